@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# A private PostgreSQL cluster for this checkout: data under .data/, listening on 127.0.0.1 only.
+#
+#   scripts/db.sh start        start it (initialise on first use); fine to call when already running
+#   scripts/db.sh stop         stop it; the data stays
+#   scripts/db.sh status       say whether it runs
+#   scripts/db.sh psql [ARGS]  open psql on the customercare database as the customercare role
+#   scripts/db.sh conn [DB]    print the Npgsql connection string (database customercare, or DB)
+#
+# When ConnectionStrings__CustomerCare is set, that database is used instead and nothing is started.
+# Environment: CUSTOMERCARE_DB_PORT (default 55432).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA_LINK="$ROOT/.data"
+PORT="${CUSTOMERCARE_DB_PORT:-55432}"
+HOST="127.0.0.1"
+APP_ROLE="customercare"
+DATABASES=(customercare customercare_test)
+
+say() { printf 'db: %s\n' "$*" >&2; }
+die() { printf 'db: %s\n' "$*" >&2; exit 1; }
+
+external_configured() { [ -n "${ConnectionStrings__CustomerCare:-}" ]; }
+
+find_bindir() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] && printf '%s\n' "$dir"
+}
+
+ensure_binaries() {
+  BIN="$(find_bindir || true)"
+  if [ -n "$BIN" ]; then return; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    die "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin. Install them (as root: apt-get install -y postgresql), or set ConnectionStrings__CustomerCare to a database of your own."
+  fi
+  say "installing PostgreSQL from Debian (apt-get install postgresql)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  # The package's own cluster is not used; policy-rc.d keeps it from starting where services can start.
+  apt-get install -y -qq --no-install-recommends postgresql >&2
+  BIN="$(find_bindir || true)"
+  [ -n "$BIN" ] || die "apt-get installed postgresql but no server binaries were found under /usr/lib/postgresql"
+}
+
+# PostgreSQL refuses to run as root: as root, the server runs as the postgres system user.
+as_server_user() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+ensure_server_user() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  if ! id postgres >/dev/null 2>&1; then
+    say "creating the postgres system user"
+    useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  fi
+}
+
+# Where the data lives. Normally .data/ in the checkout. When the server user cannot reach the checkout
+# (a root-owned home directory, say), .data becomes a link to a directory of its own under /var/lib.
+prepare_data_dir() {
+  if [ -e "$DATA_LINK" ] || [ -L "$DATA_LINK" ]; then
+    DATA="$(readlink -f "$DATA_LINK")"
+  else
+    mkdir -p "$DATA_LINK"
+    DATA="$DATA_LINK"
+    if [ "$(id -u)" -eq 0 ]; then
+      chown postgres:postgres "$DATA"
+      chmod 700 "$DATA"
+      if ! runuser -u postgres -- test -w "$DATA"; then
+        rmdir "$DATA"
+        local alt="/var/lib/customercare/$(printf '%s' "$ROOT" | sha256sum | cut -c1-16)"
+        mkdir -p "$alt"
+        chown postgres:postgres "$alt" /var/lib/customercare
+        chmod 700 "$alt"
+        ln -s "$alt" "$DATA_LINK"
+        DATA="$alt"
+        say "the postgres user cannot reach $ROOT; data lives in $alt (linked from .data)"
+      fi
+    fi
+  fi
+  PGDATA="$DATA/pg"
+  LOG="$DATA/server.log"
+  SUPERUSER_PW="$DATA/superuser.pw"
+  APP_PW="$DATA/app.pw"
+}
+
+new_password() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
+
+init_cluster() {
+  [ -f "$PGDATA/PG_VERSION" ] && return 0
+  say "initialising a new cluster in $PGDATA"
+  umask 077
+  [ -f "$SUPERUSER_PW" ] || new_password >"$SUPERUSER_PW"
+  [ -f "$APP_PW" ] || new_password >"$APP_PW"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$SUPERUSER_PW" "$APP_PW"; fi
+  as_server_user "$BIN/initdb" -D "$PGDATA" -U postgres --pwfile="$SUPERUSER_PW" \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  cat >>"$PGDATA/postgresql.conf" <<EOF
+
+# customercare: a private cluster of this checkout
+listen_addresses = '$HOST'
+port = $PORT
+unix_socket_directories = ''
+max_connections = 200
+shared_buffers = 256MB
+fsync = on
+log_min_duration_statement = -1
+EOF
+}
+
+pid_alive() {
+  local pidfile="$PGDATA/postmaster.pid" pid
+  [ -f "$pidfile" ] || return 1
+  pid="$(head -n 1 "$pidfile")"
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] && grep -q 'postgres' "/proc/$pid/comm" 2>/dev/null || return 1
+  # A killed server nobody reaped (no init in a container) lingers as a zombie: it is gone all the same.
+  [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != "Z" ]
+}
+
+is_running() {
+  pid_alive && as_server_user "$BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1
+}
+
+superuser_sql() {
+  PGPASSWORD="$(cat "$SUPERUSER_PW")" "$BIN/psql" -h "$HOST" -p "$PORT" -U postgres -d postgres \
+    -v ON_ERROR_STOP=1 -qtA "$@"
+}
+
+ensure_role_and_databases() {
+  local pw exists db
+  pw="$(cat "$APP_PW")"
+  exists="$(superuser_sql -c "SELECT 1 FROM pg_roles WHERE rolname = '$APP_ROLE'")"
+  if [ "$exists" != "1" ]; then
+    superuser_sql -c "CREATE ROLE $APP_ROLE LOGIN CREATEDB PASSWORD '$pw'"
+  fi
+  for db in "${DATABASES[@]}"; do
+    exists="$(superuser_sql -c "SELECT 1 FROM pg_database WHERE datname = '$db'")"
+    if [ "$exists" != "1" ]; then
+      superuser_sql -c "CREATE DATABASE $db OWNER $APP_ROLE"
+    fi
+  done
+}
+
+start() {
+  if external_configured; then
+    say "ConnectionStrings__CustomerCare is set: using that database, starting nothing"
+    return 0
+  fi
+  ensure_binaries
+  ensure_server_user
+  prepare_data_dir
+  init_cluster
+  if is_running; then
+    say "already running on $HOST:$PORT"
+  else
+    if [ -f "$PGDATA/postmaster.pid" ]; then
+      say "removing a stale postmaster.pid left by a server that is gone"
+      rm -f "$PGDATA/postmaster.pid"
+    fi
+    if [ "$(id -u)" -eq 0 ]; then touch "$LOG" && chown postgres:postgres "$LOG"; fi
+    as_server_user "$BIN/pg_ctl" -D "$PGDATA" -l "$LOG" -w -t 60 start >/dev/null \
+      || { tail -n 20 "$LOG" >&2 || true; die "the server did not start (log: $LOG)"; }
+    say "started on $HOST:$PORT (data: $PGDATA)"
+  fi
+  ensure_role_and_databases
+}
+
+stop() {
+  if external_configured; then say "ConnectionStrings__CustomerCare is set: nothing of ours to stop"; return 0; fi
+  BIN="$(find_bindir || true)"
+  [ -n "$BIN" ] || { say "not installed, nothing to stop"; return 0; }
+  [ -e "$DATA_LINK" ] || { say "no cluster in this checkout"; return 0; }
+  prepare_data_dir
+  if is_running; then
+    as_server_user "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
+    say "stopped"
+  else
+    say "not running"
+  fi
+}
+
+status() {
+  if external_configured; then say "using ConnectionStrings__CustomerCare"; return 0; fi
+  BIN="$(find_bindir || true)"
+  if [ -n "$BIN" ] && [ -e "$DATA_LINK" ]; then
+    prepare_data_dir
+    if is_running; then say "running on $HOST:$PORT (data: $PGDATA)"; return 0; fi
+  fi
+  say "not running"
+  return 3
+}
+
+conn() {
+  local db="${1:-customercare}"
+  if external_configured; then
+    printf '%s\n' "$ConnectionStrings__CustomerCare"
+    return 0
+  fi
+  [ -e "$DATA_LINK" ] || die "no local cluster yet: run scripts/db.sh start"
+  prepare_data_dir
+  [ -f "$APP_PW" ] || die "no local cluster yet: run scripts/db.sh start"
+  printf 'Host=%s;Port=%s;Database=%s;Username=%s;Password=%s\n' "$HOST" "$PORT" "$db" "$APP_ROLE" "$(cat "$APP_PW")"
+}
+
+psql_shell() {
+  if external_configured; then die "ConnectionStrings__CustomerCare is set: connect to that database with your own client"; fi
+  ensure_binaries
+  prepare_data_dir
+  is_running || die "not running: run scripts/db.sh start"
+  PGPASSWORD="$(cat "$APP_PW")" exec "$BIN/psql" -h "$HOST" -p "$PORT" -U "$APP_ROLE" -d customercare "$@"
+}
+
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  psql) psql_shell "$@" ;;
+  conn) conn "$@" ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Application.Common.Behaviours;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.OpenApi;
+
+namespace CustomerCare.Api;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The mediator is generated in this, the outermost project. Scoped, because handlers use the scoped DbContext.
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Domain.Common.Entity), typeof(Application.DependencyInjection)];
+            options.PipelineBehaviors =
+            [
+                typeof(UnhandledExceptionBehaviour<,>),
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(PerformanceBehaviour<,>),
+            ];
+        });
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        // Malformed bodies and unbindable parameters throw, so that the exception handler answers them
+        // as problem details in every environment.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+
+        services.Configure<HostOptions>(options =>
+            options.ShutdownTimeout = configuration.GetValue("CustomerCare:ShutdownTimeout", TimeSpan.FromSeconds(30)));
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CustomerCare API",
+                Version = "v1",
+                Description = "Complaint handling and customer care: complaints as a state machine with SLA clocks, " +
+                    "customers, surveys, feedback, care tasks and service-quality reports. Errors are RFC 9457 " +
+                    "problem details (application/problem+json).",
+            });
+        });
+
+        return services;
+    }
+}

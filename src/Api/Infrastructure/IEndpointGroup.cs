@@ -1,0 +1,30 @@
+namespace CustomerCare.Api.Infrastructure;
+
+/// <summary>
+/// One resource's endpoints. Every implementation in this assembly is found at start-up and mapped under
+/// the versioned API prefix; handlers are named static methods so that operationIds stay stable.
+/// </summary>
+public interface IEndpointGroup
+{
+    /// <summary>Maps the group's endpoints on the versioned root (<c>/api/v1</c>).</summary>
+    void Map(IEndpointRouteBuilder api);
+}
+
+public static class EndpointGroupExtensions
+{
+    public const string VersionPrefix = "/api/v1";
+
+    public static IEndpointRouteBuilder MapEndpointGroups(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(VersionPrefix);
+        var groups = typeof(IEndpointGroup).Assembly.GetExportedTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && t.IsAssignableTo(typeof(IEndpointGroup)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+        foreach (var type in groups)
+        {
+            ((IEndpointGroup)Activator.CreateInstance(type)!).Map(api);
+        }
+
+        return app;
+    }
+}

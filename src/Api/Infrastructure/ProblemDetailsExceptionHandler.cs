@@ -1,0 +1,123 @@
+using System.Text.Json;
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CustomerCare.Api.Infrastructure;
+
+/// <summary>
+/// Turns every exception that reaches the HTTP pipeline into an RFC 9457 problem response. Only what a
+/// client caused (and may fix) is described; anything else is a 500 without internals, logged here.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetailsService, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    /// <summary>Seconds a client is asked to wait when the database is unavailable.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to read a body.
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+        });
+    }
+
+    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(
+            validation.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        },
+        BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] =
+                    ["The value is not valid JSON or does not have the expected type."],
+            })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body could not be read.",
+            Detail = json.LineNumber is { } line
+                ? $"Malformed or mistyped JSON near line {line + 1}, position {json.BytePositionInLine + 1}."
+                : "Malformed or mistyped JSON.",
+        },
+        BadHttpRequestException badRequest => new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Title = "The request could not be read.",
+            Detail = badRequest.Message,
+        },
+        NotFoundException notFound => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "The resource was not found.",
+            Detail = notFound.Message,
+        },
+        DomainException domain => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The request conflicts with the current state of the resource.",
+            Detail = domain.Message,
+            Extensions = { ["code"] = domain.Code },
+        },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "The resource was changed by someone else.",
+            Detail = "Read it again and retry with its current ETag.",
+        },
+        _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service is temporarily unavailable.",
+            Detail = $"The database cannot be reached. Retry in {RetryAfterSeconds} seconds.",
+        },
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "An unexpected error occurred.",
+        },
+    };
+
+    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        RetryLimitExceededException => true,
+        NpgsqlException { IsTransient: true } => true,
+        TimeoutException => true,
+        _ when exception.InnerException is { } inner => IsDatabaseUnavailable(inner),
+        _ => false,
+    };
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Database unavailable ({ExceptionType}) for {Method} {Path}")]
+    private static partial void LogUnavailable(ILogger logger, string exceptionType, string method, string path);
+}

@@ -1,0 +1,47 @@
+using CustomerCare.Api;
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Application;
+using CustomerCare.Infrastructure;
+using CustomerCare.Infrastructure.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure(builder.Configuration)
+    .AddWebServices(builder.Configuration);
+
+var app = builder.Build();
+
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+{
+    await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+}
+
+app.UseHttpLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.UseSwagger();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "CustomerCare API v1");
+    options.DocumentTitle = "CustomerCare API";
+});
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions
+{
+    Predicate = _ => false,
+    ResponseWriter = HealthResponseWriter.WriteAsync,
+});
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResponseWriter = HealthResponseWriter.WriteAsync,
+});
+
+app.MapEndpointGroups();
+
+await app.RunAsync();

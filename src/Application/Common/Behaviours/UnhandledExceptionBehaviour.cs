@@ -1,0 +1,36 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Domain.Common;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerCare.Application.Common.Behaviours;
+
+/// <summary>
+/// Outermost behaviour: logs every exception that is not an expected, client-caused outcome
+/// (invalid input, not found, a business rule, cancellation) and lets it travel on unchanged.
+/// </summary>
+public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMessage> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (Exception ex) when (!IsExpected(ex, cancellationToken))
+        {
+            PipelineLog.UnhandledException(logger, ex, typeof(TMessage).Name);
+            throw;
+        }
+    }
+
+    private static bool IsExpected(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        ValidationException or NotFoundException or DomainException => true,
+        OperationCanceledException => cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+}

@@ -1,0 +1,28 @@
+using CustomerCare.Application.Common.Options;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CustomerCare.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Validators, mapping profiles and pipeline settings. The mediator itself is generated and
+    /// registered by the composition root (the source generator runs in the outermost project).
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddAutoMapper(options =>
+        {
+            // AutoMapper 15+ is dual licensed (RPL-1.5 or commercial). A key, when the operator has one, comes
+            // from configuration; without it AutoMapper runs and logs a licence notice.
+            options.LicenseKey = configuration["CustomerCare:AutoMapper:LicenseKey"];
+        }, typeof(DependencyInjection).Assembly);
+        services.AddOptions<MediatorPipelineOptions>().Bind(configuration.GetSection(MediatorPipelineOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

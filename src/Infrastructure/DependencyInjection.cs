@@ -1,0 +1,57 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Health;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The connection string is read when the context is first built, from the final configuration,
+        // so every configuration source (environment, test host, user secrets) is honoured.
+        services.AddDbContext<CustomerCareDbContext>((provider, options) =>
+        {
+            var connectionString = provider.GetRequiredService<IConfiguration>()
+                .GetConnectionString(DatabaseOptions.ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "No database is configured: set ConnectionStrings__CustomerCare " +
+                    "(scripts/run.sh starts a local PostgreSQL and sets it for you).");
+            }
+
+            ConfigureDbContext(options, connectionString, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        });
+        services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+
+        return services;
+    }
+
+    internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database)
+    {
+        options
+            .UseNpgsql(connectionString, npgsql =>
+            {
+                npgsql.MigrationsAssembly(typeof(CustomerCareDbContext).Assembly.GetName().Name);
+                npgsql.CommandTimeout(database.CommandTimeoutSeconds);
+                if (database.MaxRetryCount > 0)
+                {
+                    npgsql.EnableRetryOnFailure(database.MaxRetryCount);
+                }
+            })
+            .UseSnakeCaseNamingConvention();
+    }
+}
