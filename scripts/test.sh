@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution against a real PostgreSQL and ends with one line:
+#   N passed, N failed, N skipped
+# The database: CUSTOMERCARE_TEST_CONNECTION when set; else Testcontainers when a Docker engine answers;
+# else the checkout's own cluster (scripts/db.sh), installed and started as needed.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [ -n "${CUSTOMERCARE_TEST_CONNECTION:-}" ]; then
+  echo "test: database from CUSTOMERCARE_TEST_CONNECTION"
+elif docker info >/dev/null 2>&1; then
+  echo "test: a Docker engine answers; the tests start PostgreSQL with Testcontainers"
+else
+  # The test database is ours even when the developer points the API elsewhere.
+  (unset ConnectionStrings__CustomerCare; scripts/db.sh start) || { echo "0 passed, 1 failed"; exit 1; }
+  CUSTOMERCARE_TEST_CONNECTION="$(unset ConnectionStrings__CustomerCare; scripts/db.sh conn customercare_test)"
+  export CUSTOMERCARE_TEST_CONNECTION
+  echo "test: database from scripts/db.sh (customercare_test)"
+fi
+
+results="$ROOT/.data/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet tool restore >/dev/null
+if ! dotnet build CustomerCare.sln -c Release -nologo -v quiet; then
+  echo "test: the build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test CustomerCare.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+status=$?
+
+passed=0 failed=0 skipped=0 files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  get() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the runner failed without a counted test failure (a crash, a missing result file)
+fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$files" -gt 0 ]
