@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Behaviours;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.OpenApi;
@@ -24,9 +25,18 @@ public static class DependencyInjection
             ];
         });
 
+        services.AddCustomerCareSecurity(configuration);
+
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => AuthenticationProblemDetail(context.HttpContext),
+                StatusCodes.Status403Forbidden =>
+                    "You are signed in, but your role does not allow this operation.",
+                _ => null,
+            };
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
@@ -60,8 +70,28 @@ public static class DependencyInjection
                     "customers, surveys, feedback, care tasks and service-quality reports. Errors are RFC 9457 " +
                     "problem details (application/problem+json).",
             });
+            options.AddSecurityDefinition(SecurityRequirementsOperationFilter.BearerDefinition, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Staff: the accessToken from POST /api/v1/auth/token.",
+            });
+            options.AddSecurityDefinition(SecurityRequirementsOperationFilter.ApiKeyDefinition, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = CustomerCareSchemes.ApiKeyHeader,
+                Description = "Partner systems: an API key issued by an administrator (POST /api/v1/partners/{id}/keys).",
+            });
+            options.OperationFilter<SecurityRequirementsOperationFilter>();
         });
 
         return services;
     }
+
+    private static string AuthenticationProblemDetail(HttpContext context) =>
+        context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(CustomerCareSchemes.ApiKeyHeader)
+            ? "The credentials sent were not accepted: the token is invalid, expired or its session ended, or the API key is unknown, revoked or expired."
+            : "Authentication is required: send 'Authorization: Bearer <token>' (from POST /api/v1/auth/token) or a partner's X-Api-Key header.";
 }

@@ -4,7 +4,6 @@ using CustomerCare.Application;
 using CustomerCare.Infrastructure;
 using CustomerCare.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,14 +14,14 @@ builder.Services
 
 var app = builder.Build();
 
-if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
-{
-    await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
-}
+await app.Services.InitialiseDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>
@@ -35,12 +34,12 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions
 {
     Predicate = _ => false,
     ResponseWriter = HealthResponseWriter.WriteAsync,
-}).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+}).AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains("ready"),
     ResponseWriter = HealthResponseWriter.WriteAsync,
-}).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+}).AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 
 app.MapEndpointGroups();
 

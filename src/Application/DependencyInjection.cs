@@ -22,6 +22,8 @@ public static class DependencyInjection
             options.LicenseKey = configuration["CustomerCare:AutoMapper:LicenseKey"];
         }, typeof(DependencyInjection).Assembly);
         services.AddOptions<MediatorPipelineOptions>().Bind(configuration.GetSection(MediatorPipelineOptions.SectionName));
+        services.AddOptions<PasswordPolicyOptions>().Bind(configuration.GetSection(PasswordPolicyOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

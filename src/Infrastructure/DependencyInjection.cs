@@ -1,6 +1,8 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Data.Seeding;
 using CustomerCare.Infrastructure.Health;
+using CustomerCare.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,16 @@ public static class DependencyInjection
             ConfigureDbContext(options, connectionString, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
+
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));
+        services.AddSingleton<TokenSigningKey>();
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddScoped<ISignInThrottle, SignInThrottle>();
+        services.AddScoped<StaffSessionValidator>();
+        services.AddScoped<ApiKeyAuthenticator>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"], timeout: TimeSpan.FromSeconds(5));

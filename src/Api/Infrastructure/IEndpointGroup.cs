@@ -16,7 +16,9 @@ public static class EndpointGroupExtensions
 
     public static IEndpointRouteBuilder MapEndpointGroups(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(VersionPrefix);
+        // A safety net: everything under the versioned prefix needs a caller unless it says AllowAnonymous.
+        // Endpoints add their own, narrower policy on top (the permission matrix test insists on it).
+        var api = app.MapGroup(VersionPrefix).RequireAuthorization();
         var groups = typeof(IEndpointGroup).Assembly.GetExportedTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && t.IsAssignableTo(typeof(IEndpointGroup)))
             .OrderBy(t => t.Name, StringComparer.Ordinal);

@@ -33,6 +33,11 @@ public sealed partial class ProblemDetailsExceptionHandler(
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
+        else if (exception is TooManyRequestsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter =
+                ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             LogUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
@@ -79,6 +84,30 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Status = StatusCodes.Status404NotFound,
             Title = "The resource was not found.",
             Detail = notFound.Message,
+        },
+        FeatureUnavailableException unavailable => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Not available in this deployment.",
+            Detail = unavailable.Message,
+        },
+        AuthenticationFailedException failed => new ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Title = "Sign-in failed.",
+            Detail = failed.Message,
+        },
+        TooManyRequestsException tooMany => new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests.",
+            Detail = tooMany.Message,
+        },
+        PreconditionFailedException stale => new ProblemDetails
+        {
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "The resource was changed by someone else.",
+            Detail = stale.Message,
         },
         DomainException domain => new ProblemDetails
         {

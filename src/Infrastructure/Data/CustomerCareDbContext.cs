@@ -1,4 +1,8 @@
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Organisation;
+using CustomerCare.Domain.Partners;
+using CustomerCare.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Infrastructure.Data;
@@ -6,6 +10,32 @@ namespace CustomerCare.Infrastructure.Data;
 public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext> options)
     : DbContext(options), IApplicationDbContext
 {
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    internal DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
+
+    public void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)
+        where TEntity : class
+    {
+        if (expectedVersion is not { } expected)
+        {
+            return;
+        }
+
+        var version = Entry(entity).Property<uint>("Version");
+        if (version.CurrentValue != expected)
+        {
+            throw new PreconditionFailedException(typeof(TEntity).Name);
+        }
+
+        // Should someone else commit between this read and our save, the UPDATE's xmin check fails: 412 too.
+        version.OriginalValue = expected;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // One IEntityTypeConfiguration<T> per entity under Data/Configurations.

@@ -1,10 +1,24 @@
+using CustomerCare.Domain.Organisation;
+using CustomerCare.Domain.Partners;
+using Microsoft.EntityFrameworkCore;
+
 namespace CustomerCare.Application.Common.Interfaces;
 
 /// <summary>
-/// The unit of work handlers use: entity sets are added here as aggregates arrive, and one
-/// <see cref="SaveChangesAsync"/> per command commits everything it changed.
+/// The unit of work handlers use: load an aggregate, call its verb, then one <see cref="SaveChangesAsync"/>
+/// per command commits everything it changed. Reads project straight to DTOs with AsNoTracking.
 /// </summary>
 public interface IApplicationDbContext
 {
+    DbSet<Department> Departments { get; }
+
+    DbSet<StaffMember> Staff { get; }
+
+    DbSet<Partner> Partners { get; }
+
+    /// <summary>Optimistic concurrency: the row version the caller last read (If-Match) becomes the one the update requires.</summary>
+    void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)
+        where TEntity : class;
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

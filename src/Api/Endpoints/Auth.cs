@@ -1,0 +1,52 @@
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Auth.Commands.ChangePassword;
+using CustomerCare.Application.Auth.Commands.SignIn;
+using CustomerCare.Application.Auth.Queries.GetCurrentUser;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerCare.Api.Endpoints;
+
+public sealed class Auth : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("Auth");
+
+        group.MapPost("/token", SignIn).WithName(nameof(SignIn)).AllowAnonymous()
+            .WithSummary("Sign in with e-mail and password; returns a short-lived bearer token")
+            .WithDescription("A wrong e-mail and a wrong password answer alike (401). After repeated failures the account " +
+                "and the client address are locked for a while (429 with Retry-After).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapGet("/me", GetCurrentUser).WithName(nameof(GetCurrentUser)).RequireAuthorization(Policies.StaffOrPartner)
+            .WithSummary("Who the caller is: a staff member (with department and roles) or a partner system")
+            .ProducesAuthProblems();
+
+        group.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization(Policies.Staff)
+            .WithSummary("Change your own password (proving the current one); your other sessions end")
+            .ProducesValidationProblem()
+            .ProducesAuthProblems();
+    }
+
+    public static async Task<Ok<TokenResponse>> SignIn(SignInRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(
+            new SignInCommand(request.Email ?? string.Empty, request.Password ?? string.Empty, http.Connection.RemoteIpAddress?.ToString()), ct));
+
+    public static async Task<Ok<CurrentUserDto>> GetCurrentUser(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCurrentUserQuery(), ct));
+
+    public static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new ChangePasswordCommand(request.CurrentPassword ?? string.Empty, request.NewPassword ?? string.Empty), ct);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record SignInRequest(string? Email, string? Password);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

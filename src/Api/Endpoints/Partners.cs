@@ -1,0 +1,105 @@
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Partners.Commands.CreatePartner;
+using CustomerCare.Application.Partners.Commands.IssuePartnerKey;
+using CustomerCare.Application.Partners.Commands.RevokePartnerKey;
+using CustomerCare.Application.Partners.Commands.RotatePartnerKey;
+using CustomerCare.Application.Partners.Commands.SetPartnerActive;
+using CustomerCare.Application.Partners.Commands.UpdatePartner;
+using CustomerCare.Application.Partners.Queries.GetPartner;
+using CustomerCare.Application.Partners.Queries.ListPartnerKeys;
+using CustomerCare.Application.Partners.Queries.ListPartners;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerCare.Api.Endpoints;
+
+public sealed class Partners : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/partners").WithTags("Partners").RequireAuthorization(Policies.Admin).ProducesAuthProblems();
+
+        group.MapGet("/", ListPartners).WithName(nameof(ListPartners))
+            .WithSummary("List partner systems").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetPartner).WithName(nameof(GetPartner))
+            .WithSummary("Get a partner system").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreatePartner).WithName(nameof(CreatePartner))
+            .WithSummary("Register a partner system (then issue it a key)").ProducesValidationProblem();
+        group.MapPut("/{id:guid}", UpdatePartner).WithName(nameof(UpdatePartner))
+            .WithSummary("Rename a partner system (If-Match optional)").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/deactivate", DeactivatePartner).WithName(nameof(DeactivatePartner))
+            .WithSummary("Deactivate a partner system: none of its keys is accepted while inactive").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/activate", ActivatePartner).WithName(nameof(ActivatePartner))
+            .WithSummary("Reactivate a partner system").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/keys", ListPartnerKeys).WithName(nameof(ListPartnerKeys))
+            .WithSummary("A partner's API keys (prefixes and status, never the secrets)").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/keys", IssuePartnerKey).WithName(nameof(IssuePartnerKey))
+            .WithSummary("Issue an API key; the response shows the key once, only its hash is kept")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/keys/{keyId:guid}/revoke", RevokePartnerKey).WithName(nameof(RevokePartnerKey))
+            .WithSummary("Revoke an API key at once").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/keys/{keyId:guid}/rotate", RotatePartnerKey).WithName(nameof(RotatePartnerKey))
+            .WithSummary("Replace an API key: the new key is shown once; the old one works for the grace period (default 24 h)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    public static async Task<Ok<PagedList<PartnerDto>>> ListPartners(
+        ISender sender, CancellationToken ct, string? search = null, bool includeInactive = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListPartnersQuery(search, includeInactive, page, pageSize), ct));
+
+    public static async Task<Ok<PartnerDto>> GetPartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new GetPartnerQuery(id), ct));
+
+    public static async Task<Created<PartnerDto>> CreatePartner(PartnerRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new CreatePartnerCommand(request.Name ?? string.Empty), ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/partners/{created.Id}", created);
+    }
+
+    public static async Task<Ok<PartnerDto>> UpdatePartner(Guid id, PartnerRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new UpdatePartnerCommand(id, request.Name ?? string.Empty, ETags.ExpectedVersion(http, "Partner")), ct));
+
+    public static async Task<Ok<PartnerDto>> DeactivatePartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new SetPartnerActiveCommand(id, Active: false), ct));
+
+    public static async Task<Ok<PartnerDto>> ActivatePartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new SetPartnerActiveCommand(id, Active: true), ct));
+
+    public static async Task<Ok<IReadOnlyList<PartnerApiKeyDto>>> ListPartnerKeys(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListPartnerKeysQuery(id), ct));
+
+    public static async Task<Created<IssuedApiKeyDto>> IssuePartnerKey(Guid id, IssueKeyRequest? request, ISender sender, CancellationToken ct)
+    {
+        var issued = await sender.Send(new IssuePartnerKeyCommand(id, request?.Name, request?.ExpiresAt), ct);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/partners/{id}/keys", issued);
+    }
+
+    public static async Task<NoContent> RevokePartnerKey(Guid id, Guid keyId, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new RevokePartnerKeyCommand(id, keyId), ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Created<IssuedApiKeyDto>> RotatePartnerKey(Guid id, Guid keyId, RotateKeyRequest? request, ISender sender, CancellationToken ct)
+    {
+        var issued = await sender.Send(new RotatePartnerKeyCommand(id, keyId, request?.GracePeriodHours), ct);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/partners/{id}/keys", issued);
+    }
+
+    private static Ok<PartnerDto> WithETag(HttpContext http, PartnerDto partner)
+    {
+        ETags.Set(http, partner.Version);
+        return TypedResults.Ok(partner);
+    }
+}
+
+public sealed record PartnerRequest(string? Name);
+
+public sealed record IssueKeyRequest(string? Name, DateTimeOffset? ExpiresAt);
+
+/// <summary>How long the old key keeps working, in hours (0 to 720; default 24).</summary>
+public sealed record RotateKeyRequest(int? GracePeriodHours);

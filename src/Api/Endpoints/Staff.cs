@@ -1,0 +1,90 @@
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Staff.Commands.CreateStaffMember;
+using CustomerCare.Application.Staff.Commands.ResetStaffPassword;
+using CustomerCare.Application.Staff.Commands.SetStaffMemberActive;
+using CustomerCare.Application.Staff.Commands.UpdateStaffMember;
+using CustomerCare.Application.Staff.Queries.GetStaffMember;
+using CustomerCare.Application.Staff.Queries.ListStaff;
+using CustomerCare.Domain.Organisation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerCare.Api.Endpoints;
+
+public sealed class Staff : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/staff").WithTags("Staff").ProducesAuthProblems();
+
+        group.MapGet("/", ListStaff).WithName(nameof(ListStaff)).RequireAuthorization(Policies.Staff)
+            .WithSummary("List staff by name, filtered by department, role or text").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetStaffMember).WithName(nameof(GetStaffMember)).RequireAuthorization(Policies.Staff)
+            .WithSummary("Get a staff member (ETag: their version)").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateStaffMember).WithName(nameof(CreateStaffMember)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Create a staff member with an initial password (checked against the password policy)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:guid}", UpdateStaffMember).WithName(nameof(UpdateStaffMember)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Update name, e-mail, department and roles (If-Match optional); a change of roles or department ends their sessions")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/deactivate", DeactivateStaffMember).WithName(nameof(DeactivateStaffMember)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Deactivate a staff member: their sessions end at once; never deleted (they appear in timelines)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/activate", ActivateStaffMember).WithName(nameof(ActivateStaffMember)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Reactivate a staff member").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/password", ResetStaffPassword).WithName(nameof(ResetStaffPassword)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Set a new password for a staff member; ends their sessions and any sign-in lockout")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Ok<PagedList<StaffMemberDto>>> ListStaff(
+        ISender sender, CancellationToken ct, string? search = null, Guid? departmentId = null, Role? role = null,
+        bool includeInactive = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListStaffQuery(search, departmentId, role, includeInactive, page, pageSize), ct));
+
+    public static async Task<Ok<StaffMemberDto>> GetStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new GetStaffMemberQuery(id), ct));
+
+    public static async Task<Created<StaffMemberDto>> CreateStaffMember(
+        CreateStaffMemberRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new CreateStaffMemberCommand(
+            request.Name ?? string.Empty, request.Email ?? string.Empty, request.DepartmentId ?? Guid.Empty,
+            request.Roles ?? [], request.Password ?? string.Empty), ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/staff/{created.Id}", created);
+    }
+
+    public static async Task<Ok<StaffMemberDto>> UpdateStaffMember(
+        Guid id, UpdateStaffMemberRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new UpdateStaffMemberCommand(
+            id, request.Name ?? string.Empty, request.Email ?? string.Empty, request.DepartmentId ?? Guid.Empty,
+            request.Roles ?? [], ETags.ExpectedVersion(http, "Staff member")), ct));
+
+    public static async Task<Ok<StaffMemberDto>> DeactivateStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: false), ct));
+
+    public static async Task<Ok<StaffMemberDto>> ActivateStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: true), ct));
+
+    public static async Task<NoContent> ResetStaffPassword(Guid id, ResetPasswordRequest request, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new ResetStaffPasswordCommand(id, request.NewPassword ?? string.Empty), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<StaffMemberDto> WithETag(HttpContext http, StaffMemberDto staff)
+    {
+        ETags.Set(http, staff.Version);
+        return TypedResults.Ok(staff);
+    }
+}
+
+public sealed record CreateStaffMemberRequest(string? Name, string? Email, Guid? DepartmentId, IReadOnlyList<Role>? Roles, string? Password);
+
+public sealed record UpdateStaffMemberRequest(string? Name, string? Email, Guid? DepartmentId, IReadOnlyList<Role>? Roles);
+
+public sealed record ResetPasswordRequest(string? NewPassword);

@@ -1,0 +1,15 @@
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Domain.Organisation;
+using FluentValidation;
+
+namespace CustomerCare.Application.Auth.Commands.SignIn;
+
+public sealed class SignInCommandValidator : AbstractValidator<SignInCommand>
+{
+    public SignInCommandValidator()
+    {
+        // Only shape is checked here: the policy of new passwords does not apply to old ones.
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(StaffMember.EmailMaxLength).EmailAddress();
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(PasswordRules.MaxLength);
+    }
+}

@@ -1,0 +1,4 @@
+namespace CustomerCare.Application.Common.Exceptions;
+
+/// <summary>This deployment does not offer the operation (for example sign-in delegated elsewhere). Answered with 404.</summary>
+public sealed class FeatureUnavailableException(string message) : Exception(message);

@@ -1,0 +1,7 @@
+namespace CustomerCare.Application.Common.Exceptions;
+
+/// <summary>The caller must wait before trying again. Answered with 429 and Retry-After.</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string message) : Exception(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace CustomerCare.Application.Common.Models;
+
+public static class PagingRules
+{
+    public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int> page, Func<T, int> pageSize)
+    {
+        validator.RuleFor(x => page(x)).GreaterThanOrEqualTo(1).OverridePropertyName("page");
+        validator.RuleFor(x => pageSize(x)).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize");
+    }
+}

@@ -1,0 +1,30 @@
+using CustomerCare.Application.Common.Options;
+using FluentValidation;
+
+namespace CustomerCare.Application.Common.Security;
+
+public static class PasswordRules
+{
+    public const int MaxLength = 128;
+
+    // A short list of the passwords people choose first; the length rule catches most of the rest.
+    private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "password1234", "password12345", "123456789012", "qwertyuiop12", "administrator", "letmein12345",
+        "welcome12345", "changeme1234", "customercare1", "iloveyou1234", "passw0rd1234", "1234567890ab",
+    };
+
+    /// <summary>The password policy: length, mixed characters, not a common password, not the e-mail itself.</summary>
+    public static IRuleBuilderOptions<T, string> Password<T>(
+        this IRuleBuilder<T, string> rule, PasswordPolicyOptions policy, Func<T, string?>? email = null) =>
+        rule
+            .NotEmpty()
+            .MinimumLength(policy.MinLength)
+            .MaximumLength(MaxLength)
+            .Must(p => !policy.RequireMixedCharacters || (p.Any(char.IsLetter) && p.Any(c => !char.IsLetter(c))))
+            .WithMessage("The password must contain letters and at least one digit or symbol.")
+            .Must(p => !Common.Contains(p)).WithMessage("This password is too common.")
+            .Must((owner, p) => email?.Invoke(owner) is not { Length: > 0 } e
+                || !p.Contains(e.Split('@')[0], StringComparison.OrdinalIgnoreCase))
+            .WithMessage("The password must not contain the e-mail address.");
+}

@@ -1,0 +1,51 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Departments;
+
+/// <summary>Checks that span departments (and so cannot live in one aggregate).</summary>
+internal static class DepartmentRules
+{
+    public static async Task EnsureCodeIsFreeAsync(IApplicationDbContext db, string code, Guid? exceptId, CancellationToken ct)
+    {
+        var normalised = Department.NormaliseCode(code);
+        if (await db.Departments.AnyAsync(d => d.Code == normalised && d.Id != exceptId, ct))
+        {
+            throw new DomainException("department.codeTaken", $"Another department already has the code '{normalised}'.");
+        }
+    }
+
+    /// <summary>The parent exists, and making it the parent would not close a loop.</summary>
+    public static async Task EnsureValidParentAsync(IApplicationDbContext db, Guid? parentId, Guid? departmentId, CancellationToken ct)
+    {
+        if (parentId is not { } id)
+        {
+            return;
+        }
+
+        var parents = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToDictionaryAsync(d => d.Id, d => d.ParentId, ct);
+        if (!parents.ContainsKey(id))
+        {
+            throw new ValidationException("parentId", "No department has this id.");
+        }
+
+        for (Guid? current = id; current is { } c; current = parents.GetValueOrDefault(c))
+        {
+            if (c == departmentId)
+            {
+                throw new DomainException("department.parentCycle", "A department cannot be placed below itself or one of its sub-departments.");
+            }
+        }
+    }
+
+    public static async Task EnsureValidSupervisorAsync(IApplicationDbContext db, Guid? supervisorId, CancellationToken ct)
+    {
+        if (supervisorId is { } id && !await db.Staff.AnyAsync(s => s.Id == id && s.IsActive, ct))
+        {
+            throw new ValidationException("supervisorId", "No active staff member has this id.");
+        }
+    }
+}

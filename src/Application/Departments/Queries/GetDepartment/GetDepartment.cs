@@ -1,0 +1,26 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Departments.Queries.GetDepartment;
+
+public sealed record GetDepartmentQuery(Guid Id) : IQuery<DepartmentDto>;
+
+public sealed class GetDepartmentQueryValidator : AbstractValidator<GetDepartmentQuery>
+{
+    public GetDepartmentQueryValidator() => RuleFor(q => q.Id).NotEmpty();
+}
+
+public sealed class GetDepartmentQueryHandler(IApplicationDbContext db, IMapper mapper)
+    : IQueryHandler<GetDepartmentQuery, DepartmentDto>
+{
+    public async ValueTask<DepartmentDto> Handle(GetDepartmentQuery query, CancellationToken cancellationToken) =>
+        await db.Departments.AsNoTracking().Where(d => d.Id == query.Id)
+            .ProjectTo<DepartmentDto>(mapper.ConfigurationProvider)
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Department", query.Id);
+}

@@ -1,0 +1,38 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Partners.Queries.ListPartnerKeys;
+
+/// <summary>A partner's keys, newest first: never the secrets, which are shown once when issued.</summary>
+public sealed record ListPartnerKeysQuery(Guid PartnerId) : IQuery<IReadOnlyList<PartnerApiKeyDto>>;
+
+public enum ApiKeyStatus
+{
+    Active,
+    Expired,
+    Revoked,
+}
+
+public sealed record PartnerApiKeyDto(
+    Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, ApiKeyStatus Status);
+
+public sealed class ListPartnerKeysQueryValidator : AbstractValidator<ListPartnerKeysQuery>
+{
+    public ListPartnerKeysQueryValidator() => RuleFor(q => q.PartnerId).NotEmpty();
+}
+
+public sealed class ListPartnerKeysQueryHandler(IApplicationDbContext db, TimeProvider time)
+    : IQueryHandler<ListPartnerKeysQuery, IReadOnlyList<PartnerApiKeyDto>>
+{
+    public async ValueTask<IReadOnlyList<PartnerApiKeyDto>> Handle(ListPartnerKeysQuery query, CancellationToken cancellationToken)
+    {
+        var partner = await db.Partners.AsNoTracking().Include(p => p.Keys)
+            .SingleOrDefaultAsync(p => p.Id == query.PartnerId, cancellationToken)
+            ?? throw new NotFoundException("Partner", query.PartnerId);
+        var now = time.GetUtcNow();
+        return partner.Keys.OrderByDescending(k => k.CreatedAt).Select(k => PartnerProjections.ToDto(k, now)).ToList();
+    }
+}

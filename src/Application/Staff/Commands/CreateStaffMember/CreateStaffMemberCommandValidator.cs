@@ -1,0 +1,20 @@
+using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Domain.Organisation;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Application.Staff.Commands.CreateStaffMember;
+
+public sealed class CreateStaffMemberCommandValidator : AbstractValidator<CreateStaffMemberCommand>
+{
+    public CreateStaffMemberCommandValidator(IOptions<PasswordPolicyOptions> policy)
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(StaffMember.NameMaxLength);
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(StaffMember.EmailMaxLength).EmailAddress();
+        RuleFor(c => c.DepartmentId).NotEmpty();
+        RuleFor(c => c.Roles).NotEmpty().WithMessage("Give at least one role.");
+        RuleForEach(c => c.Roles).IsInEnum();
+        RuleFor(c => c.Password).Password(policy.Value, c => c.Email);
+    }
+}

@@ -1,0 +1,26 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Staff.Queries.GetStaffMember;
+
+public sealed record GetStaffMemberQuery(Guid Id) : IQuery<StaffMemberDto>;
+
+public sealed class GetStaffMemberQueryValidator : AbstractValidator<GetStaffMemberQuery>
+{
+    public GetStaffMemberQueryValidator() => RuleFor(q => q.Id).NotEmpty();
+}
+
+public sealed class GetStaffMemberQueryHandler(IApplicationDbContext db, IMapper mapper)
+    : IQueryHandler<GetStaffMemberQuery, StaffMemberDto>
+{
+    public async ValueTask<StaffMemberDto> Handle(GetStaffMemberQuery query, CancellationToken cancellationToken) =>
+        await db.Staff.AsNoTracking().Where(s => s.Id == query.Id)
+            .ProjectTo<StaffMemberDto>(mapper.ConfigurationProvider)
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Staff member", query.Id);
+}

@@ -1,0 +1,87 @@
+using CustomerCare.Domain.Common;
+
+namespace CustomerCare.Domain.Organisation;
+
+/// <summary>A unit of the organisation that complaints are routed to (customer service, quality, …).</summary>
+public sealed class Department : AggregateRoot
+{
+    public const int NameMaxLength = 100;
+    public const int CodeMaxLength = 20;
+
+    private Department()
+    {
+        Name = string.Empty;
+        Code = string.Empty;
+    }
+
+    private Department(Guid id, string name, string code, Guid? parentId, DateTimeOffset now)
+        : base(id)
+    {
+        Name = name;
+        Code = code;
+        ParentId = parentId;
+        IsActive = true;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public string Name { get; private set; }
+
+    /// <summary>Short unique code, upper case (e.g. <c>CS</c>, <c>QA</c>).</summary>
+    public string Code { get; private set; }
+
+    public Guid? ParentId { get; private set; }
+
+    /// <summary>The staff member notified of breaches and escalations of the department's complaints.</summary>
+    public Guid? SupervisorId { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Row version (PostgreSQL <c>xmin</c>): the ETag.</summary>
+    public uint Version { get; private set; }
+
+    public static Department Create(string name, string code, Guid? parentId, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(), Guard.Text(name, NameMaxLength, "name"), NormaliseCode(code), parentId, now);
+
+    public static string NormaliseCode(string code) => Guard.Text(code, CodeMaxLength, "code").ToUpperInvariant();
+
+    public void Update(string name, string code, Guid? parentId, Guid? supervisorId, DateTimeOffset now)
+    {
+        if (parentId == Id)
+        {
+            throw new DomainException("department.parentCycle", "A department cannot be its own parent.");
+        }
+
+        Name = Guard.Text(name, NameMaxLength, "name");
+        Code = NormaliseCode(code);
+        ParentId = parentId;
+        SupervisorId = supervisorId;
+        UpdatedAt = now;
+    }
+
+    public void Deactivate(DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            return;
+        }
+
+        IsActive = false;
+        UpdatedAt = now;
+    }
+
+    public void Activate(DateTimeOffset now)
+    {
+        if (IsActive)
+        {
+            return;
+        }
+
+        IsActive = true;
+        UpdatedAt = now;
+    }
+}
