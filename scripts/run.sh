@@ -11,6 +11,24 @@ if [ -z "${ConnectionStrings__CustomerCare:-}" ]; then
   export ConnectionStrings__CustomerCare
 fi
 
+# Local secrets of this checkout, made once and kept in .data/ (git-ignored).
+mkdir -p .data
+secret() { # file: prints the secret kept in .data/<file>, making it on first use
+  local file=".data/$1"
+  if [ ! -s "$file" ]; then
+    (umask 077; printf '%s-%s7\n' "$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16)" "$2" >"$file")
+  fi
+  tr -d '\n' <"$file"
+}
+if [ -z "${CustomerCare__Auth__SigningKey:-}" ]; then
+  if [ ! -s .data/jwt-signing.key ]; then (umask 077; head -c 48 /dev/urandom | base64 -w0 >.data/jwt-signing.key); fi
+  CustomerCare__Auth__SigningKey="$(cat .data/jwt-signing.key)"
+  export CustomerCare__Auth__SigningKey
+fi
+export CustomerCare__Bootstrap__AdminEmail="${CustomerCare__Bootstrap__AdminEmail:-admin@customercare.example}"
+export CustomerCare__Bootstrap__AdminPassword="${CustomerCare__Bootstrap__AdminPassword:-$(secret admin.pw Adm)}"
+export CustomerCare__Bootstrap__DemoStaffPassword="${CustomerCare__Bootstrap__DemoStaffPassword:-$(secret demo.pw Demo)}"
+
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export CustomerCare__Database__MigrateOnStartup="${CustomerCare__Database__MigrateOnStartup:-true}"
@@ -23,6 +41,14 @@ cat <<MSG
   CustomerCare API   $base
   Swagger UI         $base/swagger
   Health             $base/health/ready
+
+  Sign in (POST /api/v1/auth/token, then "Authorize" in Swagger UI with the accessToken):
+    admin       $CustomerCare__Bootstrap__AdminEmail   $CustomerCare__Bootstrap__AdminPassword
+    agent       agent@customercare.example   $CustomerCare__Bootstrap__DemoStaffPassword
+    supervisor  supervisor@customercare.example   (same password)
+    manager     manager@customercare.example   (same password)
+  (initial passwords, kept in .data/admin.pw and .data/demo.pw; the admin is created only while none exists)
+
   Stop with Ctrl-C (the database keeps running: scripts/db.sh stop)
 
 MSG

@@ -85,6 +85,7 @@ public static class DependencyInjection
                 Description = "Partner systems: an API key issued by an administrator (POST /api/v1/partners/{id}/keys).",
             });
             options.OperationFilter<SecurityRequirementsOperationFilter>();
+            options.ParameterFilter<EnumQueryParameterFilter>();
         });
 
         return services;

@@ -41,9 +41,9 @@ public sealed class Staff : IEndpointGroup
     }
 
     public static async Task<Ok<PagedList<StaffMemberDto>>> ListStaff(
-        ISender sender, CancellationToken ct, string? search = null, Guid? departmentId = null, Role? role = null,
+        ISender sender, CancellationToken ct, string? search = null, Guid? departmentId = null, [EnumQuery(typeof(Role))] string? role = null,
         bool includeInactive = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListStaffQuery(search, departmentId, role, includeInactive, page, pageSize), ct));
+        TypedResults.Ok(await sender.Send(new ListStaffQuery(search, departmentId, EnumQuery.Parse<Role>(role, nameof(role)), includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<StaffMemberDto>> GetStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         WithETag(http, await sender.Send(new GetStaffMemberQuery(id), ct));

@@ -73,11 +73,22 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 ? $"Malformed or mistyped JSON near line {line + 1}, position {json.BytePositionInLine + 1}."
                 : "Malformed or mistyped JSON.",
         },
+        BadHttpRequestException badRequest when ParameterProblem(badRequest.Message) is { } field => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [field.Name] = [field.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        },
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
             Title = "The request could not be read.",
-            Detail = badRequest.Message,
+            Detail = badRequest.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+                _ => "The request is malformed.",
+            },
         },
         NotFoundException notFound => new ProblemDetails
         {
@@ -134,6 +145,29 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Title = "An unexpected error occurred.",
         },
     };
+
+    // The framework names parameters with their C# types ("Nullable<Guid> id"); clients see the name only.
+    [System.Text.RegularExpressions.GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "(?:[^"]* )?(?<name>\w+)" (?:from "(?<value>.*)"|was not provided from (?<source>\w+))""")]
+    private static partial System.Text.RegularExpressions.Regex ParameterMessage();
+
+    private static (string Name, string Message)? ParameterProblem(string message)
+    {
+        var match = ParameterMessage().Match(message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        if (match.Groups["source"].Value == "body")
+        {
+            return ("$", "A JSON request body is required.");
+        }
+
+        return match.Groups["value"].Success
+            ? (name, "The value is not valid for this parameter.")
+            : (name, "The parameter is required.");
+    }
 
     private static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {

@@ -85,3 +85,22 @@ public class ExceptionMappingTests
         });
     }
 }
+
+public class BindingProblemTests
+{
+    [TestCase("Failed to bind parameter \"Nullable<Role> role\" from \"wizard\".", "role")]
+    [TestCase("Required parameter \"int page\" was not provided from query string.", "page")]
+    [TestCase("Required parameter \"SignInRequest request\" was not provided from body.", "$")]
+    public void ToProblem_WhenAParameterCannotBeBound_Is400NamingItWithoutCSharpTypes(string message, string field)
+    {
+        var problem = ProblemDetailsExceptionHandler.ToProblem(new BadHttpRequestException(message));
+
+        Assert.That(problem, Is.TypeOf<HttpValidationProblemDetails>());
+        var errors = ((HttpValidationProblemDetails)problem).Errors;
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors.Keys, Is.EqualTo(new[] { field }));
+            Assert.That(string.Join(' ', errors[field]), Does.Not.Contain("Nullable").And.Not.Contain("SignInRequest"));
+        });
+    }
+}

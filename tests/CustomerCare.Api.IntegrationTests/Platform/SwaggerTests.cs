@@ -31,4 +31,21 @@ public class SwaggerTests : IntegrationTest
             Assert.That(document.GetProperty("info").GetProperty("title").GetString(), Is.EqualTo("CustomerCare API"));
         });
     }
+
+    [Test]
+    public async Task OpenApiDocument_OffersBearerAndApiKeyAuthorization()
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        var me = document.GetProperty("paths").GetProperty("/api/v1/auth/me").GetProperty("get").GetProperty("security");
+        var signIn = document.GetProperty("paths").GetProperty("/api/v1/auth/token").GetProperty("post");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schemes.GetProperty("Bearer").GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
+            Assert.That(schemes.GetProperty("ApiKey").GetProperty("name").GetString(), Is.EqualTo("X-Api-Key"));
+            Assert.That(me.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)), Is.EquivalentTo(new[] { "Bearer", "ApiKey" }));
+            Assert.That(signIn.TryGetProperty("security", out _), Is.False, "signing in needs no credentials");
+        });
+    }
 }

@@ -7,6 +7,9 @@ public static class PasswordRules
 {
     public const int MaxLength = 128;
 
+    // Shorter local parts ("li@…") occur inside too many good passwords to forbid them.
+    private const int MinEmailPartLength = 4;
+
     // A short list of the passwords people choose first; the length rule catches most of the rest.
     private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,7 +27,7 @@ public static class PasswordRules
             .Must(p => !policy.RequireMixedCharacters || (p.Any(char.IsLetter) && p.Any(c => !char.IsLetter(c))))
             .WithMessage("The password must contain letters and at least one digit or symbol.")
             .Must(p => !Common.Contains(p)).WithMessage("This password is too common.")
-            .Must((owner, p) => email?.Invoke(owner) is not { Length: > 0 } e
-                || !p.Contains(e.Split('@')[0], StringComparison.OrdinalIgnoreCase))
+            .Must((owner, p) => email?.Invoke(owner)?.Split('@')[0] is not { Length: >= MinEmailPartLength } local
+                || !p.Contains(local, StringComparison.OrdinalIgnoreCase))
             .WithMessage("The password must not contain the e-mail address.");
 }
