@@ -47,7 +47,7 @@ ensure_binaries() {
 # PostgreSQL refuses to run as root: as root, the server runs as the postgres system user.
 as_server_user() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
