@@ -15,3 +15,15 @@ public abstract class IntegrationTest
     [TearDown]
     public void DisposeClient() => Client.Dispose();
 }
+
+/// <summary>Base of tests that act mostly as the bootstrap administrator.</summary>
+public abstract class AdminIntegrationTest : IntegrationTest
+{
+    protected HttpClient Admin { get; private set; } = null!;
+
+    [SetUp]
+    public async Task SignInAdminAsync() => Admin = await ApiClient.AsAdminAsync();
+
+    [TearDown]
+    public void SignOutAdmin() => Admin.Dispose();
+}

@@ -5,20 +5,12 @@ using CustomerCare.Infrastructure.Data.Seeding;
 
 namespace CustomerCare.Api.IntegrationTests.Organisation;
 
-public class DepartmentsTests : IntegrationTest
+public class DepartmentsTests : AdminIntegrationTest
 {
-    private HttpClient _admin = null!;
-
-    [SetUp]
-    public async Task SignInAsync() => _admin = await ApiClient.AsAdminAsync();
-
-    [TearDown]
-    public void SignOut() => _admin.Dispose();
-
     [Test]
     public async Task List_OnAFreshDatabase_HasTheDefaultDepartments()
     {
-        var list = await (await _admin.GetAsync("/api/v1/departments")).ReadJsonAsync();
+        var list = await (await Admin.GetAsync("/api/v1/departments")).ReadJsonAsync();
 
         Assert.That(list.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("code").GetString()),
             Is.EquivalentTo(DatabaseSeeder.DefaultDepartments.Select(d => d.Code)));
@@ -30,7 +22,7 @@ public class DepartmentsTests : IntegrationTest
     {
         var parent = await ApiClient.DepartmentIdAsync("QA");
 
-        var response = await _admin.PostAsJsonAsync("/api/v1/departments", new { name = "Field Quality", code = "qa-field", parentId = parent });
+        var response = await Admin.PostAsJsonAsync("/api/v1/departments", new { name = "Field Quality", code = "qa-field", parentId = parent });
 
         await response.AssertStatusAsync(HttpStatusCode.Created);
         var created = await response.ReadJsonAsync();
@@ -41,7 +33,7 @@ public class DepartmentsTests : IntegrationTest
             Assert.That(created.GetProperty("code").GetString(), Is.EqualTo("QA-FIELD"));
             Assert.That(created.GetProperty("parentId").GetGuid(), Is.EqualTo(parent));
         });
-        var read = await _admin.GetAsync(response.Headers.Location);
+        var read = await Admin.GetAsync(response.Headers.Location);
         Assert.That((await read.ReadJsonAsync()).GetProperty("name").GetString(), Is.EqualTo("Field Quality"));
         Assert.That(read.Headers.ETag, Is.EqualTo(response.Headers.ETag));
     }
@@ -49,7 +41,7 @@ public class DepartmentsTests : IntegrationTest
     [Test]
     public async Task Create_WithInvalidFields_Answers400WithEachField()
     {
-        var response = await _admin.PostAsJsonAsync("/api/v1/departments", new { name = "", code = "has space", parentId = Guid.Empty });
+        var response = await Admin.PostAsJsonAsync("/api/v1/departments", new { name = "", code = "has space", parentId = Guid.Empty });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "name", "code", "parentId" }));
@@ -58,7 +50,7 @@ public class DepartmentsTests : IntegrationTest
     [Test]
     public async Task Create_WithTakenCode_Answers409()
     {
-        var response = await _admin.PostAsJsonAsync("/api/v1/departments", new { name = "Another", code = "cs" });
+        var response = await Admin.PostAsJsonAsync("/api/v1/departments", new { name = "Another", code = "cs" });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("department.codeTaken"));
@@ -68,20 +60,20 @@ public class DepartmentsTests : IntegrationTest
     public async Task Update_WithStaleIfMatch_Answers412AndKeepsTheStoredValues()
     {
         var id = await ApiClient.DepartmentIdAsync("TS");
-        var read = await _admin.GetAsync($"/api/v1/departments/{id}");
+        var read = await Admin.GetAsync($"/api/v1/departments/{id}");
         var etag = read.Headers.ETag!;
         using (var first = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/departments/{id}") { Content = JsonContent.Create(new { name = "Tech Support", code = "TS" }) })
         {
             first.Headers.IfMatch.Add(etag);
-            await (await _admin.SendAsync(first)).AssertStatusAsync(HttpStatusCode.OK);
+            await (await Admin.SendAsync(first)).AssertStatusAsync(HttpStatusCode.OK);
         }
 
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/departments/{id}") { Content = JsonContent.Create(new { name = "Lost update", code = "TS" }) };
         stale.Headers.IfMatch.Add(etag);
-        var response = await _admin.SendAsync(stale);
+        var response = await Admin.SendAsync(stale);
 
         await response.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
-        var stored = await (await _admin.GetAsync($"/api/v1/departments/{id}")).ReadJsonAsync();
+        var stored = await (await Admin.GetAsync($"/api/v1/departments/{id}")).ReadJsonAsync();
         Assert.That(stored.GetProperty("name").GetString(), Is.EqualTo("Tech Support"));
     }
 
@@ -89,9 +81,9 @@ public class DepartmentsTests : IntegrationTest
     public async Task Update_MakingADescendantTheParent_Answers409()
     {
         var root = await ApiClient.DepartmentIdAsync("QA");
-        var child = await (await _admin.PostAsJsonAsync("/api/v1/departments", new { name = "Child", code = "QA-1", parentId = root })).ReadJsonAsync();
+        var child = await (await Admin.PostAsJsonAsync("/api/v1/departments", new { name = "Child", code = "QA-1", parentId = root })).ReadJsonAsync();
 
-        var response = await _admin.PutAsJsonAsync($"/api/v1/departments/{root}", new { name = "Quality", code = "QA", parentId = child.GetProperty("id").GetGuid() });
+        var response = await Admin.PutAsJsonAsync($"/api/v1/departments/{root}", new { name = "Quality", code = "QA", parentId = child.GetProperty("id").GetGuid() });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("department.parentCycle"));
@@ -103,20 +95,20 @@ public class DepartmentsTests : IntegrationTest
         var department = await ApiClient.DepartmentIdAsync("AS");
         var (staffId, _) = await ApiClient.CreateStaffAsync("afterSales", department);
 
-        await (await _admin.PostAsync($"/api/v1/departments/{department}/deactivate", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await Admin.PostAsync($"/api/v1/departments/{department}/deactivate", null)).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        await (await _admin.PostAsync($"/api/v1/staff/{staffId}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
-        var deactivated = await (await _admin.PostAsync($"/api/v1/departments/{department}/deactivate", null)).ReadJsonAsync();
+        await (await Admin.PostAsync($"/api/v1/staff/{staffId}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
+        var deactivated = await (await Admin.PostAsync($"/api/v1/departments/{department}/deactivate", null)).ReadJsonAsync();
         Assert.That(deactivated.GetProperty("isActive").GetBoolean(), Is.False);
-        var list = await (await _admin.GetAsync("/api/v1/departments")).ReadJsonAsync();
+        var list = await (await Admin.GetAsync("/api/v1/departments")).ReadJsonAsync();
         Assert.That(list.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()), Does.Not.Contain(department));
     }
 
     [Test]
     public async Task List_PagesAndSearches()
     {
-        var page = await (await _admin.GetAsync("/api/v1/departments?page=2&pageSize=2")).ReadJsonAsync();
-        var search = await (await _admin.GetAsync("/api/v1/departments?search=after")).ReadJsonAsync();
+        var page = await (await Admin.GetAsync("/api/v1/departments?page=2&pageSize=2")).ReadJsonAsync();
+        var search = await (await Admin.GetAsync("/api/v1/departments?search=after")).ReadJsonAsync();
 
         Assert.Multiple(() =>
         {
@@ -131,7 +123,7 @@ public class DepartmentsTests : IntegrationTest
     [TestCase("page=abc")]
     public async Task List_WithBadPaging_Answers400(string query)
     {
-        var response = await _admin.GetAsync($"/api/v1/departments?{query}");
+        var response = await Admin.GetAsync($"/api/v1/departments?{query}");
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -139,6 +131,6 @@ public class DepartmentsTests : IntegrationTest
     [Test]
     public async Task Get_UnknownId_Answers404()
     {
-        await (await _admin.GetAsync($"/api/v1/departments/{Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.GetAsync($"/api/v1/departments/{Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

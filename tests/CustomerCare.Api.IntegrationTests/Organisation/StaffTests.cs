@@ -4,20 +4,12 @@ using CustomerCare.Api.IntegrationTests.Infrastructure;
 
 namespace CustomerCare.Api.IntegrationTests.Organisation;
 
-public class StaffTests : IntegrationTest
+public class StaffTests : AdminIntegrationTest
 {
-    private HttpClient _admin = null!;
-
-    [SetUp]
-    public async Task SignInAsync() => _admin = await ApiClient.AsAdminAsync();
-
-    [TearDown]
-    public void SignOut() => _admin.Dispose();
-
     [Test]
     public async Task Create_ReturnsTheMemberWithoutAnyPasswordMaterial()
     {
-        var response = await _admin.PostAsJsonAsync("/api/v1/staff", new
+        var response = await Admin.PostAsJsonAsync("/api/v1/staff", new
         {
             name = "Li Wei", email = "Li.Wei@Tests.Example", departmentId = await ApiClient.DepartmentIdAsync("TS"),
             roles = new[] { "techSupport", "agent" }, password = "Good-Enough-Passw0rd",
@@ -41,7 +33,7 @@ public class StaffTests : IntegrationTest
     [TestCase("mei.chen-2026-secure", TestName = "Create_WithPasswordContainingEmail_Answers400")]
     public async Task Create_WithPasswordAgainstPolicy(string password)
     {
-        var response = await _admin.PostAsJsonAsync("/api/v1/staff", new
+        var response = await Admin.PostAsJsonAsync("/api/v1/staff", new
         {
             name = "Mei Chen", email = "mei.chen@tests.example", departmentId = await ApiClient.DepartmentIdAsync(),
             roles = new[] { "agent" }, password,
@@ -54,7 +46,7 @@ public class StaffTests : IntegrationTest
     [Test]
     public async Task Create_WithUnknownRole_Answers400()
     {
-        var response = await _admin.PostAsJsonAsync("/api/v1/staff", new
+        var response = await Admin.PostAsJsonAsync("/api/v1/staff", new
         {
             name = "X", email = "x@tests.example", departmentId = await ApiClient.DepartmentIdAsync(), roles = new[] { "superuser" },
             password = "Good-Enough-Passw0rd",
@@ -68,7 +60,7 @@ public class StaffTests : IntegrationTest
     {
         var (_, email) = await ApiClient.CreateStaffAsync("agent");
 
-        var response = await _admin.PostAsJsonAsync("/api/v1/staff", new
+        var response = await Admin.PostAsJsonAsync("/api/v1/staff", new
         {
             name = "Twin", email = email.ToUpperInvariant(), departmentId = await ApiClient.DepartmentIdAsync(), roles = new[] { "agent" },
             password = "Good-Enough-Passw0rd",
@@ -83,7 +75,7 @@ public class StaffTests : IntegrationTest
         var (id, email) = await ApiClient.CreateStaffAsync("agent");
         var token = await ApiClient.SignInAsync(email, ApiClient.StaffPassword);
 
-        var response = await _admin.PutAsJsonAsync($"/api/v1/staff/{id}", new
+        var response = await Admin.PutAsJsonAsync($"/api/v1/staff/{id}", new
         {
             name = "Promoted", email, departmentId = await ApiClient.DepartmentIdAsync(), roles = new[] { "supervisor" },
         });
@@ -97,14 +89,14 @@ public class StaffTests : IntegrationTest
     [Test]
     public async Task Deactivate_TheLastAdmin_Answers409_AndSelfDeactivationToo()
     {
-        var me = await (await _admin.GetAsync("/api/v1/auth/me")).ReadJsonAsync();
+        var me = await (await Admin.GetAsync("/api/v1/auth/me")).ReadJsonAsync();
         var (otherAdmin, _) = await ApiClient.CreateStaffAsync("admin");
 
-        await (await _admin.PostAsync($"/api/v1/staff/{me.GetProperty("id").GetGuid()}/deactivate", null))
+        await (await Admin.PostAsync($"/api/v1/staff/{me.GetProperty("id").GetGuid()}/deactivate", null))
             .AssertProblemAsync(HttpStatusCode.Conflict);
 
-        await (await _admin.PostAsync($"/api/v1/staff/{otherAdmin}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
-        var demote = await _admin.PutAsJsonAsync($"/api/v1/staff/{me.GetProperty("id").GetGuid()}", new
+        await (await Admin.PostAsync($"/api/v1/staff/{otherAdmin}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
+        var demote = await Admin.PutAsJsonAsync($"/api/v1/staff/{me.GetProperty("id").GetGuid()}", new
         {
             name = "Admin", email = me.GetProperty("email").GetString(), departmentId = me.GetProperty("departmentId").GetGuid(), roles = new[] { "agent" },
         });
@@ -119,10 +111,10 @@ public class StaffTests : IntegrationTest
         var (engineer, _) = await ApiClient.CreateStaffAsync("techSupport", ts);
         var (gone, _) = await ApiClient.CreateStaffAsync("techSupport", ts);
         await ApiClient.CreateStaffAsync("agent");
-        await (await _admin.PostAsync($"/api/v1/staff/{gone}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await Admin.PostAsync($"/api/v1/staff/{gone}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
 
-        var byRole = await (await _admin.GetAsync("/api/v1/staff?role=techSupport")).ReadJsonAsync();
-        var byDepartment = await (await _admin.GetAsync($"/api/v1/staff?departmentId={ts}&includeInactive=true")).ReadJsonAsync();
+        var byRole = await (await Admin.GetAsync("/api/v1/staff?role=techSupport")).ReadJsonAsync();
+        var byDepartment = await (await Admin.GetAsync($"/api/v1/staff?departmentId={ts}&includeInactive=true")).ReadJsonAsync();
 
         Assert.Multiple(() =>
         {
@@ -134,6 +126,6 @@ public class StaffTests : IntegrationTest
     [Test]
     public async Task List_WithUnknownRole_Answers400()
     {
-        await (await _admin.GetAsync("/api/v1/staff?role=wizard")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await Admin.GetAsync("/api/v1/staff?role=wizard")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 }

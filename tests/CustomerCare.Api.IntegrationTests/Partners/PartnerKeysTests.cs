@@ -4,16 +4,8 @@ using CustomerCare.Api.IntegrationTests.Infrastructure;
 
 namespace CustomerCare.Api.IntegrationTests.Partners;
 
-public class PartnerKeysTests : IntegrationTest
+public class PartnerKeysTests : AdminIntegrationTest
 {
-    private HttpClient _admin = null!;
-
-    [SetUp]
-    public async Task SignInAsync() => _admin = await ApiClient.AsAdminAsync();
-
-    [TearDown]
-    public void SignOut() => _admin.Dispose();
-
     private static async Task<HttpStatusCode> MeStatusAsync(string key)
     {
         using var client = ApiClient.WithApiKey(key);
@@ -27,7 +19,7 @@ public class PartnerKeysTests : IntegrationTest
 
         using var partner = ApiClient.WithApiKey(key);
         var me = await (await partner.GetAsync("/api/v1/auth/me")).ReadJsonAsync();
-        var keysResponse = await _admin.GetAsync($"/api/v1/partners/{partnerId}/keys");
+        var keysResponse = await Admin.GetAsync($"/api/v1/partners/{partnerId}/keys");
         var keysBody = await keysResponse.Content.ReadAsStringAsync();
         var keys = await keysResponse.ReadJsonAsync();
 
@@ -77,7 +69,7 @@ public class PartnerKeysTests : IntegrationTest
     {
         var (partnerId, keyId, key) = await ApiClient.CreatePartnerKeyAsync();
 
-        await (await _admin.PostAsync($"/api/v1/partners/{partnerId}/keys/{keyId}/revoke", null)).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await Admin.PostAsync($"/api/v1/partners/{partnerId}/keys/{keyId}/revoke", null)).AssertStatusAsync(HttpStatusCode.NoContent);
 
         Assert.That(await MeStatusAsync(key), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -87,7 +79,7 @@ public class PartnerKeysTests : IntegrationTest
     {
         var (partnerId, keyId, oldKey) = await ApiClient.CreatePartnerKeyAsync();
 
-        var graceful = await (await _admin.PostAsJsonAsync($"/api/v1/partners/{partnerId}/keys/{keyId}/rotate", new { })).ReadJsonAsync();
+        var graceful = await (await Admin.PostAsJsonAsync($"/api/v1/partners/{partnerId}/keys/{keyId}/rotate", new { })).ReadJsonAsync();
         var secondKey = graceful.GetProperty("key").GetString()!;
         Assert.Multiple(async () =>
         {
@@ -95,7 +87,7 @@ public class PartnerKeysTests : IntegrationTest
             Assert.That(await MeStatusAsync(secondKey), Is.EqualTo(HttpStatusCode.OK));
         });
 
-        var immediate = await (await _admin.PostAsJsonAsync(
+        var immediate = await (await Admin.PostAsJsonAsync(
             $"/api/v1/partners/{partnerId}/keys/{graceful.GetProperty("id").GetGuid()}/rotate", new { gracePeriodHours = 0 })).ReadJsonAsync();
         Assert.Multiple(async () =>
         {
@@ -109,7 +101,7 @@ public class PartnerKeysTests : IntegrationTest
     {
         var (partnerId, keyId, _) = await ApiClient.CreatePartnerKeyAsync();
 
-        var response = await _admin.PostAsJsonAsync($"/api/v1/partners/{partnerId}/keys/{keyId}/rotate", new { gracePeriodHours = 100000 });
+        var response = await Admin.PostAsJsonAsync($"/api/v1/partners/{partnerId}/keys/{keyId}/rotate", new { gracePeriodHours = 100000 });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").TryGetProperty("gracePeriodHours", out _), Is.True);
@@ -120,7 +112,7 @@ public class PartnerKeysTests : IntegrationTest
     {
         var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
 
-        await (await _admin.PostAsync($"/api/v1/partners/{partnerId}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await Admin.PostAsync($"/api/v1/partners/{partnerId}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
 
         Assert.That(await MeStatusAsync(key), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -131,7 +123,7 @@ public class PartnerKeysTests : IntegrationTest
         var (_, keyId, key) = await ApiClient.CreatePartnerKeyAsync("A");
         var (otherPartner, _, _) = await ApiClient.CreatePartnerKeyAsync("B");
 
-        await (await _admin.PostAsync($"/api/v1/partners/{otherPartner}/keys/{keyId}/revoke", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.PostAsync($"/api/v1/partners/{otherPartner}/keys/{keyId}/revoke", null)).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.That(await MeStatusAsync(key), Is.EqualTo(HttpStatusCode.OK));
     }
@@ -141,7 +133,7 @@ public class PartnerKeysTests : IntegrationTest
     {
         var (partnerId, _, _) = await ApiClient.CreatePartnerKeyAsync();
 
-        var response = await _admin.PostAsJsonAsync($"/api/v1/partners/{partnerId}/keys", new { expiresAt = DateTimeOffset.UtcNow.AddDays(-1) });
+        var response = await Admin.PostAsJsonAsync($"/api/v1/partners/{partnerId}/keys", new { expiresAt = DateTimeOffset.UtcNow.AddDays(-1) });
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
     }
