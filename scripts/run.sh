@@ -25,6 +25,7 @@ if [ -z "${CustomerCare__Auth__SigningKey:-}" ]; then
   CustomerCare__Auth__SigningKey="$(cat .data/jwt-signing.key)"
   export CustomerCare__Auth__SigningKey
 fi
+export CustomerCare__PersonalData__KeyDirectory="${CustomerCare__PersonalData__KeyDirectory:-$ROOT/.data/keys}"
 export CustomerCare__Bootstrap__AdminEmail="${CustomerCare__Bootstrap__AdminEmail:-admin@customercare.example}"
 export CustomerCare__Bootstrap__AdminPassword="${CustomerCare__Bootstrap__AdminPassword:-$(secret admin.pw Adm)}"
 export CustomerCare__Bootstrap__DemoStaffPassword="${CustomerCare__Bootstrap__DemoStaffPassword:-$(secret demo.pw Demo)}"

@@ -3,6 +3,8 @@ using CustomerCare.Infrastructure.Data;
 using CustomerCare.Infrastructure.Data.Seeding;
 using CustomerCare.Infrastructure.Health;
 using CustomerCare.Infrastructure.Identity;
+using CustomerCare.Infrastructure.PersonalData;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,15 @@ public static class DependencyInjection
         services.AddScoped<ISignInThrottle, SignInThrottle>();
         services.AddScoped<StaffSessionValidator>();
         services.AddScoped<ApiKeyAuthenticator>();
+
+        services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection(PersonalDataOptions.SectionName));
+        var personalData = configuration.GetSection(PersonalDataOptions.SectionName).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
+        services.AddDataProtection()
+            .SetApplicationName("CustomerCare")
+            .PersistKeysToFileSystem(new DirectoryInfo(personalData.ResolvedKeyDirectory));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<IPersonalDataIndex, BlindIndex>();
+        services.AddSingleton<IContactNormaliser, ContactNormaliser>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"], timeout: TimeSpan.FromSeconds(5));

@@ -1,13 +1,16 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
+using CustomerCare.Infrastructure.Data.Configurations;
+using CustomerCare.Infrastructure.PersonalData;
 using CustomerCare.Domain.Partners;
 using CustomerCare.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Infrastructure.Data;
 
-public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext> options)
+public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext> options, PersonalDataProtector protector)
     : DbContext(options), IApplicationDbContext
 {
     public DbSet<Department> Departments => Set<Department>();
@@ -15,6 +18,10 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 
     public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<CustomerAccessRecord> CustomerAccessRecords => Set<CustomerAccessRecord>();
 
     internal DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
 
@@ -38,7 +45,10 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        // One IEntityTypeConfiguration<T> per entity under Data/Configurations.
+        // One IEntityTypeConfiguration<T> per entity under Data/Configurations. Those that encrypt personal data
+        // need the protector and are applied by hand (the assembly scan takes parameterless ones only).
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerCareDbContext).Assembly);
+        modelBuilder.ApplyConfiguration(new CustomerConfiguration(protector));
+        modelBuilder.ApplyConfiguration(new ContactPointConfiguration(protector));
     }
 }

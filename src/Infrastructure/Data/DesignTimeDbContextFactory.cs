@@ -1,3 +1,5 @@
+using CustomerCare.Infrastructure.PersonalData;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -16,6 +18,8 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Cus
             ?? "Host=127.0.0.1;Database=customercare_design_time";
         var builder = new DbContextOptionsBuilder<CustomerCareDbContext>();
         DependencyInjection.ConfigureDbContext(builder, connectionString, new DatabaseOptions());
-        return new CustomerCareDbContext(builder.Options);
+        // Building the model needs a protector, never a real key: design time encrypts nothing.
+        var protector = new PersonalDataProtector(DataProtectionProvider.Create("CustomerCare.DesignTime"));
+        return new CustomerCareDbContext(builder.Options, protector);
     }
 }

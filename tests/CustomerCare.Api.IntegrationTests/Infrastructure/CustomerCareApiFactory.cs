@@ -16,6 +16,9 @@ public sealed class CustomerCareApiFactory(
     /// <summary>The key tokens are signed with, known to tests so that they can forge bad ones.</summary>
     public static readonly byte[] SigningKey = Enumerable.Range(1, 48).Select(i => (byte)(i * 7)).ToArray();
 
+    /// <summary>One key ring for every host of the test run, as replicas of one deployment share theirs.</summary>
+    public static readonly string KeyDirectory = Path.Combine(RepositoryRoot.Find(), ".data", "test-keys");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -26,6 +29,7 @@ public sealed class CustomerCareApiFactory(
         builder.UseSetting("CustomerCare:Auth:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("CustomerCare:Auth:Issuer", Issuer);
         builder.UseSetting("CustomerCare:Auth:Audience", Audience);
+        builder.UseSetting("CustomerCare:PersonalData:KeyDirectory", KeyDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

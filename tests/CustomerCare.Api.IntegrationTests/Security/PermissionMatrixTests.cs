@@ -35,6 +35,7 @@ public class PermissionMatrixTests
     private static readonly Caller[] Everyone = [Caller.Anonymous, Caller.Partner, .. AllStaff];
     private static readonly Caller[] StaffOrPartner = [Caller.Partner, .. AllStaff];
     private static readonly Caller[] AdminOnly = [Caller.Admin];
+    private static readonly Caller[] SupervisorOrAbove = [Caller.Supervisor, Caller.Manager, Caller.Admin];
 
     /// <summary>Endpoint name → the callers it lets in.</summary>
     private static readonly Dictionary<string, Caller[]> Matrix = new()
@@ -68,6 +69,16 @@ public class PermissionMatrixTests
         ["IssuePartnerKey"] = AdminOnly,
         ["RevokePartnerKey"] = AdminOnly,
         ["RotatePartnerKey"] = AdminOnly,
+
+        ["ListCustomers"] = AllStaff,
+        ["GetCustomer"] = AllStaff,
+        ["CreateCustomer"] = AllStaff,
+        ["UpdateCustomer"] = AllStaff,
+        ["MergeCustomers"] = SupervisorOrAbove,
+        ["ExportCustomer"] = AdminOnly,
+        ["EraseCustomer"] = AdminOnly,
+
+        ["ListAccessRecords"] = AdminOnly,
     };
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];

@@ -1,3 +1,4 @@
+using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,10 @@ public interface IApplicationDbContext
     DbSet<StaffMember> Staff { get; }
 
     DbSet<Partner> Partners { get; }
+
+    DbSet<Customer> Customers { get; }
+
+    DbSet<CustomerAccessRecord> CustomerAccessRecords { get; }
 
     /// <summary>Optimistic concurrency: the row version the caller last read (If-Match) becomes the one the update requires.</summary>
     void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)

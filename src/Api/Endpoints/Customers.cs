@@ -1,0 +1,85 @@
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Customers;
+using CustomerCare.Application.Customers.Commands.CreateCustomer;
+using CustomerCare.Application.Customers.Commands.EraseCustomer;
+using CustomerCare.Application.Customers.Commands.MergeCustomers;
+using CustomerCare.Application.Customers.Commands.UpdateCustomer;
+using CustomerCare.Application.Customers.Queries.ExportCustomer;
+using CustomerCare.Application.Customers.Queries.GetCustomer;
+using CustomerCare.Application.Customers.Queries.ListCustomers;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerCare.Api.Endpoints;
+
+public sealed class Customers : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/customers").WithTags("Customers").ProducesAuthProblems();
+
+        group.MapGet("/", ListCustomers).WithName(nameof(ListCustomers)).RequireAuthorization(Policies.Staff)
+            .WithSummary("Find customers by phone or e-mail (any format), name words, company or segment; contact details masked")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetCustomer).WithName(nameof(GetCustomer)).RequireAuthorization(Policies.Staff)
+            .WithSummary("The full customer record with personal data; the read is written to the access log")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateCustomer).WithName(nameof(CreateCustomer)).RequireAuthorization(Policies.Staff)
+            .WithSummary("Create a customer; phones are stored in E.164, e-mails in lower case")
+            .ProducesValidationProblem();
+        group.MapPut("/{id:guid}", UpdateCustomer).WithName(nameof(UpdateCustomer)).RequireAuthorization(Policies.Staff)
+            .WithSummary("Replace a customer's profile and contact points (If-Match optional)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/merge", MergeCustomers).WithName(nameof(MergeCustomers)).RequireAuthorization(Policies.SupervisorOrAbove)
+            .WithSummary("Merge a duplicate record of the same person into this one; the merge is recorded")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/export", ExportCustomer).WithName(nameof(ExportCustomer)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Everything held about the customer as one JSON document (access request); the export is logged")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/erase", EraseCustomer).WithName(nameof(EraseCustomer)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Anonymise the customer's personal data for good; the record and its statistics stay")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Ok<PagedList<CustomerSummaryDto>>> ListCustomers(
+        ISender sender, CancellationToken ct, string? name = null, string? phone = null, string? email = null, string? company = null,
+        string? segment = null, bool includeInactive = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListCustomersQuery(name, phone, email, company, segment, includeInactive, page, pageSize), ct));
+
+    public static async Task<Ok<CustomerDto>> GetCustomer(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new GetCustomerQuery(id), ct));
+
+    public static async Task<Created<CustomerDto>> CreateCustomer(CustomerInput request, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new CreateCustomerCommand(request), ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/customers/{created.Id}", created);
+    }
+
+    public static async Task<Ok<CustomerDto>> UpdateCustomer(Guid id, CustomerInput request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new UpdateCustomerCommand(id, request, ETags.ExpectedVersion(http, "Customer")), ct));
+
+    public static async Task<Ok<CustomerDto>> MergeCustomers(Guid id, MergeRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new MergeCustomersCommand(id, request.DuplicateId ?? Guid.Empty), ct));
+
+    public static async Task<Ok<CustomerExportDto>> ExportCustomer(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ExportCustomerQuery(id), ct));
+
+    public static async Task<NoContent> EraseCustomer(Guid id, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new EraseCustomerCommand(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<CustomerDto> WithETag(HttpContext http, CustomerDto customer)
+    {
+        ETags.Set(http, customer.Version);
+        return TypedResults.Ok(customer);
+    }
+}
+
+/// <summary>The record to merge into the one named in the route.</summary>
+public sealed record MergeRequest(Guid? DuplicateId);

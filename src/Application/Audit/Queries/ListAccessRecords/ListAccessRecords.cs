@@ -1,0 +1,61 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Customers.Queries.ExportCustomer;
+using CustomerCare.Domain.Customers;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Audit.Queries.ListAccessRecords;
+
+/// <summary>The personal-data access log, newest first: who read, exported, changed, merged or erased which customer.</summary>
+public sealed record ListAccessRecordsQuery(
+    Guid? CustomerId = null, Guid? ActorId = null, CustomerAccess? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
+    int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<AccessRecordDto>>;
+
+public sealed class ListAccessRecordsQueryValidator : AbstractValidator<ListAccessRecordsQuery>
+{
+    public ListAccessRecordsQueryValidator()
+    {
+        RuleFor(q => q.Action).IsInEnum();
+        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
+        this.AddPagingRules(q => q.Page, q => q.PageSize);
+    }
+}
+
+public sealed class ListAccessRecordsQueryHandler(IApplicationDbContext db) : IQueryHandler<ListAccessRecordsQuery, PagedList<AccessRecordDto>>
+{
+    public async ValueTask<PagedList<AccessRecordDto>> Handle(ListAccessRecordsQuery query, CancellationToken cancellationToken)
+    {
+        var records = db.CustomerAccessRecords.AsNoTracking();
+        if (query.CustomerId is { } customerId)
+        {
+            records = records.Where(r => r.CustomerId == customerId);
+        }
+
+        if (query.ActorId is { } actorId)
+        {
+            records = records.Where(r => r.ActorId == actorId);
+        }
+
+        if (query.Action is { } action)
+        {
+            records = records.Where(r => r.Action == action);
+        }
+
+        if (query.From is { } from)
+        {
+            records = records.Where(r => r.At >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            records = records.Where(r => r.At < to);
+        }
+
+        return await PagedList<AccessRecordDto>.CreateAsync(
+            records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+                .Select(r => new AccessRecordDto(r.Id, r.CustomerId, r.Action, r.ActorKind, r.ActorId, r.RelatedCustomerId, r.At)),
+            query.Page, query.PageSize, cancellationToken);
+    }
+}

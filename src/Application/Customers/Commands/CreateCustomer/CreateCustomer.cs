@@ -1,0 +1,31 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Customers.Queries.GetCustomer;
+using CustomerCare.Domain.Customers;
+using FluentValidation;
+using Mediator;
+
+namespace CustomerCare.Application.Customers.Commands.CreateCustomer;
+
+public sealed record CreateCustomerCommand(CustomerInput Customer) : ICommand<CustomerDto>;
+
+public sealed class CreateCustomerCommandValidator : AbstractValidator<CreateCustomerCommand>
+{
+    public CreateCustomerCommandValidator(IContactNormaliser normaliser) =>
+        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
+}
+
+public sealed class CreateCustomerCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
+    : ICommandHandler<CreateCustomerCommand, CustomerDto>
+{
+    public async ValueTask<CustomerDto> Handle(CreateCustomerCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (profile, contacts) = command.Customer.ToDomain(normaliser, index);
+        var customer = Customer.Create(profile, contacts, now, user.Kind == CallerKind.Partner ? user.Id : null);
+        db.Customers.Add(customer);
+        db.Record(user, customer.Id, CustomerAccess.Created, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return CustomerDto.From(customer);
+    }
+}

@@ -1,0 +1,44 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Customers.Queries.GetCustomer;
+using CustomerCare.Domain.Customers;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
+
+/// <summary>
+/// Two records of the same person become one: the survivor takes the duplicate's contact points, the
+/// duplicate points to the survivor, and the merge is written to the access log of both.
+/// </summary>
+public sealed record MergeCustomersCommand(Guid SurvivorId, Guid DuplicateId) : ICommand<CustomerDto>;
+
+public sealed class MergeCustomersCommandValidator : AbstractValidator<MergeCustomersCommand>
+{
+    public MergeCustomersCommandValidator()
+    {
+        RuleFor(c => c.SurvivorId).NotEmpty();
+        RuleFor(c => c.DuplicateId).NotEmpty().NotEqual(c => c.SurvivorId).WithMessage("Name a different customer to merge in.");
+    }
+}
+
+public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time)
+    : ICommandHandler<MergeCustomersCommand, CustomerDto>
+{
+    public async ValueTask<CustomerDto> Handle(MergeCustomersCommand command, CancellationToken cancellationToken)
+    {
+        var both = await db.Customers.Include(c => c.ContactPoints)
+            .Where(c => c.Id == command.SurvivorId || c.Id == command.DuplicateId)
+            .ToListAsync(cancellationToken);
+        var survivor = both.SingleOrDefault(c => c.Id == command.SurvivorId) ?? throw new NotFoundException("Customer", command.SurvivorId);
+        var duplicate = both.SingleOrDefault(c => c.Id == command.DuplicateId) ?? throw new NotFoundException("Customer", command.DuplicateId);
+
+        var now = time.GetUtcNow();
+        survivor.Absorb(duplicate, now);
+        db.Record(user, survivor.Id, CustomerAccess.Merged, now, related: duplicate.Id);
+        db.Record(user, duplicate.Id, CustomerAccess.Merged, now, related: survivor.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return CustomerDto.From(survivor);
+    }
+}

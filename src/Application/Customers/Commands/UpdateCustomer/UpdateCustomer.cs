@@ -1,0 +1,39 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Customers.Queries.GetCustomer;
+using CustomerCare.Domain.Customers;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Customers.Commands.UpdateCustomer;
+
+/// <summary>Replaces the customer's profile and contact points.</summary>
+public sealed record UpdateCustomerCommand(Guid Id, CustomerInput Customer, uint? ExpectedVersion) : ICommand<CustomerDto>;
+
+public sealed class UpdateCustomerCommandValidator : AbstractValidator<UpdateCustomerCommand>
+{
+    public UpdateCustomerCommandValidator(IContactNormaliser normaliser)
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class UpdateCustomerCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
+    : ICommandHandler<UpdateCustomerCommand, CustomerDto>
+{
+    public async ValueTask<CustomerDto> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.Include(c => c.ContactPoints).SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Customer", command.Id);
+        db.ExpectVersion(customer, command.ExpectedVersion);
+        var now = time.GetUtcNow();
+        var (profile, contacts) = command.Customer.ToDomain(normaliser, index);
+        customer.Update(profile, contacts, now);
+        db.Record(user, customer.Id, CustomerAccess.Updated, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return CustomerDto.From(customer);
+    }
+}

@@ -1,0 +1,71 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Customers;
+using FluentValidation;
+
+namespace CustomerCare.Application.Customers;
+
+/// <summary>A customer as clients write it (create and update share it).</summary>
+public sealed record CustomerInput(
+    string Name,
+    string? Company,
+    string? Segment,
+    Channel? PreferredChannel,
+    string? PreferredLanguage,
+    ConsentInput? Consent,
+    IReadOnlyList<ContactPointInput> ContactPoints);
+
+public sealed record ConsentInput(bool ContactByPhone, bool ContactByEmail, bool Marketing);
+
+public sealed record ContactPointInput(ContactKind Kind, string Value, string? Platform, bool IsPrimary);
+
+internal static class CustomerInputMapping
+{
+    /// <summary>Normalises the input and computes its lookup keys; the validator has already vouched for it.</summary>
+    public static (CustomerProfile Profile, List<NewContactPoint> Contacts) ToDomain(
+        this CustomerInput input, IContactNormaliser normaliser, IPersonalDataIndex index)
+    {
+        var consent = input.Consent is { } c ? new CustomerConsent(c.ContactByPhone, c.ContactByEmail, c.Marketing) : CustomerConsent.None;
+        var profile = new CustomerProfile(
+            input.Name.Trim(), index.NameKeys(input.Name), input.Company?.Trim(), input.Segment?.Trim(),
+            input.PreferredChannel, input.PreferredLanguage?.Trim(), consent);
+        var contacts = input.ContactPoints.Select(p =>
+        {
+            var value = normaliser.Normalise(p.Kind, p.Value)
+                ?? throw new InvalidOperationException("An invalid contact point passed validation.");
+            return new NewContactPoint(p.Kind, value, p.Kind == ContactKind.Messaging ? p.Platform?.Trim().ToLowerInvariant() : null,
+                index.ContactKey(p.Kind, value), p.IsPrimary);
+        }).ToList();
+        return (profile, contacts);
+    }
+}
+
+/// <summary>The rules of <see cref="CustomerInput"/>, shared by the create and update validators.</summary>
+public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
+{
+    public CustomerInputValidator(IContactNormaliser normaliser)
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
+        RuleFor(c => c.Company).MaximumLength(Customer.CompanyMaxLength);
+        RuleFor(c => c.Segment).MaximumLength(Customer.SegmentMaxLength)
+            .Matches("^[A-Za-z0-9-]+$").When(c => !string.IsNullOrEmpty(c.Segment)).WithMessage("Use letters, digits and hyphens only.");
+        RuleFor(c => c.PreferredChannel).IsInEnum();
+        RuleFor(c => c.PreferredLanguage).MaximumLength(Customer.LanguageMaxLength)
+            .Matches("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$").When(c => !string.IsNullOrEmpty(c.PreferredLanguage))
+            .WithMessage("Use a BCP 47 language tag such as zh-CN or en.");
+        RuleFor(c => c.ContactPoints).NotNull()
+            .Must(list => list is null || list.Count <= Customer.MaxContactPoints)
+            .WithMessage($"At most {Customer.MaxContactPoints} contact points.");
+        RuleForEach(c => c.ContactPoints).ChildRules(point =>
+        {
+            point.RuleFor(p => p.Kind).IsInEnum();
+            point.RuleFor(p => p.Value).NotEmpty().MaximumLength(ContactPoint.ValueMaxLength);
+            point.RuleFor(p => p.Value).EmailAddress().When(p => p.Kind == ContactKind.Email);
+            point.RuleFor(p => p.Value).Must(v => normaliser.NormalisePhone(v) is not null)
+                .When(p => p.Kind == ContactKind.Phone && !string.IsNullOrWhiteSpace(p.Value))
+                .WithMessage("Not a valid phone number (use international form, e.g. +86 138 0013 8000, for numbers abroad).");
+            point.RuleFor(p => p.Platform).NotEmpty().MaximumLength(ContactPoint.PlatformMaxLength).When(p => p.Kind == ContactKind.Messaging)
+                .WithMessage("Name the messaging platform (e.g. wechat).");
+        });
+    }
+}

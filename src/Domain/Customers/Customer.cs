@@ -1,0 +1,199 @@
+using CustomerCare.Domain.Common;
+
+namespace CustomerCare.Domain.Customers;
+
+/// <summary>
+/// A person (or a company's contact) who complains, gives feedback or answers surveys. Name and contact
+/// values are personal data: encrypted at rest, found through keyed hashes, erasable on request while the
+/// record itself (and the statistics that count it) stays.
+/// </summary>
+public sealed class Customer : AggregateRoot
+{
+    public const int NameMaxLength = 200;
+    public const int CompanyMaxLength = 200;
+    public const int SegmentMaxLength = 40;
+    public const int LanguageMaxLength = 35;
+    public const int MaxContactPoints = 20;
+    public const string DefaultSegment = "standard";
+    public const string ErasedName = "(erased)";
+
+    private readonly List<ContactPoint> _contactPoints = [];
+    private List<string> _nameKeys = [];
+
+    private Customer()
+    {
+        Name = string.Empty;
+        Segment = DefaultSegment;
+        Consent = CustomerConsent.None;
+    }
+
+    private Customer(Guid id, DateTimeOffset now, Guid? sourcePartnerId)
+        : base(id)
+    {
+        Name = string.Empty;
+        Segment = DefaultSegment;
+        Consent = CustomerConsent.None;
+        SourcePartnerId = sourcePartnerId;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public string Name { get; private set; }
+
+    /// <summary>Keyed hashes of the name's words, for search by name without decrypting.</summary>
+    public IReadOnlyList<string> NameKeys => _nameKeys;
+
+    public string? Company { get; private set; }
+
+    /// <summary>Lower case: <c>standard</c>, <c>vip</c>, or any segment the operator uses.</summary>
+    public string Segment { get; private set; }
+
+    public Channel? PreferredChannel { get; private set; }
+
+    /// <summary>BCP 47 language tag (<c>zh-CN</c>, <c>en</c>).</summary>
+    public string? PreferredLanguage { get; private set; }
+
+    public CustomerConsent Consent { get; private set; }
+
+    public IReadOnlyList<ContactPoint> ContactPoints => _contactPoints.AsReadOnly();
+
+    /// <summary>The partner whose system created the record, if one did.</summary>
+    public Guid? SourcePartnerId { get; private set; }
+
+    public Guid? MergedIntoId { get; private set; }
+
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
+    public bool IsMerged => MergedIntoId is not null;
+
+    public static Customer Create(CustomerProfile profile, IEnumerable<NewContactPoint> contacts, DateTimeOffset now, Guid? sourcePartnerId = null)
+    {
+        var customer = new Customer(Guid.CreateVersion7(), now, sourcePartnerId);
+        customer.Apply(profile, contacts, now);
+        return customer;
+    }
+
+    /// <summary>Replaces the profile and the contact points.</summary>
+    public void Update(CustomerProfile profile, IEnumerable<NewContactPoint> contacts, DateTimeOffset now)
+    {
+        EnsureLive();
+        Apply(profile, contacts, now);
+    }
+
+    /// <summary>
+    /// Takes over a duplicate record of the same person: its contact points join this record (those already
+    /// here are not repeated) and the duplicate becomes a pointer to this one.
+    /// </summary>
+    public void Absorb(Customer duplicate, DateTimeOffset now)
+    {
+        EnsureLive();
+        duplicate.EnsureLive();
+        if (duplicate.Id == Id)
+        {
+            throw new DomainException("customer.mergeSelf", "A customer cannot be merged with itself.");
+        }
+
+        var known = _contactPoints.Select(c => (c.Kind, c.LookupKey)).ToHashSet();
+        var joining = duplicate._contactPoints.Where(c => !known.Contains((c.Kind, c.LookupKey))).ToList();
+        if (_contactPoints.Count + joining.Count > MaxContactPoints)
+        {
+            throw new DomainException("customer.tooManyContacts", $"Together the records hold more than {MaxContactPoints} contact points.");
+        }
+
+        foreach (var contact in joining)
+        {
+            var primary = contact.IsPrimary && !_contactPoints.Any(c => c.Kind == contact.Kind && c.IsPrimary);
+            _contactPoints.Add(new ContactPoint(Guid.CreateVersion7(), Id, contact.Kind, contact.Value, contact.Platform, contact.LookupKey, primary));
+        }
+
+        Company ??= duplicate.Company;
+        PreferredChannel ??= duplicate.PreferredChannel;
+        PreferredLanguage ??= duplicate.PreferredLanguage;
+        _nameKeys = _nameKeys.Union(duplicate._nameKeys).ToList();
+        UpdatedAt = now;
+
+        duplicate.ClearPersonalData();
+        duplicate.MergedIntoId = Id;
+        duplicate.UpdatedAt = now;
+    }
+
+    /// <summary>Anonymises the record for good: name, contact points, language and consents go; the record stays.</summary>
+    public void Erase(DateTimeOffset now)
+    {
+        if (IsErased)
+        {
+            return;
+        }
+
+        ClearPersonalData();
+        ErasedAt = now;
+        UpdatedAt = now;
+    }
+
+    private void ClearPersonalData()
+    {
+        Name = ErasedName;
+        _nameKeys = [];
+        _contactPoints.Clear();
+        PreferredLanguage = null;
+        Consent = CustomerConsent.None;
+    }
+
+    private void EnsureLive()
+    {
+        if (IsErased)
+        {
+            throw new DomainException("customer.erased", "The customer's personal data was erased; the record cannot change.");
+        }
+
+        if (IsMerged)
+        {
+            throw new DomainException("customer.merged", $"The customer was merged into {MergedIntoId}; change that record instead.");
+        }
+    }
+
+    private void Apply(CustomerProfile profile, IEnumerable<NewContactPoint> contacts, DateTimeOffset now)
+    {
+        var list = contacts.ToList();
+        if (list.Count > MaxContactPoints)
+        {
+            throw new DomainException("customer.tooManyContacts", $"A customer has at most {MaxContactPoints} contact points.");
+        }
+
+        Name = Guard.Text(profile.Name, NameMaxLength, "name");
+        _nameKeys = profile.NameKeys.Distinct(StringComparer.Ordinal).ToList();
+        Company = string.IsNullOrWhiteSpace(profile.Company) ? null : Guard.Text(profile.Company, CompanyMaxLength, "company");
+        Segment = string.IsNullOrWhiteSpace(profile.Segment) ? DefaultSegment : Guard.Text(profile.Segment, SegmentMaxLength, "segment").ToLowerInvariant();
+        PreferredChannel = profile.PreferredChannel;
+        PreferredLanguage = string.IsNullOrWhiteSpace(profile.PreferredLanguage) ? null : Guard.Text(profile.PreferredLanguage, LanguageMaxLength, "preferredLanguage");
+        Consent = profile.Consent;
+
+        _contactPoints.Clear();
+        foreach (var group in list.DistinctBy(c => (c.Kind, c.LookupKey)).GroupBy(c => c.Kind))
+        {
+            var items = group.ToList();
+            // Exactly one primary per kind: the one marked, else the first.
+            var primary = items.FindIndex(c => c.IsPrimary) is var marked and >= 0 ? marked : 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var c = items[i];
+                _contactPoints.Add(new ContactPoint(Guid.CreateVersion7(), Id, c.Kind, c.Value, c.Platform, c.LookupKey, i == primary));
+            }
+        }
+
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>The profile fields of a customer as the application hands them to the aggregate.</summary>
+public sealed record CustomerProfile(
+    string Name, IReadOnlyList<string> NameKeys, string? Company, string? Segment, Channel? PreferredChannel,
+    string? PreferredLanguage, CustomerConsent Consent);
