@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Data.Interceptors;
 using CustomerCare.Infrastructure.Data.Seeding;
 using CustomerCare.Infrastructure.Health;
 using CustomerCare.Infrastructure.Identity;
@@ -35,7 +36,9 @@ public static class DependencyInjection
             }
 
             ConfigureDbContext(options, connectionString, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+            options.AddInterceptors(provider.GetRequiredService<DispatchDomainEventsInterceptor>());
         });
+        services.AddScoped<DispatchDomainEventsInterceptor>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

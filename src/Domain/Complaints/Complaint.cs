@@ -1,0 +1,397 @@
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Complaints.Events;
+
+namespace CustomerCare.Domain.Complaints;
+
+/// <summary>
+/// A complaint and its whole handling (the ISO 10002 complaint record). Every rule of the lifecycle lives here:
+/// received → registered → investigated → solution → resolved → closed, back to investigated when the customer
+/// rejects the solution or the problem comes back before closing, early closing with a reason, closed as final.
+/// Every legal move appends one timeline entry and raises one event; every illegal one throws, naming the
+/// current state and the actions it allows.
+/// </summary>
+public sealed class Complaint : AggregateRoot
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 8000;
+    public const int RemedyMaxLength = 2000;
+    public const int ExternalReferenceMaxLength = 100;
+    public const int ReasonMaxLength = 2000;
+
+    /// <summary>The one table of the state machine: what each state allows.</summary>
+    private static readonly IReadOnlyDictionary<ComplaintStatus, ComplaintAction[]> Transitions = new Dictionary<ComplaintStatus, ComplaintAction[]>
+    {
+        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote],
+        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote],
+        [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.ReComplain],
+    };
+
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private Complaint()
+    {
+        Number = string.Empty;
+        Title = string.Empty;
+        Description = string.Empty;
+    }
+
+    private Complaint(Guid id, string number, NewComplaint data, DateTimeOffset now)
+        : base(id)
+    {
+        Number = number;
+        Channel = data.Channel;
+        CustomerId = data.CustomerId;
+        Title = Guard.Text(data.Title, TitleMaxLength, "title");
+        Description = Guard.Text(data.Description, DescriptionMaxLength, "description");
+        RemedySought = data.RemedySought?.Trim();
+        OccurredAt = data.OccurredAt;
+        ReceivedAt = data.ReceivedAt ?? now;
+        Category = data.Category;
+        Severity = data.Severity ?? Severity.General;
+        PartnerId = data.PartnerId;
+        ExternalReference = data.ExternalReference?.Trim();
+        EscalationLevel = data.EscalationLevel;
+        ReComplaintOfId = data.ReComplaintOfId;
+        Status = ComplaintStatus.Received;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public string Number { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public string? Category { get; private set; }
+
+    public Severity Severity { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Description { get; private set; }
+
+    /// <summary>What the customer asks for.</summary>
+    public string? RemedySought { get; private set; }
+
+    public DateTimeOffset? OccurredAt { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public Guid? PartnerId { get; private set; }
+
+    /// <summary>The partner's own reference; unique per partner.</summary>
+    public string? ExternalReference { get; private set; }
+
+    public ComplaintStatus Status { get; private set; }
+
+    /// <summary>The staff member who first took the complaint: accountable until it closes, never changed.</summary>
+    public Guid? FirstResponderId { get; private set; }
+
+    public Guid? ResponsibleDepartmentId { get; private set; }
+
+    public Guid? AssigneeId { get; private set; }
+
+    /// <summary>0 for a first complaint; a re-complaint is handled one level higher.</summary>
+    public int EscalationLevel { get; private set; }
+
+    public DateTimeOffset? RegisteredAt { get; private set; }
+
+    /// <summary>When the customer was told the complaint was received and how it will be handled.</summary>
+    public DateTimeOffset? CustomerAcknowledgedAt { get; private set; }
+
+    public DateTimeOffset? FirstContactAt { get; private set; }
+
+    public Investigation? Investigation { get; private set; }
+
+    public ProposedSolution? Solution { get; private set; }
+
+    public CustomerResponse? CustomerResponse { get; private set; }
+
+    public Resolution? Resolution { get; private set; }
+
+    public Closing? Closing { get; private set; }
+
+    public Guid? ReComplaintOfId { get; private set; }
+
+    public Guid? DuplicateOfId { get; private set; }
+
+    /// <summary>The latest earlier complaint of the same customer in the same category within the repeat window.</summary>
+    public Guid? RepeatOfId { get; private set; }
+
+    /// <summary>How many earlier complaints of the same customer and category fall within the repeat window.</summary>
+    public int RepeatCount { get; private set; }
+
+    public int TimelineLength { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    /// <summary>The entries appended by this instance (the stored history is read separately).</summary>
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline.AsReadOnly();
+
+    public bool IsOpen => Status != ComplaintStatus.Closed;
+
+    /// <summary>What may be done now, in this state, with this record.</summary>
+    public IReadOnlyList<ComplaintAction> AllowedActions =>
+        Transitions[Status].Where(a => a != ComplaintAction.Resolve || CustomerResponse?.Accepted == true).ToList();
+
+    public static Complaint Receive(string number, NewComplaint data, Actor actor, DateTimeOffset now)
+    {
+        var complaint = new Complaint(Guid.CreateVersion7(), Guard.Text(number, 40, "number"), data, now);
+        if (actor.IsStaff)
+        {
+            complaint.FirstResponderId = actor.Id;
+        }
+
+        complaint.Append(actor, now, TimelineEntryKind.Received, null, $"Received via {data.Channel}.");
+        complaint.Raise(new ComplaintReceived(complaint.Id, complaint.Status, now));
+        return complaint;
+    }
+
+    /// <summary>Classifies the complaint and confirms the customer was told; the registering staff member becomes first responder if none is.</summary>
+    public void Register(string category, Severity severity, bool customerAcknowledged, Guid? routedDepartmentId, RepeatInfo repeat, Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.Register);
+        Category = Guard.Text(category, ComplaintCategories.MaxLength, "category");
+        Severity = severity;
+        if (customerAcknowledged)
+        {
+            CustomerAcknowledgedAt = now;
+        }
+
+        if (actor.IsStaff)
+        {
+            FirstResponderId ??= actor.Id;
+        }
+
+        ResponsibleDepartmentId ??= routedDepartmentId;
+        RepeatOfId = repeat.LatestId;
+        RepeatCount = repeat.Count;
+        RegisteredAt = now;
+        Status = ComplaintStatus.Registered;
+        Append(actor, now, TimelineEntryKind.Registered, from, $"Category {category}, severity {severity}." +
+            (repeat.Count > 0 ? $" Repeat complaint ({repeat.Count} earlier)." : string.Empty));
+        Raise(new ComplaintRegistered(Id, Status, now));
+    }
+
+    /// <summary>Assigns the complaint, or transfers it when a department or handler already had it. The first responder stays.</summary>
+    public void Assign(Guid? departmentId, Guid? assigneeId, string reason, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.Assign);
+        if (departmentId is null && assigneeId is null)
+        {
+            throw new DomainException("complaint.assignNothing", "Name a department, a staff member, or both.");
+        }
+
+        if (departmentId == ResponsibleDepartmentId && (assigneeId is null || assigneeId == AssigneeId))
+        {
+            throw new DomainException("complaint.assignUnchanged", "The complaint is already assigned so.");
+        }
+
+        var isTransfer = ResponsibleDepartmentId is not null || AssigneeId is not null;
+        if (departmentId is not null && departmentId != ResponsibleDepartmentId)
+        {
+            ResponsibleDepartmentId = departmentId;
+            AssigneeId = assigneeId; // a new department: the old handler no longer works on it
+        }
+        else
+        {
+            AssigneeId = assigneeId;
+        }
+
+        Append(actor, now, isTransfer ? TimelineEntryKind.Transferred : TimelineEntryKind.Assigned, null, Guard.Text(reason, ReasonMaxLength, "reason"));
+        Raise(new ComplaintAssigned(Id, Status, now, ResponsibleDepartmentId, AssigneeId, isTransfer));
+    }
+
+    public void LogContact(Channel channel, ContactDirection direction, string summary, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.LogContact);
+        if (direction == ContactDirection.Outbound && actor.IsStaff)
+        {
+            FirstContactAt ??= now;
+        }
+
+        Append(actor, now, TimelineEntryKind.ContactLogged, null, $"{direction} via {channel}: {Guard.Text(summary, TimelineEntry.TextMaxLength - 40, "summary")}");
+        Raise(new CustomerContactLogged(Id, Status, now));
+    }
+
+    /// <summary>Records the investigation (again, after a rejected solution) → investigated.</summary>
+    public void Investigate(Investigation investigation, Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.Investigate);
+        Investigation = investigation;
+        Status = ComplaintStatus.Investigated;
+        Append(actor, now, TimelineEntryKind.Investigated, from,
+            $"{(investigation.IsGenuine ? "Genuine" : "Not genuine")}. {investigation.Findings}");
+        Raise(new ComplaintInvestigated(Id, Status, now));
+    }
+
+    public void ProposeSolution(ProposedSolution solution, Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.ProposeSolution);
+        Solution = solution;
+        CustomerResponse = null;
+        Status = ComplaintStatus.Solution;
+        Append(actor, now, TimelineEntryKind.SolutionProposed, from, solution.Summary);
+        Raise(new SolutionProposed(Id, Status, now));
+    }
+
+    /// <summary>Accepted: the solution is carried out (the state stays). Rejected: back to investigation, with the recourse offered.</summary>
+    public void RecordCustomerResponse(CustomerResponse response, Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.RecordCustomerResponse);
+        CustomerResponse = response;
+        if (!response.Accepted)
+        {
+            Status = ComplaintStatus.Investigated;
+        }
+
+        Append(actor, now, response.Accepted ? TimelineEntryKind.SolutionAccepted : TimelineEntryKind.SolutionRejected,
+            response.Accepted ? null : from,
+            string.Join(" ", new[] { response.Comment, response.RecourseOffered is { } r ? $"Recourse offered: {r}" : null }.Where(t => !string.IsNullOrEmpty(t))));
+        Raise(new CustomerRespondedToSolution(Id, Status, now, response.Accepted));
+    }
+
+    public void Resolve(Resolution resolution, Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.Resolve);
+        if (CustomerResponse?.Accepted != true)
+        {
+            throw Refused(ComplaintAction.Resolve, "complaint.solutionNotAccepted", "The customer has not accepted the solution yet.");
+        }
+
+        Resolution = resolution;
+        Status = ComplaintStatus.Resolved;
+        Append(actor, now, TimelineEntryKind.Resolved, from, resolution.Outcome);
+        Raise(new ComplaintResolved(Id, Status, now));
+    }
+
+    /// <summary>The customer says the problem is not solved after all: back to investigation.</summary>
+    public void Reopen(string reason, Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.Reopen);
+        Resolution = null;
+        CustomerResponse = null;
+        Status = ComplaintStatus.Investigated;
+        Append(actor, now, TimelineEntryKind.Reopened, from, Guard.Text(reason, ReasonMaxLength, "reason"));
+        Raise(new ComplaintReopened(Id, Status, now));
+    }
+
+    /// <summary>
+    /// Completes the record. With reason <see cref="ClosingReason.Resolved"/> only from resolved; withdrawn,
+    /// unfounded and duplicate (with the original named) from any open state.
+    /// </summary>
+    public void Close(Closing closing, Guid? duplicateOfId, Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.Close);
+        if (closing.Reason == ClosingReason.Resolved && Status != ComplaintStatus.Resolved)
+        {
+            throw Refused(ComplaintAction.Close, "complaint.notResolved",
+                $"Only a resolved complaint closes as resolved; this one is {Status}. Close it as withdrawn, unfounded or duplicate instead.");
+        }
+
+        if (closing.Reason == ClosingReason.Duplicate)
+        {
+            if (duplicateOfId is null || duplicateOfId == Id)
+            {
+                throw new DomainException("complaint.duplicateOfRequired", "Name the complaint this one duplicates.");
+            }
+
+            DuplicateOfId = duplicateOfId;
+        }
+
+        Closing = closing;
+        Status = ComplaintStatus.Closed;
+        Append(actor, now, TimelineEntryKind.Closed, from, string.Join(" ",
+            new[] { $"Closed: {closing.Reason}.", closing.Satisfaction is { } s ? $"Satisfaction {s}/5." : null, closing.Comment }
+                .Where(t => !string.IsNullOrEmpty(t))));
+        Raise(new ComplaintClosed(Id, Status, now, closing.Reason));
+    }
+
+    public void AddNote(string text, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.AddNote);
+        Append(actor, now, TimelineEntryKind.NoteAdded, null, Guard.Text(text, TimelineEntry.TextMaxLength, "text"));
+        Raise(new ComplaintNoteAdded(Id, Status, now));
+    }
+
+    /// <summary>
+    /// The customer is unhappy after closing: the data of a new complaint, linked to this one and handled one
+    /// escalation level higher. This record stays closed and notes the re-complaint in its history.
+    /// </summary>
+    public NewComplaint ReComplaint(string description, string? remedySought, Channel channel, Guid newComplaintId, string newNumber, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.ReComplain);
+        Append(actor, now, TimelineEntryKind.ReComplained, null, $"Re-complaint {newNumber} filed; escalated to level {EscalationLevel + 1}.");
+        Raise(new ComplaintReComplained(Id, Status, now, newComplaintId));
+        return new NewComplaint(channel, CustomerId, $"Re-complaint: {Title}"[..Math.Min(TitleMaxLength, Title.Length + 14)],
+            description, remedySought, OccurredAt: null, ReceivedAt: now, Category, Severity, PartnerId: null, ExternalReference: null,
+            EscalationLevel + 1, Id);
+    }
+
+    private ComplaintStatus Ensure(ComplaintAction action)
+    {
+        if (!Transitions[Status].Contains(action))
+        {
+            throw Refused(action, "complaint.invalidTransition", $"Cannot {Describe(action)} a complaint that is {Describe(Status)}.");
+        }
+
+        return Status;
+    }
+
+    private DomainException Refused(ComplaintAction action, string code, string message)
+    {
+        var allowed = AllowedActions;
+        return new DomainException(code, $"{message} Allowed now: {(allowed.Count == 0 ? "nothing" : string.Join(", ", allowed.Select(Describe)))}.",
+            new Dictionary<string, object?>
+            {
+                ["currentStatus"] = Describe(Status),
+                ["attemptedAction"] = Describe(action),
+                ["allowedActions"] = allowed.Select(Describe).ToArray(),
+            });
+    }
+
+    private void Append(Actor actor, DateTimeOffset now, TimelineEntryKind kind, ComplaintStatus? from, string? text)
+    {
+        TimelineLength++;
+        _timeline.Add(new TimelineEntry(Id, TimelineLength, now, actor, kind, from, from is null ? null : Status, text));
+        UpdatedAt = now;
+    }
+
+    /// <summary>Names as clients see them in JSON (camelCase).</summary>
+    public static string Describe<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}
+
+/// <summary>What a new complaint is received with.</summary>
+public sealed record NewComplaint(
+    Channel Channel,
+    Guid CustomerId,
+    string Title,
+    string Description,
+    string? RemedySought,
+    DateTimeOffset? OccurredAt,
+    DateTimeOffset? ReceivedAt,
+    string? Category,
+    Severity? Severity,
+    Guid? PartnerId,
+    string? ExternalReference,
+    int EscalationLevel = 0,
+    Guid? ReComplaintOfId = null);
+
+/// <summary>Earlier complaints of the same customer and category within the repeat window.</summary>
+public sealed record RepeatInfo(Guid? LatestId, int Count)
+{
+    public static readonly RepeatInfo None = new(null, 0);
+}

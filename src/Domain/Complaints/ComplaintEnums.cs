@@ -1,0 +1,66 @@
+namespace CustomerCare.Domain.Complaints;
+
+public enum ComplaintStatus
+{
+    Received,
+    Registered,
+    Investigated,
+    Solution,
+    Resolved,
+    Closed,
+}
+
+public enum Severity
+{
+    General,
+    Major,
+}
+
+/// <summary>What can be done to a complaint. <see cref="Complaint.AllowedActions"/> lists those its state allows.</summary>
+public enum ComplaintAction
+{
+    Register,
+    Assign,
+    LogContact,
+    Investigate,
+    ProposeSolution,
+    RecordCustomerResponse,
+    Resolve,
+    Reopen,
+    Close,
+    AddNote,
+    ReComplain,
+}
+
+public enum ClosingReason
+{
+    /// <summary>The normal end: the problem was solved (only from <see cref="ComplaintStatus.Resolved"/>).</summary>
+    Resolved,
+    Withdrawn,
+    Unfounded,
+    Duplicate,
+}
+
+public enum ContactDirection
+{
+    Inbound,
+    Outbound,
+}
+
+public enum TimelineEntryKind
+{
+    Received,
+    Registered,
+    Assigned,
+    Transferred,
+    ContactLogged,
+    Investigated,
+    SolutionProposed,
+    SolutionAccepted,
+    SolutionRejected,
+    Resolved,
+    Reopened,
+    Closed,
+    NoteAdded,
+    ReComplained,
+}

@@ -1,0 +1,168 @@
+using CustomerCare.Domain.Common;
+
+namespace CustomerCare.Domain.Complaints;
+
+/// <summary>What the investigation found (ISO 10002 §8.4): facts, cause, whether the complaint is genuine, evidence, prevention.</summary>
+public sealed class Investigation
+{
+    public const int TextMaxLength = 4000;
+
+    private Investigation()
+    {
+        Findings = string.Empty;
+    }
+
+    public Investigation(string findings, string? rootCause, bool isGenuine, IReadOnlyList<string> evidence, string? correctiveAction)
+    {
+        Findings = Guard.Text(findings, TextMaxLength, "findings");
+        RootCause = rootCause?.Trim();
+        IsGenuine = isGenuine;
+        Evidence = evidence.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
+        CorrectiveAction = correctiveAction?.Trim();
+    }
+
+    public string Findings { get; private set; }
+
+    public string? RootCause { get; private set; }
+
+    public bool IsGenuine { get; private set; }
+
+    /// <summary>Descriptions or references (document ids, links) of the evidence gathered.</summary>
+    public List<string> Evidence { get; private set; } = [];
+
+    /// <summary>What is changed so that it does not happen again.</summary>
+    public string? CorrectiveAction { get; private set; }
+}
+
+/// <summary>One step of a solution: who does what by when, and whether it is done.</summary>
+public sealed class SolutionStep
+{
+    private SolutionStep()
+    {
+        Description = string.Empty;
+    }
+
+    public SolutionStep(string description, Guid? ownerId, DateTimeOffset? dueAt, bool done)
+    {
+        Description = Guard.Text(description, 1000, "description");
+        OwnerId = ownerId;
+        DueAt = dueAt;
+        Done = done;
+    }
+
+    public string Description { get; private set; }
+
+    public Guid? OwnerId { get; private set; }
+
+    public DateTimeOffset? DueAt { get; private set; }
+
+    public bool Done { get; private set; }
+}
+
+/// <summary>The solution worked out and how it was communicated to the customer.</summary>
+public sealed class ProposedSolution
+{
+    private ProposedSolution()
+    {
+        Summary = string.Empty;
+    }
+
+    public ProposedSolution(string summary, IReadOnlyList<SolutionStep> steps, DateTimeOffset communicatedAt, Channel communicatedVia)
+    {
+        Summary = Guard.Text(summary, Investigation.TextMaxLength, "summary");
+        Steps = steps.ToList();
+        CommunicatedAt = communicatedAt;
+        CommunicatedVia = communicatedVia;
+    }
+
+    public string Summary { get; private set; }
+
+    public List<SolutionStep> Steps { get; private set; } = [];
+
+    public DateTimeOffset CommunicatedAt { get; private set; }
+
+    public Channel CommunicatedVia { get; private set; }
+}
+
+/// <summary>The customer's answer to the solution; on rejection, the recourse offered to them.</summary>
+public sealed class CustomerResponse
+{
+    private CustomerResponse()
+    {
+    }
+
+    public CustomerResponse(bool accepted, string? comment, string? recourseOffered, DateTimeOffset respondedAt)
+    {
+        Accepted = accepted;
+        Comment = comment?.Trim();
+        RecourseOffered = recourseOffered?.Trim();
+        RespondedAt = respondedAt;
+    }
+
+    public bool Accepted { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public string? RecourseOffered { get; private set; }
+
+    public DateTimeOffset RespondedAt { get; private set; }
+}
+
+/// <summary>How the complaint ended up solved, and what the customer received.</summary>
+public sealed class Resolution
+{
+    private Resolution()
+    {
+        Outcome = string.Empty;
+    }
+
+    public Resolution(string outcome, decimal? compensationAmount, string? compensationCurrency, string? compensationDescription, DateTimeOffset resolvedAt)
+    {
+        Outcome = Guard.Text(outcome, Investigation.TextMaxLength, "outcome");
+        CompensationAmount = compensationAmount;
+        CompensationCurrency = compensationCurrency?.Trim().ToUpperInvariant();
+        CompensationDescription = compensationDescription?.Trim();
+        ResolvedAt = resolvedAt;
+    }
+
+    public string Outcome { get; private set; }
+
+    public decimal? CompensationAmount { get; private set; }
+
+    /// <summary>ISO 4217 code.</summary>
+    public string? CompensationCurrency { get; private set; }
+
+    public string? CompensationDescription { get; private set; }
+
+    public DateTimeOffset ResolvedAt { get; private set; }
+}
+
+/// <summary>How and why the record was completed.</summary>
+public sealed class Closing
+{
+    private Closing()
+    {
+    }
+
+    public Closing(ClosingReason reason, int? satisfaction, string? comment, DateTimeOffset closedAt)
+    {
+        if (satisfaction is < 1 or > 5)
+        {
+            throw new DomainException("complaint.satisfactionRange", "Satisfaction is scored from 1 to 5.");
+        }
+
+        Reason = reason;
+        Satisfaction = satisfaction;
+        Comment = comment?.Trim();
+        ClosedAt = closedAt;
+    }
+
+    public ClosingReason Reason { get; private set; }
+
+    /// <summary>1 (very dissatisfied) to 5 (very satisfied), when the customer gave it.</summary>
+    public int? Satisfaction { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public DateTimeOffset ClosedAt { get; private set; }
+}

@@ -1,0 +1,42 @@
+using CustomerCare.Domain.Common;
+
+namespace CustomerCare.Domain.Complaints.Events;
+
+/// <summary>Every legal move on a complaint raises exactly one of these, carrying the timeline entry it appended.</summary>
+public abstract record ComplaintEvent(Guid ComplaintId, TimelineEntryKind Kind, ComplaintStatus Status, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ComplaintReceived(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.Received, Status, OccurredAt);
+
+public sealed record ComplaintRegistered(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.Registered, Status, OccurredAt);
+
+public sealed record ComplaintAssigned(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid? DepartmentId, Guid? AssigneeId, bool IsTransfer)
+    : ComplaintEvent(ComplaintId, IsTransfer ? TimelineEntryKind.Transferred : TimelineEntryKind.Assigned, Status, OccurredAt);
+
+public sealed record CustomerContactLogged(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.ContactLogged, Status, OccurredAt);
+
+public sealed record ComplaintInvestigated(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.Investigated, Status, OccurredAt);
+
+public sealed record SolutionProposed(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SolutionProposed, Status, OccurredAt);
+
+public sealed record CustomerRespondedToSolution(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, bool Accepted)
+    : ComplaintEvent(ComplaintId, Accepted ? TimelineEntryKind.SolutionAccepted : TimelineEntryKind.SolutionRejected, Status, OccurredAt);
+
+public sealed record ComplaintResolved(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.Resolved, Status, OccurredAt);
+
+public sealed record ComplaintReopened(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.Reopened, Status, OccurredAt);
+
+public sealed record ComplaintClosed(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, ClosingReason Reason)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.Closed, Status, OccurredAt);
+
+public sealed record ComplaintNoteAdded(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.NoteAdded, Status, OccurredAt);
+
+public sealed record ComplaintReComplained(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid ReComplaintId)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.ReComplained, Status, OccurredAt);
