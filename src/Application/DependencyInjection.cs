@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddOptions<MediatorPipelineOptions>().Bind(configuration.GetSection(MediatorPipelineOptions.SectionName));
         services.AddOptions<PasswordPolicyOptions>().Bind(configuration.GetSection(PasswordPolicyOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

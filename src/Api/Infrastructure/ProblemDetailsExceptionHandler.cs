@@ -114,6 +114,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Title = "Too many requests.",
             Detail = tooMany.Message,
         },
+        PreconditionRequiredException required => new ProblemDetails
+        {
+            Status = StatusCodes.Status428PreconditionRequired,
+            Title = "If-Match is required.",
+            Detail = required.Message,
+        },
         PreconditionFailedException stale => new ProblemDetails
         {
             Status = StatusCodes.Status412PreconditionFailed,
@@ -125,13 +131,28 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Status = StatusCodes.Status409Conflict,
             Title = "The request conflicts with the current state of the resource.",
             Detail = domain.Message,
-            Extensions = { ["code"] = domain.Code },
+            Extensions = new Dictionary<string, object?>(domain.Details) { ["code"] = domain.Code },
         },
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = StatusCodes.Status412PreconditionFailed,
             Title = "The resource was changed by someone else.",
             Detail = "Read it again and retry with its current ETag.",
+        },
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique }
+            when unique.ConstraintName?.Contains("complaint_timeline", StringComparison.Ordinal) == true => new ProblemDetails
+        {
+            // Two changes raced on one complaint and both appended to its history: the later one lost.
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "The resource was changed by someone else.",
+            Detail = "Read it again and retry with its current ETag.",
+        },
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The request conflicts with a concurrent change.",
+            Detail = "Another request stored the same data at the same moment. Read the resource again and retry.",
+            Extensions = { ["code"] = "conflict.concurrent" },
         },
         _ when IsDatabaseUnavailable(exception) => new ProblemDetails
         {

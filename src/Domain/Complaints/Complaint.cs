@@ -142,9 +142,9 @@ public sealed class Complaint : AggregateRoot
     public IReadOnlyList<ComplaintAction> AllowedActions =>
         Transitions[Status].Where(a => a != ComplaintAction.Resolve || CustomerResponse?.Accepted == true).ToList();
 
-    public static Complaint Receive(string number, NewComplaint data, Actor actor, DateTimeOffset now)
+    public static Complaint Receive(string number, NewComplaint data, Actor actor, DateTimeOffset now, Guid? id = null)
     {
-        var complaint = new Complaint(Guid.CreateVersion7(), Guard.Text(number, 40, "number"), data, now);
+        var complaint = new Complaint(id ?? Guid.CreateVersion7(), Guard.Text(number, 40, "number"), data, now);
         if (actor.IsStaff)
         {
             complaint.FirstResponderId = actor.Id;
@@ -195,7 +195,10 @@ public sealed class Complaint : AggregateRoot
             throw new DomainException("complaint.assignUnchanged", "The complaint is already assigned so.");
         }
 
-        var isTransfer = ResponsibleDepartmentId is not null || AssigneeId is not null;
+        // A transfer moves the complaint away from a department or handler that had it; giving a routed
+        // complaint its first handler within that department is an assignment.
+        var isTransfer = (departmentId is not null && ResponsibleDepartmentId is not null && departmentId != ResponsibleDepartmentId)
+            || (assigneeId is not null && AssigneeId is not null && assigneeId != AssigneeId);
         if (departmentId is not null && departmentId != ResponsibleDepartmentId)
         {
             ResponsibleDepartmentId = departmentId;

@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Infrastructure.Data.Configurations;
@@ -22,6 +23,13 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<CustomerAccessRecord> CustomerAccessRecords => Set<CustomerAccessRecord>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<TimelineEntry> ComplaintTimeline => Set<TimelineEntry>();
+
+    public async Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken) =>
+        await Database.SqlQueryRaw<long>($"SELECT nextval('{ComplaintConfiguration.NumberSequence}') AS \"Value\"").SingleAsync(cancellationToken);
 
     internal DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
 
@@ -47,6 +55,8 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
     {
         // One IEntityTypeConfiguration<T> per entity under Data/Configurations. Those that encrypt personal data
         // need the protector and are applied by hand (the assembly scan takes parameterless ones only).
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasSequence<long>(ComplaintConfiguration.NumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerCareDbContext).Assembly);
         modelBuilder.ApplyConfiguration(new CustomerConfiguration(protector));
         modelBuilder.ApplyConfiguration(new ContactPointConfiguration(protector));

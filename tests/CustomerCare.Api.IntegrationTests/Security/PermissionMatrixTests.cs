@@ -79,6 +79,22 @@ public class PermissionMatrixTests
         ["EraseCustomer"] = AdminOnly,
 
         ["ListAccessRecords"] = AdminOnly,
+
+        ["ReceiveComplaint"] = StaffOrPartner,
+        ["ListComplaints"] = StaffOrPartner,
+        ["GetComplaint"] = StaffOrPartner,
+        ["GetComplaintTimeline"] = StaffOrPartner,
+        ["RegisterComplaint"] = AllStaff,
+        ["AssignComplaint"] = AllStaff,
+        ["LogCustomerContact"] = AllStaff,
+        ["RecordInvestigation"] = AllStaff,
+        ["ProposeSolution"] = AllStaff,
+        ["RecordCustomerResponse"] = AllStaff,
+        ["ResolveComplaint"] = AllStaff,
+        ["ReopenComplaint"] = AllStaff,
+        ["CloseComplaint"] = AllStaff,
+        ["AddComplaintNote"] = AllStaff,
+        ["FileReComplaint"] = AllStaff,
     };
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];

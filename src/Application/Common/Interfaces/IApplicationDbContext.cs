@@ -1,3 +1,4 @@
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
@@ -20,6 +21,13 @@ public interface IApplicationDbContext
     DbSet<Customer> Customers { get; }
 
     DbSet<CustomerAccessRecord> CustomerAccessRecords { get; }
+
+    DbSet<Complaint> Complaints { get; }
+
+    DbSet<TimelineEntry> ComplaintTimeline { get; }
+
+    /// <summary>The next value of the database sequence that numbers complaints.</summary>
+    Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken);
 
     /// <summary>Optimistic concurrency: the row version the caller last read (If-Match) becomes the one the update requires.</summary>
     void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)

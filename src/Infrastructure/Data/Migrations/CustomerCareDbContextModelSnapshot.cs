@@ -21,7 +21,249 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.4")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.HasSequence("complaint_number_seq");
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("CustomerAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("customer_acknowledged_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("duplicate_of_id");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_level");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_reference");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_at");
+
+                    b.Property<Guid?>("FirstResponderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_responder_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid?>("ReComplaintOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("re_complaint_of_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RemedySought")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("remedy_sought");
+
+                    b.Property<int>("RepeatCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("repeat_count");
+
+                    b.Property<Guid?>("RepeatOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("repeat_of_id");
+
+                    b.Property<Guid?>("ResponsibleDepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_department_id");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TimelineLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeline_length");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("DuplicateOfId")
+                        .HasDatabaseName("ix_complaints_duplicate_of_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_number");
+
+                    b.HasIndex("ReComplaintOfId")
+                        .HasDatabaseName("ix_complaints_re_complaint_of_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_complaints_received_at");
+
+                    b.HasIndex("RepeatOfId")
+                        .HasDatabaseName("ix_complaints_repeat_of_id");
+
+                    b.HasIndex("AssigneeId", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_assignee_id_received_at");
+
+                    b.HasIndex("Category", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_category_received_at");
+
+                    b.HasIndex("FirstResponderId", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_first_responder_id_received_at");
+
+                    b.HasIndex("PartnerId", "ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_partner_id_external_reference")
+                        .HasFilter("external_reference IS NOT NULL");
+
+                    b.HasIndex("Status", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_status_received_at");
+
+                    b.HasIndex("CustomerId", "Category", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_customer_id_category_received_at");
+
+                    b.HasIndex("ResponsibleDepartmentId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_responsible_department_id_status_received_at");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_timeline");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaint_timeline_complaint_id_sequence");
+
+                    b.ToTable("complaint_timeline", (string)null);
+                });
 
             modelBuilder.Entity("CustomerCare.Domain.Customers.ContactPoint", b =>
                 {
@@ -470,6 +712,239 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.ToTable("sign_in_throttles", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_staff_assignee_id");
+
+                    b.HasOne("CustomerCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_customers_customer_id");
+
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_complaints_duplicate_of_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("FirstResponderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_staff_first_responder_id");
+
+                    b.HasOne("CustomerCare.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_partners_partner_id");
+
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ReComplaintOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_complaints_re_complaint_of_id");
+
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_complaints_repeat_of_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_departments_responsible_department_id");
+
+                    b.OwnsOne("CustomerCare.Domain.Complaints.Closing", "Closing", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<DateTimeOffset>("ClosedAt");
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<int?>("Satisfaction");
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("closing")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+                        });
+
+                    b.OwnsOne("CustomerCare.Domain.Complaints.CustomerResponse", "CustomerResponse", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<bool>("Accepted");
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<string>("RecourseOffered");
+
+                            b1.Property<DateTimeOffset>("RespondedAt");
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("customer_response")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+                        });
+
+                    b.OwnsOne("CustomerCare.Domain.Complaints.Investigation", "Investigation", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<string>("CorrectiveAction");
+
+                            b1.PrimitiveCollection<string>("Evidence")
+                                .IsRequired();
+
+                            b1.Property<string>("Findings")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsGenuine");
+
+                            b1.Property<string>("RootCause");
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("investigation")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+                        });
+
+                    b.OwnsOne("CustomerCare.Domain.Complaints.ProposedSolution", "Solution", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<DateTimeOffset>("CommunicatedAt");
+
+                            b1.Property<string>("CommunicatedVia")
+                                .IsRequired();
+
+                            b1.Property<string>("Summary")
+                                .IsRequired();
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("solution")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+
+                            b1.OwnsMany("CustomerCare.Domain.Complaints.SolutionStep", "Steps", b2 =>
+                                {
+                                    b2.Property<Guid>("ProposedSolutionComplaintId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("Done");
+
+                                    b2.Property<DateTimeOffset?>("DueAt");
+
+                                    b2.Property<Guid?>("OwnerId");
+
+                                    b2.HasKey("ProposedSolutionComplaintId", "__synthesizedOrdinal")
+                                        .HasName("pk_complaints");
+
+                                    b2.ToTable("complaints");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProposedSolutionComplaintId")
+                                        .HasConstraintName("fk_complaints_complaints_proposed_solution_complaint_id");
+                                });
+
+                            b1.Navigation("Steps");
+                        });
+
+                    b.OwnsOne("CustomerCare.Domain.Complaints.Resolution", "Resolution", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<decimal?>("CompensationAmount");
+
+                            b1.Property<string>("CompensationCurrency");
+
+                            b1.Property<string>("CompensationDescription");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("ResolvedAt");
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("resolution")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+                        });
+
+                    b.Navigation("Closing");
+
+                    b.Navigation("CustomerResponse");
+
+                    b.Navigation("Investigation");
+
+                    b.Navigation("Resolution");
+
+                    b.Navigation("Solution");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.TimelineEntry", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Customers.ContactPoint", b =>
                 {
                     b.HasOne("CustomerCare.Domain.Customers.Customer", null)
@@ -522,6 +997,11 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_partner_api_keys_partners_partner_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Customers.Customer", b =>

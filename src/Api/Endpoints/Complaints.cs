@@ -1,0 +1,209 @@
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Complaints.Commands;
+using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Complaints;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerCare.Api.Endpoints;
+
+public sealed class Complaints : IEndpointGroup
+{
+    private const string Resource = "Complaint";
+
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/complaints").WithTags("Complaints").ProducesAuthProblems();
+
+        group.MapPost("/", ReceiveComplaint).WithName(nameof(ReceiveComplaint)).RequireAuthorization(Policies.StaffOrPartner)
+            .WithSummary("Receive a complaint (status received); a partner re-sending an external reference gets the existing one (200)")
+            .WithDescription("Name the customer by `customerId`, or give `customer` (name plus phone and/or e-mail): it is matched to an " +
+                "existing customer by phone or e-mail, else created. Staff receiving a complaint become its first responder.")
+            .ProducesValidationProblem();
+        group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
+            .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetComplaint).WithName(nameof(GetComplaint)).RequireAuthorization(Policies.StaffOrPartner)
+            .WithSummary("One complaint with allowedActions for you now; its ETag goes into If-Match of every change")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/timeline", GetComplaintTimeline).WithName(nameof(GetComplaintTimeline)).RequireAuthorization(Policies.StaffOrPartner)
+            .WithSummary("The complaint's history, oldest first: who did what, when, from which state to which, and why")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        Change(group, "/{id:guid}/register", RegisterComplaint, nameof(RegisterComplaint),
+            "Classify (category, severity) and confirm the customer was told: received → registered; you become first responder if none");
+        Change(group, "/{id:guid}/assign", AssignComplaint, nameof(AssignComplaint),
+            "Assign or transfer to a department and/or staff member, with a reason (the first responder stays)");
+        Change(group, "/{id:guid}/contacts", LogCustomerContact, nameof(LogCustomerContact),
+            "Log a contact with the customer (channel, direction, summary)");
+        Change(group, "/{id:guid}/investigation", RecordInvestigation, nameof(RecordInvestigation),
+            "Record findings, root cause, genuine or not, evidence, corrective action: → investigated");
+        Change(group, "/{id:guid}/solution", ProposeSolution, nameof(ProposeSolution),
+            "Propose a solution with steps, owners and deadlines, as communicated to the customer: investigated → solution");
+        Change(group, "/{id:guid}/customer-response", RecordCustomerResponse, nameof(RecordCustomerResponse),
+            "The customer's answer: accepted stays in solution (carry it out); rejected goes back to investigated, with the recourse offered");
+        Change(group, "/{id:guid}/resolve", ResolveComplaint, nameof(ResolveComplaint),
+            "Outcome and compensation once the accepted solution is carried out: solution → resolved");
+        Change(group, "/{id:guid}/reopen", ReopenComplaint, nameof(ReopenComplaint),
+            "The problem is not solved after all: resolved → investigated, with a reason");
+        Change(group, "/{id:guid}/close", CloseComplaint, nameof(CloseComplaint),
+            "Close: as resolved (from resolved, with satisfaction 1–5 and comment) or early as withdrawn, unfounded or duplicate (naming the original)");
+        Change(group, "/{id:guid}/notes", AddComplaintNote, nameof(AddComplaintNote), "Add an internal note to the timeline");
+        group.MapPost("/{id:guid}/re-complaints", FileReComplaint).WithName(nameof(FileReComplaint)).RequireAuthorization(Policies.Staff)
+            .WithSummary("The customer is unhappy after closing: a new complaint linked to this one, one escalation level higher (If-Match of this one)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    }
+
+    private static void Change(RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary) =>
+        group.MapPost(pattern, handler).WithName(name).RequireAuthorization(Policies.Staff).WithSummary(summary)
+            .WithDescription("Send `If-Match` with the complaint's ETag: a stale one gets 412 and changes nothing, none gets 428. " +
+                "A move the current state does not allow gets 409 with `currentStatus` and `allowedActions`.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    public static async Task<Results<Created<ComplaintDto>, Ok<ComplaintDto>>> ReceiveComplaint(
+        ReceiveComplaintRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var result = await sender.Send(new ReceiveComplaintCommand(
+            Required(request.Channel, "channel"), request.CustomerId,
+            request.Customer is { } c ? new InlineCustomer(c.Name ?? string.Empty, c.Phone, c.Email) : null,
+            request.Title ?? string.Empty, request.Description ?? string.Empty, request.RemedySought, request.OccurredAt,
+            request.Category, request.Severity, request.ExternalReference), ct);
+        ETags.Set(http, result.Complaint.Version);
+        var location = $"{EndpointGroupExtensions.VersionPrefix}/complaints/{result.Complaint.Id}";
+        if (result.Created)
+        {
+            return TypedResults.Created(location, result.Complaint);
+        }
+
+        http.Response.Headers.Location = location;
+        return TypedResults.Ok(result.Complaint);
+    }
+
+    public static async Task<Ok<PagedList<ComplaintSummaryDto>>> ListComplaints(
+        ISender sender, CancellationToken ct,
+        [EnumQuery(typeof(ComplaintStatus))] string? status = null, string? category = null,
+        [EnumQuery(typeof(Severity))] string? severity = null, [EnumQuery(typeof(Channel))] string? channel = null,
+        Guid? departmentId = null, Guid? assigneeId = null, Guid? firstResponderId = null, Guid? customerId = null, Guid? partnerId = null,
+        DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, string? q = null,
+        [EnumQuery(typeof(ComplaintSort))] string? sort = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListComplaintsQuery
+        {
+            Status = EnumQuery.Parse<ComplaintStatus>(status, nameof(status)),
+            Category = category,
+            Severity = EnumQuery.Parse<Severity>(severity, nameof(severity)),
+            Channel = EnumQuery.Parse<Channel>(channel, nameof(channel)),
+            DepartmentId = departmentId,
+            AssigneeId = assigneeId,
+            FirstResponderId = firstResponderId,
+            CustomerId = customerId,
+            PartnerId = partnerId,
+            ReceivedFrom = receivedFrom,
+            ReceivedTo = receivedTo,
+            Q = q,
+            Sort = EnumQuery.Parse<ComplaintSort>(sort, nameof(sort)) ?? ComplaintSort.ReceivedAtDesc,
+            Page = page,
+            PageSize = pageSize,
+        }, ct));
+
+    public static async Task<Ok<ComplaintDto>> GetComplaint(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new GetComplaintQuery(id), ct));
+
+    public static async Task<Ok<IReadOnlyList<TimelineEntryDto>>> GetComplaintTimeline(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetComplaintTimelineQuery(id), ct));
+
+    public static async Task<Ok<ComplaintDto>> RegisterComplaint(Guid id, RegisterRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new RegisterComplaintCommand(
+            id, request.Category ?? string.Empty, Required(request.Severity, "severity"), request.CustomerAcknowledged ?? false, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> AssignComplaint(Guid id, AssignRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new AssignComplaintCommand(id, request.DepartmentId, request.AssigneeId, request.Reason ?? string.Empty, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> LogCustomerContact(Guid id, ContactRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new LogCustomerContactCommand(
+            id, Required(request.Channel, "channel"), Required(request.Direction, "direction"), request.Summary ?? string.Empty, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> RecordInvestigation(Guid id, InvestigationRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new RecordInvestigationCommand(
+            id, request.Findings ?? string.Empty, request.RootCause, Required(request.IsGenuine, "isGenuine"), request.Evidence, request.CorrectiveAction,
+            Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> ProposeSolution(Guid id, SolutionRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new ProposeSolutionCommand(
+            id, request.Summary ?? string.Empty,
+            request.Steps?.Select(s => new SolutionStepInput(s.Description ?? string.Empty, s.OwnerId, s.DueAt, s.Done ?? false)).ToList(),
+            Required(request.CommunicatedVia, "communicatedVia"), request.CommunicatedAt, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> RecordCustomerResponse(Guid id, CustomerResponseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new RecordCustomerResponseCommand(
+            id, Required(request.Accepted, "accepted"), request.Comment, request.RecourseOffered, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> ResolveComplaint(Guid id, ResolveRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new ResolveComplaintCommand(
+            id, request.Outcome ?? string.Empty, request.CompensationAmount, request.CompensationCurrency, request.CompensationDescription, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> ReopenComplaint(Guid id, ReasonRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new ReopenComplaintCommand(id, request.Reason ?? string.Empty, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> CloseComplaint(Guid id, CloseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new CloseComplaintCommand(
+            id, Required(request.Reason, "reason"), request.Satisfaction, request.Comment, request.DuplicateOfId, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> AddComplaintNote(Guid id, NoteRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        WithETag(http, await sender.Send(new AddComplaintNoteCommand(id, request.Text ?? string.Empty, Version(http)), ct));
+
+    public static async Task<Created<ComplaintDto>> FileReComplaint(Guid id, ReComplaintRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new FileReComplaintCommand(
+            id, request.Description ?? string.Empty, request.RemedySought, Required(request.Channel, "channel"), Version(http)), ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/complaints/{created.Id}", created);
+    }
+
+    private static uint? Version(HttpContext http) => ETags.ExpectedVersion(http, Resource);
+
+    private static T Required<T>(T? value, string field)
+        where T : struct =>
+        value ?? throw new ValidationException(field, "Required.");
+
+    private static Ok<ComplaintDto> WithETag(HttpContext http, ComplaintDto complaint)
+    {
+        ETags.Set(http, complaint.Version);
+        return TypedResults.Ok(complaint);
+    }
+}
+
+public sealed record ReceiveComplaintRequest(
+    Channel? Channel, Guid? CustomerId, InlineCustomerRequest? Customer, string? Title, string? Description, string? RemedySought,
+    DateTimeOffset? OccurredAt, string? Category, Severity? Severity, string? ExternalReference);
+
+public sealed record InlineCustomerRequest(string? Name, string? Phone, string? Email);
+
+public sealed record RegisterRequest(string? Category, Severity? Severity, bool? CustomerAcknowledged);
+
+public sealed record AssignRequest(Guid? DepartmentId, Guid? AssigneeId, string? Reason);
+
+public sealed record ContactRequest(Channel? Channel, ContactDirection? Direction, string? Summary);
+
+public sealed record InvestigationRequest(string? Findings, string? RootCause, bool? IsGenuine, IReadOnlyList<string>? Evidence, string? CorrectiveAction);
+
+public sealed record SolutionStepRequest(string? Description, Guid? OwnerId, DateTimeOffset? DueAt, bool? Done);
+
+public sealed record SolutionRequest(string? Summary, IReadOnlyList<SolutionStepRequest>? Steps, Channel? CommunicatedVia, DateTimeOffset? CommunicatedAt);
+
+public sealed record CustomerResponseRequest(bool? Accepted, string? Comment, string? RecourseOffered);
+
+public sealed record ResolveRequest(string? Outcome, decimal? CompensationAmount, string? CompensationCurrency, string? CompensationDescription);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record CloseRequest(ClosingReason? Reason, int? Satisfaction, string? Comment, Guid? DuplicateOfId);
+
+public sealed record NoteRequest(string? Text);
+
+public sealed record ReComplaintRequest(string? Description, string? RemedySought, Channel? Channel);

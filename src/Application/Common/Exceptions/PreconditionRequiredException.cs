@@ -1,0 +1,5 @@
+namespace CustomerCare.Application.Common.Exceptions;
+
+/// <summary>A change was requested without If-Match. Answered with 428.</summary>
+public sealed class PreconditionRequiredException(string resource)
+    : Exception($"Send If-Match with the {resource}'s current ETag (from GET): changes to it must name the version they were made against.");

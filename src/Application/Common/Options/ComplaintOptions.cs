@@ -1,0 +1,30 @@
+using CustomerCare.Domain.Complaints;
+
+namespace CustomerCare.Application.Common.Options;
+
+/// <summary>Complaint handling settings, under <c>CustomerCare:Complaints</c>.</summary>
+public sealed class ComplaintOptions
+{
+    public const string SectionName = "CustomerCare:Complaints";
+
+    /// <summary>A complaint of the same customer in the same category within this window counts as a repeat.</summary>
+    public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Categories the operator adds (or re-routes): category code → code of the department it routes to.</summary>
+    public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every category with the department code it routes to: the defaults, then the operator's.</summary>
+    public IReadOnlyDictionary<string, string> Routing
+    {
+        get
+        {
+            var routing = new Dictionary<string, string>(ComplaintCategories.DefaultRouting, StringComparer.Ordinal);
+            foreach (var (category, department) in Categories)
+            {
+                routing[category] = department;
+            }
+
+            return routing;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Application.Customers;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Customers;
+using FluentValidation;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using Severity = CustomerCare.Domain.Complaints.Severity;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Application.Complaints.Commands;
+
+/// <summary>
+/// A complaint arrives (status received), from staff or a partner system. The customer is named by id, or
+/// given inline and matched to an existing customer by phone or e-mail. A partner sending an external
+/// reference it already used gets that complaint back instead of a duplicate.
+/// </summary>
+public sealed record ReceiveComplaintCommand(
+    Channel Channel,
+    Guid? CustomerId,
+    InlineCustomer? Customer,
+    string Title,
+    string Description,
+    string? RemedySought,
+    DateTimeOffset? OccurredAt,
+    string? Category,
+    Severity? Severity,
+    string? ExternalReference) : ICommand<ReceivedComplaint>;
+
+/// <summary>A customer given with the complaint: matched by phone or e-mail, else created.</summary>
+public sealed record InlineCustomer(string Name, string? Phone, string? Email);
+
+public sealed record ReceivedComplaint(ComplaintDto Complaint, bool Created);
+
+public sealed class ReceiveComplaintCommandValidator : AbstractValidator<ReceiveComplaintCommand>
+{
+    public ReceiveComplaintCommandValidator(IContactNormaliser normaliser, IOptions<ComplaintOptions> options, TimeProvider time)
+    {
+        RuleFor(c => c.Channel).IsInEnum();
+        RuleFor(c => c).Must(c => c.CustomerId is not null ^ c.Customer is not null)
+            .WithName("customer").OverridePropertyName("customer").WithMessage("Give either customerId or customer, not both.");
+        RuleFor(c => c.CustomerId).NotEqual(Guid.Empty);
+        RuleFor(c => c.Customer!).ChildRules(customer =>
+        {
+            customer.RuleFor(x => x.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
+            customer.RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
+                .OverridePropertyName("phone").WithMessage("Give a phone number or an e-mail address to find or create the customer by.");
+            customer.RuleFor(x => x.Phone).Must(p => normaliser.NormalisePhone(p!) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+                .WithMessage("Not a valid phone number.");
+            customer.RuleFor(x => x.Email).MaximumLength(ContactPoint.ValueMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
+        }).When(c => c.Customer is not null);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Complaint.TitleMaxLength);
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(Complaint.DescriptionMaxLength);
+        RuleFor(c => c.RemedySought).MaximumLength(Complaint.RemedyMaxLength);
+        RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.");
+        RuleFor(c => c.Category).Must(c => options.Value.Routing.ContainsKey(c!)).When(c => c.Category is not null)
+            .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
+        RuleFor(c => c.Severity).IsInEnum();
+        RuleFor(c => c.ExternalReference).MaximumLength(Complaint.ExternalReferenceMaxLength);
+    }
+}
+
+public sealed class ReceiveComplaintCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, IMapper mapper, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
+    : ICommandHandler<ReceiveComplaintCommand, ReceivedComplaint>
+{
+    public async ValueTask<ReceivedComplaint> Handle(ReceiveComplaintCommand command, CancellationToken cancellationToken)
+    {
+        var partnerId = user.Kind == CallerKind.Partner ? user.Id : null;
+        var externalReference = string.IsNullOrWhiteSpace(command.ExternalReference) ? null : command.ExternalReference.Trim();
+        if (await ExistingAsync(partnerId, externalReference, cancellationToken) is { } existing)
+        {
+            return new ReceivedComplaint(mapper.ToDto(existing, user), Created: false);
+        }
+
+        var now = time.GetUtcNow();
+        var customerId = command.CustomerId is { } id
+            ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null && c.MergedIntoId == null, cancellationToken)
+                ? id
+                : throw new ValidationException("customerId", "No customer has this id.")
+            : await FindOrCreateCustomerAsync(command.Customer!, partnerId, now, cancellationToken);
+
+        var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(cancellationToken));
+        var complaint = Complaint.Receive(number, new NewComplaint(
+            command.Channel, customerId, command.Title, command.Description, command.RemedySought, command.OccurredAt,
+            now, command.Category, command.Severity, partnerId, externalReference), user.Actor(), now);
+        db.Complaints.Add(complaint);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (partnerId is not null && externalReference is not null)
+        {
+            // The same reference arrived twice at once and the other request won the unique index: answer with its complaint.
+            db.Complaints.Entry(complaint).State = EntityState.Detached;
+            var winner = await ExistingAsync(partnerId, externalReference, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return new ReceivedComplaint(mapper.ToDto(winner, user), Created: false);
+        }
+
+        return new ReceivedComplaint(mapper.ToDto(complaint, user), Created: true);
+    }
+
+    private async Task<Complaint?> ExistingAsync(Guid? partnerId, string? externalReference, CancellationToken ct) =>
+        partnerId is null || externalReference is null
+            ? null
+            : await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.PartnerId == partnerId && c.ExternalReference == externalReference, ct);
+
+    private async Task<Guid> FindOrCreateCustomerAsync(InlineCustomer inline, Guid? partnerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var phone = string.IsNullOrWhiteSpace(inline.Phone) ? null : normaliser.NormalisePhone(inline.Phone);
+        var email = string.IsNullOrWhiteSpace(inline.Email) ? null : normaliser.NormaliseEmail(inline.Email);
+        var keys = new List<string>();
+        if (phone is not null)
+        {
+            keys.Add(index.ContactKey(ContactKind.Phone, phone));
+        }
+
+        if (email is not null)
+        {
+            keys.Add(index.ContactKey(ContactKind.Email, email));
+        }
+
+        var match = await db.Customers.AsNoTracking()
+            .Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.ContactPoints.Any(p => keys.Contains(p.LookupKey)))
+            .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        if (match is { } found)
+        {
+            return found;
+        }
+
+        var input = new CustomerInput(inline.Name, null, null, null, null, null,
+            [
+                .. phone is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Phone, phone, null, true)],
+                .. email is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Email, email, null, true)],
+            ]);
+        var (profile, contacts) = input.ToDomain(normaliser, index);
+        var customer = Customer.Create(profile, contacts, now, partnerId);
+        db.Customers.Add(customer);
+        db.Record(user, customer.Id, CustomerAccess.Created, now);
+        return customer.Id;
+    }
+}
+
+public static class ComplaintNumbers
+{
+    /// <summary><c>CC-2026-000123</c>: the year received and the database sequence, so unique across replicas.</summary>
+    public static string Format(DateTimeOffset receivedAt, long sequence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CC-{receivedAt.UtcDateTime.Year}-{sequence:D6}");
+}

@@ -1,0 +1,51 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Complaints.Queries;
+
+/// <summary>One complaint the caller may see, with the actions they may take now.</summary>
+public sealed record GetComplaintQuery(Guid Id) : IQuery<ComplaintDto>;
+
+public sealed class GetComplaintQueryValidator : AbstractValidator<GetComplaintQuery>
+{
+    public GetComplaintQueryValidator() => RuleFor(q => q.Id).NotEmpty();
+}
+
+public sealed class GetComplaintQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper) : IQueryHandler<GetComplaintQuery, ComplaintDto>
+{
+    public async ValueTask<ComplaintDto> Handle(GetComplaintQuery query, CancellationToken cancellationToken)
+    {
+        var complaint = await (await db.VisibleAsync(user, cancellationToken)).AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == query.Id, cancellationToken)
+            ?? throw new NotFoundException("Complaint", query.Id);
+        return mapper.ToDto(complaint, user);
+    }
+}
+
+/// <summary>The history of a complaint, oldest first.</summary>
+public sealed record GetComplaintTimelineQuery(Guid Id) : IQuery<IReadOnlyList<TimelineEntryDto>>;
+
+public sealed class GetComplaintTimelineQueryValidator : AbstractValidator<GetComplaintTimelineQuery>
+{
+    public GetComplaintTimelineQueryValidator() => RuleFor(q => q.Id).NotEmpty();
+}
+
+public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, ICurrentUser user)
+    : IQueryHandler<GetComplaintTimelineQuery, IReadOnlyList<TimelineEntryDto>>
+{
+    public async ValueTask<IReadOnlyList<TimelineEntryDto>> Handle(GetComplaintTimelineQuery query, CancellationToken cancellationToken)
+    {
+        if (!await (await db.VisibleAsync(user, cancellationToken)).AnyAsync(c => c.Id == query.Id, cancellationToken))
+        {
+            throw new NotFoundException("Complaint", query.Id);
+        }
+
+        return await db.ComplaintTimeline.AsNoTracking().Where(e => e.ComplaintId == query.Id).OrderBy(e => e.Sequence)
+            .Select(e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text))
+            .ToListAsync(cancellationToken);
+    }
+}

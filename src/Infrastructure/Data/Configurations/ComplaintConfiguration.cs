@@ -1,0 +1,89 @@
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.Organisation;
+using CustomerCare.Domain.Partners;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerCare.Infrastructure.Data.Configurations;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public const string NumberSequence = "complaint_number_seq";
+
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("complaints");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number).HasMaxLength(40).IsRequired();
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Severity).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Category).HasMaxLength(ComplaintCategories.MaxLength);
+        builder.Property(c => c.Title).HasMaxLength(Complaint.TitleMaxLength).IsRequired();
+        builder.Property(c => c.Description).HasMaxLength(Complaint.DescriptionMaxLength).IsRequired();
+        builder.Property(c => c.RemedySought).HasMaxLength(Complaint.RemedyMaxLength);
+        builder.Property(c => c.ExternalReference).HasMaxLength(Complaint.ExternalReferenceMaxLength);
+        builder.Property(c => c.Version).IsRowVersion();
+
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(c => c.FirstResponderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(c => c.ResponsibleDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(c => c.ReComplaintOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(c => c.RepeatOfId).OnDelete(DeleteBehavior.Restrict);
+
+        // A partner's reference names one complaint: the idempotency of partner intake rests on this index.
+        builder.HasIndex(c => new { c.PartnerId, c.ExternalReference }).IsUnique().HasFilter("external_reference IS NOT NULL");
+        // The list filters: newest first within each.
+        builder.HasIndex(c => c.ReceivedAt);
+        builder.HasIndex(c => new { c.Status, c.ReceivedAt });
+        builder.HasIndex(c => new { c.ResponsibleDepartmentId, c.Status, c.ReceivedAt });
+        builder.HasIndex(c => new { c.AssigneeId, c.ReceivedAt });
+        builder.HasIndex(c => new { c.FirstResponderId, c.ReceivedAt });
+        builder.HasIndex(c => new { c.CustomerId, c.Category, c.ReceivedAt });
+        builder.HasIndex(c => new { c.Category, c.ReceivedAt });
+        builder.HasIndex(c => c.ReComplaintOfId);
+
+        builder.OwnsOne(c => c.Investigation, i =>
+        {
+            i.ToJson("investigation");
+            i.PrimitiveCollection(x => x.Evidence);
+        });
+        builder.OwnsOne(c => c.Solution, s =>
+        {
+            s.ToJson("solution");
+            s.Property(x => x.CommunicatedVia).HasConversion<string>();
+            s.OwnsMany(x => x.Steps);
+        });
+        builder.OwnsOne(c => c.CustomerResponse, r => r.ToJson("customer_response"));
+        builder.OwnsOne(c => c.Resolution, r => r.ToJson("resolution"));
+        builder.OwnsOne(c => c.Closing, c => { c.ToJson("closing"); c.Property(x => x.Reason).HasConversion<string>(); });
+
+        builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.DomainEvents);
+        builder.Ignore(c => c.AllowedActions);
+        builder.Ignore(c => c.IsOpen);
+    }
+}
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> builder)
+    {
+        builder.ToTable("complaint_timeline");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ActorKind).HasMaxLength(20).IsRequired();
+        builder.Property(e => e.Text).HasMaxLength(TimelineEntry.TextMaxLength);
+    }
+}

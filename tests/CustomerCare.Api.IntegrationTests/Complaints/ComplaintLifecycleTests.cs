@@ -1,0 +1,261 @@
+using System.Net;
+using System.Net.Http.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace CustomerCare.Api.IntegrationTests.Complaints;
+
+public class ComplaintLifecycleTests : IntegrationTest
+{
+    private HttpClient _agentClient = null!;
+    private ComplaintApi _agent = null!;
+    private Guid _agentId;
+
+    [SetUp]
+    public async Task SignInAgentAsync()
+    {
+        var (id, email) = await ApiClient.CreateStaffAsync("agent");
+        _agentId = id;
+        _agentClient = ApiClient.WithBearer(await ApiClient.SignInAsync(email, ApiClient.StaffPassword));
+        _agent = new ComplaintApi(_agentClient);
+    }
+
+    [TearDown]
+    public void SignOutAgent() => _agentClient.Dispose();
+
+    [Test]
+    public async Task HappyPath_FromReceiptToClose_WithTimeline()
+    {
+        var response = await _agentClient.PostAsJsonAsync("/api/v1/complaints", ComplaintApi.NewComplaint());
+        await response.AssertStatusAsync(HttpStatusCode.Created);
+        var received = await response.ReadJsonAsync();
+        var id = received.GetProperty("id").GetGuid();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/v1/complaints/{id}"));
+            Assert.That(response.Headers.ETag, Is.Not.Null);
+            Assert.That(received.GetProperty("number").GetString(), Does.Match(@"^CC-\d{4}-\d{6}$"));
+            Assert.That(received.GetProperty("status").GetString(), Is.EqualTo("received"));
+            Assert.That(received.GetProperty("firstResponderId").GetGuid(), Is.EqualTo(_agentId));
+            Assert.That(received.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Does.Contain("register"));
+        });
+
+        var registered = await _agent.DoAsync(id, "register", new { category = "productQuality", severity = "major", customerAcknowledged = true });
+        var qa = await ApiClient.DepartmentIdAsync("QA");
+        Assert.That(registered.GetProperty("responsibleDepartmentId").GetGuid(), Is.EqualTo(qa), "routed by category");
+
+        var specialist = await ApiClient.CreateStaffAsync("techSupport", qa);
+        var assigned = await _agent.DoAsync(id, "assign", new { assigneeId = specialist.Id, reason = "Quality specialist" });
+        Assert.That(assigned.GetProperty("assigneeId").GetGuid(), Is.EqualTo(specialist.Id));
+
+        await _agent.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Told the customer we are on it" });
+        await _agent.DoAsync(id, "investigation", ComplaintApi.Investigation);
+        await _agent.DoAsync(id, "solution", ComplaintApi.Solution);
+        await _agent.DoAsync(id, "customer-response", new { accepted = true, comment = "OK" });
+        await _agent.DoAsync(id, "resolve", new { outcome = "Kettle replaced", compensationAmount = 50, compensationCurrency = "cny" });
+        var closed = await _agent.DoAsync(id, "close", new { reason = "resolved", satisfaction = 5, comment = "Quick and friendly" });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(closed.GetProperty("status").GetString(), Is.EqualTo("closed"));
+            Assert.That(closed.GetProperty("closing").GetProperty("satisfaction").GetInt32(), Is.EqualTo(5));
+            Assert.That(closed.GetProperty("resolution").GetProperty("compensationCurrency").GetString(), Is.EqualTo("CNY"));
+            Assert.That(closed.GetProperty("investigation").GetProperty("evidence")[0].GetString(), Is.EqualTo("photo-1.jpg"));
+            Assert.That(closed.GetProperty("solution").GetProperty("steps")[0].GetProperty("description").GetString(), Is.EqualTo("Ship a new kettle"));
+            Assert.That(closed.GetProperty("firstResponderId").GetGuid(), Is.EqualTo(_agentId), "the first responder never changes");
+            Assert.That(closed.GetProperty("firstContactAt").ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(await _agent.TimelineKindsAsync(id), Is.EqualTo(new[]
+            {
+                "received", "registered", "assigned", "contactLogged", "investigated", "solutionProposed", "solutionAccepted", "resolved", "closed",
+            }));
+        });
+    }
+
+    [Test]
+    public async Task RejectedSolution_GoesBackToInvestigation_ThenOnToResolution()
+    {
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        await _agent.DoAsync(id, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
+        await _agent.DoAsync(id, "investigation", ComplaintApi.Investigation);
+        await _agent.DoAsync(id, "solution", ComplaintApi.Solution);
+
+        var rejected = await _agent.DoAsync(id, "customer-response", new { accepted = false, comment = "I want a refund", recourseOffered = "Escalation to the manager" });
+        Assert.That(rejected.GetProperty("status").GetString(), Is.EqualTo("investigated"));
+
+        await _agent.DoAsync(id, "solution", new { summary = "Full refund", communicatedVia = "email" });
+        await _agent.DoAsync(id, "customer-response", new { accepted = true });
+        var resolved = await _agent.DoAsync(id, "resolve", new { outcome = "Refunded" });
+
+        Assert.That(resolved.GetProperty("status").GetString(), Is.EqualTo("resolved"));
+        Assert.That(await _agent.TimelineKindsAsync(id), Does.Contain("solutionRejected"));
+    }
+
+    [Test]
+    public async Task Reopen_FromResolved_GoesBackToInvestigated()
+    {
+        var id = await _agent.BringToResolvedAsync();
+
+        var reopened = await _agent.DoAsync(id, "reopen", new { reason = "It leaks again" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reopened.GetProperty("status").GetString(), Is.EqualTo("investigated"));
+            Assert.That(reopened.GetProperty("resolution").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        });
+    }
+
+    [Test]
+    public async Task ReComplaint_AfterClosing_IsANewComplaintOneLevelUp()
+    {
+        var id = await _agent.BringToResolvedAsync();
+        await _agent.DoAsync(id, "close", new { reason = "resolved", satisfaction = 2 });
+
+        var response = await _agent.ActAsync(id, "re-complaints", new { description = "The replacement leaks too", channel = "email" });
+
+        await response.AssertStatusAsync(HttpStatusCode.Created);
+        var again = await response.ReadJsonAsync();
+        var original = (await _agent.GetAsync(id)).Body;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(again.GetProperty("reComplaintOfId").GetGuid(), Is.EqualTo(id));
+            Assert.That(again.GetProperty("escalationLevel").GetInt32(), Is.EqualTo(1));
+            Assert.That(again.GetProperty("status").GetString(), Is.EqualTo("received"));
+            Assert.That(again.GetProperty("category").GetString(), Is.EqualTo("productQuality"));
+            Assert.That(original.GetProperty("status").GetString(), Is.EqualTo("closed"));
+            Assert.That((await _agent.TimelineKindsAsync(id)).Last(), Is.EqualTo("reComplained"));
+        });
+    }
+
+    [Test]
+    public async Task EarlyClose_AsDuplicate_LinksTheOriginal()
+    {
+        var first = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        var second = (await _agent.ReceiveAsync(ComplaintApi.NewComplaint("Kettle leaks (again)"))).GetProperty("id").GetGuid();
+
+        await (await _agent.ActAsync(second, "close", new { reason = "duplicate" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var closed = await _agent.DoAsync(second, "close", new { reason = "duplicate", duplicateOfId = first });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(closed.GetProperty("status").GetString(), Is.EqualTo("closed"));
+            Assert.That(closed.GetProperty("duplicateOfId").GetGuid(), Is.EqualTo(first));
+            Assert.That(closed.GetProperty("closing").GetProperty("reason").GetString(), Is.EqualTo("duplicate"));
+        });
+    }
+
+    [Test]
+    public async Task StaleETag_Answers412AndChangesNothing_MissingIfMatch_Answers428()
+    {
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        var (_, etag) = await _agent.GetAsync(id);
+        await _agent.DoAsync(id, "notes", new { text = "First note" });
+
+        var stale = await _agent.ActAsync(id, "register", new { category = "other", severity = "general" }, etag);
+        var none = await _agentClient.PostAsJsonAsync($"/api/v1/complaints/{id}/register", new { category = "other", severity = "general" });
+
+        await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await none.AssertProblemAsync(HttpStatusCode.PreconditionRequired);
+        var (body, _) = await _agent.GetAsync(id);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("received"));
+            Assert.That(await _agent.TimelineKindsAsync(id), Is.EqualTo(new[] { "received", "noteAdded" }));
+        });
+    }
+
+    [Test]
+    public async Task IllegalTransition_Answers409WithCurrentStateAndAllowedActions()
+    {
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+
+        var response = await _agent.ActAsync(id, "resolve", new { outcome = "Done" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("complaint.invalidTransition"));
+            Assert.That(problem.GetProperty("currentStatus").GetString(), Is.EqualTo("received"));
+            Assert.That(problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()),
+                Is.EquivalentTo(new[] { "register", "assign", "logContact", "close", "addNote" }));
+        });
+    }
+
+    [TestCase("title", "")]
+    [TestCase("category", "unicorns")]
+    [TestCase("occurredAt", "2999-01-01T00:00:00Z")]
+    [TestCase("channel", "telepathy")]
+    public async Task Receive_WithBadInput_Answers400(string field, string value)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["channel"] = "phone", ["customer"] = new { name = "A", phone = "13800138000" }, ["title"] = "T", ["description"] = "D",
+        };
+        body[field] = value;
+
+        var response = await _agentClient.PostAsJsonAsync("/api/v1/complaints", body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name.TrimStart('$', '.')), Does.Contain(field), problem.ToString());
+    }
+
+    [Test]
+    public async Task Receive_MatchesTheCustomerByPhoneInAnyFormat()
+    {
+        var first = await _agent.ReceiveAsync(ComplaintApi.NewComplaint(phone: "+86 138 0013 8000"));
+        var second = await _agent.ReceiveAsync(ComplaintApi.NewComplaint(phone: "0086 13800138000"));
+
+        Assert.That(second.GetProperty("customerId").GetGuid(), Is.EqualTo(first.GetProperty("customerId").GetGuid()));
+    }
+
+    [Test]
+    public async Task Register_ASecondComplaintOfTheSameCustomerAndCategory_IsARepeat()
+    {
+        var first = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        await _agent.DoAsync(first, "register", new { category = "logistics", severity = "general" });
+        var second = (await _agent.ReceiveAsync(ComplaintApi.NewComplaint("Late again"))).GetProperty("id").GetGuid();
+
+        var registered = await _agent.DoAsync(second, "register", new { category = "logistics", severity = "general" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(registered.GetProperty("repeatCount").GetInt32(), Is.EqualTo(1));
+            Assert.That(registered.GetProperty("repeatOfId").GetGuid(), Is.EqualTo(first));
+        });
+    }
+
+    [Test]
+    public async Task ParallelTransitions_OnOneComplaint_OneWinsTheRestAreRefused()
+    {
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        var (_, etag) = await _agent.GetAsync(id);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            _agent.ActAsync(id, i % 2 == 0 ? "register" : "notes", i % 2 == 0 ? new { category = "other", severity = "general" } : new { text = $"note {i}" }, etag)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1), string.Join(", ", statuses));
+            Assert.That(statuses.Where(s => s != HttpStatusCode.OK), Has.All.EqualTo(HttpStatusCode.PreconditionFailed).Or.EqualTo(HttpStatusCode.Conflict));
+            var timeline = await (await _agentClient.GetAsync($"/api/v1/complaints/{id}/timeline")).ReadJsonAsync();
+            Assert.That(timeline.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt32()), Is.EqualTo(new[] { 1, 2 }));
+        });
+    }
+
+    [Test]
+    public async Task Timeline_CannotBeChangedEvenInTheDatabase()
+    {
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+
+        await using var connection = new NpgsqlConnection(Testing.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var update = new NpgsqlCommand($"UPDATE complaint_timeline SET text = 'rewritten' WHERE complaint_id = '{id}'", connection);
+        await using var delete = new NpgsqlCommand($"DELETE FROM complaint_timeline WHERE complaint_id = '{id}'", connection);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(async () => await update.ExecuteNonQueryAsync(), Throws.InstanceOf<PostgresException>().With.Message.Contains("append-only"));
+            Assert.That(async () => await delete.ExecuteNonQueryAsync(), Throws.InstanceOf<PostgresException>().With.Message.Contains("append-only"));
+        });
+    }
+}
