@@ -86,6 +86,7 @@ public static class DependencyInjection
             });
             options.OperationFilter<SecurityRequirementsOperationFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
+            options.SchemaFilter<OpenApiExamples>();
         });
 
         return services;

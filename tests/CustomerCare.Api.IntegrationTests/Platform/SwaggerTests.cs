@@ -48,4 +48,30 @@ public class SwaggerTests : IntegrationTest
             Assert.That(signIn.TryGetProperty("security", out _), Is.False, "signing in needs no credentials");
         });
     }
+
+    [Test]
+    public async Task OpenApiDocument_HasAnExampleForEveryRequestBody()
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var missing = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                if (!operation.Value.TryGetProperty("requestBody", out var body))
+                {
+                    continue;
+                }
+
+                var reference = body.GetProperty("content").EnumerateObject().First().Value.GetProperty("schema").GetProperty("$ref").GetString()!;
+                if (!schemas.GetProperty(reference.Split('/')[^1]).TryGetProperty("example", out _))
+                {
+                    missing.Add($"{operation.Name.ToUpperInvariant()} {path.Name} ({reference})");
+                }
+            }
+        }
+
+        Assert.That(missing, Is.Empty);
+    }
 }

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using CustomerCare.Api.Endpoints;
+using CustomerCare.Application.Customers;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace CustomerCare.Api.Infrastructure;
+
+/// <summary>Example bodies for the requests, shown in Swagger UI ("Try it out" starts from them) and in openapi.yaml.</summary>
+public sealed class OpenApiExamples : ISchemaFilter
+{
+    private static readonly Dictionary<Type, string> Examples = new()
+    {
+        [typeof(SignInRequest)] = """{"email":"agent@customercare.example","password":"your-password"}""",
+        [typeof(DepartmentRequest)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
+        [typeof(CreateStaffMemberRequest)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",
+        [typeof(PartnerRequest)] = """{"name":"Acme Online Shop"}""",
+        [typeof(UpdateStaffMemberRequest)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent","techSupport"]}""",
+        [typeof(ResetPasswordRequest)] = """{"newPassword":"Another-Passw0rd-2026"}""",
+        [typeof(ChangePasswordRequest)] = """{"currentPassword":"Initial-Passw0rd-2026","newPassword":"Another-Passw0rd-2026"}""",
+        [typeof(IssueKeyRequest)] = """{"name":"production","expiresAt":"2027-12-31T23:59:59+08:00"}""",
+        [typeof(RotateKeyRequest)] = """{"gracePeriodHours":24}""",
+        [typeof(MergeRequest)] = """{"duplicateId":"01a208a5-30f9-78de-ac01-85564e2a3143"}""",
+        [typeof(CustomerInput)] = """{"name":"Zhang Wei","company":"Acme Trading","segment":"vip","preferredChannel":"phone","preferredLanguage":"zh-CN","consent":{"contactByPhone":true,"contactByEmail":true,"marketing":false},"contactPoints":[{"kind":"phone","value":"138 0013 8000","isPrimary":true},{"kind":"email","value":"zhang.wei@example.com","isPrimary":true}]}""",
+        [typeof(ReceiveComplaintRequest)] = """{"channel":"phone","customer":{"name":"Zhang Wei","phone":"138 0013 8000","email":null},"title":"Kettle leaks","description":"The new kettle leaks from the base after two days of use.","remedySought":"A replacement kettle","occurredAt":"2026-11-21T08:30:00+08:00","category":null,"severity":null,"externalReference":null}""",
+        [typeof(RegisterRequest)] = """{"category":"productQuality","severity":"general","customerAcknowledged":true}""",
+        [typeof(AssignRequest)] = """{"departmentId":null,"assigneeId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","reason":"Quality specialist for kettles"}""",
+        [typeof(ContactRequest)] = """{"channel":"phone","direction":"outbound","summary":"Called the customer: confirmed the leak, asked for photos."}""",
+        [typeof(InvestigationRequest)] = """{"findings":"The base seal was faulty.","rootCause":"Supplier batch 42 used the wrong gasket.","isGenuine":true,"evidence":["photo-1.jpg","lab report QA-2026-17"],"correctiveAction":"Supplier audit and incoming inspection of gaskets."}""",
+        [typeof(SolutionRequest)] = """{"summary":"Replace the kettle and refund delivery.","steps":[{"description":"Ship a new kettle","ownerId":null,"dueAt":"2026-11-25T18:00:00+08:00","done":false}],"communicatedVia":"phone","communicatedAt":null}""",
+        [typeof(CustomerResponseRequest)] = """{"accepted":false,"comment":"I would rather have a refund.","recourseOffered":"Escalation to the after-sales manager."}""",
+        [typeof(ResolveRequest)] = """{"outcome":"Kettle replaced; delivery refunded.","compensationAmount":30,"compensationCurrency":"CNY","compensationDescription":"Delivery fee refund"}""",
+        [typeof(ReasonRequest)] = """{"reason":"The replacement leaks as well."}""",
+        [typeof(CloseRequest)] = """{"reason":"resolved","satisfaction":5,"comment":"Quick and friendly.","duplicateOfId":null}""",
+        [typeof(NoteRequest)] = """{"text":"Customer prefers calls after 18:00."}""",
+        [typeof(ReComplaintRequest)] = """{"description":"The replacement kettle leaks too.","remedySought":"A refund","channel":"email"}""",
+    };
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example))
+        {
+            concrete.Example = JsonNode.Parse(example);
+        }
+    }
+}
