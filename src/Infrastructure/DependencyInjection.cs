@@ -40,6 +40,7 @@ public static class DependencyInjection
         });
         services.AddScoped<DispatchDomainEventsInterceptor>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
+        services.AddScoped<ICustomerRecords, CustomerRecords>();
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -8,6 +8,7 @@ using CustomerCare.Application.Customers.Commands.MergeCustomers;
 using CustomerCare.Application.Customers.Commands.UpdateCustomer;
 using CustomerCare.Application.Customers.Queries.ExportCustomer;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
+using CustomerCare.Application.Customers.Queries.GetCustomerOverview;
 using CustomerCare.Application.Customers.Queries.ListCustomers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +26,9 @@ public sealed class Customers : IEndpointGroup
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetCustomer).WithName(nameof(GetCustomer)).RequireAuthorization(Policies.Staff)
             .WithSummary("The full customer record with personal data; the read is written to the access log")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/overview", GetCustomerOverview).WithName(nameof(GetCustomerOverview)).RequireAuthorization(Policies.Staff)
+            .WithSummary("The 360° view: the customer with counts and the latest of their complaints and their average satisfaction; the read is logged")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateCustomer).WithName(nameof(CreateCustomer)).RequireAuthorization(Policies.Staff)
             .WithSummary("Create a customer; phones are stored in E.164, e-mails in lower case")
@@ -51,6 +55,9 @@ public sealed class Customers : IEndpointGroup
 
     public static async Task<Ok<CustomerDto>> GetCustomer(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         WithETag(http, await sender.Send(new GetCustomerQuery(id), ct));
+
+    public static async Task<Ok<CustomerOverviewDto>> GetCustomerOverview(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCustomerOverviewQuery(id), ct));
 
     public static async Task<Created<CustomerDto>> CreateCustomer(CustomerInput request, HttpContext http, ISender sender, CancellationToken ct)
     {

@@ -33,6 +33,20 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
 
     internal DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
 
+    public async Task SaveChangesAsync(Func<CancellationToken, Task> alongside, CancellationToken cancellationToken)
+    {
+        // The execution strategy may run this more than once: changes are accepted only after the commit.
+        var strategy = Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            await alongside(ct);
+            await SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+        ChangeTracker.AcceptAllChanges();
+    }
+
     public void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)
         where TEntity : class
     {

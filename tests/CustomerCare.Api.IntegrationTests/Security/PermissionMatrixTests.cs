@@ -72,6 +72,7 @@ public class PermissionMatrixTests
 
         ["ListCustomers"] = AllStaff,
         ["GetCustomer"] = AllStaff,
+        ["GetCustomerOverview"] = AllStaff,
         ["CreateCustomer"] = AllStaff,
         ["UpdateCustomer"] = AllStaff,
         ["MergeCustomers"] = SupervisorOrAbove,

@@ -34,4 +34,10 @@ public interface IApplicationDbContext
         where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the tracked changes together with set-based statements (<paramref name="alongside"/>) in one transaction,
+    /// retried as a whole on transient failures.
+    /// </summary>
+    Task SaveChangesAsync(Func<CancellationToken, Task> alongside, CancellationToken cancellationToken);
 }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Customers.Commands.EraseCustomer;
 
 /// <summary>
-/// Anonymises the customer's personal data for good (right to erasure). The record and whatever counts it stay,
-/// so statistics survive; the erasure is written to the access log.
+/// Anonymises the customer's personal data for good (right to erasure): the profile, and what they wrote or said
+/// in their complaints. The records and every fact statistics count stay; the erasure is written to the access log.
 /// </summary>
 public sealed record EraseCustomerCommand(Guid Id) : ICommand;
 
@@ -18,7 +18,7 @@ public sealed class EraseCustomerCommandValidator : AbstractValidator<EraseCusto
     public EraseCustomerCommandValidator() => RuleFor(c => c.Id).NotEmpty();
 }
 
-public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<EraseCustomerCommand>
+public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time) : ICommandHandler<EraseCustomerCommand>
 {
     public async ValueTask<Unit> Handle(EraseCustomerCommand command, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICurre
         var now = time.GetUtcNow();
         customer.Erase(now);
         db.Record(user, customer.Id, CustomerAccess.Erased, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(ct => records.RedactComplaintsAsync(customer.Id, ct), cancellationToken);
         return Unit.Value;
     }
 }

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
 
 /// <summary>
-/// Two records of the same person become one: the survivor takes the duplicate's contact points, the
-/// duplicate points to the survivor, and the merge is written to the access log of both.
+/// Two records of the same person become one: the survivor takes the duplicate's contact points and complaints,
+/// the duplicate points to the survivor, and the merge is written to the access log of both.
 /// </summary>
 public sealed record MergeCustomersCommand(Guid SurvivorId, Guid DuplicateId) : ICommand<CustomerDto>;
 
@@ -23,7 +23,7 @@ public sealed class MergeCustomersCommandValidator : AbstractValidator<MergeCust
     }
 }
 
-public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time)
+public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time)
     : ICommandHandler<MergeCustomersCommand, CustomerDto>
 {
     public async ValueTask<CustomerDto> Handle(MergeCustomersCommand command, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICurr
         survivor.Absorb(duplicate, now);
         db.Record(user, survivor.Id, CustomerAccess.Merged, now, related: duplicate.Id);
         db.Record(user, duplicate.Id, CustomerAccess.Merged, now, related: survivor.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(ct => records.MoveComplaintsAsync(duplicate.Id, survivor.Id, ct), cancellationToken);
         return CustomerDto.From(survivor);
     }
 }

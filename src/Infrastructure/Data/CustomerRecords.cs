@@ -1,0 +1,45 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Infrastructure.Data;
+
+internal sealed class CustomerRecords(CustomerCareDbContext db) : ICustomerRecords
+{
+    public const string Redacted = "(redacted: the customer's personal data was erased)";
+
+    public async Task MoveComplaintsAsync(Guid fromCustomerId, Guid toCustomerId, CancellationToken cancellationToken) =>
+        await db.Complaints.Where(c => c.CustomerId == fromCustomerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, toCustomerId), cancellationToken);
+
+    public async Task RedactComplaintsAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE complaints SET
+                title = 'Complaint of an erased customer',
+                description = {1},
+                remedy_sought = NULL,
+                customer_response = jsonb_set(customer_response, '{{Comment}}', 'null'),
+                closing = jsonb_set(closing, '{{Comment}}', 'null')
+            WHERE customer_id = {0}
+            """,
+            [customerId, Redacted],
+            cancellationToken);
+
+        // The timeline refuses changes, except this one: while customercare.erasing is on (for this transaction
+        // only), the text of an entry may be redacted and nothing else about it may change.
+        await db.Database.ExecuteSqlRawAsync("SELECT set_config('customercare.erasing', 'on', true)", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE complaint_timeline SET text = {1}
+            WHERE complaint_id IN (SELECT id FROM complaints WHERE customer_id = {0})
+              AND kind IN ({2}, {3}, {4}, {5}, {6}, {7}) AND text IS NOT NULL
+            """,
+            [customerId, Redacted,
+                nameof(TimelineEntryKind.ContactLogged), nameof(TimelineEntryKind.NoteAdded), nameof(TimelineEntryKind.SolutionAccepted),
+                nameof(TimelineEntryKind.SolutionRejected), nameof(TimelineEntryKind.Closed), nameof(TimelineEntryKind.Investigated)],
+            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SELECT set_config('customercare.erasing', 'off', true)", cancellationToken);
+    }
+}
