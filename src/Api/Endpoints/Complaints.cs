@@ -112,50 +112,50 @@ public sealed class Complaints : IEndpointGroup
         }, ct));
 
     public static async Task<Ok<ComplaintDto>> GetComplaint(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new GetComplaintQuery(id), ct));
+        ETags.Ok(http, await sender.Send(new GetComplaintQuery(id), ct));
 
     public static async Task<Ok<IReadOnlyList<TimelineEntryDto>>> GetComplaintTimeline(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetComplaintTimelineQuery(id), ct));
 
     public static async Task<Ok<ComplaintDto>> RegisterComplaint(Guid id, RegisterRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new RegisterComplaintCommand(
+        ETags.Ok(http, await sender.Send(new RegisterComplaintCommand(
             id, request.Category ?? string.Empty, Required(request.Severity, "severity"), request.CustomerAcknowledged ?? false, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> AssignComplaint(Guid id, AssignRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new AssignComplaintCommand(id, request.DepartmentId, request.AssigneeId, request.Reason ?? string.Empty, Version(http)), ct));
+        ETags.Ok(http, await sender.Send(new AssignComplaintCommand(id, request.DepartmentId, request.AssigneeId, request.Reason ?? string.Empty, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> LogCustomerContact(Guid id, ContactRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new LogCustomerContactCommand(
+        ETags.Ok(http, await sender.Send(new LogCustomerContactCommand(
             id, Required(request.Channel, "channel"), Required(request.Direction, "direction"), request.Summary ?? string.Empty, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> RecordInvestigation(Guid id, InvestigationRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new RecordInvestigationCommand(
+        ETags.Ok(http, await sender.Send(new RecordInvestigationCommand(
             id, request.Findings ?? string.Empty, request.RootCause, Required(request.IsGenuine, "isGenuine"), request.Evidence, request.CorrectiveAction,
             Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> ProposeSolution(Guid id, SolutionRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new ProposeSolutionCommand(
+        ETags.Ok(http, await sender.Send(new ProposeSolutionCommand(
             id, request.Summary ?? string.Empty,
             request.Steps?.Select(s => new SolutionStepInput(s.Description ?? string.Empty, s.OwnerId, s.DueAt, s.Done ?? false)).ToList(),
             Required(request.CommunicatedVia, "communicatedVia"), request.CommunicatedAt, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> RecordCustomerResponse(Guid id, CustomerResponseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new RecordCustomerResponseCommand(
+        ETags.Ok(http, await sender.Send(new RecordCustomerResponseCommand(
             id, Required(request.Accepted, "accepted"), request.Comment, request.RecourseOffered, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> ResolveComplaint(Guid id, ResolveRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new ResolveComplaintCommand(
+        ETags.Ok(http, await sender.Send(new ResolveComplaintCommand(
             id, request.Outcome ?? string.Empty, request.CompensationAmount, request.CompensationCurrency, request.CompensationDescription, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> ReopenComplaint(Guid id, ReasonRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new ReopenComplaintCommand(id, request.Reason ?? string.Empty, Version(http)), ct));
+        ETags.Ok(http, await sender.Send(new ReopenComplaintCommand(id, request.Reason ?? string.Empty, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> CloseComplaint(Guid id, CloseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new CloseComplaintCommand(
+        ETags.Ok(http, await sender.Send(new CloseComplaintCommand(
             id, Required(request.Reason, "reason"), request.Satisfaction, request.Comment, request.DuplicateOfId, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> AddComplaintNote(Guid id, NoteRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new AddComplaintNoteCommand(id, request.Text ?? string.Empty, Version(http)), ct));
+        ETags.Ok(http, await sender.Send(new AddComplaintNoteCommand(id, request.Text ?? string.Empty, Version(http)), ct));
 
     public static async Task<Created<ComplaintDto>> FileReComplaint(Guid id, ReComplaintRequest request, HttpContext http, ISender sender, CancellationToken ct)
     {
@@ -171,11 +171,6 @@ public sealed class Complaints : IEndpointGroup
         where T : struct =>
         value ?? throw new ValidationException(field, "Required.");
 
-    private static Ok<ComplaintDto> WithETag(HttpContext http, ComplaintDto complaint)
-    {
-        ETags.Set(http, complaint.Version);
-        return TypedResults.Ok(complaint);
-    }
 }
 
 public sealed record ReceiveComplaintRequest(

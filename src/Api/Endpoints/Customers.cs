@@ -54,7 +54,7 @@ public sealed class Customers : IEndpointGroup
         TypedResults.Ok(await sender.Send(new ListCustomersQuery(name, phone, email, company, segment, includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<CustomerDto>> GetCustomer(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new GetCustomerQuery(id), ct));
+        ETags.Ok(http, await sender.Send(new GetCustomerQuery(id), ct));
 
     public static async Task<Ok<CustomerOverviewDto>> GetCustomerOverview(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCustomerOverviewQuery(id), ct));
@@ -67,10 +67,10 @@ public sealed class Customers : IEndpointGroup
     }
 
     public static async Task<Ok<CustomerDto>> UpdateCustomer(Guid id, CustomerInput request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new UpdateCustomerCommand(id, request, ETags.ExpectedVersion(http, "Customer")), ct));
+        ETags.Ok(http, await sender.Send(new UpdateCustomerCommand(id, request, ETags.ExpectedVersion(http, "Customer")), ct));
 
     public static async Task<Ok<CustomerDto>> MergeCustomers(Guid id, MergeRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new MergeCustomersCommand(id, request.DuplicateId ?? Guid.Empty), ct));
+        ETags.Ok(http, await sender.Send(new MergeCustomersCommand(id, request.DuplicateId ?? Guid.Empty), ct));
 
     public static async Task<Ok<CustomerExportDto>> ExportCustomer(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ExportCustomerQuery(id), ct));
@@ -81,11 +81,6 @@ public sealed class Customers : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    private static Ok<CustomerDto> WithETag(HttpContext http, CustomerDto customer)
-    {
-        ETags.Set(http, customer.Version);
-        return TypedResults.Ok(customer);
-    }
 }
 
 /// <summary>The record to merge into the one named in the route.</summary>

@@ -40,7 +40,7 @@ public sealed class Departments : IEndpointGroup
         TypedResults.Ok(await sender.Send(new ListDepartmentsQuery(search, parentId, includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<DepartmentDto>> GetDepartment(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new GetDepartmentQuery(id), ct));
+        ETags.Ok(http, await sender.Send(new GetDepartmentQuery(id), ct));
 
     public static async Task<Created<DepartmentDto>> CreateDepartment(DepartmentRequest request, HttpContext http, ISender sender, CancellationToken ct)
     {
@@ -50,21 +50,16 @@ public sealed class Departments : IEndpointGroup
     }
 
     public static async Task<Ok<DepartmentDto>> UpdateDepartment(Guid id, DepartmentRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new UpdateDepartmentCommand(
+        ETags.Ok(http, await sender.Send(new UpdateDepartmentCommand(
             id, request.Name ?? string.Empty, request.Code ?? string.Empty, request.ParentId, request.SupervisorId,
             ETags.ExpectedVersion(http, "Department")), ct));
 
     public static async Task<Ok<DepartmentDto>> DeactivateDepartment(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new SetDepartmentActiveCommand(id, Active: false), ct));
+        ETags.Ok(http, await sender.Send(new SetDepartmentActiveCommand(id, Active: false), ct));
 
     public static async Task<Ok<DepartmentDto>> ActivateDepartment(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new SetDepartmentActiveCommand(id, Active: true), ct));
+        ETags.Ok(http, await sender.Send(new SetDepartmentActiveCommand(id, Active: true), ct));
 
-    private static Ok<DepartmentDto> WithETag(HttpContext http, DepartmentDto department)
-    {
-        ETags.Set(http, department.Version);
-        return TypedResults.Ok(department);
-    }
 }
 
 /// <summary>A department as clients write it. The id comes from the route, never from the body.</summary>

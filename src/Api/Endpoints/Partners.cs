@@ -51,7 +51,7 @@ public sealed class Partners : IEndpointGroup
         TypedResults.Ok(await sender.Send(new ListPartnersQuery(search, includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<PartnerDto>> GetPartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new GetPartnerQuery(id), ct));
+        ETags.Ok(http, await sender.Send(new GetPartnerQuery(id), ct));
 
     public static async Task<Created<PartnerDto>> CreatePartner(PartnerRequest request, HttpContext http, ISender sender, CancellationToken ct)
     {
@@ -61,13 +61,13 @@ public sealed class Partners : IEndpointGroup
     }
 
     public static async Task<Ok<PartnerDto>> UpdatePartner(Guid id, PartnerRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new UpdatePartnerCommand(id, request.Name ?? string.Empty, ETags.ExpectedVersion(http, "Partner")), ct));
+        ETags.Ok(http, await sender.Send(new UpdatePartnerCommand(id, request.Name ?? string.Empty, ETags.ExpectedVersion(http, "Partner")), ct));
 
     public static async Task<Ok<PartnerDto>> DeactivatePartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new SetPartnerActiveCommand(id, Active: false), ct));
+        ETags.Ok(http, await sender.Send(new SetPartnerActiveCommand(id, Active: false), ct));
 
     public static async Task<Ok<PartnerDto>> ActivatePartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new SetPartnerActiveCommand(id, Active: true), ct));
+        ETags.Ok(http, await sender.Send(new SetPartnerActiveCommand(id, Active: true), ct));
 
     public static async Task<Ok<IReadOnlyList<PartnerApiKeyDto>>> ListPartnerKeys(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListPartnerKeysQuery(id), ct));
@@ -90,11 +90,6 @@ public sealed class Partners : IEndpointGroup
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/partners/{id}/keys", issued);
     }
 
-    private static Ok<PartnerDto> WithETag(HttpContext http, PartnerDto partner)
-    {
-        ETags.Set(http, partner.Version);
-        return TypedResults.Ok(partner);
-    }
 }
 
 public sealed record PartnerRequest(string? Name);

@@ -46,7 +46,7 @@ public sealed class Staff : IEndpointGroup
         TypedResults.Ok(await sender.Send(new ListStaffQuery(search, departmentId, EnumQuery.Parse<Role>(role, nameof(role)), includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<StaffMemberDto>> GetStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new GetStaffMemberQuery(id), ct));
+        ETags.Ok(http, await sender.Send(new GetStaffMemberQuery(id), ct));
 
     public static async Task<Created<StaffMemberDto>> CreateStaffMember(
         CreateStaffMemberRequest request, HttpContext http, ISender sender, CancellationToken ct)
@@ -60,15 +60,15 @@ public sealed class Staff : IEndpointGroup
 
     public static async Task<Ok<StaffMemberDto>> UpdateStaffMember(
         Guid id, UpdateStaffMemberRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new UpdateStaffMemberCommand(
+        ETags.Ok(http, await sender.Send(new UpdateStaffMemberCommand(
             id, request.Name ?? string.Empty, request.Email ?? string.Empty, request.DepartmentId ?? Guid.Empty,
             request.Roles ?? [], ETags.ExpectedVersion(http, "Staff member")), ct));
 
     public static async Task<Ok<StaffMemberDto>> DeactivateStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: false), ct));
+        ETags.Ok(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: false), ct));
 
     public static async Task<Ok<StaffMemberDto>> ActivateStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        WithETag(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: true), ct));
+        ETags.Ok(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: true), ct));
 
     public static async Task<NoContent> ResetStaffPassword(Guid id, ResetPasswordRequest request, ISender sender, CancellationToken ct)
     {
@@ -76,11 +76,6 @@ public sealed class Staff : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    private static Ok<StaffMemberDto> WithETag(HttpContext http, StaffMemberDto staff)
-    {
-        ETags.Set(http, staff.Version);
-        return TypedResults.Ok(staff);
-    }
 }
 
 public sealed record CreateStaffMemberRequest(string? Name, string? Email, Guid? DepartmentId, IReadOnlyList<Role>? Roles, string? Password);

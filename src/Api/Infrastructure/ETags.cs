@@ -1,5 +1,7 @@
 using System.Globalization;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace CustomerCare.Api.Infrastructure;
@@ -10,6 +12,14 @@ public static class ETags
     public static string Format(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     public static void Set(HttpContext context, uint version) => context.Response.Headers.ETag = Format(version);
+
+    /// <summary>200 with the resource, its version as the ETag.</summary>
+    public static Ok<T> Ok<T>(HttpContext context, T resource)
+        where T : IVersioned
+    {
+        Set(context, resource.Version);
+        return TypedResults.Ok(resource);
+    }
 
     /// <summary>
     /// The version If-Match requires, or null when the request carries none (or <c>*</c>). An If-Match that names

@@ -1,11 +1,12 @@
 using AutoMapper;
+using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 
 namespace CustomerCare.Application.Complaints.Queries;
 
 /// <summary>One complaint, the whole record, with what the caller may do with it now.</summary>
-public sealed class ComplaintDto
+public sealed class ComplaintDto : IVersioned
 {
     public Guid Id { get; init; }
 

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Customers;
 
@@ -17,7 +18,7 @@ public sealed record CustomerDto(
     Guid? MergedIntoId,
     DateTimeOffset? ErasedAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : IVersioned
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public uint Version { get; init; }

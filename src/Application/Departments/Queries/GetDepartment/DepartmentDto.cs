@@ -1,9 +1,10 @@
 using AutoMapper;
+using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Organisation;
 
 namespace CustomerCare.Application.Departments.Queries.GetDepartment;
 
-public sealed record DepartmentDto
+public sealed record DepartmentDto : IVersioned
 {
     public Guid Id { get; init; }
 

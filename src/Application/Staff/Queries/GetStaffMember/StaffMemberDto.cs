@@ -1,9 +1,10 @@
 using AutoMapper;
+using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Organisation;
 
 namespace CustomerCare.Application.Staff.Queries.GetStaffMember;
 
-public sealed record StaffMemberDto
+public sealed record StaffMemberDto : IVersioned
 {
     public Guid Id { get; init; }
 
