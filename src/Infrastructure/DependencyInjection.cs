@@ -5,6 +5,7 @@ using CustomerCare.Infrastructure.Data.Seeding;
 using CustomerCare.Infrastructure.Health;
 using CustomerCare.Infrastructure.Identity;
 using CustomerCare.Infrastructure.PersonalData;
+using CustomerCare.Infrastructure.Sla;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,9 +37,16 @@ public static class DependencyInjection
             }
 
             ConfigureDbContext(options, connectionString, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
-            options.AddInterceptors(provider.GetRequiredService<DispatchDomainEventsInterceptor>());
+            options.AddInterceptors(
+                provider.GetRequiredService<TrackSlaInterceptor>(),
+                provider.GetRequiredService<DispatchDomainEventsInterceptor>());
         });
         services.AddScoped<DispatchDomainEventsInterceptor>();
+        services.AddScoped<TrackSlaInterceptor>();
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
+            .Validate(o => TryBuild(o), "CustomerCare:Sla does not describe a valid calendar and policy (time zone, working hours HH:mm-HH:mm, ISO 8601 targets).")
+            .ValidateOnStart();
+        services.AddSingleton<ISlaScheduleProvider, ConfiguredSlaSchedule>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
         services.AddScoped<ICustomerRecords, CustomerRecords>();
 
@@ -65,6 +73,19 @@ public static class DependencyInjection
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
 
         return services;
+    }
+
+    private static bool TryBuild(SlaOptions options)
+    {
+        try
+        {
+            options.ToSchedule();
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or CustomerCare.Domain.Common.DomainException)
+        {
+            return false;
+        }
     }
 
     internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database)

@@ -25,8 +25,10 @@ public sealed class Complaints : IEndpointGroup
                 "existing customer by phone or e-mail, else created. Staff receiving a complaint become its first responder.")
             .ProducesValidationProblem();
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
-            .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description")
+            .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached) looks at open complaints' clocks")
             .ProducesValidationProblem();
+        group.MapGet("/sla/by-department", GetSlaByDepartment).WithName(nameof(GetSlaByDepartment)).RequireAuthorization(Policies.SupervisorOrAbove)
+            .WithSummary("Per responsible department: open complaints with a breached milestone, and with one at risk, now");
         group.MapGet("/{id:guid}", GetComplaint).WithName(nameof(GetComplaint)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("One complaint with allowedActions for you now; its ETag goes into If-Match of every change")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -90,7 +92,8 @@ public sealed class Complaints : IEndpointGroup
         [EnumQuery(typeof(ComplaintStatus))] string? status = null, string? category = null,
         [EnumQuery(typeof(Severity))] string? severity = null, [EnumQuery(typeof(Channel))] string? channel = null,
         Guid? departmentId = null, Guid? assigneeId = null, Guid? firstResponderId = null, Guid? customerId = null, Guid? partnerId = null,
-        DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, string? q = null,
+        DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, [EnumQuery(typeof(SlaFilter))] string? sla = null,
+        bool overdue = false, string? q = null,
         [EnumQuery(typeof(ComplaintSort))] string? sort = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListComplaintsQuery
         {
@@ -105,11 +108,15 @@ public sealed class Complaints : IEndpointGroup
             PartnerId = partnerId,
             ReceivedFrom = receivedFrom,
             ReceivedTo = receivedTo,
+            Sla = overdue ? SlaFilter.Breached : EnumQuery.Parse<SlaFilter>(sla, nameof(sla)),
             Q = q,
             Sort = EnumQuery.Parse<ComplaintSort>(sort, nameof(sort)) ?? ComplaintSort.ReceivedAtDesc,
             Page = page,
             PageSize = pageSize,
         }, ct));
+
+    public static async Task<Ok<IReadOnlyList<DepartmentSlaDto>>> GetSlaByDepartment(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetSlaByDepartmentQuery(), ct));
 
     public static async Task<Ok<ComplaintDto>> GetComplaint(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetComplaintQuery(id), ct));

@@ -50,10 +50,13 @@ internal static class ComplaintAccess
         _ => Domain.Complaints.Actor.System,
     };
 
-    public static ComplaintDto ToDto(this IMapper mapper, Complaint complaint, ICurrentUser user)
+    public static ComplaintDto ToDto(this IMapper mapper, Complaint complaint, ICurrentUser user, DateTimeOffset now)
     {
         var dto = mapper.Map<ComplaintDto>(complaint);
         dto.AllowedActions = user.Kind == CallerKind.Staff ? complaint.AllowedActions : [];
+        dto.Sla = complaint.SlaClocks.OrderBy(c => c.Milestone)
+            .Select(c => new SlaClockDto(c.Milestone, c.StartedAt, c.DueAt, c.MetAt, c.StateAt(now), c.BreachedAt))
+            .ToList();
         return dto;
     }
 

@@ -1,5 +1,6 @@
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints.Events;
+using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Domain.Complaints;
 
@@ -30,6 +31,7 @@ public sealed class Complaint : AggregateRoot
     };
 
     private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<SlaClock> _slaClocks = [];
 
     private Complaint()
     {
@@ -105,6 +107,15 @@ public sealed class Complaint : AggregateRoot
 
     public DateTimeOffset? FirstContactAt { get; private set; }
 
+    /// <summary>When a handler was first assigned.</summary>
+    public DateTimeOffset? AssignedAt { get; private set; }
+
+    /// <summary>When a solution was first proposed.</summary>
+    public DateTimeOffset? SolutionProposedAt { get; private set; }
+
+    /// <summary>When the customer last accepted a solution.</summary>
+    public DateTimeOffset? SolutionAcceptedAt { get; private set; }
+
     public Investigation? Investigation { get; private set; }
 
     public ProposedSolution? Solution { get; private set; }
@@ -132,6 +143,9 @@ public sealed class Complaint : AggregateRoot
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public uint Version { get; private set; }
+
+    /// <summary>The service-level clocks of the milestones reached so far.</summary>
+    public IReadOnlyList<SlaClock> SlaClocks => _slaClocks.AsReadOnly();
 
     /// <summary>The entries appended by this instance (the stored history is read separately).</summary>
     public IReadOnlyList<TimelineEntry> Timeline => _timeline.AsReadOnly();
@@ -209,6 +223,11 @@ public sealed class Complaint : AggregateRoot
             AssigneeId = assigneeId;
         }
 
+        if (AssigneeId is not null)
+        {
+            AssignedAt ??= now;
+        }
+
         Append(actor, now, isTransfer ? TimelineEntryKind.Transferred : TimelineEntryKind.Assigned, null, Guard.Text(reason, ReasonMaxLength, "reason"));
         Raise(new ComplaintAssigned(Id, Status, now, ResponsibleDepartmentId, AssigneeId, isTransfer));
     }
@@ -240,6 +259,7 @@ public sealed class Complaint : AggregateRoot
     {
         var from = Ensure(ComplaintAction.ProposeSolution);
         Solution = solution;
+        SolutionProposedAt ??= now;
         CustomerResponse = null;
         Status = ComplaintStatus.Solution;
         Append(actor, now, TimelineEntryKind.SolutionProposed, from, solution.Summary);
@@ -251,7 +271,11 @@ public sealed class Complaint : AggregateRoot
     {
         var from = Ensure(ComplaintAction.RecordCustomerResponse);
         CustomerResponse = response;
-        if (!response.Accepted)
+        if (response.Accepted)
+        {
+            SolutionAcceptedAt = now;
+        }
+        else
         {
             Status = ComplaintStatus.Investigated;
         }
@@ -337,6 +361,57 @@ public sealed class Complaint : AggregateRoot
         return new NewComplaint(channel, CustomerId, $"Re-complaint: {Title}"[..Math.Min(TitleMaxLength, Title.Length + 14)],
             description, remedySought, OccurredAt: null, ReceivedAt: now, Category, Severity, PartnerId: null, ExternalReference: null,
             EscalationLevel + 1, Id);
+    }
+
+    /// <summary>
+    /// Keeps the service-level clocks in step with the record: a clock starts when its milestone's starting event
+    /// happens (receipt, registration, acceptance of the solution) and is stamped when the milestone is reached.
+    /// Due times of unmet clocks follow the current severity, policy and calendar.
+    /// </summary>
+    public void TrackSla(SlaSchedule schedule, DateTimeOffset now)
+    {
+        Start(SlaMilestone.Registered, ReceivedAt);
+        if (RegisteredAt is { } registered)
+        {
+            Start(SlaMilestone.Assigned, registered);
+            Start(SlaMilestone.FirstContact, registered);
+            Start(SlaMilestone.SolutionProposed, registered);
+        }
+
+        if (SolutionAcceptedAt is { } accepted)
+        {
+            Start(SlaMilestone.ResultFedBack, accepted);
+        }
+
+        foreach (var clock in _slaClocks)
+        {
+            var metAt = clock.Milestone switch
+            {
+                SlaMilestone.Registered => RegisteredAt,
+                SlaMilestone.Assigned => AssignedAt,
+                SlaMilestone.FirstContact => FirstContactAt,
+                SlaMilestone.SolutionProposed => SolutionProposedAt,
+                _ => Resolution?.ResolvedAt,
+            };
+            if (metAt is { } met)
+            {
+                clock.Meet(met);
+            }
+            else
+            {
+                var due = schedule.Due(clock.Milestone, Severity, clock.StartedAt);
+                clock.Reschedule(due, schedule.AtRiskFrom(clock.StartedAt, due));
+            }
+        }
+
+        void Start(SlaMilestone milestone, DateTimeOffset start)
+        {
+            if (_slaClocks.All(c => c.Milestone != milestone))
+            {
+                var due = schedule.Due(milestone, Severity, start);
+                _slaClocks.Add(new SlaClock(Id, milestone, start, due, schedule.AtRiskFrom(start, due)));
+            }
+        }
     }
 
     private ComplaintStatus Ensure(ComplaintAction action)

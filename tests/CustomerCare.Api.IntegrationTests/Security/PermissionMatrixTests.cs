@@ -85,6 +85,7 @@ public class PermissionMatrixTests
         ["ListComplaints"] = StaffOrPartner,
         ["GetComplaint"] = StaffOrPartner,
         ["GetComplaintTimeline"] = StaffOrPartner,
+        ["GetSlaByDepartment"] = SupervisorOrAbove,
         ["RegisterComplaint"] = AllStaff,
         ["AssignComplaint"] = AllStaff,
         ["LogCustomerContact"] = AllStaff,

@@ -51,6 +51,6 @@ public sealed class AssignComplaintCommandHandler(IApplicationDbContext db, ICur
 
         complaint.Assign(departmentId, command.AssigneeId, command.Reason, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }

@@ -32,7 +32,7 @@ public sealed class LogCustomerContactCommandHandler(IApplicationDbContext db, I
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         complaint.LogContact(command.Channel, command.Direction, command.Summary, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 
@@ -62,7 +62,7 @@ public sealed class RecordInvestigationCommandHandler(IApplicationDbContext db, 
         complaint.Investigate(new Investigation(command.Findings, command.RootCause, command.IsGenuine, command.Evidence ?? [], command.CorrectiveAction),
             user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 
@@ -99,7 +99,7 @@ public sealed class ProposeSolutionCommandHandler(IApplicationDbContext db, ICur
         var steps = (command.Steps ?? []).Select(s => new SolutionStep(s.Description, s.OwnerId, s.DueAt, s.Done)).ToList();
         complaint.ProposeSolution(new ProposedSolution(command.Summary, steps, command.CommunicatedAt ?? now, command.CommunicatedVia), user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 
@@ -125,7 +125,7 @@ public sealed class RecordCustomerResponseCommandHandler(IApplicationDbContext d
         var now = time.GetUtcNow();
         complaint.RecordCustomerResponse(new CustomerResponse(command.Accepted, command.Comment, command.RecourseOffered, now), user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 
@@ -156,7 +156,7 @@ public sealed class ResolveComplaintCommandHandler(IApplicationDbContext db, ICu
         complaint.Resolve(new Resolution(command.Outcome, command.CompensationAmount, command.CompensationCurrency, command.CompensationDescription, now),
             user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 
@@ -179,7 +179,7 @@ public sealed class ReopenComplaintCommandHandler(IApplicationDbContext db, ICur
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         complaint.Reopen(command.Reason, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 
@@ -215,7 +215,7 @@ public sealed class CloseComplaintCommandHandler(IApplicationDbContext db, ICurr
         var now = time.GetUtcNow();
         complaint.Close(new Closing(command.Reason, command.Satisfaction, command.Comment, now), command.DuplicateOfId, user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 
@@ -238,6 +238,6 @@ public sealed class AddComplaintNoteCommandHandler(IApplicationDbContext db, ICu
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         complaint.AddNote(command.Text, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }

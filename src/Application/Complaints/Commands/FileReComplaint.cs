@@ -38,6 +38,6 @@ public sealed class FileReComplaintCommandHandler(IApplicationDbContext db, ICur
         var reComplaint = Complaint.Receive(number, data, user.Actor(), now, newId);
         db.Complaints.Add(reComplaint);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(reComplaint, user);
+        return mapper.ToDto(reComplaint, user, time.GetUtcNow());
     }
 }

@@ -76,7 +76,7 @@ public sealed class ReceiveComplaintCommandHandler(
         var externalReference = string.IsNullOrWhiteSpace(command.ExternalReference) ? null : command.ExternalReference.Trim();
         if (await ExistingAsync(partnerId, externalReference, cancellationToken) is { } existing)
         {
-            return new ReceivedComplaint(mapper.ToDto(existing, user), Created: false);
+            return new ReceivedComplaint(mapper.ToDto(existing, user, time.GetUtcNow()), Created: false);
         }
 
         var now = time.GetUtcNow();
@@ -105,10 +105,10 @@ public sealed class ReceiveComplaintCommandHandler(
                 throw;
             }
 
-            return new ReceivedComplaint(mapper.ToDto(winner, user), Created: false);
+            return new ReceivedComplaint(mapper.ToDto(winner, user, time.GetUtcNow()), Created: false);
         }
 
-        return new ReceivedComplaint(mapper.ToDto(complaint, user), Created: true);
+        return new ReceivedComplaint(mapper.ToDto(complaint, user, time.GetUtcNow()), Created: true);
     }
 
     private async Task<Complaint?> ExistingAsync(Guid? partnerId, string? externalReference, CancellationToken ct) =>

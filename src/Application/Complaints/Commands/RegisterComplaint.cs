@@ -51,6 +51,6 @@ public sealed class RegisterComplaintCommandHandler(
 
         complaint.Register(command.Category, command.Severity, command.CustomerAcknowledged, routedTo, repeat, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }

@@ -2,6 +2,7 @@ using AutoMapper;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Application.Complaints.Queries;
 
@@ -68,6 +69,9 @@ public sealed class ComplaintDto : IVersioned
 
     public int RepeatCount { get; init; }
 
+    /// <summary>The service-level clock of every milestone reached so far.</summary>
+    public IReadOnlyList<SlaClockDto> Sla { get; set; } = [];
+
     /// <summary>What the caller may do now (for a partner: nothing; it reads only).</summary>
     public IReadOnlyList<ComplaintAction> AllowedActions { get; set; } = [];
 
@@ -82,7 +86,9 @@ public sealed class ComplaintDto : IVersioned
     {
         public Mapping()
         {
-            CreateMap<Complaint, ComplaintDto>();
+            CreateMap<Complaint, ComplaintDto>()
+                .ForMember(d => d.Sla, o => o.Ignore())
+                .ForMember(d => d.AllowedActions, o => o.Ignore());
             CreateMap<Investigation, InvestigationDto>();
             CreateMap<ProposedSolution, SolutionDto>();
             CreateMap<SolutionStep, SolutionStepDto>();
@@ -205,6 +211,9 @@ public sealed class ComplaintSummaryDto
         public Mapping() => CreateMap<Complaint, ComplaintSummaryDto>();
     }
 }
+
+/// <summary>One milestone's clock: due at, met at, and its state now (pending, atRisk, met, breached, metLate).</summary>
+public sealed record SlaClockDto(SlaMilestone Milestone, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, SlaState State, DateTimeOffset? BreachRecordedAt);
 
 public sealed record TimelineEntryDto(
     int Sequence, DateTimeOffset At, TimelineEntryKind Kind, string ActorKind, Guid? ActorId,

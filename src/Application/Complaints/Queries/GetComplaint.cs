@@ -15,14 +15,14 @@ public sealed class GetComplaintQueryValidator : AbstractValidator<GetComplaintQ
     public GetComplaintQueryValidator() => RuleFor(q => q.Id).NotEmpty();
 }
 
-public sealed class GetComplaintQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper) : IQueryHandler<GetComplaintQuery, ComplaintDto>
+public sealed class GetComplaintQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time) : IQueryHandler<GetComplaintQuery, ComplaintDto>
 {
     public async ValueTask<ComplaintDto> Handle(GetComplaintQuery query, CancellationToken cancellationToken)
     {
         var complaint = await (await db.VisibleAsync(user, cancellationToken)).AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == query.Id, cancellationToken)
             ?? throw new NotFoundException("Complaint", query.Id);
-        return mapper.ToDto(complaint, user);
+        return mapper.ToDto(complaint, user, time.GetUtcNow());
     }
 }
 

@@ -11,6 +11,16 @@ using Severity = CustomerCare.Domain.Complaints.Severity;
 
 namespace CustomerCare.Application.Complaints.Queries;
 
+/// <summary>Open complaints by the state of their service-level clocks.</summary>
+public enum SlaFilter
+{
+    /// <summary>At least one milestone is past its due time and unmet.</summary>
+    Breached,
+
+    /// <summary>At least one unmet milestone has used the at-risk share of its time but is not yet due.</summary>
+    AtRisk,
+}
+
 public enum ComplaintSort
 {
     ReceivedAtDesc,
@@ -45,6 +55,8 @@ public sealed record ListComplaintsQuery : IQuery<PagedList<ComplaintSummaryDto>
 
     public DateTimeOffset? ReceivedTo { get; init; }
 
+    public SlaFilter? Sla { get; init; }
+
     /// <summary>Text in the number, title or description.</summary>
     public string? Q { get; init; }
 
@@ -63,6 +75,7 @@ public sealed class ListComplaintsQueryValidator : AbstractValidator<ListComplai
         RuleFor(q => q.Severity).IsInEnum();
         RuleFor(q => q.Channel).IsInEnum();
         RuleFor(q => q.Sort).IsInEnum();
+        RuleFor(q => q.Sla).IsInEnum();
         RuleFor(q => q.Category).MaximumLength(ComplaintCategories.MaxLength);
         RuleFor(q => q.Q).MaximumLength(Paging.MaxSearchLength);
         RuleFor(q => q.ReceivedTo).GreaterThan(q => q.ReceivedFrom).When(q => q.ReceivedFrom is not null && q.ReceivedTo is not null);
@@ -70,7 +83,7 @@ public sealed class ListComplaintsQueryValidator : AbstractValidator<ListComplai
     }
 }
 
-public sealed class ListComplaintsQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper)
+public sealed class ListComplaintsQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : IQueryHandler<ListComplaintsQuery, PagedList<ComplaintSummaryDto>>
 {
     public async ValueTask<PagedList<ComplaintSummaryDto>> Handle(ListComplaintsQuery q, CancellationToken cancellationToken)
@@ -87,6 +100,14 @@ public sealed class ListComplaintsQueryHandler(IApplicationDbContext db, ICurren
         if (q.PartnerId is { } partner) complaints = complaints.Where(c => c.PartnerId == partner);
         if (q.ReceivedFrom is { } from) complaints = complaints.Where(c => c.ReceivedAt >= from);
         if (q.ReceivedTo is { } to) complaints = complaints.Where(c => c.ReceivedAt < to);
+        if (q.Sla is { } sla)
+        {
+            var now = time.GetUtcNow();
+            complaints = sla == SlaFilter.Breached
+                ? complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.DueAt <= now))
+                : complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.AtRiskFrom <= now && k.DueAt > now));
+        }
+
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
             // lower(...) LIKE '%…%' is served by the trigram indexes of the migration.

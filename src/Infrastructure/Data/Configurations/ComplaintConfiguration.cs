@@ -2,6 +2,7 @@ using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
+using CustomerCare.Domain.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -64,11 +65,28 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.OwnsOne(c => c.Resolution, r => r.ToJson("resolution"));
         builder.OwnsOne(c => c.Closing, c => { c.ToJson("closing"); c.Property(x => x.Reason).HasConversion<string>(); });
 
+        builder.HasMany(c => c.SlaClocks).WithOne().HasForeignKey(k => k.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.SlaClocks).HasField("_slaClocks").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.DomainEvents);
         builder.Ignore(c => c.AllowedActions);
         builder.Ignore(c => c.IsOpen);
+    }
+}
+
+internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
+{
+    public void Configure(EntityTypeBuilder<SlaClock> builder)
+    {
+        builder.ToTable("complaint_sla_clocks");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.Property(k => k.Milestone).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(k => new { k.ComplaintId, k.Milestone }).IsUnique();
+        // The breach worker and the sla filters look for unmet clocks by due time.
+        builder.HasIndex(k => k.DueAt).HasFilter("met_at IS NULL");
+        builder.HasIndex(k => k.AtRiskFrom).HasFilter("met_at IS NULL");
     }
 }
 

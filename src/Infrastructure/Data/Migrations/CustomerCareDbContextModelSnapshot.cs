@@ -32,6 +32,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
@@ -134,6 +138,14 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("severity");
+
+                    b.Property<DateTimeOffset?>("SolutionAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("solution_accepted_at");
+
+                    b.Property<DateTimeOffset?>("SolutionProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("solution_proposed_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -687,6 +699,64 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.ToTable("partner_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Sla.SlaClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AtRiskFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_risk_from");
+
+                    b.Property<DateTimeOffset?>("AtRiskNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_risk_notified_at");
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("milestone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_sla_clocks");
+
+                    b.HasIndex("AtRiskFrom")
+                        .HasDatabaseName("ix_complaint_sla_clocks_at_risk_from")
+                        .HasFilter("met_at IS NULL");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_complaint_sla_clocks_due_at")
+                        .HasFilter("met_at IS NULL");
+
+                    b.HasIndex("ComplaintId", "Milestone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaint_sla_clocks_complaint_id_milestone");
+
+                    b.ToTable("complaint_sla_clocks", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCare.Infrastructure.Identity.SignInThrottleEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -999,8 +1069,20 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_partner_api_keys_partners_partner_id");
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Sla.SlaClock", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany("SlaClocks")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_sla_clocks_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("SlaClocks");
+
                     b.Navigation("Timeline");
                 });
 

@@ -1,0 +1,35 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustomerCare.Infrastructure.Data.Interceptors;
+
+/// <summary>Before any complaint is saved, its service-level clocks are brought in step with it, whichever command changed it.</summary>
+public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProvider time) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            var complaints = context.ChangeTracker.Entries<Complaint>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified)
+                .Select(e => e.Entity)
+                .ToList();
+            if (complaints.Count > 0)
+            {
+                var schedule = schedules.Current;
+                var now = time.GetUtcNow();
+                foreach (var complaint in complaints)
+                {
+                    complaint.TrackSla(schedule, now);
+                }
+
+                context.ChangeTracker.DetectChanges();
+            }
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+}

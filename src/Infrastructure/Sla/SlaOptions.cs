@@ -1,0 +1,74 @@
+using System.Globalization;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Sla;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Infrastructure.Sla;
+
+/// <summary>
+/// The business calendar and SLA targets, under <c>CustomerCare:Sla</c>. Working hours per weekday are
+/// <c>HH:mm-HH:mm</c> periods separated by commas (<c>09:00-12:00,13:00-18:00</c>; <c>00:00-24:00</c> all day).
+/// </summary>
+public sealed class SlaOptions
+{
+    public const string SectionName = "CustomerCare:Sla";
+
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public Dictionary<DayOfWeek, string> WorkingHours { get; set; } = new()
+    {
+        [DayOfWeek.Monday] = "09:00-18:00",
+        [DayOfWeek.Tuesday] = "09:00-18:00",
+        [DayOfWeek.Wednesday] = "09:00-18:00",
+        [DayOfWeek.Thursday] = "09:00-18:00",
+        [DayOfWeek.Friday] = "09:00-18:00",
+    };
+
+    /// <summary>Public holidays (yyyy-MM-dd).</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>Weekend days worked in exchange for holidays (yyyy-MM-dd); they use Monday's hours.</summary>
+    public List<DateOnly> MakeUpWorkingDays { get; set; } = [];
+
+    /// <summary>Overrides of the default targets: severity → milestone → ISO 8601 working duration.</summary>
+    public Dictionary<Severity, Dictionary<SlaMilestone, string>> Targets { get; set; } = [];
+
+    public double AtRiskFraction { get; set; } = 0.8;
+
+    public SlaSchedule ToSchedule()
+    {
+        var week = WorkingHours.ToDictionary(d => d.Key, d => (IReadOnlyList<WorkingPeriod>)ParsePeriods(d.Value));
+        var calendar = new BusinessCalendar(TimeZone, week, Holidays, MakeUpWorkingDays,
+            week.TryGetValue(DayOfWeek.Monday, out var monday) ? monday : null);
+        var targets = Enum.GetValues<Severity>().ToDictionary(
+            s => s,
+            s => (IReadOnlyDictionary<SlaMilestone, WorkingDuration>)Enum.GetValues<SlaMilestone>().ToDictionary(
+                m => m,
+                m => Targets.TryGetValue(s, out var custom) && custom.TryGetValue(m, out var iso)
+                    ? WorkingDuration.Parse(iso)
+                    : SlaPolicy.Default.Targets[s][m]));
+        return new SlaSchedule(calendar, new SlaPolicy(targets, AtRiskFraction));
+    }
+
+    private static List<WorkingPeriod> ParsePeriods(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(period =>
+        {
+            var parts = period.Split('-', StringSplitOptions.TrimEntries);
+            return parts.Length == 2
+                ? WorkingPeriod.Create(Clock(parts[0]), Clock(parts[1]))
+                : throw new FormatException($"'{period}' is not a period like 09:00-18:00.");
+        }).ToList();
+
+    private static TimeSpan Clock(string text) => text == "24:00"
+        ? TimeSpan.FromHours(24)
+        : TimeSpan.ParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The schedule from configuration, built once (a bad configuration fails at start-up).</summary>
+internal sealed class ConfiguredSlaSchedule(IOptions<SlaOptions> options) : ISlaScheduleProvider
+{
+    private readonly Lazy<SlaSchedule> _schedule = new(() => options.Value.ToSchedule());
+
+    public SlaSchedule Current => _schedule.Value;
+}

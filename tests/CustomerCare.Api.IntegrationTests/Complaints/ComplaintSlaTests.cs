@@ -1,0 +1,74 @@
+using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerCare.Api.IntegrationTests.Complaints;
+
+/// <summary>Service-level clocks over HTTP, with the API's clock under the test's control and an around-the-clock calendar.</summary>
+public class ComplaintSlaTests : IntegrationTest
+{
+    [Test]
+    public async Task AComplaintLeftAlone_GoesAtRiskThenBreaches_AndShowsInTheSlaQueries()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = Testing.Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("CustomerCare:Sla:TimeZone", "UTC");
+            foreach (var day in Enum.GetNames<DayOfWeek>())
+            {
+                b.UseSetting($"CustomerCare:Sla:WorkingHours:{day}", "00:00-24:00");
+            }
+
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        });
+        using var client = factory.CreateClient();
+        // The token is issued now, before the API's clock moves on (its validation follows the real clock).
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        var api = new ComplaintApi(client);
+        var received = await api.ReceiveAsync();
+        var id = received.GetProperty("id").GetGuid();
+
+        static JsonElement Registration(JsonElement complaint) =>
+            complaint.GetProperty("sla").EnumerateArray().Single(c => c.GetProperty("milestone").GetString() == "registered");
+        async Task<List<Guid>> Listed(string query) =>
+            (await (await client.GetAsync($"/api/v1/complaints?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Registration(received).GetProperty("state").GetString(), Is.EqualTo("pending"));
+            Assert.That(Registration(received).GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(clock.GetUtcNow().AddHours(1)).Within(TimeSpan.FromSeconds(1)));
+        });
+
+        clock.Advance(TimeSpan.FromMinutes(50));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Registration((await api.GetAsync(id)).Body).GetProperty("state").GetString(), Is.EqualTo("atRisk"));
+            Assert.That(await Listed("sla=atRisk"), Is.EqualTo(new[] { id }));
+            Assert.That(await Listed("sla=breached"), Is.Empty);
+        });
+
+        clock.Advance(TimeSpan.FromMinutes(15));
+        var byDepartment = await (await client.GetAsync("/api/v1/complaints/sla/by-department")).ReadJsonAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Registration((await api.GetAsync(id)).Body).GetProperty("state").GetString(), Is.EqualTo("breached"));
+            Assert.That(await Listed("sla=breached"), Is.EqualTo(new[] { id }));
+            Assert.That(await Listed("overdue=true"), Is.EqualTo(new[] { id }));
+            Assert.That(byDepartment.EnumerateArray().Single().GetProperty("breached").GetInt32(), Is.EqualTo(1));
+        });
+
+        var registered = await api.DoAsync(id, "register", new { category = "other", severity = "general" });
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Registration(registered).GetProperty("state").GetString(), Is.EqualTo("metLate"));
+            Assert.That(registered.GetProperty("sla").EnumerateArray().Select(c => c.GetProperty("milestone").GetString()),
+                Is.EqualTo(new[] { "registered", "assigned", "firstContact", "solutionProposed" }));
+            Assert.That(await Listed("sla=breached"), Is.Empty);
+        });
+    }
+}
