@@ -47,6 +47,8 @@ public static class DependencyInjection
             .Validate(o => TryBuild(o), "CustomerCare:Sla does not describe a valid calendar and policy (time zone, working hours HH:mm-HH:mm, ISO 8601 targets).")
             .ValidateOnStart();
         services.AddSingleton<ISlaScheduleProvider, ConfiguredSlaSchedule>();
+        services.AddScoped<SlaScanner>();
+        services.AddHostedService<SlaBreachWorker>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
         services.AddScoped<ICustomerRecords, CustomerRecords>();
 

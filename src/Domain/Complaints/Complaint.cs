@@ -414,6 +414,44 @@ public sealed class Complaint : AggregateRoot
         }
     }
 
+    /// <summary>
+    /// The system notes that a milestone's time is running out (once per clock), while the complaint is open.
+    /// Returns false when there is nothing to note.
+    /// </summary>
+    public bool RecordSlaAtRisk(SlaMilestone milestone, DateTimeOffset now)
+    {
+        var clock = _slaClocks.SingleOrDefault(c => c.Milestone == milestone);
+        if (!IsOpen || clock is null || clock.AtRiskNotifiedAt is not null || clock.StateAt(now) != SlaState.AtRisk)
+        {
+            return false;
+        }
+
+        clock.MarkAtRiskNotified(now);
+        Append(Actor.System, now, TimelineEntryKind.SlaAtRisk, null, $"{Describe(milestone)} is at risk: due {clock.DueAt:u}.");
+        Raise(new ComplaintSlaAtRisk(Id, Status, now, milestone, clock.DueAt, ResponsibleDepartmentId));
+        return true;
+    }
+
+    /// <summary>
+    /// The system records a missed milestone, once per clock, while the complaint is open: the breach goes into the
+    /// timeline and the complaint one escalation level up. Returns false when there is nothing to record.
+    /// </summary>
+    public bool RecordSlaBreach(SlaMilestone milestone, DateTimeOffset now)
+    {
+        var clock = _slaClocks.SingleOrDefault(c => c.Milestone == milestone);
+        if (!IsOpen || clock is null || clock.BreachedAt is not null || clock.StateAt(now) != SlaState.Breached)
+        {
+            return false;
+        }
+
+        clock.MarkBreached(now);
+        EscalationLevel++;
+        Append(Actor.System, now, TimelineEntryKind.SlaBreached, null,
+            $"{Describe(milestone)} missed (due {clock.DueAt:u}); escalated to level {EscalationLevel}.");
+        Raise(new ComplaintSlaBreached(Id, Status, now, milestone, clock.DueAt, EscalationLevel, ResponsibleDepartmentId));
+        return true;
+    }
+
     private ComplaintStatus Ensure(ComplaintAction action)
     {
         if (!Transitions[Status].Contains(action))

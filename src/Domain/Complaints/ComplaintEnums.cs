@@ -63,4 +63,6 @@ public enum TimelineEntryKind
     Closed,
     NoteAdded,
     ReComplained,
+    SlaAtRisk,
+    SlaBreached,
 }

@@ -36,6 +36,9 @@ public sealed class SlaOptions
 
     public double AtRiskFraction { get; set; } = 0.8;
 
+    /// <summary>How often the breach worker looks for clocks that crossed a line. Zero turns it off (another process runs it).</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public SlaSchedule ToSchedule()
     {
         var week = WorkingHours.ToDictionary(d => d.Key, d => (IReadOnlyList<WorkingPeriod>)ParsePeriods(d.Value));

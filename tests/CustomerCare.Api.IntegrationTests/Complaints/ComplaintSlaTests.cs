@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Infrastructure.Sla;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,6 +12,95 @@ namespace CustomerCare.Api.IntegrationTests.Complaints;
 /// <summary>Service-level clocks over HTTP, with the API's clock under the test's control and an around-the-clock calendar.</summary>
 public class ComplaintSlaTests : IntegrationTest
 {
+    private static WebApplicationFactory<Program> AroundTheClock(FakeTimeProvider clock) => Testing.Factory.WithWebHostBuilder(b =>
+    {
+        b.UseSetting("CustomerCare:Sla:TimeZone", "UTC");
+        foreach (var day in Enum.GetNames<DayOfWeek>())
+        {
+            b.UseSetting($"CustomerCare:Sla:WorkingHours:{day}", "00:00-24:00");
+        }
+
+        b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+    });
+
+    private static async Task<SlaScanResult> ScanAsync(WebApplicationFactory<Program> factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SlaScanner>().ScanOnceAsync(CancellationToken.None);
+    }
+
+    [Test]
+    public async Task TwoScannersAtOnce_RecordEachBreachAndEscalationExactlyOnce()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = AroundTheClock(clock);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        var api = new ComplaintApi(client);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add((await api.ReceiveAsync(ComplaintApi.NewComplaint($"Complaint {i}"))).GetProperty("id").GetGuid());
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(50));
+        var atRisk = await Task.WhenAll(ScanAsync(factory), ScanAsync(factory));
+        var atRiskAgain = await ScanAsync(factory);
+        Assert.Multiple(() =>
+        {
+            Assert.That(atRisk.Sum(r => r.AtRisk) + atRiskAgain.AtRisk, Is.EqualTo(6), "each clock noted at risk");
+            Assert.That(atRiskAgain.AtRisk, Is.LessThanOrEqualTo(6 - atRisk.Sum(r => r.AtRisk)), "and only once");
+        });
+
+        clock.Advance(TimeSpan.FromMinutes(20));
+        var results = (await Task.WhenAll(ScanAsync(factory), ScanAsync(factory), ScanAsync(factory))).ToList();
+        results.Add(await ScanAsync(factory));
+        results.Add(await ScanAsync(factory));
+
+        Assert.That(results.Sum(r => r.Breaches), Is.EqualTo(6), "one breach per clock, whoever recorded it");
+        foreach (var id in ids)
+        {
+            var complaint = (await api.GetAsync(id)).Body;
+            var kinds = await api.TimelineKindsAsync(id);
+            Assert.Multiple(() =>
+            {
+                Assert.That(complaint.GetProperty("escalationLevel").GetInt32(), Is.EqualTo(1));
+                Assert.That(kinds.Count(k => k == "slaBreached"), Is.EqualTo(1));
+                Assert.That(kinds.Count(k => k == "slaAtRisk"), Is.EqualTo(1));
+            });
+        }
+    }
+
+    [Test]
+    public async Task MeetingAMilestoneInTime_StopsItsClock_NoBreachFollows()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = AroundTheClock(clock);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        var api = new ComplaintApi(client);
+        var id = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await api.DoAsync(id, "register", new { category = "other", severity = "general" });
+        await api.DoAsync(id, "assign", new { assigneeId = (await ApiClient.CreateStaffAsync("agent")).Id, reason = "Mine" });
+
+        clock.Advance(TimeSpan.FromHours(3));
+        var scan = await ScanAsync(factory);
+
+        var complaint = (await api.GetAsync(id)).Body;
+        var states = complaint.GetProperty("sla").EnumerateArray().ToDictionary(c => c.GetProperty("milestone").GetString()!, c => c.GetProperty("state").GetString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(scan.Breaches, Is.Zero);
+            Assert.That(states["registered"], Is.EqualTo("met"));
+            Assert.That(states["assigned"], Is.EqualTo("met"));
+            Assert.That(states["firstContact"], Is.EqualTo("pending"), "a working day has not passed");
+            Assert.That(complaint.GetProperty("escalationLevel").GetInt32(), Is.Zero);
+        });
+    }
+
     [Test]
     public async Task AComplaintLeftAlone_GoesAtRiskThenBreaches_AndShowsInTheSlaQueries()
     {

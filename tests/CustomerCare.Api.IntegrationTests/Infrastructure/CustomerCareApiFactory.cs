@@ -30,6 +30,8 @@ public sealed class CustomerCareApiFactory(
         builder.UseSetting("CustomerCare:Auth:Issuer", Issuer);
         builder.UseSetting("CustomerCare:Auth:Audience", Audience);
         builder.UseSetting("CustomerCare:PersonalData:KeyDirectory", KeyDirectory);
+        // Tests drive the SLA scanner themselves, at the times they choose.
+        builder.UseSetting("CustomerCare:Sla:ScanInterval", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -40,3 +40,10 @@ public sealed record ComplaintNoteAdded(Guid ComplaintId, ComplaintStatus Status
 
 public sealed record ComplaintReComplained(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid ReComplaintId)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.ReComplained, Status, OccurredAt);
+
+public sealed record ComplaintSlaAtRisk(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Sla.SlaMilestone Milestone, DateTimeOffset DueAt, Guid? DepartmentId)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SlaAtRisk, Status, OccurredAt);
+
+/// <summary>A milestone was missed: the complaint went one escalation level up; the responsible department's supervisor is to be told.</summary>
+public sealed record ComplaintSlaBreached(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Sla.SlaMilestone Milestone, DateTimeOffset DueAt, int EscalationLevel, Guid? DepartmentId)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SlaBreached, Status, OccurredAt);
