@@ -92,7 +92,8 @@ public sealed class Complaints : IEndpointGroup
         [EnumQuery(typeof(ComplaintStatus))] string? status = null, string? category = null,
         [EnumQuery(typeof(Severity))] string? severity = null, [EnumQuery(typeof(Channel))] string? channel = null,
         Guid? departmentId = null, Guid? assigneeId = null, Guid? firstResponderId = null, Guid? customerId = null, Guid? partnerId = null,
-        DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, [EnumQuery(typeof(SlaFilter))] string? sla = null,
+        DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, DateTimeOffset? createdFrom = null, DateTimeOffset? createdTo = null,
+        [EnumQuery(typeof(SlaFilter))] string? sla = null,
         bool overdue = false, string? q = null,
         [EnumQuery(typeof(ComplaintSort))] string? sort = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListComplaintsQuery
@@ -108,6 +109,8 @@ public sealed class Complaints : IEndpointGroup
             PartnerId = partnerId,
             ReceivedFrom = receivedFrom,
             ReceivedTo = receivedTo,
+            CreatedFrom = createdFrom,
+            CreatedTo = createdTo,
             Sla = overdue ? SlaFilter.Breached : EnumQuery.Parse<SlaFilter>(sla, nameof(sla)),
             Q = q,
             Sort = EnumQuery.Parse<ComplaintSort>(sort, nameof(sort)) ?? ComplaintSort.ReceivedAtDesc,

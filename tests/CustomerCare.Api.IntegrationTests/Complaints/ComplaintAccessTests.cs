@@ -115,6 +115,8 @@ public class ComplaintAccessTests : IntegrationTest
             Assert.That(await Find("severity=major&category=technicalFault"), Is.EqualTo(new[] { router }));
             Assert.That(await Find("sort=receivedAtAsc"), Is.EqualTo(new[] { kettle, router }));
             Assert.That(await Find("sort=receivedAtDesc&pageSize=1&page=2"), Is.EqualTo(new[] { kettle }));
+            Assert.That(await Find($"createdFrom={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"))}&createdTo={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"))}"), Has.Count.EqualTo(2));
+            Assert.That(await Find($"createdTo={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}"), Is.Empty);
         });
         await (await admin.GetAsync("/api/v1/complaints?pageSize=500")).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await admin.GetAsync("/api/v1/complaints?status=lost")).AssertProblemAsync(HttpStatusCode.BadRequest);

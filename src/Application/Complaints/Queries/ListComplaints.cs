@@ -55,6 +55,10 @@ public sealed record ListComplaintsQuery : IQuery<PagedList<ComplaintSummaryDto>
 
     public DateTimeOffset? ReceivedTo { get; init; }
 
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    public DateTimeOffset? CreatedTo { get; init; }
+
     public SlaFilter? Sla { get; init; }
 
     /// <summary>Text in the number, title or description.</summary>
@@ -79,6 +83,7 @@ public sealed class ListComplaintsQueryValidator : AbstractValidator<ListComplai
         RuleFor(q => q.Category).MaximumLength(ComplaintCategories.MaxLength);
         RuleFor(q => q.Q).MaximumLength(Paging.MaxSearchLength);
         RuleFor(q => q.ReceivedTo).GreaterThan(q => q.ReceivedFrom).When(q => q.ReceivedFrom is not null && q.ReceivedTo is not null);
+        RuleFor(q => q.CreatedTo).GreaterThan(q => q.CreatedFrom).When(q => q.CreatedFrom is not null && q.CreatedTo is not null);
         this.AddPagingRules(q => q.Page, q => q.PageSize);
     }
 }
@@ -100,6 +105,8 @@ public sealed class ListComplaintsQueryHandler(IApplicationDbContext db, ICurren
         if (q.PartnerId is { } partner) complaints = complaints.Where(c => c.PartnerId == partner);
         if (q.ReceivedFrom is { } from) complaints = complaints.Where(c => c.ReceivedAt >= from);
         if (q.ReceivedTo is { } to) complaints = complaints.Where(c => c.ReceivedAt < to);
+        if (q.CreatedFrom is { } createdFrom) complaints = complaints.Where(c => c.CreatedAt >= createdFrom);
+        if (q.CreatedTo is { } createdTo) complaints = complaints.Where(c => c.CreatedAt < createdTo);
         if (q.Sla is { } sla)
         {
             var now = time.GetUtcNow();
