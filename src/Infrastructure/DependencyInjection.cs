@@ -5,6 +5,7 @@ using CustomerCare.Infrastructure.Data.Seeding;
 using CustomerCare.Infrastructure.Health;
 using CustomerCare.Infrastructure.Identity;
 using CustomerCare.Infrastructure.PersonalData;
+using CustomerCare.Infrastructure.Settings;
 using CustomerCare.Infrastructure.Sla;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,8 @@ public static class DependencyInjection
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
             .Validate(o => TryBuild(o), "CustomerCare:Sla does not describe a valid calendar and policy (time zone, working hours HH:mm-HH:mm, ISO 8601 targets).")
             .ValidateOnStart();
-        services.AddSingleton<ISlaScheduleProvider, ConfiguredSlaSchedule>();
+        services.AddSingleton<ISlaScheduleProvider, SlaScheduleProvider>();
+        services.AddScoped<ISettingsStore, SettingsStore>();
         services.AddScoped<SlaScanner>();
         services.AddHostedService<SlaBreachWorker>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CustomerCare.Api.Endpoints;
 using CustomerCare.Application.Customers;
+using CustomerCare.Application.Settings;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -11,6 +12,8 @@ public sealed class OpenApiExamples : ISchemaFilter
 {
     private static readonly Dictionary<Type, string> Examples = new()
     {
+        [typeof(CalendarSettings)] = """{"timeZone":"Asia/Shanghai","workingHours":{"monday":["09:00-12:00","13:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":["2026-10-01","2026-10-02","2026-10-05"],"makeUpWorkingDays":["2026-10-10"]}""",
+        [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":"PT1H","assigned":"PT2H","firstContact":"P1D","solutionProposed":"P3D","resultFedBack":"P3D"},"major":{"registered":"PT1H","assigned":"PT1H","firstContact":"PT4H","solutionProposed":"P5D","resultFedBack":"P3D"}}}""",
         [typeof(SignInRequest)] = """{"email":"agent@customercare.example","password":"your-password"}""",
         [typeof(DepartmentRequest)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
         [typeof(CreateStaffMemberRequest)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",

@@ -33,6 +33,8 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
 
     internal DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
 
+    internal DbSet<Settings.SettingEntry> Settings => Set<Settings.SettingEntry>();
+
     public async Task SaveChangesAsync(Func<CancellationToken, Task> alongside, CancellationToken cancellationToken)
     {
         // The execution strategy may run this more than once: changes are accepted only after the commit.

@@ -2,12 +2,14 @@ using System.Globalization;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Sla;
-using Microsoft.Extensions.Options;
+using System.Text.Json;
+using CustomerCare.Application.Settings;
 
 namespace CustomerCare.Infrastructure.Sla;
 
 /// <summary>
-/// The business calendar and SLA targets, under <c>CustomerCare:Sla</c>. Working hours per weekday are
+/// The defaults of the business calendar and SLA targets, under <c>CustomerCare:Sla</c>, stored on an empty
+/// database; operators change them through /api/v1/settings. Working hours per weekday are
 /// <c>HH:mm-HH:mm</c> periods separated by commas (<c>09:00-12:00,13:00-18:00</c>; <c>00:00-24:00</c> all day).
 /// </summary>
 public sealed class SlaOptions
@@ -39,6 +41,14 @@ public sealed class SlaOptions
     /// <summary>How often the breach worker looks for clocks that crossed a line. Zero turns it off (another process runs it).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    public CalendarSettings ToCalendarSettings() => new(
+        TimeZone,
+        WorkingHours.ToDictionary(d => JsonNamingPolicy.CamelCase.ConvertName(d.Key.ToString()),
+            d => (IReadOnlyList<string>)d.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+        Holidays, MakeUpWorkingDays);
+
+    public SlaPolicySettings ToPolicySettings() => SlaPolicySettings.From(ToSchedule().Policy);
+
     public SlaSchedule ToSchedule()
     {
         var week = WorkingHours.ToDictionary(d => d.Key, d => (IReadOnlyList<WorkingPeriod>)ParsePeriods(d.Value));
@@ -68,10 +78,3 @@ public sealed class SlaOptions
         : TimeSpan.ParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture);
 }
 
-/// <summary>The schedule from configuration, built once (a bad configuration fails at start-up).</summary>
-internal sealed class ConfiguredSlaSchedule(IOptions<SlaOptions> options) : ISlaScheduleProvider
-{
-    private readonly Lazy<SlaSchedule> _schedule = new(() => options.Value.ToSchedule());
-
-    public SlaSchedule Current => _schedule.Value;
-}

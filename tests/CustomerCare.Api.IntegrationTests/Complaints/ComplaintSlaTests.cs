@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Infrastructure.Sla;
@@ -12,16 +13,21 @@ namespace CustomerCare.Api.IntegrationTests.Complaints;
 /// <summary>Service-level clocks over HTTP, with the API's clock under the test's control and an around-the-clock calendar.</summary>
 public class ComplaintSlaTests : IntegrationTest
 {
-    private static WebApplicationFactory<Program> AroundTheClock(FakeTimeProvider clock) => Testing.Factory.WithWebHostBuilder(b =>
-    {
-        b.UseSetting("CustomerCare:Sla:TimeZone", "UTC");
-        foreach (var day in Enum.GetNames<DayOfWeek>())
-        {
-            b.UseSetting($"CustomerCare:Sla:WorkingHours:{day}", "00:00-24:00");
-        }
+    private static WebApplicationFactory<Program> AroundTheClock(FakeTimeProvider clock) =>
+        Testing.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
 
-        b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
-    });
+    /// <summary>An administrator sets an around-the-clock calendar in UTC, through the API, on the host under test.</summary>
+    private static async Task<HttpClient> SignedInWithAroundTheClockCalendarAsync(WebApplicationFactory<Program> factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        var allDay = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new[] { "00:00-24:00" });
+        var response = await client.PutAsJsonAsync("/api/v1/settings/calendar",
+            new { timeZone = "UTC", workingHours = allDay, holidays = Array.Empty<string>(), makeUpWorkingDays = Array.Empty<string>() });
+        await response.AssertStatusAsync(System.Net.HttpStatusCode.OK);
+        return client;
+    }
 
     private static async Task<SlaScanResult> ScanAsync(WebApplicationFactory<Program> factory)
     {
@@ -34,9 +40,7 @@ public class ComplaintSlaTests : IntegrationTest
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var factory = AroundTheClock(clock);
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
         var api = new ComplaintApi(client);
         var ids = new List<Guid>();
         for (var i = 0; i < 6; i++)
@@ -77,9 +81,7 @@ public class ComplaintSlaTests : IntegrationTest
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var factory = AroundTheClock(clock);
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
         var api = new ComplaintApi(client);
         var id = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
         clock.Advance(TimeSpan.FromMinutes(30));
@@ -105,20 +107,9 @@ public class ComplaintSlaTests : IntegrationTest
     public async Task AComplaintLeftAlone_GoesAtRiskThenBreaches_AndShowsInTheSlaQueries()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = Testing.Factory.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("CustomerCare:Sla:TimeZone", "UTC");
-            foreach (var day in Enum.GetNames<DayOfWeek>())
-            {
-                b.UseSetting($"CustomerCare:Sla:WorkingHours:{day}", "00:00-24:00");
-            }
-
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
-        });
-        using var client = factory.CreateClient();
+        await using var factory = AroundTheClock(clock);
         // The token is issued now, before the API's clock moves on (its validation follows the real clock).
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
-            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
         var api = new ComplaintApi(client);
         var received = await api.ReceiveAsync();
         var id = received.GetProperty("id").GetGuid();

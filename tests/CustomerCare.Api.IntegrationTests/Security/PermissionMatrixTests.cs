@@ -81,6 +81,11 @@ public class PermissionMatrixTests
 
         ["ListAccessRecords"] = AdminOnly,
 
+        ["GetCalendarSettings"] = AllStaff,
+        ["UpdateCalendarSettings"] = AdminOnly,
+        ["GetSlaPolicySettings"] = AllStaff,
+        ["UpdateSlaPolicySettings"] = AdminOnly,
+
         ["ReceiveComplaint"] = StaffOrPartner,
         ["ListComplaints"] = StaffOrPartner,
         ["GetComplaint"] = StaffOrPartner,

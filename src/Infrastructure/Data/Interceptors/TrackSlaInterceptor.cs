@@ -8,7 +8,7 @@ namespace CustomerCare.Infrastructure.Data.Interceptors;
 /// <summary>Before any complaint is saved, its service-level clocks are brought in step with it, whichever command changed it.</summary>
 public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProvider time) : SaveChangesInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
@@ -19,7 +19,7 @@ public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProv
                 .ToList();
             if (complaints.Count > 0)
             {
-                var schedule = schedules.Current;
+                var schedule = await schedules.GetCurrentAsync(cancellationToken);
                 var now = time.GetUtcNow();
                 foreach (var complaint in complaints)
                 {
@@ -30,6 +30,6 @@ public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProv
             }
         }
 
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 }

@@ -782,6 +782,34 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.ToTable("sign_in_throttles", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Infrastructure.Settings.SettingEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Key")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Complaints.Complaint", b =>
                 {
                     b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)

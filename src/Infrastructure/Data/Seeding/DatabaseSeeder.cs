@@ -1,6 +1,7 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Settings;
 using CustomerCare.Domain.Organisation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,21 @@ public static partial class DatabaseSeeder
             await db.SaveChangesAsync(cancellationToken);
             LogSeededDepartments(logger, DefaultDepartments.Count);
         }
+
+        // The business calendar and SLA targets start as the configuration's defaults; operators change them via the API.
+        var settings = provider.GetRequiredService<ISettingsStore>();
+        var schedules = provider.GetRequiredService<ISlaScheduleProvider>();
+        if (await settings.GetAsync<CalendarSettings>(CalendarSettings.Key, cancellationToken) is null)
+        {
+            await settings.SaveAsync(CalendarSettings.Key, schedules.DefaultCalendar, null, cancellationToken);
+        }
+
+        if (await settings.GetAsync<SlaPolicySettings>(SlaPolicySettings.Key, cancellationToken) is null)
+        {
+            await settings.SaveAsync(SlaPolicySettings.Key, schedules.DefaultPolicy, null, cancellationToken);
+        }
+
+        schedules.Invalidate();
 
         var hasher = provider.GetRequiredService<IPasswordHasher>();
         var policy = provider.GetRequiredService<IOptions<PasswordPolicyOptions>>().Value;

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Sla;
+
+namespace CustomerCare.Application.Settings;
+
+/// <summary>
+/// The business calendar as operators write it: an IANA time zone; per weekday (monday … sunday) working periods
+/// <c>HH:mm-HH:mm</c> (<c>00:00-24:00</c> for all day); public holidays and make-up working days (which keep
+/// Monday's hours).
+/// </summary>
+public sealed record CalendarSettings(
+    string TimeZone,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> WorkingHours,
+    IReadOnlyList<DateOnly> Holidays,
+    IReadOnlyList<DateOnly> MakeUpWorkingDays)
+{
+    public const string Key = "calendar";
+
+    public BusinessCalendar ToCalendar()
+    {
+        var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>>();
+        foreach (var (name, periods) in WorkingHours)
+        {
+            if (!Enum.TryParse<DayOfWeek>(name, ignoreCase: true, out var day) || !name.All(char.IsLetter))
+            {
+                throw new DomainException("calendar.unknownDay", $"'{name}' is not a weekday (monday … sunday).");
+            }
+
+            week[day] = periods.Select(ParsePeriod).ToList();
+        }
+
+        return new BusinessCalendar(TimeZone, week, Holidays, MakeUpWorkingDays, week.GetValueOrDefault(DayOfWeek.Monday));
+    }
+
+    private static WorkingPeriod ParsePeriod(string period)
+    {
+        var parts = period.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || Clock(parts[0]) is not { } start || Clock(parts[1]) is not { } end)
+        {
+            throw new DomainException("calendar.invalidPeriod", $"'{period}' is not a period like 09:00-18:00.");
+        }
+
+        return WorkingPeriod.Create(start, end);
+    }
+
+    private static TimeSpan? Clock(string text) =>
+        text == "24:00" ? TimeSpan.FromHours(24)
+        : TimeSpan.TryParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture, out var clock) ? clock : null;
+}
+
+/// <summary>Targets per severity (general, major) and milestone, as ISO 8601 durations of working time, and the at-risk share.</summary>
+public sealed record SlaPolicySettings(
+    double AtRiskFraction,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Targets)
+{
+    public const string Key = "slaPolicies";
+
+    public SlaPolicy ToPolicy()
+    {
+        var targets = new Dictionary<Severity, IReadOnlyDictionary<SlaMilestone, WorkingDuration>>();
+        foreach (var (severityName, milestones) in Targets)
+        {
+            var severity = Parse<Severity>(severityName, "sla.unknownSeverity");
+            targets[severity] = milestones.ToDictionary(m => Parse<SlaMilestone>(m.Key, "sla.unknownMilestone"), m => WorkingDuration.Parse(m.Value));
+        }
+
+        return new SlaPolicy(targets, AtRiskFraction);
+    }
+
+    public static SlaPolicySettings From(SlaPolicy policy) => new(policy.AtRiskFraction,
+        policy.Targets.ToDictionary(
+            t => Name(t.Key),
+            t => (IReadOnlyDictionary<string, string>)t.Value.ToDictionary(m => Name(m.Key), m => m.Value.ToString())));
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static TEnum Parse<TEnum>(string name, string code)
+        where TEnum : struct, Enum =>
+        name.All(char.IsLetter) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value)
+            ? value
+            : throw new DomainException(code, $"'{name}' is not one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Name))}.");
+}
