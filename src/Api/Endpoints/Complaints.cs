@@ -55,6 +55,12 @@ public sealed class Complaints : IEndpointGroup
         Change(group, "/{id:guid}/close", CloseComplaint, nameof(CloseComplaint),
             "Close: as resolved (from resolved, with satisfaction 1–5 and comment) or early as withdrawn, unfounded or duplicate (naming the original)");
         Change(group, "/{id:guid}/notes", AddComplaintNote, nameof(AddComplaintNote), "Add an internal note to the timeline");
+        Change(group, "/{id:guid}/classification", ReclassifyComplaint, nameof(ReclassifyComplaint),
+            "Change category and/or severity after registration, with a reason; clocks not yet met follow the new severity's targets");
+        Change(group, "/{id:guid}/sla/pause", PauseSla, nameof(PauseSla),
+            "Pause the running SLA clocks while waiting for the customer or a third party");
+        Change(group, "/{id:guid}/sla/resume", ResumeSla, nameof(ResumeSla),
+            "Resume the paused SLA clocks; their due times move on by the working time spent waiting");
         group.MapPost("/{id:guid}/re-complaints", FileReComplaint).WithName(nameof(FileReComplaint)).RequireAuthorization(Policies.Staff)
             .WithSummary("The customer is unhappy after closing: a new complaint linked to this one, one escalation level higher (If-Match of this one)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -167,6 +173,16 @@ public sealed class Complaints : IEndpointGroup
     public static async Task<Ok<ComplaintDto>> AddComplaintNote(Guid id, NoteRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new AddComplaintNoteCommand(id, request.Text ?? string.Empty, Version(http)), ct));
 
+    public static async Task<Ok<ComplaintDto>> ReclassifyComplaint(Guid id, ReclassifyRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ReclassifyComplaintCommand(
+            id, request.Category ?? string.Empty, Required(request.Severity, "severity"), request.Reason ?? string.Empty, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> PauseSla(Guid id, PauseSlaRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new PauseSlaCommand(id, Required(request.Reason, "reason"), request.Comment, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> ResumeSla(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ResumeSlaCommand(id, Version(http)), ct));
+
     public static async Task<Created<ComplaintDto>> FileReComplaint(Guid id, ReComplaintRequest request, HttpContext http, ISender sender, CancellationToken ct)
     {
         var created = await sender.Send(new FileReComplaintCommand(
@@ -210,5 +226,9 @@ public sealed record ReasonRequest(string? Reason);
 public sealed record CloseRequest(ClosingReason? Reason, int? Satisfaction, string? Comment, Guid? DuplicateOfId);
 
 public sealed record NoteRequest(string? Text);
+
+public sealed record ReclassifyRequest(string? Category, Severity? Severity, string? Reason);
+
+public sealed record PauseSlaRequest(CustomerCare.Domain.Sla.SlaPauseReason? Reason, string? Comment);
 
 public sealed record ReComplaintRequest(string? Description, string? RemedySought, Channel? Channel);

@@ -36,6 +36,8 @@ public sealed class OpenApiExamples : ISchemaFilter
         [typeof(ReasonRequest)] = """{"reason":"The replacement leaks as well."}""",
         [typeof(CloseRequest)] = """{"reason":"resolved","satisfaction":5,"comment":"Quick and friendly.","duplicateOfId":null}""",
         [typeof(NoteRequest)] = """{"text":"Customer prefers calls after 18:00."}""",
+        [typeof(ReclassifyRequest)] = """{"category":"technicalFault","severity":"major","reason":"The leak is an electrical fault: a safety risk."}""",
+        [typeof(PauseSlaRequest)] = """{"reason":"waitingForCustomer","comment":"Waiting for photos of the base."}""",
         [typeof(ReComplaintRequest)] = """{"description":"The replacement kettle leaks too.","remedySought":"A refund","channel":"email"}""",
     };
 

@@ -55,7 +55,7 @@ internal static class ComplaintAccess
         var dto = mapper.Map<ComplaintDto>(complaint);
         dto.AllowedActions = user.Kind == CallerKind.Staff ? complaint.AllowedActions : [];
         dto.Sla = complaint.SlaClocks.OrderBy(c => c.Milestone)
-            .Select(c => new SlaClockDto(c.Milestone, c.StartedAt, c.DueAt, c.MetAt, c.StateAt(now), c.BreachedAt))
+            .Select(c => new SlaClockDto(c.Milestone, c.StartedAt, c.DueAt, c.MetAt, c.StateAt(now), c.BreachedAt, c.PausedAt, c.PauseReason))
             .ToList();
         return dto;
     }

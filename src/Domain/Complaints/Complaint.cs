@@ -22,11 +22,11 @@ public sealed class Complaint : AggregateRoot
     /// <summary>The one table of the state machine: what each state allows.</summary>
     private static readonly IReadOnlyDictionary<ComplaintStatus, ComplaintAction[]> Transitions = new Dictionary<ComplaintStatus, ComplaintAction[]>
     {
-        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote],
+        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
         [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.ReComplain],
     };
 
@@ -154,7 +154,18 @@ public sealed class Complaint : AggregateRoot
 
     /// <summary>What may be done now, in this state, with this record.</summary>
     public IReadOnlyList<ComplaintAction> AllowedActions =>
-        Transitions[Status].Where(a => a != ComplaintAction.Resolve || CustomerResponse?.Accepted == true).ToList();
+        Transitions[Status].Where(a => a switch
+        {
+            ComplaintAction.Resolve => CustomerResponse?.Accepted == true,
+            ComplaintAction.PauseSla => IsSlaRunning,
+            ComplaintAction.ResumeSla => IsSlaPaused,
+            _ => true,
+        }).ToList();
+
+    /// <summary>Some clock is running (unmet and not paused).</summary>
+    public bool IsSlaRunning => _slaClocks.Any(c => c.MetAt is null && c.PausedAt is null);
+
+    public bool IsSlaPaused => _slaClocks.Any(c => c.PausedAt is not null);
 
     public static Complaint Receive(string number, NewComplaint data, Actor actor, DateTimeOffset now, Guid? id = null)
     {
@@ -399,8 +410,12 @@ public sealed class Complaint : AggregateRoot
             }
             else
             {
+                // Paused working time moves both lines on by as much.
                 var due = schedule.Due(clock.Milestone, Severity, clock.StartedAt);
-                clock.Reschedule(due, schedule.AtRiskFrom(clock.StartedAt, due));
+                var atRisk = schedule.AtRiskFrom(clock.StartedAt, due);
+                clock.Reschedule(
+                    schedule.Calendar.AddWorkingTime(due, clock.PausedWorkingTime),
+                    schedule.Calendar.AddWorkingTime(atRisk, clock.PausedWorkingTime));
             }
         }
 
@@ -412,6 +427,59 @@ public sealed class Complaint : AggregateRoot
                 _slaClocks.Add(new SlaClock(Id, milestone, start, due, schedule.AtRiskFrom(start, due)));
             }
         }
+    }
+
+    /// <summary>Changes category and/or severity after registration; the clocks not yet met follow the new severity's targets.</summary>
+    public void Reclassify(string category, Severity severity, string reason, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.Reclassify);
+        var newCategory = Guard.Text(category, ComplaintCategories.MaxLength, "category");
+        if (newCategory == Category && severity == Severity)
+        {
+            throw new DomainException("complaint.classificationUnchanged", "The complaint is already classified so.");
+        }
+
+        Append(actor, now, TimelineEntryKind.Reclassified, null,
+            $"{Category}/{Severity} → {newCategory}/{severity}: {Guard.Text(reason, ReasonMaxLength, "reason")}");
+        Category = newCategory;
+        Severity = severity;
+        Raise(new ComplaintReclassified(Id, Status, now));
+    }
+
+    /// <summary>Stops the running clocks while the complaint waits for the customer or a third party.</summary>
+    public void PauseSla(SlaPauseReason reason, string? comment, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.PauseSla);
+        if (!IsSlaRunning)
+        {
+            throw Refused(ComplaintAction.PauseSla, "complaint.slaNotRunning", "No service-level clock is running.");
+        }
+
+        foreach (var clock in _slaClocks.Where(c => c.MetAt is null && c.PausedAt is null))
+        {
+            clock.Pause(reason, now);
+        }
+
+        Append(actor, now, TimelineEntryKind.SlaPaused, null, $"Clocks paused: {Describe(reason)}.{(string.IsNullOrWhiteSpace(comment) ? string.Empty : " " + comment.Trim())}");
+        Raise(new ComplaintSlaPaused(Id, Status, now, reason));
+    }
+
+    /// <summary>Restarts the paused clocks; their due times move on by the working time spent paused.</summary>
+    public void ResumeSla(SlaSchedule schedule, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.ResumeSla);
+        if (!IsSlaPaused)
+        {
+            throw Refused(ComplaintAction.ResumeSla, "complaint.slaNotPaused", "No service-level clock is paused.");
+        }
+
+        foreach (var clock in _slaClocks.Where(c => c.PausedAt is not null))
+        {
+            clock.Resume(schedule.Calendar.WorkingTimeBetween(clock.PausedAt!.Value, now));
+        }
+
+        Append(actor, now, TimelineEntryKind.SlaResumed, null, "Clocks resumed.");
+        Raise(new ComplaintSlaResumed(Id, Status, now));
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public enum ComplaintAction
     Close,
     AddNote,
     ReComplain,
+    Reclassify,
+    PauseSla,
+    ResumeSla,
 }
 
 public enum ClosingReason
@@ -65,4 +68,7 @@ public enum TimelineEntryKind
     ReComplained,
     SlaAtRisk,
     SlaBreached,
+    Reclassified,
+    SlaPaused,
+    SlaResumed,
 }

@@ -38,8 +38,17 @@ public sealed class SlaClock : Entity
     /// <summary>When the at-risk event was emitted (once).</summary>
     public DateTimeOffset? AtRiskNotifiedAt { get; private set; }
 
+    /// <summary>While paused (waiting for the customer or a third party), the clock does not run.</summary>
+    public DateTimeOffset? PausedAt { get; private set; }
+
+    public SlaPauseReason? PauseReason { get; private set; }
+
+    /// <summary>Working time spent paused so far: the due time moves on by as much.</summary>
+    public TimeSpan PausedWorkingTime { get; private set; }
+
     public SlaState StateAt(DateTimeOffset now) => MetAt is { } met
         ? met <= DueAt ? SlaState.Met : SlaState.MetLate
+        : PausedAt is not null ? SlaState.Pending
         : now >= DueAt ? SlaState.Breached
         : now >= AtRiskFrom ? SlaState.AtRisk
         : SlaState.Pending;
@@ -50,6 +59,19 @@ public sealed class SlaClock : Entity
     {
         DueAt = dueAt;
         AtRiskFrom = atRiskFrom;
+    }
+
+    internal void Pause(SlaPauseReason reason, DateTimeOffset at)
+    {
+        PausedAt = at;
+        PauseReason = reason;
+    }
+
+    internal void Resume(TimeSpan pausedWorkingTime)
+    {
+        PausedWorkingTime += pausedWorkingTime;
+        PausedAt = null;
+        PauseReason = null;
     }
 
     internal void MarkBreached(DateTimeOffset at) => BreachedAt ??= at;

@@ -22,6 +22,13 @@ public enum SlaMilestone
     ResultFedBack,
 }
 
+/// <summary>Why a complaint's clocks stand still.</summary>
+public enum SlaPauseReason
+{
+    WaitingForCustomer,
+    WaitingForThirdParty,
+}
+
 public enum SlaState
 {
     Pending,

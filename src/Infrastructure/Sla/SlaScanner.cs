@@ -29,7 +29,7 @@ public sealed partial class SlaScanner(CustomerCareDbContext db, TimeProvider ti
                     """
                     SELECT k.id AS "Value"
                     FROM complaint_sla_clocks k JOIN complaints c ON c.id = k.complaint_id
-                    WHERE k.met_at IS NULL AND c.status <> 'Closed'
+                    WHERE k.met_at IS NULL AND k.paused_at IS NULL AND c.status <> 'Closed'
                       AND ((k.breached_at IS NULL AND k.due_at <= {0})
                         OR (k.at_risk_notified_at IS NULL AND k.at_risk_from <= {0} AND k.due_at > {0}))
                     ORDER BY k.due_at

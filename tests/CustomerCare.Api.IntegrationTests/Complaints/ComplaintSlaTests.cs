@@ -153,4 +153,56 @@ public class ComplaintSlaTests : IntegrationTest
             Assert.That(await Listed("sla=breached"), Is.Empty);
         });
     }
+
+    [Test]
+    public async Task PausedClocks_DoNotBreach_AndResumeWithTheirDueTimeMovedOn()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = AroundTheClock(clock);
+        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
+        var api = new ComplaintApi(client);
+        var received = await api.ReceiveAsync();
+        var id = received.GetProperty("id").GetGuid();
+        var due = received.GetProperty("sla")[0].GetProperty("dueAt").GetDateTimeOffset();
+
+        var paused = await api.DoAsync(id, "sla/pause", new { reason = "waitingForCustomer", comment = "Asked for the receipt" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(paused.GetProperty("sla")[0].GetProperty("pauseReason").GetString(), Is.EqualTo("waitingForCustomer"));
+            Assert.That(paused.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Does.Contain("resumeSla").And.Not.Contain("pauseSla"));
+        });
+
+        clock.Advance(TimeSpan.FromHours(5));
+        Assert.That((await ScanAsync(factory)).Breaches, Is.Zero, "a paused clock does not breach");
+
+        var resumed = await api.DoAsync(id, "sla/resume", new { });
+        var registration = resumed.GetProperty("sla")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(registration.GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(due.AddHours(5)).Within(TimeSpan.FromSeconds(1)));
+            Assert.That(registration.GetProperty("state").GetString(), Is.EqualTo("pending"));
+        });
+    }
+
+    [Test]
+    public async Task Reclassifying_AsMajor_MovesTheSolutionDueTime()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = AroundTheClock(clock);
+        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
+        var api = new ComplaintApi(client);
+        var id = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
+        var registered = await api.DoAsync(id, "register", new { category = "other", severity = "general" });
+
+        var major = await api.DoAsync(id, "classification", new { category = "fraud", severity = "major", reason = "Card fraud" });
+
+        static DateTimeOffset SolutionDue(System.Text.Json.JsonElement c) => c.GetProperty("sla").EnumerateArray()
+            .Single(k => k.GetProperty("milestone").GetString() == "solutionProposed").GetProperty("dueAt").GetDateTimeOffset();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(SolutionDue(major) - SolutionDue(registered), Is.EqualTo(TimeSpan.FromDays(2)).Within(TimeSpan.FromSeconds(1)), "5 days instead of 3");
+            Assert.That(major.GetProperty("severity").GetString(), Is.EqualTo("major"));
+            Assert.That((await api.TimelineKindsAsync(id)).Last(), Is.EqualTo("reclassified"));
+        });
+    }
 }

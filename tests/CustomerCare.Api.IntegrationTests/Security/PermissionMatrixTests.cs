@@ -102,6 +102,9 @@ public class PermissionMatrixTests
         ["CloseComplaint"] = AllStaff,
         ["AddComplaintNote"] = AllStaff,
         ["FileReComplaint"] = AllStaff,
+        ["ReclassifyComplaint"] = AllStaff,
+        ["PauseSla"] = AllStaff,
+        ["ResumeSla"] = AllStaff,
     };
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];

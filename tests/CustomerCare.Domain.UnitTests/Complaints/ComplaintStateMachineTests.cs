@@ -1,6 +1,7 @@
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Complaints.Events;
+using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Domain.UnitTests.Complaints;
 
@@ -13,11 +14,11 @@ public class ComplaintStateMachineTests
     /// <summary>The legal table: state → actions that succeed (Resolve only once the solution is accepted).</summary>
     private static readonly Dictionary<ComplaintStatus, ComplaintAction[]> Legal = new()
     {
-        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote],
-        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote],
+        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
         [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.ReComplain],
     };
 
@@ -25,8 +26,17 @@ public class ComplaintStateMachineTests
         new NewComplaint(Channel.Phone, Guid.CreateVersion7(), "Broken kettle", "It leaks.", "A new one", null, null, null, null, null, null),
         actor ?? Agent, Now);
 
-    /// <summary>A complaint brought to the state along the normal path (solution accepted when in solution).</summary>
+    private static readonly SlaSchedule Schedule = new(BusinessCalendar.AroundTheClock(), SlaPolicy.Default);
+
+    /// <summary>A complaint brought to the state along the normal path (solution accepted when in solution), its clocks in step.</summary>
     private static Complaint InState(ComplaintStatus status)
+    {
+        var complaint = Walk(status);
+        complaint.TrackSla(Schedule, Now);
+        return complaint;
+    }
+
+    private static Complaint Walk(ComplaintStatus status)
     {
         var c = Received();
         if (status == ComplaintStatus.Received) return c;
@@ -58,6 +68,9 @@ public class ComplaintStateMachineTests
             case ComplaintAction.Close: c.Close(new Closing(ClosingReason.Withdrawn, null, null, Now), null, Agent, Now); break;
             case ComplaintAction.AddNote: c.AddNote("Internal note", Agent, Now); break;
             case ComplaintAction.ReComplain: c.ReComplaint("Still unhappy", null, Channel.Phone, Guid.CreateVersion7(), "CC-2026-000002", Agent, Now); break;
+            case ComplaintAction.Reclassify: c.Reclassify("logistics", Severity.Major, "Wrong category", Agent, Now); break;
+            case ComplaintAction.PauseSla: c.PauseSla(SlaPauseReason.WaitingForCustomer, "Awaiting photos", Agent, Now); break;
+            case ComplaintAction.ResumeSla: c.ResumeSla(Schedule, Agent, Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }
@@ -71,6 +84,11 @@ public class ComplaintStateMachineTests
     public void Action_InState(ComplaintStatus status, ComplaintAction action, bool legal)
     {
         var complaint = InState(status);
+        if (action == ComplaintAction.ResumeSla && legal)
+        {
+            complaint.PauseSla(SlaPauseReason.WaitingForThirdParty, null, Agent, Now); // something to resume
+        }
+
         var timeline = complaint.Timeline.Count;
         var events = complaint.DomainEvents.Count;
 

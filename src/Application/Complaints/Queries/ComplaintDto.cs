@@ -212,8 +212,10 @@ public sealed class ComplaintSummaryDto
     }
 }
 
-/// <summary>One milestone's clock: due at, met at, and its state now (pending, atRisk, met, breached, metLate).</summary>
-public sealed record SlaClockDto(SlaMilestone Milestone, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, SlaState State, DateTimeOffset? BreachRecordedAt);
+/// <summary>One milestone's clock: due at, met at, and its state now (pending, atRisk, met, breached, metLate); paused while waiting.</summary>
+public sealed record SlaClockDto(
+    SlaMilestone Milestone, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, SlaState State, DateTimeOffset? BreachRecordedAt,
+    DateTimeOffset? PausedAt, SlaPauseReason? PauseReason);
 
 public sealed record TimelineEntryDto(
     int Sequence, DateTimeOffset At, TimelineEntryKind Kind, string ActorKind, Guid? ActorId,

@@ -111,8 +111,8 @@ public sealed class ListComplaintsQueryHandler(IApplicationDbContext db, ICurren
         {
             var now = time.GetUtcNow();
             complaints = sla == SlaFilter.Breached
-                ? complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.DueAt <= now))
-                : complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.AtRiskFrom <= now && k.DueAt > now));
+                ? complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.DueAt <= now))
+                : complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.AtRiskFrom <= now && k.DueAt > now));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Q))

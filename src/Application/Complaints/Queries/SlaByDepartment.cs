@@ -21,9 +21,9 @@ public sealed class GetSlaByDepartmentQueryHandler(IApplicationDbContext db, ICu
             .GroupBy(c => c.ResponsibleDepartmentId)
             .Select(g => new DepartmentSlaDto(
                 g.Key,
-                g.Count(c => c.SlaClocks.Any(k => k.MetAt == null && k.DueAt <= now)),
-                g.Count(c => !c.SlaClocks.Any(k => k.MetAt == null && k.DueAt <= now)
-                    && c.SlaClocks.Any(k => k.MetAt == null && k.AtRiskFrom <= now))))
+                g.Count(c => c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.DueAt <= now)),
+                g.Count(c => !c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.DueAt <= now)
+                    && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.AtRiskFrom <= now))))
             .ToListAsync(cancellationToken);
         return rows.Where(r => r.Breached > 0 || r.AtRisk > 0).OrderByDescending(r => r.Breached).ThenByDescending(r => r.AtRisk).ToList();
     }

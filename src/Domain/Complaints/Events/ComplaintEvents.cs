@@ -47,3 +47,12 @@ public sealed record ComplaintSlaAtRisk(Guid ComplaintId, ComplaintStatus Status
 /// <summary>A milestone was missed: the complaint went one escalation level up; the responsible department's supervisor is to be told.</summary>
 public sealed record ComplaintSlaBreached(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Sla.SlaMilestone Milestone, DateTimeOffset DueAt, int EscalationLevel, Guid? DepartmentId)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.SlaBreached, Status, OccurredAt);
+
+public sealed record ComplaintReclassified(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.Reclassified, Status, OccurredAt);
+
+public sealed record ComplaintSlaPaused(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Sla.SlaPauseReason Reason)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SlaPaused, Status, OccurredAt);
+
+public sealed record ComplaintSlaResumed(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SlaResumed, Status, OccurredAt);

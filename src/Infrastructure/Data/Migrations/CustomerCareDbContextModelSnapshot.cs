@@ -735,6 +735,18 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("milestone");
 
+                    b.Property<int?>("PauseReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("pause_reason");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<TimeSpan>("PausedWorkingTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("paused_working_time");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
