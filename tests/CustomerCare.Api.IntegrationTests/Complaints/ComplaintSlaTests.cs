@@ -205,4 +205,43 @@ public class ComplaintSlaTests : IntegrationTest
             Assert.That((await api.TimelineKindsAsync(id)).Last(), Is.EqualTo("reclassified"));
         });
     }
+
+    [Test]
+    public async Task AComplaintLeftAloneAfterRegistration_BreachesEachMilestoneInTurn_OnceEach()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = AroundTheClock(clock);
+        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
+        var api = new ComplaintApi(client);
+        var id = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
+        await api.DoAsync(id, "register", new { category = "other", severity = "general" });
+
+        async Task<(int Level, List<string> Breached)> AfterAsync(TimeSpan wait)
+        {
+            clock.Advance(wait);
+            await ScanAsync(factory);
+            await ScanAsync(factory);
+            var complaint = (await api.GetAsync(id)).Body;
+            return (complaint.GetProperty("escalationLevel").GetInt32(),
+                complaint.GetProperty("sla").EnumerateArray().Where(c => c.GetProperty("state").GetString() == "breached")
+                    .Select(c => c.GetProperty("milestone").GetString()!).ToList());
+        }
+
+        var twoHours = await AfterAsync(TimeSpan.FromHours(2.1));     // assigned: PT2H
+        var oneDay = await AfterAsync(TimeSpan.FromHours(22));        // first contact: P1D
+        var threeDays = await AfterAsync(TimeSpan.FromDays(2));       // solution proposed: P3D
+        var later = await AfterAsync(TimeSpan.FromDays(10));          // nothing more to miss
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(twoHours.Breached, Is.EqualTo(new[] { "assigned" }));
+            Assert.That(twoHours.Level, Is.EqualTo(1));
+            Assert.That(oneDay.Breached, Is.EquivalentTo(new[] { "assigned", "firstContact" }));
+            Assert.That(oneDay.Level, Is.EqualTo(2));
+            Assert.That(threeDays.Breached, Is.EquivalentTo(new[] { "assigned", "firstContact", "solutionProposed" }));
+            Assert.That(threeDays.Level, Is.EqualTo(3));
+            Assert.That(later.Level, Is.EqualTo(3), "each breach is recorded once");
+            Assert.That((await api.TimelineKindsAsync(id)).Count(k => k == "slaBreached"), Is.EqualTo(3));
+        });
+    }
 }
