@@ -35,38 +35,59 @@ public class ComplaintSlaTests : IntegrationTest
         return await scope.ServiceProvider.GetRequiredService<SlaScanner>().ScanOnceAsync(CancellationToken.None);
     }
 
+    private FakeTimeProvider _clock = null!;
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+    private ComplaintApi _api = null!;
+
+    /// <summary>
+    /// Each test gets a host whose clock it moves, with an around-the-clock UTC calendar set by an administrator; the
+    /// token is issued before the clock moves on (its validation follows the real clock).
+    /// </summary>
+    [SetUp]
+    public async Task StartHostAsync()
+    {
+        _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _factory = AroundTheClock(_clock);
+        _client = await SignedInWithAroundTheClockCalendarAsync(_factory);
+        _api = new ComplaintApi(_client);
+    }
+
+    [TearDown]
+    public async Task StopHostAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
     [Test]
     public async Task TwoScannersAtOnce_RecordEachBreachAndEscalationExactlyOnce()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = AroundTheClock(clock);
-        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
-        var api = new ComplaintApi(client);
         var ids = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            ids.Add((await api.ReceiveAsync(ComplaintApi.NewComplaint($"Complaint {i}"))).GetProperty("id").GetGuid());
+            ids.Add((await _api.ReceiveAsync(ComplaintApi.NewComplaint($"Complaint {i}"))).GetProperty("id").GetGuid());
         }
 
-        clock.Advance(TimeSpan.FromMinutes(50));
-        var atRisk = await Task.WhenAll(ScanAsync(factory), ScanAsync(factory));
-        var atRiskAgain = await ScanAsync(factory);
+        _clock.Advance(TimeSpan.FromMinutes(50));
+        var atRisk = await Task.WhenAll(ScanAsync(_factory), ScanAsync(_factory));
+        var atRiskAgain = await ScanAsync(_factory);
         Assert.Multiple(() =>
         {
-            Assert.That(atRisk.Sum(r => r.AtRisk) + atRiskAgain.AtRisk, Is.EqualTo(6), "each clock noted at risk");
+            Assert.That(atRisk.Sum(r => r.AtRisk) + atRiskAgain.AtRisk, Is.EqualTo(6), "each _clock noted at risk");
             Assert.That(atRiskAgain.AtRisk, Is.LessThanOrEqualTo(6 - atRisk.Sum(r => r.AtRisk)), "and only once");
         });
 
-        clock.Advance(TimeSpan.FromMinutes(20));
-        var results = (await Task.WhenAll(ScanAsync(factory), ScanAsync(factory), ScanAsync(factory))).ToList();
-        results.Add(await ScanAsync(factory));
-        results.Add(await ScanAsync(factory));
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        var results = (await Task.WhenAll(ScanAsync(_factory), ScanAsync(_factory), ScanAsync(_factory))).ToList();
+        results.Add(await ScanAsync(_factory));
+        results.Add(await ScanAsync(_factory));
 
-        Assert.That(results.Sum(r => r.Breaches), Is.EqualTo(6), "one breach per clock, whoever recorded it");
+        Assert.That(results.Sum(r => r.Breaches), Is.EqualTo(6), "one breach per _clock, whoever recorded it");
         foreach (var id in ids)
         {
-            var complaint = (await api.GetAsync(id)).Body;
-            var kinds = await api.TimelineKindsAsync(id);
+            var complaint = (await _api.GetAsync(id)).Body;
+            var kinds = await _api.TimelineKindsAsync(id);
             Assert.Multiple(() =>
             {
                 Assert.That(complaint.GetProperty("escalationLevel").GetInt32(), Is.EqualTo(1));
@@ -79,19 +100,15 @@ public class ComplaintSlaTests : IntegrationTest
     [Test]
     public async Task MeetingAMilestoneInTime_StopsItsClock_NoBreachFollows()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = AroundTheClock(clock);
-        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
-        var api = new ComplaintApi(client);
-        var id = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
-        clock.Advance(TimeSpan.FromMinutes(30));
-        await api.DoAsync(id, "register", new { category = "other", severity = "general" });
-        await api.DoAsync(id, "assign", new { assigneeId = (await ApiClient.CreateStaffAsync("agent")).Id, reason = "Mine" });
+        var id = (await _api.ReceiveAsync()).GetProperty("id").GetGuid();
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        await _api.DoAsync(id, "register", new { category = "other", severity = "general" });
+        await _api.DoAsync(id, "assign", new { assigneeId = (await ApiClient.CreateStaffAsync("agent")).Id, reason = "Mine" });
 
-        clock.Advance(TimeSpan.FromHours(3));
-        var scan = await ScanAsync(factory);
+        _clock.Advance(TimeSpan.FromHours(3));
+        var scan = await ScanAsync(_factory);
 
-        var complaint = (await api.GetAsync(id)).Body;
+        var complaint = (await _api.GetAsync(id)).Body;
         var states = complaint.GetProperty("sla").EnumerateArray().ToDictionary(c => c.GetProperty("milestone").GetString()!, c => c.GetProperty("state").GetString());
         Assert.Multiple(() =>
         {
@@ -106,45 +123,40 @@ public class ComplaintSlaTests : IntegrationTest
     [Test]
     public async Task AComplaintLeftAlone_GoesAtRiskThenBreaches_AndShowsInTheSlaQueries()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = AroundTheClock(clock);
-        // The token is issued now, before the API's clock moves on (its validation follows the real clock).
-        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
-        var api = new ComplaintApi(client);
-        var received = await api.ReceiveAsync();
+        var received = await _api.ReceiveAsync();
         var id = received.GetProperty("id").GetGuid();
 
         static JsonElement Registration(JsonElement complaint) =>
             complaint.GetProperty("sla").EnumerateArray().Single(c => c.GetProperty("milestone").GetString() == "registered");
         async Task<List<Guid>> Listed(string query) =>
-            (await (await client.GetAsync($"/api/v1/complaints?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            (await (await _client.GetAsync($"/api/v1/complaints?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
                 .Select(i => i.GetProperty("id").GetGuid()).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(Registration(received).GetProperty("state").GetString(), Is.EqualTo("pending"));
-            Assert.That(Registration(received).GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(clock.GetUtcNow().AddHours(1)).Within(TimeSpan.FromSeconds(1)));
+            Assert.That(Registration(received).GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(_clock.GetUtcNow().AddHours(1)).Within(TimeSpan.FromSeconds(1)));
         });
 
-        clock.Advance(TimeSpan.FromMinutes(50));
+        _clock.Advance(TimeSpan.FromMinutes(50));
         Assert.Multiple(async () =>
         {
-            Assert.That(Registration((await api.GetAsync(id)).Body).GetProperty("state").GetString(), Is.EqualTo("atRisk"));
+            Assert.That(Registration((await _api.GetAsync(id)).Body).GetProperty("state").GetString(), Is.EqualTo("atRisk"));
             Assert.That(await Listed("sla=atRisk"), Is.EqualTo(new[] { id }));
             Assert.That(await Listed("sla=breached"), Is.Empty);
         });
 
-        clock.Advance(TimeSpan.FromMinutes(15));
-        var byDepartment = await (await client.GetAsync("/api/v1/complaints/sla/by-department")).ReadJsonAsync();
+        _clock.Advance(TimeSpan.FromMinutes(15));
+        var byDepartment = await (await _client.GetAsync("/api/v1/complaints/sla/by-department")).ReadJsonAsync();
         Assert.Multiple(async () =>
         {
-            Assert.That(Registration((await api.GetAsync(id)).Body).GetProperty("state").GetString(), Is.EqualTo("breached"));
+            Assert.That(Registration((await _api.GetAsync(id)).Body).GetProperty("state").GetString(), Is.EqualTo("breached"));
             Assert.That(await Listed("sla=breached"), Is.EqualTo(new[] { id }));
             Assert.That(await Listed("overdue=true"), Is.EqualTo(new[] { id }));
             Assert.That(byDepartment.EnumerateArray().Single().GetProperty("breached").GetInt32(), Is.EqualTo(1));
         });
 
-        var registered = await api.DoAsync(id, "register", new { category = "other", severity = "general" });
+        var registered = await _api.DoAsync(id, "register", new { category = "other", severity = "general" });
         Assert.Multiple(async () =>
         {
             Assert.That(Registration(registered).GetProperty("state").GetString(), Is.EqualTo("metLate"));
@@ -157,25 +169,21 @@ public class ComplaintSlaTests : IntegrationTest
     [Test]
     public async Task PausedClocks_DoNotBreach_AndResumeWithTheirDueTimeMovedOn()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = AroundTheClock(clock);
-        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
-        var api = new ComplaintApi(client);
-        var received = await api.ReceiveAsync();
+        var received = await _api.ReceiveAsync();
         var id = received.GetProperty("id").GetGuid();
         var due = received.GetProperty("sla")[0].GetProperty("dueAt").GetDateTimeOffset();
 
-        var paused = await api.DoAsync(id, "sla/pause", new { reason = "waitingForCustomer", comment = "Asked for the receipt" });
+        var paused = await _api.DoAsync(id, "sla/pause", new { reason = "waitingForCustomer", comment = "Asked for the receipt" });
         Assert.Multiple(() =>
         {
             Assert.That(paused.GetProperty("sla")[0].GetProperty("pauseReason").GetString(), Is.EqualTo("waitingForCustomer"));
             Assert.That(paused.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Does.Contain("resumeSla").And.Not.Contain("pauseSla"));
         });
 
-        clock.Advance(TimeSpan.FromHours(5));
-        Assert.That((await ScanAsync(factory)).Breaches, Is.Zero, "a paused clock does not breach");
+        _clock.Advance(TimeSpan.FromHours(5));
+        Assert.That((await ScanAsync(_factory)).Breaches, Is.Zero, "a paused _clock does not breach");
 
-        var resumed = await api.DoAsync(id, "sla/resume", new { });
+        var resumed = await _api.DoAsync(id, "sla/resume", new { });
         var registration = resumed.GetProperty("sla")[0];
         Assert.Multiple(() =>
         {
@@ -187,14 +195,10 @@ public class ComplaintSlaTests : IntegrationTest
     [Test]
     public async Task Reclassifying_AsMajor_MovesTheSolutionDueTime()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = AroundTheClock(clock);
-        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
-        var api = new ComplaintApi(client);
-        var id = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
-        var registered = await api.DoAsync(id, "register", new { category = "other", severity = "general" });
+        var id = (await _api.ReceiveAsync()).GetProperty("id").GetGuid();
+        var registered = await _api.DoAsync(id, "register", new { category = "other", severity = "general" });
 
-        var major = await api.DoAsync(id, "classification", new { category = "fraud", severity = "major", reason = "Card fraud" });
+        var major = await _api.DoAsync(id, "classification", new { category = "fraud", severity = "major", reason = "Card fraud" });
 
         static DateTimeOffset SolutionDue(System.Text.Json.JsonElement c) => c.GetProperty("sla").EnumerateArray()
             .Single(k => k.GetProperty("milestone").GetString() == "solutionProposed").GetProperty("dueAt").GetDateTimeOffset();
@@ -202,26 +206,22 @@ public class ComplaintSlaTests : IntegrationTest
         {
             Assert.That(SolutionDue(major) - SolutionDue(registered), Is.EqualTo(TimeSpan.FromDays(2)).Within(TimeSpan.FromSeconds(1)), "5 days instead of 3");
             Assert.That(major.GetProperty("severity").GetString(), Is.EqualTo("major"));
-            Assert.That((await api.TimelineKindsAsync(id)).Last(), Is.EqualTo("reclassified"));
+            Assert.That((await _api.TimelineKindsAsync(id)).Last(), Is.EqualTo("reclassified"));
         });
     }
 
     [Test]
     public async Task AComplaintLeftAloneAfterRegistration_BreachesEachMilestoneInTurn_OnceEach()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = AroundTheClock(clock);
-        using var client = await SignedInWithAroundTheClockCalendarAsync(factory);
-        var api = new ComplaintApi(client);
-        var id = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
-        await api.DoAsync(id, "register", new { category = "other", severity = "general" });
+        var id = (await _api.ReceiveAsync()).GetProperty("id").GetGuid();
+        await _api.DoAsync(id, "register", new { category = "other", severity = "general" });
 
         async Task<(int Level, List<string> Breached)> AfterAsync(TimeSpan wait)
         {
-            clock.Advance(wait);
-            await ScanAsync(factory);
-            await ScanAsync(factory);
-            var complaint = (await api.GetAsync(id)).Body;
+            _clock.Advance(wait);
+            await ScanAsync(_factory);
+            await ScanAsync(_factory);
+            var complaint = (await _api.GetAsync(id)).Body;
             return (complaint.GetProperty("escalationLevel").GetInt32(),
                 complaint.GetProperty("sla").EnumerateArray().Where(c => c.GetProperty("state").GetString() == "breached")
                     .Select(c => c.GetProperty("milestone").GetString()!).ToList());
@@ -241,7 +241,7 @@ public class ComplaintSlaTests : IntegrationTest
             Assert.That(threeDays.Breached, Is.EquivalentTo(new[] { "assigned", "firstContact", "solutionProposed" }));
             Assert.That(threeDays.Level, Is.EqualTo(3));
             Assert.That(later.Level, Is.EqualTo(3), "each breach is recorded once");
-            Assert.That((await api.TimelineKindsAsync(id)).Count(k => k == "slaBreached"), Is.EqualTo(3));
+            Assert.That((await _api.TimelineKindsAsync(id)).Count(k => k == "slaBreached"), Is.EqualTo(3));
         });
     }
 }
