@@ -175,7 +175,7 @@ public sealed class Complaint : AggregateRoot
             complaint.FirstResponderId = actor.Id;
         }
 
-        complaint.Append(actor, now, TimelineEntryKind.Received, null, $"Received via {data.Channel}.");
+        complaint.Append(actor, now, TimelineEntryKind.Received, null, $"Received via {Describe(data.Channel)}.", to: ComplaintStatus.Received);
         complaint.Raise(new ComplaintReceived(complaint.Id, complaint.Status, now));
         return complaint;
     }
@@ -251,7 +251,8 @@ public sealed class Complaint : AggregateRoot
             FirstContactAt ??= now;
         }
 
-        Append(actor, now, TimelineEntryKind.ContactLogged, null, $"{direction} via {channel}: {Guard.Text(summary, TimelineEntry.TextMaxLength - 40, "summary")}");
+        Append(actor, now, TimelineEntryKind.ContactLogged, null,
+            $"{Describe(direction)} via {Describe(channel)}: {Guard.Text(summary, TimelineEntry.TextMaxLength - 40, "summary")}");
         Raise(new CustomerContactLogged(Id, Status, now));
     }
 
@@ -542,10 +543,10 @@ public sealed class Complaint : AggregateRoot
             });
     }
 
-    private void Append(Actor actor, DateTimeOffset now, TimelineEntryKind kind, ComplaintStatus? from, string? text)
+    private void Append(Actor actor, DateTimeOffset now, TimelineEntryKind kind, ComplaintStatus? from, string? text, ComplaintStatus? to = null)
     {
         TimelineLength++;
-        _timeline.Add(new TimelineEntry(Id, TimelineLength, now, actor, kind, from, from is null ? null : Status, text));
+        _timeline.Add(new TimelineEntry(Id, TimelineLength, now, actor, kind, from, to ?? (from is null ? null : Status), text));
         UpdatedAt = now;
     }
 

@@ -1,6 +1,7 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Domain.Common;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Application.Common.Behaviours;
@@ -27,9 +28,12 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMe
         }
     }
 
+    // Outcomes a client caused and is told about (invalid input, not found, a rule, a stale version, lockout…):
+    // every exception of Common.Exceptions, domain refusals, and optimistic-concurrency conflicts.
     private static bool IsExpected(Exception ex, CancellationToken cancellationToken) => ex switch
     {
-        ValidationException or NotFoundException or DomainException => true,
+        DomainException or DbUpdateConcurrencyException => true,
+        _ when ex.GetType().Namespace == typeof(NotFoundException).Namespace => true,
         OperationCanceledException => cancellationToken.IsCancellationRequested,
         _ => false,
     };

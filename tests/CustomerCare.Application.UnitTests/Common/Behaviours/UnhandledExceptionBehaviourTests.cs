@@ -41,6 +41,8 @@ public class UnhandledExceptionBehaviourTests
             new ValidationException("name", "Required."),
             new NotFoundException("Complaint", Guid.Empty),
             new DomainException("rule", "Refused."),
+            new PreconditionFailedException("Complaint"),
+            new TooManyRequestsException(TimeSpan.FromMinutes(1), "Wait."),
         ];
 
         foreach (var failure in expected)
