@@ -46,15 +46,25 @@ public class CustomerComplaintsTests : AdminIntegrationTest
         await api.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Spoke to Zhang Wei at home" });
         await api.DoAsync(id, "close", new { reason = "withdrawn", comment = "Zhang Wei withdrew" });
 
+        var export = await (await Admin.GetAsync($"/api/v1/customers/{customerId}/export")).ReadJsonAsync();
+        var exportedComplaint = export.GetProperty("complaints").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(exportedComplaint.GetProperty("complaint").GetProperty("description").GetString(), Does.Contain("Lane 5"), "the export holds everything");
+            Assert.That(exportedComplaint.GetProperty("timeline").GetArrayLength(), Is.EqualTo(3));
+        });
+
         await (await Admin.PostAsync($"/api/v1/customers/{customerId}/erase", null)).AssertStatusAsync(HttpStatusCode.NoContent);
 
         var complaint = await (await Admin.GetAsync($"/api/v1/complaints/{id}")).Content.ReadAsStringAsync();
         var timeline = await (await Admin.GetAsync($"/api/v1/complaints/{id}/timeline")).Content.ReadAsStringAsync();
+        var exportAfter = await (await Admin.GetAsync($"/api/v1/customers/{customerId}/export")).Content.ReadAsStringAsync();
         var list = await (await Admin.GetAsync($"/api/v1/complaints?customerId={customerId}")).ReadJsonAsync();
         Assert.Multiple(() =>
         {
             Assert.That(complaint, Does.Not.Contain("Zhang").And.Not.Contain("13800138000").And.Not.Contain("Lane 5"));
             Assert.That(timeline, Does.Not.Contain("Zhang"));
+            Assert.That(exportAfter, Does.Not.Contain("Zhang").And.Not.Contain("Lane 5"));
             Assert.That(complaint, Does.Contain("\"status\":\"closed\"").And.Contain("\"reason\":\"withdrawn\""));
             Assert.That(list.GetProperty("totalCount").GetInt32(), Is.EqualTo(1), "the complaint still counts");
         });

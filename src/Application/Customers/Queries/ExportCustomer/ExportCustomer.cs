@@ -1,5 +1,8 @@
 using CustomerCare.Application.Common.Exceptions;
+using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Complaints;
+using CustomerCare.Application.Complaints.Queries;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
@@ -15,7 +18,11 @@ public sealed record CustomerExportDto(
     DateTimeOffset ExportedAt,
     CustomerDto Customer,
     IReadOnlyList<Guid> MergedRecords,
+    IReadOnlyList<ExportedComplaintDto> Complaints,
     IReadOnlyList<AccessRecordDto> AccessLog);
+
+/// <summary>A complaint of the customer with its whole history.</summary>
+public sealed record ExportedComplaintDto(ComplaintDto Complaint, IReadOnlyList<TimelineEntryDto> Timeline);
 
 public sealed record AccessRecordDto(Guid Id, Guid CustomerId, CustomerAccess Action, string ActorKind, Guid? ActorId, Guid? RelatedCustomerId, DateTimeOffset At);
 
@@ -24,7 +31,7 @@ public sealed class ExportCustomerQueryValidator : AbstractValidator<ExportCusto
     public ExportCustomerQueryValidator() => RuleFor(q => q.Id).NotEmpty();
 }
 
-public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time)
+public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<ExportCustomerQuery, CustomerExportDto>
 {
     public async ValueTask<CustomerExportDto> Handle(ExportCustomerQuery query, CancellationToken cancellationToken)
@@ -38,8 +45,16 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
             .ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow();
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.CustomerId == customer.Id).OrderBy(c => c.ReceivedAt)
+            .ToListAsync(cancellationToken);
+        var ids = complaints.Select(c => c.Id).ToList();
+        var timelines = (await db.ComplaintTimeline.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).OrderBy(e => e.Sequence)
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.ComplaintId, e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text));
+        var exported = complaints.Select(c => new ExportedComplaintDto(mapper.ToDto(c, user, now), timelines[c.Id].ToList())).ToList();
+
         db.Record(user, customer.Id, CustomerAccess.Exported, now);
         await db.SaveChangesAsync(cancellationToken);
-        return new CustomerExportDto(now, CustomerDto.From(customer), merged, log);
+        return new CustomerExportDto(now, CustomerDto.From(customer), merged, exported, log);
     }
 }
