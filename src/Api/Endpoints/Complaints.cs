@@ -152,7 +152,9 @@ public sealed class Complaints : IEndpointGroup
     public static async Task<Ok<ComplaintDto>> ProposeSolution(Guid id, SolutionRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new ProposeSolutionCommand(
             id, request.Summary ?? string.Empty,
-            request.Steps?.Select(s => new SolutionStepInput(s.Description ?? string.Empty, s.OwnerId, s.DueAt, s.Done ?? false)).ToList(),
+            request.Steps?.Select((s, i) => s is null
+                ? throw new ValidationException($"steps[{i}]", "A step cannot be null.")
+                : new SolutionStepInput(s.Description ?? string.Empty, s.OwnerId, s.DueAt, s.Done ?? false)).ToList(),
             Required(request.CommunicatedVia, "communicatedVia"), request.CommunicatedAt, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> RecordCustomerResponse(Guid id, CustomerResponseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -215,7 +217,7 @@ public sealed record InvestigationRequest(string? Findings, string? RootCause, b
 
 public sealed record SolutionStepRequest(string? Description, Guid? OwnerId, DateTimeOffset? DueAt, bool? Done);
 
-public sealed record SolutionRequest(string? Summary, IReadOnlyList<SolutionStepRequest>? Steps, Channel? CommunicatedVia, DateTimeOffset? CommunicatedAt);
+public sealed record SolutionRequest(string? Summary, IReadOnlyList<SolutionStepRequest?>? Steps, Channel? CommunicatedVia, DateTimeOffset? CommunicatedAt);
 
 public sealed record CustomerResponseRequest(bool? Accepted, string? Comment, string? RecourseOffered);
 

@@ -154,6 +154,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Detail = "Another request stored the same data at the same moment. Read the resource again and retry.",
             Extensions = { ["code"] = "conflict.concurrent" },
         },
+        _ when DataException(exception) is not null => new ProblemDetails
+        {
+            // PostgreSQL class 22 (data exception): a value the database cannot take, such as a NUL character.
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request holds a value that cannot be stored.",
+            Detail = "Remove control characters (such as \\u0000) and out-of-range values, then retry.",
+        },
         _ when IsDatabaseUnavailable(exception) => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
@@ -189,6 +196,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
             ? (name, "The value is not valid for this parameter.")
             : (name, "The parameter is required.");
     }
+
+    private static PostgresException? DataException(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: [ '2', '2', .. ] } data => data,
+        { InnerException: { } inner } => DataException(inner),
+        _ => null,
+    };
 
     private static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {

@@ -56,7 +56,8 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(c => c.ContactPoints).NotNull()
             .Must(list => list is null || list.Count <= Customer.MaxContactPoints)
             .WithMessage($"At most {Customer.MaxContactPoints} contact points.");
-        RuleForEach(c => c.ContactPoints).ChildRules(point =>
+        RuleForEach(c => c.ContactPoints).NotNull().WithMessage("A contact point cannot be null.");
+        RuleForEach(c => c.ContactPoints).Where(p => p is not null).ChildRules(point =>
         {
             point.RuleFor(p => p.Kind).IsInEnum();
             point.RuleFor(p => p.Value).NotEmpty().MaximumLength(ContactPoint.ValueMaxLength);

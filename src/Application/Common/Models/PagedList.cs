@@ -23,4 +23,5 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
     public const int MaxSearchLength = 200;
+    public const int MaxPage = 1_000_000;
 }

@@ -81,7 +81,8 @@ public sealed class ProposeSolutionCommandValidator : AbstractValidator<ProposeS
         RuleFor(c => c.CommunicatedVia).IsInEnum();
         RuleFor(c => c.CommunicatedAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.");
         RuleFor(c => c.Steps).Must(s => s is null || s.Count <= 50).WithMessage("At most 50 steps.");
-        RuleForEach(c => c.Steps).ChildRules(step =>
+        RuleForEach(c => c.Steps).NotNull().WithMessage("A step cannot be null.");
+        RuleForEach(c => c.Steps).Where(s => s is not null).ChildRules(step =>
         {
             step.RuleFor(s => s.Description).NotEmpty().MaximumLength(1000);
             step.RuleFor(s => s.OwnerId).NotEqual(Guid.Empty);
