@@ -29,6 +29,9 @@ public sealed class UpdateCalendarSettingsCommandValidator : AbstractValidator<U
     {
         RuleFor(c => c.Settings).NotNull();
         RuleFor(c => c.Settings.TimeZone).NotEmpty().MaximumLength(100).When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.WorkingHours).NotNull().When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.Holidays).NotNull().When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.MakeUpWorkingDays).NotNull().When(c => c.Settings is not null);
         RuleFor(c => c.Settings.Holidays).Must(h => h is null || h.Count <= 1000).When(c => c.Settings is not null).WithMessage("At most 1000 holidays.");
         RuleFor(c => c.Settings.MakeUpWorkingDays).Must(h => h is null || h.Count <= 1000).When(c => c.Settings is not null).WithMessage("At most 1000 days.");
         RuleFor(c => c.Settings).Custom((settings, context) => SettingsRules.Check(() => settings.ToCalendar(), context))
@@ -66,6 +69,7 @@ public sealed class UpdateSlaPolicySettingsCommandValidator : AbstractValidator<
     public UpdateSlaPolicySettingsCommandValidator()
     {
         RuleFor(c => c.Settings).NotNull();
+        RuleFor(c => c.Settings.Targets).NotNull().When(c => c.Settings is not null);
         RuleFor(c => c.Settings).Custom((settings, context) => SettingsRules.Check(() => settings.ToPolicy(), context))
             .When(c => c.Settings is { Targets: not null });
     }

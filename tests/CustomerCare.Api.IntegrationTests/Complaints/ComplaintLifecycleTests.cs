@@ -184,6 +184,7 @@ public class ComplaintLifecycleTests : IntegrationTest
     [TestCase("category", "unicorns")]
     [TestCase("occurredAt", "2999-01-01T00:00:00Z")]
     [TestCase("channel", "telepathy")]
+    [TestCase("occurredAt", "0001-01-01T00:00:00Z")]
     public async Task Receive_WithBadInput_Answers400(string field, string value)
     {
         var body = new Dictionary<string, object?>

@@ -71,6 +71,12 @@ public class SlaSettingsTests : AdminIntegrationTest
         await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets })).AssertProblemAsync(HttpStatusCode.BadRequest);
         targets["general"].Remove("registered");
         await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets = (object?)null })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await Admin.PutAsJsonAsync("/api/v1/settings/calendar", new { timeZone = "UTC", workingHours = (object?)null, holidays = Array.Empty<string>(), makeUpWorkingDays = Array.Empty<string>() }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        // Whatever was refused, complaints are still received on the last good settings.
+        await new Complaints.ComplaintApi(Admin).ReceiveAsync();
     }
 
     [Test]

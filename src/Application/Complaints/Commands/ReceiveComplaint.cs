@@ -58,7 +58,8 @@ public sealed class ReceiveComplaintCommandValidator : AbstractValidator<Receive
         RuleFor(c => c.Title).NotEmpty().MaximumLength(Complaint.TitleMaxLength);
         RuleFor(c => c.Description).NotEmpty().MaximumLength(Complaint.DescriptionMaxLength);
         RuleFor(c => c.RemedySought).MaximumLength(Complaint.RemedyMaxLength);
-        RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.");
+        RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.")
+            .GreaterThanOrEqualTo(_ => time.GetUtcNow().AddYears(-20)).WithMessage("Cannot lie more than 20 years back.");
         RuleFor(c => c.Category).Must(c => options.Value.Routing.ContainsKey(c!)).When(c => c.Category is not null)
             .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
         RuleFor(c => c.Severity).IsInEnum();
