@@ -38,8 +38,14 @@ ensure_binaries() {
   say "installing PostgreSQL from Debian (apt-get install postgresql)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  # The package's own cluster is not used; policy-rc.d keeps it from starting where services can start.
-  apt-get install -y -qq --no-install-recommends postgresql >&2
+  # The package's own cluster is not used: a policy-rc.d that refuses keeps the package from starting services
+  # (on machines without an init system a start attempt would fail the install).
+  local policy=/usr/sbin/policy-rc.d made_policy=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && made_policy=1
+  fi
+  apt-get install -y -qq --no-install-recommends postgresql >&2 || { [ "$made_policy" = 1 ] && rm -f "$policy"; die "apt-get install postgresql failed"; }
+  if [ "$made_policy" = 1 ]; then rm -f "$policy"; fi
   BIN="$(find_bindir || true)"
   [ -n "$BIN" ] || die "apt-get installed postgresql but no server binaries were found under /usr/lib/postgresql"
 }
