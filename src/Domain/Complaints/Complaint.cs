@@ -370,7 +370,8 @@ public sealed class Complaint : AggregateRoot
         Ensure(ComplaintAction.ReComplain);
         Append(actor, now, TimelineEntryKind.ReComplained, null, $"Re-complaint {newNumber} filed; escalated to level {EscalationLevel + 1}.");
         Raise(new ComplaintReComplained(Id, Status, now, newComplaintId));
-        return new NewComplaint(channel, CustomerId, $"Re-complaint: {Title}"[..Math.Min(TitleMaxLength, Title.Length + 14)],
+        var title = $"Re-complaint: {Title}";
+        return new NewComplaint(channel, CustomerId, title.Length <= TitleMaxLength ? title : title[..TitleMaxLength],
             description, remedySought, OccurredAt: null, ReceivedAt: now, Category, Severity, PartnerId: null, ExternalReference: null,
             EscalationLevel + 1, Id);
     }

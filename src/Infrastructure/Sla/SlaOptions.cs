@@ -1,5 +1,3 @@
-using System.Globalization;
-using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Sla;
 using System.Text.Json;
@@ -47,34 +45,18 @@ public sealed class SlaOptions
             d => (IReadOnlyList<string>)d.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
         Holidays, MakeUpWorkingDays);
 
-    public SlaPolicySettings ToPolicySettings() => SlaPolicySettings.From(ToSchedule().Policy);
+    public SlaPolicySettings ToPolicySettings() => SlaPolicySettings.From(ToPolicy());
 
-    public SlaSchedule ToSchedule()
-    {
-        var week = WorkingHours.ToDictionary(d => d.Key, d => (IReadOnlyList<WorkingPeriod>)ParsePeriods(d.Value));
-        var calendar = new BusinessCalendar(TimeZone, week, Holidays, MakeUpWorkingDays,
-            week.TryGetValue(DayOfWeek.Monday, out var monday) ? monday : null);
-        var targets = Enum.GetValues<Severity>().ToDictionary(
+    /// <summary>The schedule these defaults describe; the calendar is read exactly as stored settings are.</summary>
+    public SlaSchedule ToSchedule() => new(ToCalendarSettings().ToCalendar(), ToPolicy());
+
+    private SlaPolicy ToPolicy() => new(
+        Enum.GetValues<Severity>().ToDictionary(
             s => s,
             s => (IReadOnlyDictionary<SlaMilestone, WorkingDuration>)Enum.GetValues<SlaMilestone>().ToDictionary(
                 m => m,
                 m => Targets.TryGetValue(s, out var custom) && custom.TryGetValue(m, out var iso)
                     ? WorkingDuration.Parse(iso)
-                    : SlaPolicy.Default.Targets[s][m]));
-        return new SlaSchedule(calendar, new SlaPolicy(targets, AtRiskFraction));
-    }
-
-    private static List<WorkingPeriod> ParsePeriods(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(period =>
-        {
-            var parts = period.Split('-', StringSplitOptions.TrimEntries);
-            return parts.Length == 2
-                ? WorkingPeriod.Create(Clock(parts[0]), Clock(parts[1]))
-                : throw new FormatException($"'{period}' is not a period like 09:00-18:00.");
-        }).ToList();
-
-    private static TimeSpan Clock(string text) => text == "24:00"
-        ? TimeSpan.FromHours(24)
-        : TimeSpan.ParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture);
+                    : SlaPolicy.Default.Targets[s][m])),
+        AtRiskFraction);
 }
-
