@@ -72,10 +72,11 @@ public class ComplaintSlaTests : IntegrationTest
         _clock.Advance(TimeSpan.FromMinutes(50));
         var atRisk = await Task.WhenAll(ScanAsync(_factory), ScanAsync(_factory));
         var atRiskAgain = await ScanAsync(_factory);
+        var atRiskLater = await ScanAsync(_factory);
         Assert.Multiple(() =>
         {
-            Assert.That(atRisk.Sum(r => r.AtRisk) + atRiskAgain.AtRisk, Is.EqualTo(6), "each _clock noted at risk");
-            Assert.That(atRiskAgain.AtRisk, Is.LessThanOrEqualTo(6 - atRisk.Sum(r => r.AtRisk)), "and only once");
+            Assert.That(atRisk.Sum(r => r.AtRisk) + atRiskAgain.AtRisk, Is.EqualTo(6), "each clock noted at risk");
+            Assert.That(atRiskLater.AtRisk, Is.Zero, "and only once");
         });
 
         _clock.Advance(TimeSpan.FromMinutes(20));
@@ -83,7 +84,7 @@ public class ComplaintSlaTests : IntegrationTest
         results.Add(await ScanAsync(_factory));
         results.Add(await ScanAsync(_factory));
 
-        Assert.That(results.Sum(r => r.Breaches), Is.EqualTo(6), "one breach per _clock, whoever recorded it");
+        Assert.That(results.Sum(r => r.Breaches), Is.EqualTo(6), "one breach per clock, whoever recorded it");
         foreach (var id in ids)
         {
             var complaint = (await _api.GetAsync(id)).Body;
@@ -181,7 +182,7 @@ public class ComplaintSlaTests : IntegrationTest
         });
 
         _clock.Advance(TimeSpan.FromHours(5));
-        Assert.That((await ScanAsync(_factory)).Breaches, Is.Zero, "a paused _clock does not breach");
+        Assert.That((await ScanAsync(_factory)).Breaches, Is.Zero, "a paused clock does not breach");
 
         var resumed = await _api.DoAsync(id, "sla/resume", new { });
         var registration = resumed.GetProperty("sla")[0];
