@@ -33,6 +33,9 @@ export CustomerCare__Bootstrap__DemoStaffPassword="${CustomerCare__Bootstrap__De
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export CustomerCare__Database__MigrateOnStartup="${CustomerCare__Database__MigrateOnStartup:-true}"
+# A local run tries webhooks against receivers on this machine (e.g. http://127.0.0.1:9000/hooks).
+export CustomerCare__Webhooks__AllowHttp="${CustomerCare__Webhooks__AllowHttp:-true}"
+export CustomerCare__Webhooks__AllowPrivateNetworks="${CustomerCare__Webhooks__AllowPrivateNetworks:-true}"
 
 dotnet build src/Api/CustomerCare.Api.csproj -c Release -nologo -v quiet
 

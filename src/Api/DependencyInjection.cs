@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Limits;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Behaviours;
 using Microsoft.AspNetCore.HttpLogging;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         });
 
         services.AddCustomerCareSecurity(configuration);
+        services.AddRequestLimits(configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -86,6 +88,8 @@ public static class DependencyInjection
                 Description = "Partner systems: an API key issued by an administrator (POST /api/v1/partners/{id}/keys).",
             });
             options.OperationFilter<SecurityRequirementsOperationFilter>();
+            options.OperationFilter<IdempotencyKeyOperationFilter>();
+            options.OperationFilter<ImportRequestBodyOperationFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.SchemaFilter<OpenApiExamples>();
         });

@@ -1,5 +1,6 @@
 using CustomerCare.Api;
 using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Limits;
 using CustomerCare.Application;
 using CustomerCare.Infrastructure;
 using CustomerCare.Infrastructure.Data;
@@ -21,7 +22,12 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseRequestBodyLimits();
+app.UseMiddleware<IdempotencyMiddleware>();
+// Inside the idempotency layer too, so that the problem responses of endpoints are what a key replays.
+app.UseExceptionHandler();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using CustomerCare.Application.Complaints;
+using CustomerCare.Application.Complaints.Commands.ImportComplaints;
+
 namespace CustomerCare.Application;
 
 public static class DependencyInjection
@@ -25,6 +28,8 @@ public static class DependencyInjection
         services.AddOptions<PasswordPolicyOptions>().Bind(configuration.GetSection(PasswordPolicyOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.SectionName));
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
+        services.AddScoped<ComplaintIntake>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -4,6 +4,10 @@ using CustomerCare.Infrastructure.Data.Interceptors;
 using CustomerCare.Infrastructure.Data.Seeding;
 using CustomerCare.Infrastructure.Health;
 using CustomerCare.Infrastructure.Identity;
+using CustomerCare.Infrastructure.Idempotency;
+using CustomerCare.Infrastructure.Outbox;
+using CustomerCare.Infrastructure.Webhooks;
+using CustomerCare.Application.Common.Options;
 using CustomerCare.Infrastructure.PersonalData;
 using CustomerCare.Infrastructure.Settings;
 using CustomerCare.Infrastructure.Sla;
@@ -40,6 +44,7 @@ public static class DependencyInjection
             ConfigureDbContext(options, connectionString, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
             options.AddInterceptors(
                 provider.GetRequiredService<TrackSlaInterceptor>(),
+                WriteOutbox,
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>());
         });
         services.AddScoped<DispatchDomainEventsInterceptor>();
@@ -53,6 +58,26 @@ public static class DependencyInjection
         services.AddHostedService<SlaBreachWorker>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
         services.AddScoped<ICustomerRecords, CustomerRecords>();
+
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<WebhookSender>();
+        services.AddScoped<WebhookDispatcher>();
+        services.AddHostedService<WebhookWorker>();
+        services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var webhooks = provider.GetRequiredService<IOptions<WebhookOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    ConnectCallback = (context, ct) => NetworkGuard.ConnectAsync(context, webhooks.AllowPrivateNetworks, ct),
+                };
+            });
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -70,6 +95,7 @@ public static class DependencyInjection
             .SetApplicationName("CustomerCare")
             .PersistKeysToFileSystem(new DirectoryInfo(personalData.ResolvedKeyDirectory));
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<StoredSecretProtector>();
         services.AddSingleton<IPersonalDataIndex, BlindIndex>();
         services.AddSingleton<IContactNormaliser, ContactNormaliser>();
 
@@ -78,6 +104,8 @@ public static class DependencyInjection
 
         return services;
     }
+
+    private static readonly WriteOutboxInterceptor WriteOutbox = new();
 
     private static bool TryBuild(SlaOptions options)
     {

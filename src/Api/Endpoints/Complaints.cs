@@ -6,7 +6,11 @@ using CustomerCare.Application.Complaints.Commands;
 using CustomerCare.Application.Complaints.Queries;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
+using CustomerCare.Api.Infrastructure.Limits;
+using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 using Mediator;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerCare.Api.Endpoints;
@@ -24,6 +28,16 @@ public sealed class Complaints : IEndpointGroup
             .WithDescription("Name the customer by `customerId`, or give `customer` (name plus phone and/or e-mail): it is matched to an " +
                 "existing customer by phone or e-mail, else created. Staff receiving a complaint become its first responder.")
             .ProducesValidationProblem();
+        group.MapPost("/import", ImportComplaints).WithName(nameof(ImportComplaints)).RequireAuthorization(Policies.Partner)
+            .WithMetadata(new ImportBodySizeMetadata())
+            .WithSummary("Bulk import (partners): NDJSON or CSV of complaints, validated row by row, the valid ones received in batches; answers a report per row")
+            .WithDescription("`application/x-ndjson`: one JSON object per line, shaped as the body of POST /complaints. `text/csv`: a header row, " +
+                "then one complaint per record; columns (any order, names case-insensitive): " +
+                string.Join(", ", ComplaintImportParser.CsvColumns) + ". Every row needs its `externalReference`: re-importing a file " +
+                "(or a row repeated in it) reports `duplicate` with the complaint it names instead of creating it twice. Each row of the " +
+                "report says `created`, `duplicate` or `error` (with the field errors). Size and row limits: CustomerCare:Limits:MaxImportBodyBytes, " +
+                "CustomerCare:Import:MaxRows.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached) looks at open complaints' clocks")
             .ProducesValidationProblem();
@@ -92,6 +106,28 @@ public sealed class Complaints : IEndpointGroup
         http.Response.Headers.Location = location;
         return TypedResults.Ok(result.Complaint);
     }
+
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportComplaints(
+        HttpRequest request, ISender sender, IOptions<ImportOptions> options, CancellationToken ct)
+    {
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+        var csv = string.Equals(mediaType, CsvMediaType, StringComparison.OrdinalIgnoreCase);
+        if (!csv && !NdjsonMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.",
+                detail: $"Send the file as {NdjsonMediaType} (one JSON object per line) or {CsvMediaType}.");
+        }
+
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var rows = csv
+            ? await ComplaintImportParser.ReadCsvAsync(reader, options.Value.MaxRows, ct)
+            : await ComplaintImportParser.ReadNdjsonAsync(reader, options.Value.MaxRows, ct);
+        return TypedResults.Ok(await sender.Send(new ImportComplaintsCommand(rows), ct));
+    }
+
+    internal const string NdjsonMediaType = "application/x-ndjson";
+    internal const string CsvMediaType = "text/csv";
+    private static readonly string[] NdjsonMediaTypes = [NdjsonMediaType, "application/ndjson", "application/jsonl", "application/x-jsonlines"];
 
     public static async Task<Ok<PagedList<ComplaintSummaryDto>>> ListComplaints(
         ISender sender, CancellationToken ct,

@@ -22,6 +22,8 @@ public sealed class OpenApiExamples : ISchemaFilter
         [typeof(ResetPasswordRequest)] = """{"newPassword":"Another-Passw0rd-2026"}""",
         [typeof(ChangePasswordRequest)] = """{"currentPassword":"Initial-Passw0rd-2026","newPassword":"Another-Passw0rd-2026"}""",
         [typeof(IssueKeyRequest)] = """{"name":"production","expiresAt":"2027-12-31T23:59:59+08:00"}""",
+        [typeof(WebhookRequest)] = """{"url":"https://hooks.acme-shop.example/customercare","eventTypes":["complaint.received","complaint.statusChanged","complaint.closed"],"description":"Order desk","partnerId":null}""",
+        [typeof(WebhookUpdateRequest)] = """{"url":"https://hooks.acme-shop.example/customercare","eventTypes":["complaint.statusChanged","complaint.slaBreached"],"description":"Order desk","isActive":true}""",
         [typeof(RotateKeyRequest)] = """{"gracePeriodHours":24}""",
         [typeof(MergeRequest)] = """{"duplicateId":"01a208a5-30f9-78de-ac01-85564e2a3143"}""",
         [typeof(CustomerInput)] = """{"name":"Zhang Wei","company":"Acme Trading","segment":"vip","preferredChannel":"phone","preferredLanguage":"zh-CN","consent":{"contactByPhone":true,"contactByEmail":true,"marketing":false},"contactPoints":[{"kind":"phone","value":"138 0013 8000","isPrimary":true},{"kind":"email","value":"zhang.wei@example.com","isPrimary":true}]}""",

@@ -7,11 +7,15 @@ using CustomerCare.Infrastructure.Data.Configurations;
 using CustomerCare.Infrastructure.PersonalData;
 using CustomerCare.Domain.Partners;
 using CustomerCare.Infrastructure.Identity;
+using CustomerCare.Infrastructure.Idempotency;
+using CustomerCare.Infrastructure.Outbox;
+using CustomerCare.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Infrastructure.Data;
 
-public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext> options, PersonalDataProtector protector)
+public sealed class CustomerCareDbContext(
+    DbContextOptions<CustomerCareDbContext> options, PersonalDataProtector protector, StoredSecretProtector secrets)
     : DbContext(options), IApplicationDbContext
 {
     public DbSet<Department> Departments => Set<Department>();
@@ -28,8 +32,21 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
 
     public DbSet<TimelineEntry> ComplaintTimeline => Set<TimelineEntry>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public async Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>($"SELECT nextval('{ComplaintConfiguration.NumberSequence}') AS \"Value\"").SingleAsync(cancellationToken);
+
+    public async Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken) =>
+        await Database.SqlQueryRaw<long>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").SingleAsync(cancellationToken);
 
     internal DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
 
@@ -48,6 +65,8 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
         }, cancellationToken);
         ChangeTracker.AcceptAllChanges();
     }
+
+    public void DiscardChanges() => ChangeTracker.Clear();
 
     public void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)
         where TEntity : class
@@ -76,5 +95,6 @@ public sealed class CustomerCareDbContext(DbContextOptions<CustomerCareDbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerCareDbContext).Assembly);
         modelBuilder.ApplyConfiguration(new CustomerConfiguration(protector));
         modelBuilder.ApplyConfiguration(new ContactPointConfiguration(protector));
+        modelBuilder.ApplyConfiguration(new WebhookSubscriptionConfiguration(secrets));
     }
 }

@@ -19,7 +19,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Cus
         var builder = new DbContextOptionsBuilder<CustomerCareDbContext>();
         DependencyInjection.ConfigureDbContext(builder, connectionString, new DatabaseOptions());
         // Building the model needs a protector, never a real key: design time encrypts nothing.
-        var protector = new PersonalDataProtector(DataProtectionProvider.Create("CustomerCare.DesignTime"));
-        return new CustomerCareDbContext(builder.Options, protector);
+        var provider = DataProtectionProvider.Create("CustomerCare.DesignTime");
+        return new CustomerCareDbContext(builder.Options, new PersonalDataProtector(provider), new StoredSecretProtector(provider));
     }
 }

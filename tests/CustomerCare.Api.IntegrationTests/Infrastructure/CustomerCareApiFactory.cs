@@ -32,6 +32,21 @@ public sealed class CustomerCareApiFactory(
         builder.UseSetting("CustomerCare:PersonalData:KeyDirectory", KeyDirectory);
         // Tests drive the SLA scanner themselves, at the times they choose.
         builder.UseSetting("CustomerCare:Sla:ScanInterval", "00:00:00");
+        // Every test signs in from the same (absent) address: rate limits are tested with a host of their own.
+        builder.UseSetting("CustomerCare:Limits:Anonymous:PermitLimit", "1000000");
+        builder.UseSetting("CustomerCare:Limits:User:PermitLimit", "1000000");
+        builder.UseSetting("CustomerCare:Limits:Partner:PermitLimit", "1000000");
+        // Likewise the webhook dispatcher; receivers in tests listen on loopback over plain http, and fail fast.
+        builder.UseSetting("CustomerCare:Webhooks:DispatchInterval", "00:00:00");
+        builder.UseSetting("CustomerCare:Webhooks:AllowHttp", "true");
+        builder.UseSetting("CustomerCare:Webhooks:AllowPrivateNetworks", "true");
+        builder.UseSetting("CustomerCare:Webhooks:MaxAttempts", "4");
+        builder.UseSetting("CustomerCare:Webhooks:ImmediateRetries", "1");
+        builder.UseSetting("CustomerCare:Webhooks:ImmediateRetryDelay", "00:00:00.010");
+        builder.UseSetting("CustomerCare:Webhooks:RetryBaseDelay", "00:00:00.050");
+        builder.UseSetting("CustomerCare:Webhooks:RetryMaxDelay", "00:00:00.200");
+        builder.UseSetting("CustomerCare:Webhooks:AttemptTimeout", "00:00:05");
+        builder.UseSetting("CustomerCare:Webhooks:BreakerMinimumThroughput", "1000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

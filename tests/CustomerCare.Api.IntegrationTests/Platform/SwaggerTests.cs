@@ -64,10 +64,19 @@ public class SwaggerTests : IntegrationTest
                     continue;
                 }
 
-                var reference = body.GetProperty("content").EnumerateObject().First().Value.GetProperty("schema").GetProperty("$ref").GetString()!;
-                if (!schemas.GetProperty(reference.Split('/')[^1]).TryGetProperty("example", out _))
+                foreach (var media in body.GetProperty("content").EnumerateObject())
                 {
-                    missing.Add($"{operation.Name.ToUpperInvariant()} {path.Name} ({reference})");
+                    // An example on the media type itself (files such as CSV), else on the schema it refers to.
+                    if (media.Value.TryGetProperty("example", out _))
+                    {
+                        continue;
+                    }
+
+                    var reference = media.Value.GetProperty("schema").TryGetProperty("$ref", out var r) ? r.GetString()! : "(inline schema)";
+                    if (!schemas.TryGetProperty(reference.Split('/')[^1], out var schema) || !schema.TryGetProperty("example", out _))
+                    {
+                        missing.Add($"{operation.Name.ToUpperInvariant()} {path.Name} {media.Name} ({reference})");
+                    }
                 }
             }
         }

@@ -36,6 +36,8 @@ public class PermissionMatrixTests
     private static readonly Caller[] StaffOrPartner = [Caller.Partner, .. AllStaff];
     private static readonly Caller[] AdminOnly = [Caller.Admin];
     private static readonly Caller[] SupervisorOrAbove = [Caller.Supervisor, Caller.Manager, Caller.Admin];
+    private static readonly Caller[] AdminOrPartner = [Caller.Partner, Caller.Admin];
+    private static readonly Caller[] PartnerOnly = [Caller.Partner];
 
     /// <summary>Endpoint name → the callers it lets in.</summary>
     private static readonly Dictionary<string, Caller[]> Matrix = new()
@@ -105,6 +107,18 @@ public class PermissionMatrixTests
         ["ReclassifyComplaint"] = AllStaff,
         ["PauseSla"] = AllStaff,
         ["ResumeSla"] = AllStaff,
+        ["ImportComplaints"] = PartnerOnly,
+
+        ["GetChangeFeed"] = StaffOrPartner,
+
+        ["ListWebhooks"] = AdminOrPartner,
+        ["CreateWebhook"] = AdminOrPartner,
+        ["GetWebhook"] = AdminOrPartner,
+        ["UpdateWebhook"] = AdminOrPartner,
+        ["DeleteWebhook"] = AdminOrPartner,
+        ["RotateWebhookSecret"] = AdminOrPartner,
+        ["ListWebhookDeliveries"] = AdminOrPartner,
+        ["ResendWebhookDelivery"] = AdminOrPartner,
     };
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];

@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>A partner system (API key).</summary>
     public const string Partner = "partner";
 
+    /// <summary>An administrator, or a partner system for its own records (webhook subscriptions).</summary>
+    public const string AdminOrPartner = "adminOrPartner";
+
     /// <summary>Staff or a partner system; handlers restrict partners to their own records.</summary>
     public const string StaffOrPartner = "staffOrPartner";
 }

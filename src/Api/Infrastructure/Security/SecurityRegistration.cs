@@ -73,6 +73,10 @@ public static class SecurityRegistration
                 .RequireClaim(CustomerCareClaims.Role, CustomerCareClaims.RoleName(Role.Supervisor),
                     CustomerCareClaims.RoleName(Role.Manager), CustomerCareClaims.RoleName(Role.Admin)))
             .AddPolicy(Policies.Partner, p => p.RequireAuthenticatedUser().RequireClaim(CustomerCareClaims.Kind, CustomerCareClaims.PartnerKind))
+            .AddPolicy(Policies.AdminOrPartner, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+                context.User.HasClaim(CustomerCareClaims.Kind, CustomerCareClaims.PartnerKind)
+                || (context.User.HasClaim(CustomerCareClaims.Kind, CustomerCareClaims.StaffKind)
+                    && context.User.HasClaim(CustomerCareClaims.Role, CustomerCareClaims.RoleName(Role.Admin)))))
             .AddPolicy(Policies.StaffOrPartner, p => p.RequireAuthenticatedUser()
                 .RequireClaim(CustomerCareClaims.Kind, CustomerCareClaims.StaffKind, CustomerCareClaims.PartnerKind));
 

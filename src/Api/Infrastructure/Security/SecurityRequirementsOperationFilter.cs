@@ -28,7 +28,7 @@ public sealed class SecurityRequirementsOperationFilter : IOperationFilter
             accepted.Add(BearerDefinition);
         }
 
-        if (policies.Any(p => p is Policies.Partner or Policies.StaffOrPartner))
+        if (policies.Any(p => p is Policies.Partner or Policies.StaffOrPartner or Policies.AdminOrPartner))
         {
             accepted.Add(ApiKeyDefinition);
         }

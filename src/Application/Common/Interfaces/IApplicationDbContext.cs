@@ -2,6 +2,7 @@ using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
+using CustomerCare.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Common.Interfaces;
@@ -26,6 +27,15 @@ public interface IApplicationDbContext
 
     DbSet<TimelineEntry> ComplaintTimeline { get; }
 
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
+
+    /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
+    Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);
+
     /// <summary>The next value of the database sequence that numbers complaints.</summary>
     Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken);
 
@@ -34,6 +44,9 @@ public interface IApplicationDbContext
         where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every change not yet saved (after a failed save, before trying again differently).</summary>
+    void DiscardChanges();
 
     /// <summary>
     /// Saves the tracked changes together with set-based statements (<paramref name="alongside"/>) in one transaction,

@@ -67,40 +67,26 @@ public sealed class ReceiveComplaintCommandValidator : AbstractValidator<Receive
     }
 }
 
-public sealed class ReceiveComplaintCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, IMapper mapper, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
+public sealed class ReceiveComplaintCommandHandler(ComplaintIntake intake, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<ReceiveComplaintCommand, ReceivedComplaint>
 {
     public async ValueTask<ReceivedComplaint> Handle(ReceiveComplaintCommand command, CancellationToken cancellationToken)
     {
-        var partnerId = user.Kind == CallerKind.Partner ? user.Id : null;
-        var externalReference = string.IsNullOrWhiteSpace(command.ExternalReference) ? null : command.ExternalReference.Trim();
-        if (await ExistingAsync(partnerId, externalReference, cancellationToken) is { } existing)
+        if (await intake.ExistingAsync(command.ExternalReference, cancellationToken) is { } existing)
         {
             return new ReceivedComplaint(mapper.ToDto(existing, user, time.GetUtcNow()), Created: false);
         }
 
-        var now = time.GetUtcNow();
-        var customerId = command.CustomerId is { } id
-            ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null && c.MergedIntoId == null, cancellationToken)
-                ? id
-                : throw new ValidationException("customerId", "No customer has this id.")
-            : await FindOrCreateCustomerAsync(command.Customer!, partnerId, now, cancellationToken);
-
-        var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(cancellationToken));
-        var complaint = Complaint.Receive(number, new NewComplaint(
-            command.Channel, customerId, command.Title, command.Description, command.RemedySought, command.OccurredAt,
-            now, command.Category, command.Severity, partnerId, externalReference), user.Actor(), now);
-        db.Complaints.Add(complaint);
+        var complaint = await intake.StageAsync(command, customers: null, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await intake.SaveAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (partnerId is not null && externalReference is not null)
+        catch (DbUpdateException) when (intake.PartnerId is not null && ComplaintIntake.Reference(command.ExternalReference) is not null)
         {
             // The same reference arrived twice at once and the other request won the unique index: answer with its complaint.
-            db.Complaints.Entry(complaint).State = EntityState.Detached;
-            var winner = await ExistingAsync(partnerId, externalReference, cancellationToken);
+            intake.Discard();
+            var winner = await intake.ExistingAsync(command.ExternalReference, cancellationToken);
             if (winner is null)
             {
                 throw;
@@ -110,46 +96,6 @@ public sealed class ReceiveComplaintCommandHandler(
         }
 
         return new ReceivedComplaint(mapper.ToDto(complaint, user, time.GetUtcNow()), Created: true);
-    }
-
-    private async Task<Complaint?> ExistingAsync(Guid? partnerId, string? externalReference, CancellationToken ct) =>
-        partnerId is null || externalReference is null
-            ? null
-            : await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.PartnerId == partnerId && c.ExternalReference == externalReference, ct);
-
-    private async Task<Guid> FindOrCreateCustomerAsync(InlineCustomer inline, Guid? partnerId, DateTimeOffset now, CancellationToken ct)
-    {
-        var phone = string.IsNullOrWhiteSpace(inline.Phone) ? null : normaliser.NormalisePhone(inline.Phone);
-        var email = string.IsNullOrWhiteSpace(inline.Email) ? null : normaliser.NormaliseEmail(inline.Email);
-        var keys = new List<string>();
-        if (phone is not null)
-        {
-            keys.Add(index.ContactKey(ContactKind.Phone, phone));
-        }
-
-        if (email is not null)
-        {
-            keys.Add(index.ContactKey(ContactKind.Email, email));
-        }
-
-        var match = await db.Customers.AsNoTracking()
-            .Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.ContactPoints.Any(p => keys.Contains(p.LookupKey)))
-            .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        if (match is { } found)
-        {
-            return found;
-        }
-
-        var input = new CustomerInput(inline.Name, null, null, null, null, null,
-            [
-                .. phone is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Phone, phone, null, true)],
-                .. email is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Email, email, null, true)],
-            ]);
-        var (profile, contacts) = input.ToDomain(normaliser, index);
-        var customer = Customer.Create(profile, contacts, now, partnerId);
-        db.Customers.Add(customer);
-        db.Record(user, customer.Id, CustomerAccess.Created, now);
-        return customer.Id;
     }
 }
 

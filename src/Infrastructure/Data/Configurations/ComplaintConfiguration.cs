@@ -1,3 +1,4 @@
+using CustomerCare.Application.Complaints.Queries;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
@@ -103,5 +104,11 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.ActorKind).HasMaxLength(20).IsRequired();
         builder.Property(e => e.Text).HasMaxLength(TimelineEntry.TextMaxLength);
+
+        // The change feed's order: the writing transaction, then insert order (see GetChangeFeedQuery).
+        builder.Property<long>(ChangeFeedColumns.Transaction).HasColumnName("transaction_id")
+            .HasDefaultValueSql("(pg_current_xact_id()::text::bigint)").ValueGeneratedOnAdd();
+        builder.Property<long>(ChangeFeedColumns.Position).HasColumnName("position").UseIdentityAlwaysColumn();
+        builder.HasIndex(ChangeFeedColumns.Transaction, ChangeFeedColumns.Position);
     }
 }

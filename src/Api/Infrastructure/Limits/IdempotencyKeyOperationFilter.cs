@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace CustomerCare.Api.Infrastructure.Limits;
+
+/// <summary>Documents the optional Idempotency-Key header, and its 422, on every POST a signed-in caller makes.</summary>
+public sealed class IdempotencyKeyOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var method = context.ApiDescription.HttpMethod;
+        if (!(HttpMethods.IsPost(method ?? string.Empty) || HttpMethods.IsPatch(method ?? string.Empty))
+            || context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyMiddleware.HeaderName,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Makes retries safe (IETF draft): the same key with the same request answers the first response again " +
+                "(marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. " +
+                "Keys are yours alone and kept 24 hours. A UUID is a good key.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+        });
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("422", new OpenApiResponse
+        {
+            Description = "The Idempotency-Key was used before with a different request.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.Document) },
+            },
+        });
+    }
+}

@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text;
+using CustomerCare.Application.Common.Interfaces;
+
+namespace CustomerCare.Api.Infrastructure.Limits;
+
+/// <summary>
+/// The Idempotency-Key header (IETF draft) on POST: the same key with the same request gets the first response again
+/// (status, body, Location, ETag; marked <c>Idempotent-Replayed: true</c>); the same key with another request gets 422;
+/// a retry while the first is still running gets 409. Keys belong to the signed-in caller or partner. Responses
+/// the server failed on (5xx) or that ask to come back later (408, 429) are not kept: a retry is processed anew.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    private static readonly string[] ReplayedHeaders = ["Content-Type", "Location", "ETag", "Retry-After"];
+
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser user, IProblemDetailsService problems)
+    {
+        if (!(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
+            || !context.Request.Headers.TryGetValue(HeaderName, out var values)
+            || context.GetEndpoint() is null
+            || Scope(user) is not { } scope)
+        {
+            await next(context);
+            return;
+        }
+
+        if (Parse(values) is not { } key)
+        {
+            await WriteProblemAsync(context, problems, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key.",
+                "Send one Idempotency-Key of 1 to 255 visible ASCII characters (a UUID is a good choice).");
+            return;
+        }
+
+        var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
+        var claim = await store.ClaimAsync(scope, key, fingerprint, context.RequestAborted);
+        switch (claim.Outcome)
+        {
+            case IdempotencyOutcome.Mismatch:
+                await WriteProblemAsync(context, problems, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused.",
+                    "This Idempotency-Key was used with a different request; use a new key for a new request.");
+                return;
+            case IdempotencyOutcome.InFlight:
+                context.Response.Headers.RetryAfter = "1";
+                await WriteProblemAsync(context, problems, StatusCodes.Status409Conflict, "Request in progress.",
+                    "The first request with this Idempotency-Key is still being processed; retry shortly to get its response.");
+                return;
+            case IdempotencyOutcome.Replay:
+                await ReplayAsync(context, claim.Response!);
+                return;
+        }
+
+        await ProcessAsync(context, store, scope, key);
+    }
+
+    private async Task ProcessAsync(HttpContext context, IIdempotencyStore store, string scope, string key)
+    {
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        var finished = false;
+        try
+        {
+            await next(context);
+            finished = true;
+        }
+        finally
+        {
+            context.Response.Body = original;
+            if (!finished)
+            {
+                await store.ReleaseAsync(scope, key, CancellationToken.None);
+            }
+        }
+
+        var status = context.Response.StatusCode;
+        if (status is >= 500 or StatusCodes.Status408RequestTimeout or StatusCodes.Status429TooManyRequests)
+        {
+            await store.ReleaseAsync(scope, key, CancellationToken.None);
+        }
+        else
+        {
+            var headers = ReplayedHeaders
+                .Where(h => context.Response.Headers.ContainsKey(h))
+                .ToDictionary(h => h, h => context.Response.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase);
+            // Stored even if the client has gone: its retry must find this response, not run the request again.
+            await store.CompleteAsync(scope, key, new StoredResponse(status, headers, buffer.ToArray()), CancellationToken.None);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task ReplayAsync(HttpContext context, StoredResponse response)
+    {
+        context.Response.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        context.Response.Headers[ReplayedHeader] = "true";
+        context.Response.ContentLength = response.Body.Length;
+        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static string? Scope(ICurrentUser user) => user switch
+    {
+        { Kind: CallerKind.Staff, Id: { } id } => $"staff:{id}",
+        { Kind: CallerKind.Partner, Id: { } id } => $"partner:{id}",
+        _ => null, // anonymous POSTs (sign-in) are not creating anything a retry could duplicate
+    };
+
+    /// <summary>The key as a plain token or as a structured-field string (<c>"…"</c>, as the draft defines it).</summary>
+    internal static string? Parse(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count != 1 || values[0] is not { } raw)
+        {
+            return null;
+        }
+
+        var key = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' ? raw[1..^1] : raw;
+        return key.Length is > 0 and <= 255 && key.All(c => c is >= '!' and <= '~') ? key : null;
+    }
+
+    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken ct)
+    {
+        request.EnableBuffering();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n"));
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            sha.AppendData(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

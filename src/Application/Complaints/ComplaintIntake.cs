@@ -1,0 +1,113 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Complaints.Commands;
+using CustomerCare.Application.Customers;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+
+namespace CustomerCare.Application.Complaints;
+
+/// <summary>
+/// How a complaint comes in, one at a time or a batch at a time: an external reference a partner already used names
+/// the existing complaint; the customer is named by id or matched by phone or e-mail, else created.
+/// </summary>
+public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
+{
+    /// <summary>The partner the complaints come from, if a partner is calling.</summary>
+    public Guid? PartnerId => user.Kind == CallerKind.Partner ? user.Id : null;
+
+    public static string? Reference(string? externalReference) =>
+        string.IsNullOrWhiteSpace(externalReference) ? null : externalReference.Trim();
+
+    public async Task<Complaint?> ExistingAsync(string? externalReference, CancellationToken ct) =>
+        PartnerId is not { } partnerId || Reference(externalReference) is not { } reference
+            ? null
+            : await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.PartnerId == partnerId && c.ExternalReference == reference, ct);
+
+    /// <summary>The partner's complaints with any of these references, by reference.</summary>
+    public async Task<Dictionary<string, (Guid Id, string Number)>> ExistingAsync(IReadOnlyCollection<string> references, CancellationToken ct)
+    {
+        if (PartnerId is not { } partnerId || references.Count == 0)
+        {
+            return new Dictionary<string, (Guid, string)>(StringComparer.Ordinal);
+        }
+
+        var found = await db.Complaints.AsNoTracking()
+            .Where(c => c.PartnerId == partnerId && references.Contains(c.ExternalReference!))
+            .Select(c => new { c.ExternalReference, c.Id, c.Number })
+            .ToListAsync(ct);
+        return found.ToDictionary(c => c.ExternalReference!, c => (c.Id, c.Number), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Adds the complaint (and a new customer, if need be) to the unit of work, unsaved. <paramref name="customers"/>
+    /// remembers customers created earlier in the same unit, by contact key, so that a batch creates each person once.
+    /// </summary>
+    public async Task<Complaint> StageAsync(ReceiveComplaintCommand command, Dictionary<string, Guid>? customers, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var customerId = command.CustomerId is { } id
+            ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null && c.MergedIntoId == null, ct)
+                ? id
+                : throw new ValidationException("customerId", "No customer has this id.")
+            : await FindOrCreateCustomerAsync(command.Customer!, customers, now, ct);
+
+        var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(ct));
+        var complaint = Complaint.Receive(number, new NewComplaint(
+            command.Channel, customerId, command.Title, command.Description, command.RemedySought, command.OccurredAt,
+            now, command.Category, command.Severity, PartnerId, Reference(command.ExternalReference)), user.Actor(), now);
+        db.Complaints.Add(complaint);
+        return complaint;
+    }
+
+    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+
+    /// <summary>Forgets everything staged since the last save (after a failed one).</summary>
+    public void Discard() => db.DiscardChanges();
+
+    private async Task<Guid> FindOrCreateCustomerAsync(InlineCustomer inline, Dictionary<string, Guid>? customers, DateTimeOffset now, CancellationToken ct)
+    {
+        var phone = string.IsNullOrWhiteSpace(inline.Phone) ? null : normaliser.NormalisePhone(inline.Phone);
+        var email = string.IsNullOrWhiteSpace(inline.Email) ? null : normaliser.NormaliseEmail(inline.Email);
+        var keys = new List<string>();
+        if (phone is not null)
+        {
+            keys.Add(index.ContactKey(ContactKind.Phone, phone));
+        }
+
+        if (email is not null)
+        {
+            keys.Add(index.ContactKey(ContactKind.Email, email));
+        }
+
+        if (customers is not null && keys.Select(k => customers.TryGetValue(k, out var known) ? known : (Guid?)null).FirstOrDefault(k => k is not null) is { } staged)
+        {
+            return staged;
+        }
+
+        var match = await db.Customers.AsNoTracking()
+            .Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.ContactPoints.Any(p => keys.Contains(p.LookupKey)))
+            .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        if (match is { } found)
+        {
+            return found;
+        }
+
+        var input = new CustomerInput(inline.Name, null, null, null, null, null,
+            [
+                .. phone is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Phone, phone, null, true)],
+                .. email is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Email, email, null, true)],
+            ]);
+        var (profile, contacts) = input.ToDomain(normaliser, index);
+        var customer = Customer.Create(profile, contacts, now, PartnerId);
+        db.Customers.Add(customer);
+        db.Record(user, customer.Id, CustomerAccess.Created, now);
+        foreach (var key in keys)
+        {
+            customers?.TryAdd(key, customer.Id);
+        }
+
+        return customer.Id;
+    }
+}

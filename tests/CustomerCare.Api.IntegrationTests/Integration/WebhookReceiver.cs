@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerCare.Api.IntegrationTests.Integration;
+
+/// <summary>A real HTTP receiver on loopback (Kestrel), as a partner would run one: it can fail the first N requests, or all while down.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _requests;
+
+    private WebhookReceiver(WebApplication app, int failFirst)
+    {
+        _app = app;
+        FailFirst = failFirst;
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public int FailFirst { get; }
+
+    /// <summary>While true, every request gets 503.</summary>
+    public bool Down { get; set; }
+
+    public int Requests => _requests;
+
+    /// <summary>Requests answered 2xx, in arrival order.</summary>
+    public ConcurrentQueue<ReceivedWebhook> Accepted { get; } = new();
+
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app, failFirst);
+        app.MapPost("/hooks", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            var n = Interlocked.Increment(ref receiver._requests);
+            if (receiver.Down || n <= receiver.FailFirst)
+            {
+                return Results.StatusCode(receiver.Down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError);
+            }
+
+            receiver.Accepted.Enqueue(new ReceivedWebhook(
+                context.Request.Headers["webhook-id"].ToString(), context.Request.Headers["webhook-timestamp"].ToString(),
+                context.Request.Headers["webhook-signature"].ToString(), context.Request.Headers["webhook-event-type"].ToString(), body));
+            return Results.NoContent();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Url = new Uri($"{address}/hooks");
+        return receiver;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string EventType, string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+}
