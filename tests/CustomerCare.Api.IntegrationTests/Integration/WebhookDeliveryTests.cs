@@ -151,6 +151,32 @@ public sealed class WebhookDeliveryTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task Dispatchers_RunningAtOnceOnSeveralReplicas_SendEachDeliveryOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync("Shop C");
+        using var partner = ApiClient.WithApiKey(key);
+        await SubscribeAsync(partner, receiver.Url, AllTypes);
+        var api = new ComplaintApi(partner);
+        for (var i = 0; i < 12; i++)
+        {
+            await api.ReceiveAsync(ComplaintApi.NewComplaint($"Complaint {i}", $"138 0013 80{i:D2}", externalReference: $"C-{i}"));
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (receiver.Accepted.Count < 12 && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Dispatch.OnceAsync()));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(receiver.Accepted.Select(r => r.Id).Distinct().Count(), Is.EqualTo(12));
+            Assert.That(receiver.Requests, Is.EqualTo(12), "no delivery was sent by two dispatchers");
+        });
+    }
+
+    [Test]
     public async Task Subscriptions_AreValidated_AndTheirSecretIsEncryptedAtRest()
     {
         var bad = await Admin.PostAsJsonAsync("/api/v1/webhooks", new { url = "ftp://example.com/x", eventTypes = new[] { "complaint.nope" } });
