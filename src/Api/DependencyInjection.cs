@@ -3,6 +3,7 @@ using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Limits;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Behaviours;
+using CustomerCare.Application.Common.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.OpenApi;
 
