@@ -79,6 +79,22 @@ public sealed class ComplaintImportParserTests
         });
     }
 
+    [Test]
+    public async Task Read_RefusesControlCharactersThatCannotBeStored()
+    {
+        var csv = await ComplaintImportParser.ReadCsvAsync(new StringReader("externalReference,channel,title\nR-1,phone,Bad\u0000title\n"), 10, CancellationToken.None);
+        var ndjson = await ComplaintImportParser.ReadNdjsonAsync(
+            new StringReader("""{"externalReference":"R-1","channel":"phone","title":"Bad\u0000title"}"""), 10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(csv.Single().Command, Is.Null);
+            Assert.That(csv.Single().Errors.Keys, Is.EqualTo(new[] { "title" }));
+            Assert.That(ndjson.Single().Command, Is.Null);
+            Assert.That(ndjson.Single().Errors.Keys, Is.EqualTo(new[] { "$.title" }));
+        });
+    }
+
     [TestCase(0L, 0L)]
     [TestCase(123456789L, 42L)]
     [TestCase(long.MaxValue, long.MaxValue)]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerCare.Application.Common.Serialization;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
@@ -29,7 +30,7 @@ public static class ComplaintImportParser
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false), new RejectControlCharacters() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
@@ -108,6 +109,12 @@ public static class ComplaintImportParser
             }
 
             var value = record.Fields[columns[key]].Trim();
+            if (RejectControlCharacters.HasForbidden(value))
+            {
+                errors[name] = ["Control characters are not allowed in text."];
+                return null;
+            }
+
             return value.Length == 0 ? null : value;
         }
 
@@ -143,9 +150,10 @@ public static class ComplaintImportParser
         var phone = Field("customerPhone");
         var email = Field("customerEmail");
         var customer = name is null && phone is null && email is null ? null : new InlineCustomer(name ?? string.Empty, phone, email);
-        return new ImportRow(record.Line, new ReceiveComplaintCommand(
+        var command = new ReceiveComplaintCommand(
             channel ?? (Channel)(-1), customerId, customer, Field("title") ?? string.Empty, Field("description") ?? string.Empty,
-            Field("remedySought"), occurredAt, Field("category"), severity, Field("externalReference")), channel is null ? ChannelRequired : Empty);
+            Field("remedySought"), occurredAt, Field("category"), severity, Field("externalReference"));
+        return errors.Count > 0 ? new ImportRow(record.Line, null, errors) : new ImportRow(record.Line, command, channel is null ? ChannelRequired : Empty);
     }
 
     private static void TooMany(int count, int maxRows)
