@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<WebhookSender>();
         services.AddScoped<WebhookDispatcher>();
         services.AddHostedService<WebhookWorker>();
+        services.AddHostedService<HousekeepingWorker>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

@@ -1,4 +1,3 @@
-using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,13 +8,11 @@ namespace CustomerCare.Infrastructure.Webhooks;
 
 /// <summary>
 /// Runs <see cref="WebhookDispatcher"/> passes every <c>CustomerCare:Webhooks:DispatchInterval</c> (zero turns it off),
-/// as long as a pass finds work; and now and then forgets what is past its retention (idempotency keys, old deliveries).
+/// as long as a pass finds work.
 /// </summary>
 public sealed partial class WebhookWorker(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookWorker> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromMinutes(10);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.DispatchInterval;
@@ -24,7 +21,6 @@ public sealed partial class WebhookWorker(IServiceScopeFactory scopes, IOptions<
             return;
         }
 
-        var lastHousekeeping = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(interval, time);
         do
         {
@@ -35,13 +31,6 @@ public sealed partial class WebhookWorker(IServiceScopeFactory scopes, IOptions<
                 while ((await dispatcher.RunOnceAsync(stoppingToken)) is { Claimed: > 0 } or { FannedOut: > 0 })
                 {
                     // Keep going while there is work: events of one complaint go out one pass after another.
-                }
-
-                if (time.GetUtcNow() - lastHousekeeping >= HousekeepingInterval)
-                {
-                    lastHousekeeping = time.GetUtcNow();
-                    await dispatcher.PurgeAsync(stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(stoppingToken);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
