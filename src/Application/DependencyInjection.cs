@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using CustomerCare.Application.Complaints;
-using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 
 namespace CustomerCare.Application;
 

@@ -7,6 +7,7 @@ using CustomerCare.Application.Complaints.Queries;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Api.Infrastructure.Limits;
+using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 using Mediator;
 using Microsoft.Extensions.Options;

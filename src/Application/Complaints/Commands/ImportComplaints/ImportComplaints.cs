@@ -1,4 +1,5 @@
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Options;
 using CustomerCare.Domain.Common;
 using FluentValidation;
 using Mediator;
@@ -7,18 +8,6 @@ using Microsoft.Extensions.Options;
 using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Application.Complaints.Commands.ImportComplaints;
-
-/// <summary>Bulk import, under <c>CustomerCare:Import</c>.</summary>
-public sealed class ImportOptions
-{
-    public const string SectionName = "CustomerCare:Import";
-
-    /// <summary>Rows one file may hold. Default 10,000.</summary>
-    public int MaxRows { get; set; } = 10_000;
-
-    /// <summary>Rows saved in one transaction. Default 200.</summary>
-    public int BatchSize { get; set; } = 200;
-}
 
 /// <summary>
 /// A partner's file of complaints: every row is validated as POST /complaints would; the valid ones are received
