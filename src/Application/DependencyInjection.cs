@@ -28,7 +28,11 @@ public static class DependencyInjection
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.SectionName));
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
+        services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ComplaintIntake>();
+        services.AddScoped<Surveys.SurveyInviter>();
+        services.AddScoped<Complaints.ComplaintAftercare>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<WebhookDispatcher>();
         services.AddHostedService<WebhookWorker>();
         services.AddHostedService<HousekeepingWorker>();
+        services.AddHostedService<Surveys.SurveyCampaignWorker>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

@@ -96,7 +96,7 @@ public sealed class Complaints : IEndpointGroup
             Required(request.Channel, "channel"), request.CustomerId,
             request.Customer is { } c ? new InlineCustomer(c.Name ?? string.Empty, c.Phone, c.Email) : null,
             request.Title ?? string.Empty, request.Description ?? string.Empty, request.RemedySought, request.OccurredAt,
-            request.Category, request.Severity, request.ExternalReference), ct);
+            request.Category, request.Severity, request.ExternalReference, request.Product), ct);
         ETags.Set(http, result.Complaint.Version);
         var location = $"{EndpointGroupExtensions.VersionPrefix}/complaints/{result.Complaint.Id}";
         if (result.Created)
@@ -240,7 +240,7 @@ public sealed class Complaints : IEndpointGroup
 
 public sealed record ReceiveComplaintRequest(
     Channel? Channel, Guid? CustomerId, InlineCustomerRequest? Customer, string? Title, string? Description, string? RemedySought,
-    DateTimeOffset? OccurredAt, string? Category, Severity? Severity, string? ExternalReference);
+    DateTimeOffset? OccurredAt, string? Category, Severity? Severity, string? ExternalReference, string? Product = null);
 
 public sealed record InlineCustomerRequest(string? Name, string? Phone, string? Email);
 

@@ -96,6 +96,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Title = "The resource was not found.",
             Detail = notFound.Message,
         },
+        GoneException gone => new ProblemDetails
+        {
+            Status = StatusCodes.Status410Gone,
+            Title = "No longer available.",
+            Detail = gone.Message,
+        },
         FeatureUnavailableException unavailable => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound,

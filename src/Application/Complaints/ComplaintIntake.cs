@@ -56,7 +56,7 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
         var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(ct));
         var complaint = Complaint.Receive(number, new NewComplaint(
             command.Channel, customerId, command.Title, command.Description, command.RemedySought, command.OccurredAt,
-            now, command.Category, command.Severity, PartnerId, Reference(command.ExternalReference)), user.Actor(), now);
+            now, command.Category, command.Severity, PartnerId, Reference(command.ExternalReference), Product: command.Product), user.Actor(), now);
         db.Complaints.Add(complaint);
         return complaint;
     }

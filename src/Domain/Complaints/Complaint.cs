@@ -18,6 +18,7 @@ public sealed class Complaint : AggregateRoot
     public const int RemedyMaxLength = 2000;
     public const int ExternalReferenceMaxLength = 100;
     public const int ReasonMaxLength = 2000;
+    public const int ProductMaxLength = 80;
 
     /// <summary>The one table of the state machine: what each state allows.</summary>
     private static readonly IReadOnlyDictionary<ComplaintStatus, ComplaintAction[]> Transitions = new Dictionary<ComplaintStatus, ComplaintAction[]>
@@ -52,6 +53,7 @@ public sealed class Complaint : AggregateRoot
         OccurredAt = data.OccurredAt;
         ReceivedAt = data.ReceivedAt ?? now;
         Category = data.Category;
+        Product = string.IsNullOrWhiteSpace(data.Product) ? null : Guard.Text(data.Product, ProductMaxLength, "product");
         Severity = data.Severity ?? Severity.General;
         PartnerId = data.PartnerId;
         ExternalReference = data.ExternalReference?.Trim();
@@ -71,6 +73,9 @@ public sealed class Complaint : AggregateRoot
     public string? Category { get; private set; }
 
     public Severity Severity { get; private set; }
+
+    /// <summary>The product or service the complaint is about (the operator's product code), if known.</summary>
+    public string? Product { get; private set; }
 
     public string Title { get; private set; }
 
@@ -166,6 +171,11 @@ public sealed class Complaint : AggregateRoot
     public bool IsSlaRunning => _slaClocks.Any(c => c.MetAt is null && c.PausedAt is null);
 
     public bool IsSlaPaused => _slaClocks.Any(c => c.PausedAt is not null);
+
+    /// <summary>Whether every service-level target so far was kept (none breached, none met late); null with no clock.</summary>
+    public bool? KeptServiceLevels(DateTimeOffset now) => _slaClocks.Count == 0
+        ? null
+        : _slaClocks.All(c => c.BreachedAt is null && c.StateAt(now) is not (SlaState.Breached or SlaState.MetLate));
 
     public static Complaint Receive(string number, NewComplaint data, Actor actor, DateTimeOffset now, Guid? id = null)
     {
@@ -373,7 +383,7 @@ public sealed class Complaint : AggregateRoot
         var title = $"Re-complaint: {Title}";
         return new NewComplaint(channel, CustomerId, title.Length <= TitleMaxLength ? title : title[..TitleMaxLength],
             description, remedySought, OccurredAt: null, ReceivedAt: now, Category, Severity, PartnerId: null, ExternalReference: null,
-            EscalationLevel + 1, Id);
+            EscalationLevel + 1, Id, Product);
     }
 
     /// <summary>
@@ -574,7 +584,8 @@ public sealed record NewComplaint(
     Guid? PartnerId,
     string? ExternalReference,
     int EscalationLevel = 0,
-    Guid? ReComplaintOfId = null);
+    Guid? ReComplaintOfId = null,
+    string? Product = null);
 
 /// <summary>Earlier complaints of the same customer and category within the repeat window.</summary>
 public sealed record RepeatInfo(Guid? LatestId, int Count)

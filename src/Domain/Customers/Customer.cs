@@ -64,6 +64,9 @@ public sealed class Customer : AggregateRoot
 
     public DateTimeOffset? ErasedAt { get; private set; }
 
+    /// <summary>Reward points granted for feedback, in total.</summary>
+    public int RewardPoints { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -114,6 +117,8 @@ public sealed class Customer : AggregateRoot
             _contactPoints.Add(new ContactPoint(Guid.CreateVersion7(), Id, contact.Kind, contact.Value, contact.Platform, contact.LookupKey, primary));
         }
 
+        RewardPoints += duplicate.RewardPoints;
+        duplicate.RewardPoints = 0;
         Company ??= duplicate.Company;
         PreferredChannel ??= duplicate.PreferredChannel;
         PreferredLanguage ??= duplicate.PreferredLanguage;
@@ -123,6 +128,19 @@ public sealed class Customer : AggregateRoot
         duplicate.ClearPersonalData();
         duplicate.MergedIntoId = Id;
         duplicate.UpdatedAt = now;
+    }
+
+    /// <summary>Adds points granted for the customer's feedback.</summary>
+    public void GrantRewardPoints(int points, DateTimeOffset now)
+    {
+        if (points <= 0)
+        {
+            return;
+        }
+
+        EnsureLive();
+        RewardPoints = checked(RewardPoints + points);
+        UpdatedAt = now;
     }
 
     /// <summary>Anonymises the record for good: name, contact points, language and consents go; the record stays.</summary>

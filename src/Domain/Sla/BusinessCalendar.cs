@@ -188,6 +188,9 @@ public sealed class BusinessCalendar
     private (DateTimeOffset Start, DateTimeOffset End)[] Intervals(DateOnly day) =>
         PeriodsOf(day).Select(p => (ToUtc(day, p.Start), ToUtc(day, p.End))).Where(i => i.Item2 > i.Item1).ToArray();
 
+    /// <summary>The calendar day <paramref name="instant"/> falls on in the calendar's time zone.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => LocalDate(instant);
+
     private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 
     /// <summary>A local wall-clock time as an instant. A time skipped by a daylight-saving change counts as the first instant after the gap.</summary>

@@ -1,11 +1,14 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Infrastructure.Data.Configurations;
 using CustomerCare.Infrastructure.PersonalData;
+using CustomerCare.Domain.Feedback;
 using CustomerCare.Domain.Partners;
+using CustomerCare.Domain.Surveys;
 using CustomerCare.Infrastructure.Identity;
 using CustomerCare.Infrastructure.Idempotency;
 using CustomerCare.Infrastructure.Outbox;
@@ -31,6 +34,20 @@ public sealed class CustomerCareDbContext(
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
     public DbSet<TimelineEntry> ComplaintTimeline => Set<TimelineEntry>();
+
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+
+    public DbSet<SurveyTemplateVersion> SurveyTemplateVersions => Set<SurveyTemplateVersion>();
+
+    public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
+
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
+    public DbSet<CustomerFeedback> Feedback => Set<CustomerFeedback>();
+
+    public DbSet<CareTask> CareTasks => Set<CareTask>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
@@ -96,5 +113,6 @@ public sealed class CustomerCareDbContext(
         modelBuilder.ApplyConfiguration(new CustomerConfiguration(protector));
         modelBuilder.ApplyConfiguration(new ContactPointConfiguration(protector));
         modelBuilder.ApplyConfiguration(new WebhookSubscriptionConfiguration(secrets));
+        modelBuilder.ApplyConfiguration(new SurveyInvitationConfiguration(secrets));
     }
 }

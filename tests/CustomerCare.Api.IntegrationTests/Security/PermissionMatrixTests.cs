@@ -119,6 +119,33 @@ public class PermissionMatrixTests
         ["RotateWebhookSecret"] = AdminOrPartner,
         ["ListWebhookDeliveries"] = AdminOrPartner,
         ["ResendWebhookDelivery"] = AdminOrPartner,
+
+        ["ListSurveys"] = AllStaff,
+        ["CreateSurvey"] = SupervisorOrAbove,
+        ["GetSurvey"] = AllStaff,
+        ["ReviseSurvey"] = SupervisorOrAbove,
+        ["GetSurveyAnalysis"] = SupervisorOrAbove,
+        ["ListCampaigns"] = AllStaff,
+        ["CreateCampaign"] = SupervisorOrAbove,
+        ["GetCampaign"] = AllStaff,
+        ["StopCampaign"] = SupervisorOrAbove,
+        ["ListInvitations"] = SupervisorOrAbove,
+        ["GetSurveyForm"] = Everyone,
+        ["SubmitSurveyResponse"] = Everyone,
+
+        ["ListFeedback"] = AllStaff,
+        ["ReceiveFeedback"] = AllStaff,
+        ["GetFeedback"] = AllStaff,
+        ["AcknowledgeFeedback"] = AllStaff,
+        ["StartFeedback"] = AllStaff,
+        ["AnswerFeedback"] = AllStaff,
+
+        ["ListCareTasks"] = AllStaff,
+        ["CreateCareTask"] = AllStaff,
+        ["GetCareTask"] = AllStaff,
+        ["CompleteCareTask"] = AllStaff,
+        ["CancelCareTask"] = AllStaff,
+        ["RescheduleCareTask"] = AllStaff,
     };
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];

@@ -1,7 +1,10 @@
+using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
+using CustomerCare.Domain.Feedback;
 using CustomerCare.Domain.Partners;
+using CustomerCare.Domain.Surveys;
 using CustomerCare.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +29,20 @@ public interface IApplicationDbContext
     DbSet<Complaint> Complaints { get; }
 
     DbSet<TimelineEntry> ComplaintTimeline { get; }
+
+    DbSet<SurveyTemplate> SurveyTemplates { get; }
+
+    DbSet<SurveyTemplateVersion> SurveyTemplateVersions { get; }
+
+    DbSet<SurveyCampaign> SurveyCampaigns { get; }
+
+    DbSet<SurveyInvitation> SurveyInvitations { get; }
+
+    DbSet<SurveyAnswer> SurveyAnswers { get; }
+
+    DbSet<CustomerFeedback> Feedback { get; }
+
+    DbSet<CareTask> CareTasks { get; }
 
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 

@@ -201,7 +201,7 @@ public sealed class CloseComplaintCommandValidator : AbstractValidator<CloseComp
     }
 }
 
-public sealed class CloseComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
+public sealed class CloseComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, ComplaintAftercare aftercare)
     : ICommandHandler<CloseComplaintCommand, ComplaintDto>
 {
     public async ValueTask<ComplaintDto> Handle(CloseComplaintCommand command, CancellationToken cancellationToken)
@@ -215,6 +215,7 @@ public sealed class CloseComplaintCommandHandler(IApplicationDbContext db, ICurr
 
         var now = time.GetUtcNow();
         complaint.Close(new Closing(command.Reason, command.Satisfaction, command.Comment, now), command.DuplicateOfId, user.Actor(), now);
+        await aftercare.ScheduleAsync(complaint, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return mapper.ToDto(complaint, user, time.GetUtcNow());
     }

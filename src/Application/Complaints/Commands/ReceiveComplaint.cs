@@ -31,7 +31,8 @@ public sealed record ReceiveComplaintCommand(
     DateTimeOffset? OccurredAt,
     string? Category,
     Severity? Severity,
-    string? ExternalReference) : ICommand<ReceivedComplaint>;
+    string? ExternalReference,
+    string? Product = null) : ICommand<ReceivedComplaint>;
 
 /// <summary>A customer given with the complaint: matched by phone or e-mail, else created.</summary>
 public sealed record InlineCustomer(string Name, string? Phone, string? Email);
@@ -64,6 +65,7 @@ public sealed class ReceiveComplaintCommandValidator : AbstractValidator<Receive
             .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.ExternalReference).MaximumLength(Complaint.ExternalReferenceMaxLength);
+        RuleFor(c => c.Product).MaximumLength(Complaint.ProductMaxLength);
     }
 }
 

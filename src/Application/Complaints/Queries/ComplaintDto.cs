@@ -23,6 +23,8 @@ public sealed class ComplaintDto : IVersioned
 
     public Severity Severity { get; init; }
 
+    public string? Product { get; init; }
+
     public string Title { get; init; } = string.Empty;
 
     public string Description { get; init; } = string.Empty;

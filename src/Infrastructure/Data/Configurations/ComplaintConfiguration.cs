@@ -24,6 +24,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Severity).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Category).HasMaxLength(ComplaintCategories.MaxLength);
+        builder.Property(c => c.Product).HasMaxLength(Complaint.ProductMaxLength);
         builder.Property(c => c.Title).HasMaxLength(Complaint.TitleMaxLength).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Complaint.DescriptionMaxLength).IsRequired();
         builder.Property(c => c.RemedySought).HasMaxLength(Complaint.RemedyMaxLength);

@@ -26,6 +26,110 @@ namespace CustomerCare.Infrastructure.Data.Migrations
 
             modelBuilder.HasSequence("complaint_number_seq");
 
+            modelBuilder.Entity("CustomerCare.Domain.CareTasks.CareTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CompletedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("completed_by_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("IsAutomatic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_automatic");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_tasks");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_care_tasks_complaint_id");
+
+                    b.HasIndex("CompletedById")
+                        .HasDatabaseName("ix_care_tasks_completed_by_id");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_care_tasks_due_on")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("CustomerId", "DueOn")
+                        .HasDatabaseName("ix_care_tasks_customer_id_due_on");
+
+                    b.HasIndex("OwnerId", "DueOn")
+                        .HasDatabaseName("ix_care_tasks_owner_id_due_on")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("care_tasks", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Complaints.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -103,6 +207,11 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("product");
 
                     b.Property<Guid?>("ReComplaintOfId")
                         .HasColumnType("uuid")
@@ -384,6 +493,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(35)")
                         .HasColumnName("preferred_language");
 
+                    b.Property<int>("RewardPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("reward_points");
+
                     b.Property<string>("Segment")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -488,6 +601,121 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_customer_access_log_customer_id_at");
 
                     b.ToTable("customer_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Feedback.CustomerFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("answered_via");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handler_id");
+
+                    b.Property<string>("ImprovementAction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("improvement_action");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int>("RewardPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("reward_points");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_feedback");
+
+                    b.HasIndex("HandlerId")
+                        .HasDatabaseName("ix_customer_feedback_handler_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_customer_feedback_recorded_by_id");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_customer_feedback_customer_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_customer_feedback_status_created_at");
+
+                    b.ToTable("customer_feedback", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Organisation.Department", b =>
@@ -783,6 +1011,326 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_complaint_sla_clocks_complaint_id_milestone");
 
                     b.ToTable("complaint_sla_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("question_key");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("choice");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("InvitationId", "QuestionKey")
+                        .HasName("pk_survey_answers");
+
+                    b.HasIndex("QuestionKey", "InvitationId")
+                        .HasDatabaseName("ix_survey_answers_question_key_invitation_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("QuestionKey", "InvitationId"), new[] { "Score" });
+
+                    b.ToTable("survey_answers", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<Guid[]>("CustomerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("customer_ids");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<int?>("OpenWave")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_wave");
+
+                    b.Property<int?>("OpenWaveTemplateVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_wave_template_version");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("product");
+
+                    b.Property<int>("ResponseDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_days");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("schedule");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("segment");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Waves")
+                        .HasColumnType("integer")
+                        .HasColumnName("waves");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_campaigns");
+
+                    b.HasIndex("NextRunAt")
+                        .HasDatabaseName("ix_survey_campaigns_next_run_at")
+                        .HasFilter("is_active AND next_run_at IS NOT NULL");
+
+                    b.HasIndex("Schedule")
+                        .HasDatabaseName("ix_survey_campaigns_schedule")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_survey_campaigns_template_id");
+
+                    b.ToTable("survey_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("FirstResponderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_responder_id");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("product");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("segment");
+
+                    b.Property<bool?>("SlaMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sla_met");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_version");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("token");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("integer")
+                        .HasColumnName("wave");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_invitations");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_survey_invitations_complaint_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_survey_invitations_customer_id");
+
+                    b.HasIndex("FirstResponderId")
+                        .HasDatabaseName("ix_survey_invitations_first_responder_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_invitations_token_hash");
+
+                    b.HasIndex("CampaignId", "ComplaintId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_invitations_campaign_id_complaint_id")
+                        .HasFilter("complaint_id IS NOT NULL");
+
+                    b.HasIndex("CampaignId", "Wave", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_invitations_campaign_id_wave_customer_id")
+                        .HasFilter("complaint_id IS NULL");
+
+                    b.HasIndex("TemplateId", "TemplateVersion", "CreatedAt")
+                        .HasDatabaseName("ix_survey_invitations_template_id_template_version_created_at");
+
+                    b.ToTable("survey_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_templates");
+
+                    b.ToTable("survey_templates", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyTemplateVersion", b =>
+                {
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("TemplateId", "Number")
+                        .HasName("pk_survey_template_versions");
+
+                    b.ToTable("survey_template_versions", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Webhooks.WebhookDelivery", b =>
@@ -1146,6 +1694,34 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.ToTable("settings", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.CareTasks.CareTask", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_care_tasks_complaints_complaint_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_care_tasks_staff_completed_by_id");
+
+                    b.HasOne("CustomerCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_care_tasks_customers_customer_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_care_tasks_staff_owner_id");
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Complaints.Complaint", b =>
                 {
                     b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
@@ -1398,6 +1974,28 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_customers_customers_merged_into_id");
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Feedback.CustomerFeedback", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_feedback_customers_customer_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_feedback_staff_handler_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_feedback_staff_recorded_by_id");
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Organisation.Department", b =>
                 {
                     b.HasOne("CustomerCare.Domain.Organisation.Department", null)
@@ -1441,6 +2039,113 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_complaint_sla_clocks_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Surveys.SurveyInvitation", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_survey_invitations_invitation_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyCampaign", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Surveys.SurveyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_campaigns_survey_templates_template_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_invitations_survey_campaigns_campaign_id");
+
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_invitations_complaints_complaint_id");
+
+                    b.HasOne("CustomerCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_invitations_customers_customer_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("FirstResponderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_invitations_staff_first_responder_id");
+
+                    b.HasOne("CustomerCare.Domain.Surveys.SurveyTemplateVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId", "TemplateVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_invitations_survey_template_versions_template_id_tem");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyTemplateVersion", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Surveys.SurveyTemplate", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_template_versions_survey_templates_template_id");
+
+                    b.OwnsMany("CustomerCare.Domain.Surveys.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyTemplateVersionTemplateId");
+
+                            b1.Property<int>("SurveyTemplateVersionNumber");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("IsOverall");
+
+                            b1.Property<bool>("IsRequired");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Options")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("SurveyTemplateVersionTemplateId", "SurveyTemplateVersionNumber", "__synthesizedOrdinal")
+                                .HasName("pk_survey_template_versions");
+
+                            b1.ToTable("survey_template_versions");
+
+                            b1
+                                .ToJson("questions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyTemplateVersionTemplateId", "SurveyTemplateVersionNumber")
+                                .HasConstraintName("fk_survey_template_versions_survey_template_versions_survey_tem");
+                        });
+
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Webhooks.WebhookDelivery", b =>
@@ -1494,6 +2199,16 @@ namespace CustomerCare.Infrastructure.Data.Migrations
             modelBuilder.Entity("CustomerCare.Domain.Partners.Partner", b =>
                 {
                     b.Navigation("Keys");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Surveys.SurveyTemplate", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

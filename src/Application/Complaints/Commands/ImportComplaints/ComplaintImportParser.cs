@@ -24,7 +24,7 @@ public static class ComplaintImportParser
 {
     public static readonly IReadOnlyList<string> CsvColumns =
     [
-        "externalReference", "channel", "title", "description", "remedySought", "occurredAt", "category", "severity",
+        "externalReference", "channel", "title", "description", "remedySought", "occurredAt", "category", "severity", "product",
         "customerId", "customerName", "customerPhone", "customerEmail",
     ];
 
@@ -152,7 +152,7 @@ public static class ComplaintImportParser
         var customer = name is null && phone is null && email is null ? null : new InlineCustomer(name ?? string.Empty, phone, email);
         var command = new ReceiveComplaintCommand(
             channel ?? (Channel)(-1), customerId, customer, Field("title") ?? string.Empty, Field("description") ?? string.Empty,
-            Field("remedySought"), occurredAt, Field("category"), severity, Field("externalReference"));
+            Field("remedySought"), occurredAt, Field("category"), severity, Field("externalReference"), Field("product"));
         return errors.Count > 0 ? new ImportRow(record.Line, null, errors) : new ImportRow(record.Line, command, channel is null ? ChannelRequired : Empty);
     }
 
@@ -181,12 +181,12 @@ public static class ComplaintImportParser
 
     private sealed record ImportRecord(
         Channel? Channel, Guid? CustomerId, ImportCustomer? Customer, string? Title, string? Description, string? RemedySought,
-        DateTimeOffset? OccurredAt, string? Category, Severity? Severity, string? ExternalReference)
+        DateTimeOffset? OccurredAt, string? Category, Severity? Severity, string? ExternalReference, string? Product)
     {
         public ReceiveComplaintCommand ToCommand() => new(
             Channel ?? (Domain.Common.Channel)(-1), CustomerId,
             Customer is { } c ? new InlineCustomer(c.Name ?? string.Empty, c.Phone, c.Email) : null,
-            Title ?? string.Empty, Description ?? string.Empty, RemedySought, OccurredAt, Category, Severity, ExternalReference);
+            Title ?? string.Empty, Description ?? string.Empty, RemedySought, OccurredAt, Category, Severity, ExternalReference, Product);
     }
 
     private sealed record ImportCustomer(string? Name, string? Phone, string? Email);

@@ -17,6 +17,7 @@ public sealed record CustomerDto(
     Guid? SourcePartnerId,
     Guid? MergedIntoId,
     DateTimeOffset? ErasedAt,
+    int RewardPoints,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt) : IVersioned
 {
@@ -28,7 +29,7 @@ public sealed record CustomerDto(
         new ConsentDto(c.Consent.ContactByPhone, c.Consent.ContactByEmail, c.Consent.Marketing),
         c.ContactPoints.OrderBy(p => p.Kind).ThenByDescending(p => p.IsPrimary)
             .Select(p => new ContactPointDto(p.Id, p.Kind, p.Value, p.Platform, p.IsPrimary)).ToList(),
-        c.SourcePartnerId, c.MergedIntoId, c.ErasedAt, c.CreatedAt, c.UpdatedAt)
+        c.SourcePartnerId, c.MergedIntoId, c.ErasedAt, c.RewardPoints, c.CreatedAt, c.UpdatedAt)
     {
         Version = c.Version,
     };

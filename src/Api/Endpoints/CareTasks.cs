@@ -1,0 +1,79 @@
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.CareTasks;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Domain.CareTasks;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+
+namespace CustomerCare.Api.Endpoints;
+
+public sealed class CareTasks : IEndpointGroup
+{
+    private const string Resource = "Care task";
+
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/care-tasks").WithTags("Care tasks").RequireAuthorization(Policies.Staff).ProducesAuthProblems();
+
+        group.MapGet("/", ListCareTasks).WithName(nameof(ListCareTasks))
+            .WithSummary("Care tasks, soonest due first: `view=mine` (my open tasks), `dueToday`, `overdue` (open, in the business calendar's time zone) or `all`")
+            .ProducesValidationProblem();
+        group.MapPost("/", CreateCareTask).WithName(nameof(CreateCareTask))
+            .WithSummary("Schedule a care contact: follow-up call, key-customer call, greeting; due day, owner, customer, optional complaint")
+            .WithDescription("A follow-up call is also created by itself when a complaint closes, due `CustomerCare:Care:FollowUpAfterDays` " +
+                "(default 7) days later and owned by the complaint's first responder.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetCareTask).WithName(nameof(GetCareTask))
+            .WithSummary("One care task").ProducesProblem(StatusCodes.Status404NotFound);
+        Change(group, "/{id:guid}/complete", CompleteCareTask, nameof(CompleteCareTask), "The contact happened or was tried: result and outcome (→ done)");
+        Change(group, "/{id:guid}/cancel", CancelCareTask, nameof(CancelCareTask), "Not needed any more, with a reason (→ cancelled)");
+        Change(group, "/{id:guid}/schedule", RescheduleCareTask, nameof(RescheduleCareTask), "Hand an open task to someone and/or move its due day");
+    }
+
+    private static void Change(RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary) =>
+        group.MapPost(pattern, handler).WithName(name).WithSummary(summary)
+            .WithDescription("Send `If-Match` with the task's ETag: a stale one gets 412, none gets 428; a task no longer open gets 409.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    public static async Task<Ok<PagedList<CareTaskDto>>> ListCareTasks(
+        ISender sender, CancellationToken ct, [EnumQuery(typeof(CareTaskView))] string? view = null, Guid? ownerId = null, Guid? customerId = null,
+        Guid? complaintId = null, [EnumQuery(typeof(CareTaskStatus))] string? status = null, [EnumQuery(typeof(CareTaskKind))] string? kind = null,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListCareTasksQuery(
+            EnumQuery.Parse<CareTaskView>(view, nameof(view)) ?? CareTaskView.All, ownerId, customerId, complaintId,
+            EnumQuery.Parse<CareTaskStatus>(status, nameof(status)), EnumQuery.Parse<CareTaskKind>(kind, nameof(kind)), page, pageSize), ct));
+
+    public static async Task<Created<CareTaskDto>> CreateCareTask(CareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new CreateCareTaskCommand(
+            request.Kind ?? throw new ValidationException("kind", "Required."), request.CustomerId ?? Guid.Empty, request.ComplaintId, request.OwnerId,
+            request.DueOn ?? throw new ValidationException("dueOn", "Required."), request.Subject ?? string.Empty, request.Notes), ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/care-tasks/{created.Id}", created);
+    }
+
+    public static async Task<Ok<CareTaskDto>> GetCareTask(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new GetCareTaskQuery(id), ct));
+
+    public static async Task<Ok<CareTaskDto>> CompleteCareTask(Guid id, CompleteCareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new CompleteCareTaskCommand(
+            id, request.Result ?? throw new ValidationException("result", "Required."), request.Outcome, ETags.ExpectedVersion(http, Resource)), ct));
+
+    public static async Task<Ok<CareTaskDto>> CancelCareTask(Guid id, CancelCareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new CancelCareTaskCommand(id, request.Reason ?? string.Empty, ETags.ExpectedVersion(http, Resource)), ct));
+
+    public static async Task<Ok<CareTaskDto>> RescheduleCareTask(Guid id, RescheduleCareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new RescheduleCareTaskCommand(
+            id, request.OwnerId, request.DueOn ?? throw new ValidationException("dueOn", "Required."), ETags.ExpectedVersion(http, Resource)), ct));
+}
+
+public sealed record CareTaskRequest(CareTaskKind? Kind, Guid? CustomerId, Guid? ComplaintId, Guid? OwnerId, DateOnly? DueOn, string? Subject, string? Notes);
+
+public sealed record CompleteCareTaskRequest(CareTaskResult? Result, string? Outcome);
+
+public sealed record CancelCareTaskRequest(string? Reason);
+
+public sealed record RescheduleCareTaskRequest(Guid? OwnerId, DateOnly? DueOn);

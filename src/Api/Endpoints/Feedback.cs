@@ -1,0 +1,74 @@
+using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Feedback;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Feedback;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+
+namespace CustomerCare.Api.Endpoints;
+
+public sealed class Feedback : IEndpointGroup
+{
+    private const string Resource = "Feedback";
+
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/feedback").WithTags("Feedback").RequireAuthorization(Policies.Staff).ProducesAuthProblems();
+
+        group.MapGet("/", ListFeedback).WithName(nameof(ListFeedback))
+            .WithSummary("Feedback, newest first, by status, kind, customer or handler").ProducesValidationProblem();
+        group.MapPost("/", ReceiveFeedback).WithName(nameof(ReceiveFeedback))
+            .WithSummary("Record a suggestion, praise, question or idea a customer gave through any channel (→ new)").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetFeedback).WithName(nameof(GetFeedback))
+            .WithSummary("One piece of feedback").ProducesProblem(StatusCodes.Status404NotFound);
+        Change(group, "/{id:guid}/acknowledge", AcknowledgeFeedback, nameof(AcknowledgeFeedback), "The customer was told it arrived: new → acknowledged");
+        Change(group, "/{id:guid}/start", StartFeedback, nameof(StartFeedback), "Work starts, by the caller or the handler named: → in progress");
+        Change(group, "/{id:guid}/answer", AnswerFeedback, nameof(AnswerFeedback),
+            "The customer is told the outcome (→ answered, final): by their preferred channel unless `via` says otherwise; suggestions " +
+            "and ideas say whether they were accepted, an accepted one names its improvement action; reward points go to the customer");
+    }
+
+    private static void Change(RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary) =>
+        group.MapPost(pattern, handler).WithName(name).WithSummary(summary)
+            .WithDescription("Send `If-Match` with the feedback's ETag: a stale one gets 412, none gets 428. A move the current state does " +
+                "not allow gets 409 with `currentStatus` and `allowedStatuses`.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    public static async Task<Ok<PagedList<FeedbackDto>>> ListFeedback(
+        ISender sender, CancellationToken ct, [EnumQuery(typeof(FeedbackStatus))] string? status = null, [EnumQuery(typeof(FeedbackKind))] string? kind = null,
+        Guid? customerId = null, Guid? handlerId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListFeedbackQuery(
+            EnumQuery.Parse<FeedbackStatus>(status, nameof(status)), EnumQuery.Parse<FeedbackKind>(kind, nameof(kind)), customerId, handlerId, page, pageSize), ct));
+
+    public static async Task<Created<FeedbackDto>> ReceiveFeedback(FeedbackRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(new ReceiveFeedbackCommand(
+            request.CustomerId ?? Guid.Empty, request.Kind ?? throw new ValidationException("kind", "Required."),
+            request.Channel ?? throw new ValidationException("channel", "Required."), request.Subject ?? string.Empty, request.Text ?? string.Empty), ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/feedback/{created.Id}", created);
+    }
+
+    public static async Task<Ok<FeedbackDto>> GetFeedback(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new GetFeedbackQuery(id), ct));
+
+    public static async Task<Ok<FeedbackDto>> AcknowledgeFeedback(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new AcknowledgeFeedbackCommand(id, ETags.ExpectedVersion(http, Resource)), ct));
+
+    public static async Task<Ok<FeedbackDto>> StartFeedback(Guid id, StartFeedbackRequest? request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new StartFeedbackCommand(id, request?.HandlerId, ETags.ExpectedVersion(http, Resource)), ct));
+
+    public static async Task<Ok<FeedbackDto>> AnswerFeedback(Guid id, AnswerFeedbackRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new AnswerFeedbackCommand(id, request.Answer ?? string.Empty, request.Via, request.Accepted,
+            request.ImprovementAction, request.RewardPoints ?? 0, ETags.ExpectedVersion(http, Resource)), ct));
+}
+
+public sealed record FeedbackRequest(Guid? CustomerId, FeedbackKind? Kind, Channel? Channel, string? Subject, string? Text);
+
+public sealed record StartFeedbackRequest(Guid? HandlerId);
+
+public sealed record AnswerFeedbackRequest(string? Answer, Channel? Via, bool? Accepted, string? ImprovementAction, int? RewardPoints);

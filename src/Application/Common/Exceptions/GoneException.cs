@@ -1,0 +1,4 @@
+namespace CustomerCare.Application.Common.Exceptions;
+
+/// <summary>The resource existed but is no longer available (an expired survey link). Answered with 410.</summary>
+public sealed class GoneException(string message) : Exception(message);

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CustomerCare.Application.Common.Options;
+
+/// <summary>Customer care after complaints, under <c>CustomerCare:Care</c>.</summary>
+public sealed class CareOptions
+{
+    public const string SectionName = "CustomerCare:Care";
+
+    /// <summary>A follow-up call is due this many days after the day a complaint closes; 0 turns automatic follow-ups off.</summary>
+    [Range(0, 365)]
+    public int FollowUpAfterDays { get; set; } = 7;
+}
+
+/// <summary>Satisfaction surveys, under <c>CustomerCare:Surveys</c>.</summary>
+public sealed class SurveyOptions
+{
+    public const string SectionName = "CustomerCare:Surveys";
+
+    /// <summary>
+    /// Where customers answer: the token is appended to this (e.g. <c>https://care.example.com/survey/</c>, a page that
+    /// calls the survey-responses API). Unset, links point at the API itself.
+    /// </summary>
+    public string? ResponseLinkBase { get; set; }
+
+    /// <summary>How often the campaign worker looks for waves due; zero turns it off (tests run it by hand).</summary>
+    public TimeSpan CampaignInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Invitations written per transaction while a wave goes out.</summary>
+    [Range(1, 10_000)]
+    public int WaveBatchSize { get; set; } = 500;
+}

@@ -1,0 +1,56 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Surveys;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Surveys.Commands;
+
+/// <summary>A new survey template; its questions become version 1.</summary>
+public sealed record CreateSurveyCommand(string Name, string? Description, IReadOnlyList<QuestionInput> Questions) : ICommand<SurveyDto>;
+
+public sealed class CreateSurveyCommandValidator : AbstractValidator<CreateSurveyCommand>
+{
+    public CreateSurveyCommandValidator() => this.AddSurveyRules(c => c.Name, c => c.Description, c => c.Questions);
+}
+
+public sealed class CreateSurveyCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<CreateSurveyCommand, SurveyDto>
+{
+    public async ValueTask<SurveyDto> Handle(CreateSurveyCommand command, CancellationToken cancellationToken)
+    {
+        var template = SurveyTemplate.Create(command.Name, command.Description, command.Questions.ToQuestions(), time.GetUtcNow());
+        db.SurveyTemplates.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        return SurveyDto.From(template);
+    }
+}
+
+/// <summary>
+/// Renames the template and, when the questions changed, adds a version with them: invitations sent from now on ask
+/// the new version, those already sent keep theirs.
+/// </summary>
+public sealed record ReviseSurveyCommand(Guid Id, string Name, string? Description, IReadOnlyList<QuestionInput> Questions, uint? ExpectedVersion)
+    : ICommand<SurveyDto>;
+
+public sealed class ReviseSurveyCommandValidator : AbstractValidator<ReviseSurveyCommand>
+{
+    public ReviseSurveyCommandValidator()
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        this.AddSurveyRules(c => c.Name, c => c.Description, c => c.Questions);
+    }
+}
+
+public sealed class ReviseSurveyCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<ReviseSurveyCommand, SurveyDto>
+{
+    public async ValueTask<SurveyDto> Handle(ReviseSurveyCommand command, CancellationToken cancellationToken)
+    {
+        var template = await db.SurveyTemplates.Include(t => t.Versions).SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Survey", command.Id);
+        db.ExpectVersion(template, command.ExpectedVersion);
+        template.Revise(command.Name, command.Description, command.Questions.ToQuestions(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return SurveyDto.From(template);
+    }
+}

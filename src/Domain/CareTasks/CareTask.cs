@@ -1,0 +1,172 @@
+using CustomerCare.Domain.Common;
+
+namespace CustomerCare.Domain.CareTasks;
+
+public enum CareTaskKind
+{
+    /// <summary>A call after a complaint closed, to hear whether the customer is content (回访).</summary>
+    FollowUpCall,
+
+    /// <summary>Periodic contact with a key customer.</summary>
+    KeyCustomerContact,
+
+    /// <summary>Holiday or birthday greetings.</summary>
+    Greeting,
+
+    Other,
+}
+
+public enum CareTaskStatus
+{
+    Open,
+    Done,
+    Cancelled,
+}
+
+/// <summary>How a care contact went.</summary>
+public enum CareTaskResult
+{
+    /// <summary>Reached; the customer is content.</summary>
+    Satisfied,
+
+    /// <summary>Reached; the customer is not content (consider a re-complaint or new complaint).</summary>
+    Dissatisfied,
+
+    /// <summary>Reached; nothing to report either way.</summary>
+    Reached,
+
+    NotReached,
+
+    /// <summary>The customer did not want to be contacted.</summary>
+    Declined,
+}
+
+/// <summary>
+/// A scheduled care contact with a customer: a follow-up call after a complaint, a key-customer call, a greeting. It
+/// has a due date (a calendar day in the business calendar's time zone), an owner and, once done, an outcome.
+/// </summary>
+public sealed class CareTask : AggregateRoot
+{
+    public const int SubjectMaxLength = 200;
+    public const int NotesMaxLength = 4000;
+
+    private CareTask()
+    {
+        Subject = string.Empty;
+    }
+
+    private CareTask(Guid id, NewCareTask data, DateTimeOffset now)
+        : base(id)
+    {
+        Kind = Enum.IsDefined(data.Kind) ? data.Kind : throw new DomainException("careTask.kind", "Unknown kind of care task.");
+        CustomerId = data.CustomerId;
+        ComplaintId = data.ComplaintId;
+        OwnerId = data.OwnerId;
+        DueOn = data.DueOn;
+        Subject = Guard.Text(data.Subject, SubjectMaxLength, "subject");
+        Notes = Optional(data.Notes, "notes");
+        IsAutomatic = data.IsAutomatic;
+        Status = CareTaskStatus.Open;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public CareTaskKind Kind { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public Guid? ComplaintId { get; private set; }
+
+    /// <summary>Who makes the contact; null while nobody is named.</summary>
+    public Guid? OwnerId { get; private set; }
+
+    public DateOnly DueOn { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    /// <summary>Created by the system (a follow-up after a complaint closed), not by a person.</summary>
+    public bool IsAutomatic { get; private set; }
+
+    public CareTaskStatus Status { get; private set; }
+
+    public CareTaskResult? Result { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public Guid? CompletedById { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static CareTask Create(NewCareTask data, DateTimeOffset now) => new(Guid.CreateVersion7(), data, now);
+
+    /// <summary>The follow-up call on a closed complaint, due <paramref name="afterDays"/> days after the day it closed.</summary>
+    public static CareTask FollowUp(Guid customerId, Guid complaintId, string complaintNumber, Guid? ownerId, DateOnly closedOn, int afterDays, DateTimeOffset now) =>
+        Create(new NewCareTask(CareTaskKind.FollowUpCall, customerId, complaintId, ownerId, closedOn.AddDays(afterDays),
+            $"Follow-up call on complaint {complaintNumber}", "Ask whether the solution holds and how the handling felt.", IsAutomatic: true), now);
+
+    public void Complete(CareTaskResult result, string? outcome, Guid? staffId, DateTimeOffset now)
+    {
+        EnsureOpen("complete");
+        Result = Enum.IsDefined(result) ? result : throw new DomainException("careTask.result", "Unknown result.");
+        Outcome = Optional(outcome, "outcome");
+        Status = CareTaskStatus.Done;
+        CompletedAt = now;
+        CompletedById = staffId;
+        OwnerId ??= staffId;
+        UpdatedAt = now;
+    }
+
+    public void Cancel(string reason, Guid? staffId, DateTimeOffset now)
+    {
+        EnsureOpen("cancel");
+        Outcome = Guard.Text(reason, NotesMaxLength, "reason");
+        Status = CareTaskStatus.Cancelled;
+        CompletedAt = now;
+        CompletedById = staffId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Hands the task to someone else and/or moves its due date.</summary>
+    public void Reschedule(Guid? ownerId, DateOnly dueOn, DateTimeOffset now)
+    {
+        EnsureOpen("reschedule");
+        if (ownerId == OwnerId && dueOn == DueOn)
+        {
+            return;
+        }
+
+        OwnerId = ownerId;
+        DueOn = dueOn;
+        UpdatedAt = now;
+    }
+
+    public void RedactNotes(string replacement)
+    {
+        Notes = Notes is null ? null : replacement;
+        Outcome = Outcome is null ? null : replacement;
+    }
+
+    private void EnsureOpen(string action)
+    {
+        if (Status != CareTaskStatus.Open)
+        {
+            throw new DomainException("careTask.notOpen", $"Cannot {action} a care task that is {Status.ToString().ToLowerInvariant()}.",
+                new Dictionary<string, object?> { ["currentStatus"] = Status.ToString().ToLowerInvariant() });
+        }
+    }
+
+    private static string? Optional(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null : Guard.Text(text, NotesMaxLength, field);
+}
+
+/// <summary>What a care task is created with.</summary>
+public sealed record NewCareTask(
+    CareTaskKind Kind, Guid CustomerId, Guid? ComplaintId, Guid? OwnerId, DateOnly DueOn, string Subject, string? Notes, bool IsAutomatic = false);
