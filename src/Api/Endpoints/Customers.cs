@@ -28,7 +28,7 @@ public sealed class Customers : IEndpointGroup
             .WithSummary("The full customer record with personal data; the read is written to the access log")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/overview", GetCustomerOverview).WithName(nameof(GetCustomerOverview)).RequireAuthorization(Policies.Staff)
-            .WithSummary("The 360° view: the customer with counts and the latest of their complaints and their average satisfaction; the read is logged")
+            .WithSummary("The 360° view: counts and the latest of the customer's complaints (with average satisfaction), feedback, survey answers and care tasks; the read is logged")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateCustomer).WithName(nameof(CreateCustomer)).RequireAuthorization(Policies.Staff)
             .WithSummary("Create a customer; phones are stored in E.164, e-mails in lower case")
@@ -38,7 +38,7 @@ public sealed class Customers : IEndpointGroup
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{id:guid}/merge", MergeCustomers).WithName(nameof(MergeCustomers)).RequireAuthorization(Policies.SupervisorOrAbove)
-            .WithSummary("Merge a duplicate record of the same person into this one; the merge is recorded")
+            .WithSummary("Merge a duplicate record of the same person into this one (its complaints, feedback, survey answers, care tasks and reward points move); the merge is recorded")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/export", ExportCustomer).WithName(nameof(ExportCustomer)).RequireAuthorization(Policies.Admin)
             .WithSummary("Everything held about the customer as one JSON document (access request); the export is logged")

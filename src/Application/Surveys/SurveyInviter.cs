@@ -12,7 +12,7 @@ namespace CustomerCare.Application.Surveys;
 /// <summary>
 /// Writes survey invitations: one per post-closure campaign when a complaint closes (inside the closing unit of work),
 /// and the waves of scheduled campaigns, in batches, resumable after a crash (a wave remembers it is open; customers
-/// already invited in it are skipped; the unique index on campaign, wave and customer stops a second writer).
+/// already invited in it are skipped; each batch updates the campaign row, so a second writer's batch fails on its version).
 /// </summary>
 public sealed class SurveyInviter(IApplicationDbContext db, IOptions<SurveyOptions> options)
 {
@@ -105,6 +105,11 @@ public sealed class SurveyInviter(IApplicationDbContext db, IOptions<SurveyOptio
                 campaign.CompleteWave(now);
             }
 
+            else
+            {
+                campaign.RecordBatch(batch.Count, now);
+            }
+
             foreach (var customer in batch)
             {
                 db.SurveyInvitations.Add(SurveyInvitation.Create(campaign, version, wave, new InvitationSubject(customer.Id, customer.Segment), now));
@@ -116,7 +121,7 @@ public sealed class SurveyInviter(IApplicationDbContext db, IOptions<SurveyOptio
             }
             catch (DbUpdateException)
             {
-                // A concurrent writer took some of these customers (or closed the wave): start again from what is stored.
+                // Another writer saved a batch of this wave first (the campaign's row version moved): it carries on.
                 db.DiscardChanges();
                 return written;
             }

@@ -148,12 +148,6 @@ public sealed class CareTask : AggregateRoot
         UpdatedAt = now;
     }
 
-    public void RedactNotes(string replacement)
-    {
-        Notes = Notes is null ? null : replacement;
-        Outcome = Outcome is null ? null : replacement;
-    }
-
     private void EnsureOpen(string action)
     {
         if (Status != CareTaskStatus.Open)

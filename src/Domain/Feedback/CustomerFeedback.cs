@@ -173,13 +173,6 @@ public sealed class CustomerFeedback : AggregateRoot
         UpdatedAt = now;
     }
 
-    /// <summary>Replaces what the customer wrote (after erasure); kind, channel, dates and outcome stay.</summary>
-    public void Redact(string replacement)
-    {
-        Subject = "Feedback of an erased customer";
-        Text = replacement;
-    }
-
     private void Move(FeedbackStatus to)
     {
         if (!Moves[Status].Contains(to))

@@ -109,6 +109,9 @@ public sealed class SurveyCampaign : AggregateRoot
 
     public DateTimeOffset? LastRunAt { get; private set; }
 
+    /// <summary>Invitations written by the scheduled waves, in total.</summary>
+    public int InvitationsWritten { get; private set; }
+
     public bool IsActive { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -167,6 +170,21 @@ public sealed class SurveyCampaign : AggregateRoot
 
         UpdatedAt = now;
         return Waves;
+    }
+
+    /// <summary>
+    /// Notes a batch of the open wave's invitations, in the same save as the batch: two writers of one wave then
+    /// collide on the campaign's row version and only one batch commits.
+    /// </summary>
+    public void RecordBatch(int invitations, DateTimeOffset now)
+    {
+        if (OpenWave is null)
+        {
+            throw new DomainException("campaign.noOpenWave", "No wave is open.");
+        }
+
+        UpdatedAt = now;
+        InvitationsWritten += invitations;
     }
 
     /// <summary>Every invitation of the open wave is written.</summary>

@@ -143,15 +143,6 @@ public sealed class SurveyInvitation : AggregateRoot
         AnsweredAt = now;
     }
 
-    /// <summary>Replaces what the customer wrote in their own words (after erasure); scores and choices stay.</summary>
-    public void RedactText(string replacement)
-    {
-        foreach (var answer in _answers.Where(a => a.Text is not null))
-        {
-            answer.Redact(replacement);
-        }
-    }
-
     private static string? Check(SurveyQuestion question, AnswerValue value) => question.Kind switch
     {
         QuestionKind.Score5 or QuestionKind.Score10 when value.Score is not { } score || value.Choice is not null || value.Text is not null =>
@@ -198,8 +189,6 @@ public sealed class SurveyAnswer
     public string? Choice { get; private set; }
 
     public string? Text { get; private set; }
-
-    internal void Redact(string replacement) => Text = replacement;
 }
 
 /// <summary>What the customer sent for one question.</summary>

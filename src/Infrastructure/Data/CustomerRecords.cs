@@ -8,12 +8,31 @@ internal sealed class CustomerRecords(CustomerCareDbContext db) : ICustomerRecor
 {
     public const string Redacted = "(redacted: the customer's personal data was erased)";
 
-    public async Task MoveComplaintsAsync(Guid fromCustomerId, Guid toCustomerId, CancellationToken cancellationToken) =>
+    public async Task MoveRecordsAsync(Guid fromCustomerId, Guid toCustomerId, CancellationToken cancellationToken)
+    {
         await db.Complaints.Where(c => c.CustomerId == fromCustomerId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, toCustomerId), cancellationToken);
+        await db.Feedback.Where(f => f.CustomerId == fromCustomerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.CustomerId, toCustomerId), cancellationToken);
+        await db.CareTasks.Where(t => t.CustomerId == fromCustomerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.CustomerId, toCustomerId), cancellationToken);
 
-    public async Task RedactComplaintsAsync(Guid customerId, CancellationToken cancellationToken)
+        await db.SurveyInvitations.Where(i => i.CustomerId == fromCustomerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.CustomerId, toCustomerId), cancellationToken);
+    }
+
+    public async Task RedactAsync(Guid customerId, CancellationToken cancellationToken)
     {
+        await db.Feedback.Where(f => f.CustomerId == customerId).ExecuteUpdateAsync(s => s
+            .SetProperty(f => f.Subject, "Feedback of an erased customer")
+            .SetProperty(f => f.Text, Redacted)
+            .SetProperty(f => f.Answer, f => f.Answer == null ? null : Redacted), cancellationToken);
+        await db.SurveyAnswers.Where(a => a.Text != null && db.SurveyInvitations.Any(i => i.Id == a.InvitationId && i.CustomerId == customerId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, Redacted), cancellationToken);
+        await db.CareTasks.Where(t => t.CustomerId == customerId).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Notes, t => t.Notes == null ? null : Redacted)
+            .SetProperty(t => t.Outcome, t => t.Outcome == null ? null : Redacted), cancellationToken);
+
         await db.Database.ExecuteSqlRawAsync(
             """
             UPDATE complaints SET

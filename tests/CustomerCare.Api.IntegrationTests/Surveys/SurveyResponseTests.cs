@@ -281,6 +281,29 @@ public class ScheduledCampaignTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task FourWorkersAtOnce_InviteEachCustomerOnceInTheWave()
+    {
+        var api = new SurveyApi(Admin);
+        var surveyId = await api.CreateSurveyAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            await api.CreateCustomerAsync($"Customer {i}", $"c{i}@example.com", "gold");
+        }
+
+        await api.CreateCampaignAsync(new { surveyId, name = "Gold", schedule = "yearly", segment = "gold" });
+        var written = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(SurveyApi.RunCampaignsAsync)));
+        await SurveyApi.RunCampaignsAsync(); // finishes the wave if every worker stepped back
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM survey_invitations"), Is.EqualTo(30));
+            Assert.That(await Dispatch.ScalarAsync("SELECT count(DISTINCT customer_id) FROM survey_invitations"), Is.EqualTo(30));
+            Assert.That(await Dispatch.ScalarAsync("SELECT max(wave) FROM survey_invitations"), Is.EqualTo(1));
+            Assert.That(written.Sum(), Is.LessThanOrEqualTo(30));
+        });
+    }
+
+    [Test]
     public async Task CreateCampaign_WithoutAudienceOrForAnUnknownSurvey_IsRefused()
     {
         var api = new SurveyApi(Admin);

@@ -7,12 +7,16 @@ namespace CustomerCare.Application.Common.Interfaces;
 /// </summary>
 public interface ICustomerRecords
 {
-    /// <summary>Every complaint of <paramref name="fromCustomerId"/> now belongs to <paramref name="toCustomerId"/>.</summary>
-    Task MoveComplaintsAsync(Guid fromCustomerId, Guid toCustomerId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Everything of <paramref name="fromCustomerId"/> now belongs to <paramref name="toCustomerId"/>: complaints, feedback,
+    /// care tasks and survey invitations with their answers.
+    /// </summary>
+    Task MoveRecordsAsync(Guid fromCustomerId, Guid toCustomerId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Redacts what the customer wrote or said in their complaints (title, description, remedy sought, comments, contact
-    /// summaries and notes in the timeline) while keeping every fact that statistics count.
+    /// Redacts what the customer wrote or said (complaint title, description, remedy sought, comments, contact summaries
+    /// and notes in the timeline; feedback subject, text and the answer to it; free-text survey answers; care task notes
+    /// and outcomes) while keeping every fact that statistics count (states, dates, categories, scores, choices).
     /// </summary>
-    Task RedactComplaintsAsync(Guid customerId, CancellationToken cancellationToken);
+    Task RedactAsync(Guid customerId, CancellationToken cancellationToken);
 }

@@ -89,7 +89,8 @@ internal sealed class SurveyInvitationConfiguration(StoredSecretProtector protec
             .HasConversion(new ValueConverter<string, string>(v => protector.ProtectSecret(v), v => protector.UnprotectSecret(v)));
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
-        builder.HasIndex(i => new { i.CampaignId, i.Wave, i.CustomerId }).IsUnique().HasFilter("complaint_id IS NULL");
+        // Not unique: after a merge one person may hold two invitations of a wave (each record was asked once).
+        builder.HasIndex(i => new { i.CampaignId, i.Wave, i.CustomerId });
         builder.HasIndex(i => new { i.CampaignId, i.ComplaintId }).IsUnique().HasFilter("complaint_id IS NOT NULL");
         builder.HasIndex(i => new { i.TemplateId, i.TemplateVersion, i.CreatedAt });
         builder.HasIndex(i => i.CustomerId);

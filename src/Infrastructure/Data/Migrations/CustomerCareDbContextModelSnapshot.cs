@@ -1070,6 +1070,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("customer_ids");
 
+                    b.Property<int>("InvitationsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("invitations_written");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -1262,9 +1266,7 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasFilter("complaint_id IS NOT NULL");
 
                     b.HasIndex("CampaignId", "Wave", "CustomerId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_survey_invitations_campaign_id_wave_customer_id")
-                        .HasFilter("complaint_id IS NULL");
+                        .HasDatabaseName("ix_survey_invitations_campaign_id_wave_customer_id");
 
                     b.HasIndex("TemplateId", "TemplateVersion", "CreatedAt")
                         .HasDatabaseName("ix_survey_invitations_template_id_template_version_created_at");

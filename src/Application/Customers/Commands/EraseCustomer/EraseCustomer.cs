@@ -27,7 +27,7 @@ public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICusto
         var now = time.GetUtcNow();
         customer.Erase(now);
         db.Record(user, customer.Id, CustomerAccess.Erased, now);
-        await db.SaveChangesAsync(ct => records.RedactComplaintsAsync(customer.Id, ct), cancellationToken);
+        await db.SaveChangesAsync(ct => records.RedactAsync(customer.Id, ct), cancellationToken);
         return Unit.Value;
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
 
 /// <summary>
-/// Two records of the same person become one: the survivor takes the duplicate's contact points and complaints,
+/// Two records of the same person become one: the survivor takes the duplicate's contact points, complaints, feedback,
+/// survey answers, care tasks and reward points,
 /// the duplicate points to the survivor, and the merge is written to the access log of both.
 /// </summary>
 public sealed record MergeCustomersCommand(Guid SurvivorId, Guid DuplicateId) : ICommand<CustomerDto>;
@@ -38,7 +39,7 @@ public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICust
         survivor.Absorb(duplicate, now);
         db.Record(user, survivor.Id, CustomerAccess.Merged, now, related: duplicate.Id);
         db.Record(user, duplicate.Id, CustomerAccess.Merged, now, related: survivor.Id);
-        await db.SaveChangesAsync(ct => records.MoveComplaintsAsync(duplicate.Id, survivor.Id, ct), cancellationToken);
+        await db.SaveChangesAsync(ct => records.MoveRecordsAsync(duplicate.Id, survivor.Id, ct), cancellationToken);
         return CustomerDto.From(survivor);
     }
 }

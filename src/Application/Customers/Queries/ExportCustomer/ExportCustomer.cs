@@ -1,9 +1,12 @@
-using CustomerCare.Application.Common.Exceptions;
 using AutoMapper;
+using CustomerCare.Application.CareTasks;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Complaints;
 using CustomerCare.Application.Complaints.Queries;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
+using CustomerCare.Application.Feedback;
+using CustomerCare.Application.Surveys.Queries;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
 using Mediator;
@@ -19,6 +22,9 @@ public sealed record CustomerExportDto(
     CustomerDto Customer,
     IReadOnlyList<Guid> MergedRecords,
     IReadOnlyList<ExportedComplaintDto> Complaints,
+    IReadOnlyList<FeedbackDto> Feedback,
+    IReadOnlyList<SurveyResponseDto> Surveys,
+    IReadOnlyList<CareTaskDto> CareTasks,
     IReadOnlyList<AccessRecordDto> AccessLog);
 
 /// <summary>A complaint of the customer with its whole history.</summary>
@@ -53,8 +59,14 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
             .ToLookup(e => e.ComplaintId, e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text));
         var exported = complaints.Select(c => new ExportedComplaintDto(mapper.ToDto(c, user, now), timelines[c.Id].ToList())).ToList();
 
+        var feedback = (await db.Feedback.AsNoTracking().Where(f => f.CustomerId == customer.Id).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken))
+            .Select(FeedbackDto.From).ToList();
+        var surveys = await SurveyResponses.OfCustomerAsync(db, customer.Id, answeredOnly: false, int.MaxValue, cancellationToken);
+        var tasks = (await db.CareTasks.AsNoTracking().Where(t => t.CustomerId == customer.Id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken))
+            .Select(CareTaskDto.From).ToList();
+
         db.Record(user, customer.Id, CustomerAccess.Exported, now);
         await db.SaveChangesAsync(cancellationToken);
-        return new CustomerExportDto(now, CustomerDto.From(customer), merged, exported, log);
+        return new CustomerExportDto(now, CustomerDto.From(customer), merged, exported, feedback, surveys, tasks, log);
     }
 }

@@ -1,10 +1,14 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using CustomerCare.Application.CareTasks;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Complaints;
 using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Application.Surveys.Queries;
+using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Feedback;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
 using Mediator;
@@ -13,25 +17,36 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Customers.Queries.GetCustomerOverview;
 
 /// <summary>
-/// The 360° view of a customer on one screen: who they are and their complaints (counts, the latest, their
-/// satisfaction). The read is written to the access log.
+/// The 360° view of a customer on one screen: who they are, their complaints (counts, the latest, their
+/// satisfaction), feedback, survey answers and care tasks. The read is written to the access log.
 /// </summary>
 public sealed record GetCustomerOverviewQuery(Guid Id) : ICommand<CustomerOverviewDto>;
 
 public sealed record CustomerOverviewDto(
-    Guid Id, string Name, string? Company, string Segment, Guid? MergedIntoId, DateTimeOffset? ErasedAt,
-    ComplaintOverviewDto Complaints);
+    Guid Id, string Name, string? Company, string Segment, Guid? MergedIntoId, DateTimeOffset? ErasedAt, int RewardPoints,
+    ComplaintOverviewDto Complaints, FeedbackOverviewDto Feedback, SurveyOverviewDto Surveys, CareTaskOverviewDto CareTasks);
 
 public sealed record ComplaintOverviewDto(
     int Total, int Open, int Closed, int ReComplaints, int Repeats, double? AverageSatisfaction,
     DateTimeOffset? LastReceivedAt, IReadOnlyList<ComplaintSummaryDto> Latest);
+
+/// <summary>Feedback counts; open is anything not answered yet.</summary>
+public sealed record FeedbackOverviewDto(int Total, int Open, IReadOnlyList<FeedbackSummaryDto> Latest);
+
+public sealed record FeedbackSummaryDto(Guid Id, FeedbackKind Kind, string Subject, FeedbackStatus Status, DateTimeOffset CreatedAt);
+
+/// <summary>Surveys the customer was asked and answered, with the latest answers.</summary>
+public sealed record SurveyOverviewDto(int Invited, int Answered, IReadOnlyList<SurveyResponseDto> LatestAnswered);
+
+/// <summary>Care tasks: open (of which overdue) and done, with the open ones soonest due first.</summary>
+public sealed record CareTaskOverviewDto(int Open, int Overdue, int Done, IReadOnlyList<CareTaskDto> Upcoming);
 
 public sealed class GetCustomerOverviewQueryValidator : AbstractValidator<GetCustomerOverviewQuery>
 {
     public GetCustomerOverviewQueryValidator() => RuleFor(q => q.Id).NotEmpty();
 }
 
-public sealed class GetCustomerOverviewQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
+public sealed class GetCustomerOverviewQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, ISlaScheduleProvider schedules, TimeProvider time)
     : ICommandHandler<GetCustomerOverviewQuery, CustomerOverviewDto>
 {
     public const int LatestCount = 5;
@@ -57,14 +72,36 @@ public sealed class GetCustomerOverviewQueryHandler(IApplicationDbContext db, IC
             .OrderByDescending(c => c.ReceivedAt).Take(LatestCount)
             .ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
 
+        var feedback = db.Feedback.AsNoTracking().Where(f => f.CustomerId == customer.Id);
+        var feedbackTotal = await feedback.CountAsync(cancellationToken);
+        var feedbackOpen = await feedback.CountAsync(f => f.Status != FeedbackStatus.Answered, cancellationToken);
+        var latestFeedback = await feedback.OrderByDescending(f => f.CreatedAt).Take(LatestCount)
+            .Select(f => new FeedbackSummaryDto(f.Id, f.Kind, f.Subject, f.Status, f.CreatedAt)).ToListAsync(cancellationToken);
+
+        var invitations = db.SurveyInvitations.AsNoTracking().Where(i => i.CustomerId == customer.Id);
+        var invited = await invitations.CountAsync(cancellationToken);
+        var answered = await invitations.CountAsync(i => i.AnsweredAt != null, cancellationToken);
+        var latestAnswers = await SurveyResponses.OfCustomerAsync(db, customer.Id, answeredOnly: true, LatestCount, cancellationToken);
+
+        var today = (await schedules.GetCurrentAsync(cancellationToken)).Calendar.DateOf(time.GetUtcNow());
+        var tasks = db.CareTasks.AsNoTracking().Where(t => t.CustomerId == customer.Id);
+        var openTasks = await tasks.CountAsync(t => t.Status == CareTaskStatus.Open, cancellationToken);
+        var overdueTasks = await tasks.CountAsync(t => t.Status == CareTaskStatus.Open && t.DueOn < today, cancellationToken);
+        var doneTasks = await tasks.CountAsync(t => t.Status == CareTaskStatus.Done, cancellationToken);
+        var upcoming = (await tasks.Where(t => t.Status == CareTaskStatus.Open).OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).Take(LatestCount)
+            .ToListAsync(cancellationToken)).Select(CareTaskDto.From).ToList();
+
         db.Record(user, customer.Id, CustomerAccess.Read, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
 
         var total = stats?.Total ?? 0;
         var open = stats?.Open ?? 0;
         return new CustomerOverviewDto(
-            customer.Id, customer.Name, customer.Company, customer.Segment, customer.MergedIntoId, customer.ErasedAt,
+            customer.Id, customer.Name, customer.Company, customer.Segment, customer.MergedIntoId, customer.ErasedAt, customer.RewardPoints,
             new ComplaintOverviewDto(total, open, total - open, stats?.ReComplaints ?? 0, stats?.Repeats ?? 0,
-                satisfaction is { } s ? Math.Round(s, 2) : null, stats?.LastReceivedAt, latest));
+                satisfaction is { } s ? Math.Round(s, 2) : null, stats?.LastReceivedAt, latest),
+            new FeedbackOverviewDto(feedbackTotal, feedbackOpen, latestFeedback),
+            new SurveyOverviewDto(invited, answered, latestAnswers),
+            new CareTaskOverviewDto(openTasks, overdueTasks, doneTasks, upcoming));
     }
 }
