@@ -223,8 +223,8 @@ public sealed class ListCareTasksQueryHandler(IApplicationDbContext db, ICurrent
             tasks = tasks.Where(t => t.Kind == kind);
         }
 
-        var page = await PagedList<CareTask>.CreateAsync(tasks.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id), query.Page, query.PageSize, cancellationToken);
-        return new PagedList<CareTaskDto>(page.Items.Select(CareTaskDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+        return (await PagedList<CareTask>.CreateAsync(tasks.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id), query.Page, query.PageSize, cancellationToken))
+            .Select(CareTaskDto.From);
     }
 }
 

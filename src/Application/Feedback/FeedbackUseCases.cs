@@ -186,8 +186,8 @@ public sealed class ListFeedbackQueryHandler(IApplicationDbContext db) : IQueryH
             feedback = feedback.Where(f => f.HandlerId == handlerId);
         }
 
-        var page = await PagedList<CustomerFeedback>.CreateAsync(feedback.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id), query.Page, query.PageSize, cancellationToken);
-        return new PagedList<FeedbackDto>(page.Items.Select(FeedbackDto.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+        return (await PagedList<CustomerFeedback>.CreateAsync(feedback.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id), query.Page, query.PageSize, cancellationToken))
+            .Select(FeedbackDto.From);
     }
 }
 

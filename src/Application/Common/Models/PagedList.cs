@@ -7,6 +7,9 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 {
     public int TotalPages => TotalCount == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
 
+    /// <summary>The same page with each item mapped (for DTOs built in memory from loaded rows).</summary>
+    public PagedList<TOut> Select<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Page, PageSize, TotalCount);
+
     public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);

@@ -110,9 +110,7 @@ public sealed class ListInvitationsQueryHandler(IApplicationDbContext db, IOptio
 
         var page = await PagedList<SurveyInvitation>.CreateAsync(invitations.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id), query.Page, query.PageSize, cancellationToken);
         var linkBase = options.Value.ResponseLinkBase is { Length: > 0 } configured ? configured : "/api/v1/survey-responses/";
-        return new PagedList<InvitationDto>(
-            page.Items.Select(i => new InvitationDto(i.Id, i.CustomerId, i.ComplaintId, i.Wave, i.TemplateVersion, i.Channel, i.CreatedAt, i.ExpiresAt,
-                i.AnsweredAt, i.Token, linkBase + i.Token)).ToList(),
-            page.Page, page.PageSize, page.TotalCount);
+        return page.Select(i => new InvitationDto(i.Id, i.CustomerId, i.ComplaintId, i.Wave, i.TemplateVersion, i.Channel, i.CreatedAt, i.ExpiresAt,
+            i.AnsweredAt, i.Token, linkBase + i.Token));
     }
 }
