@@ -103,6 +103,13 @@ public sealed class CustomerCareDbContext(
         version.OriginalValue = expected;
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // PostgreSQL's timestamptz holds instants and Npgsql writes only UTC offsets: every instant clients send
+        // (2026-11-20T08:30:00+08:00 as well as ...Z), stored or compared in a query, goes in as the same instant in UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // One IEntityTypeConfiguration<T> per entity under Data/Configurations. Those that encrypt personal data
@@ -116,3 +123,7 @@ public sealed class CustomerCareDbContext(
         modelBuilder.ApplyConfiguration(new SurveyInvitationConfiguration(secrets));
     }
 }
+
+/// <summary>Any offset in, UTC out (the same instant); values read back are UTC already.</summary>
+internal sealed class UtcInstantConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(), v => v);
