@@ -37,7 +37,7 @@ public class SurveyAnalysisTests : AdminIntegrationTest
         };
         var campaign = await api.CreateCampaignAsync(new
         {
-            surveyId, name = "Autumn check", schedule = "once", customerIds = customers.Values, channel = "email", responseDays = 14,
+            surveyId, name = "Autumn check", schedule = "once", customerIds = customers.Values, channel = "email", responseDays = 14, product = "kettle-k2",
         });
         var campaignId = campaign.GetProperty("id").GetGuid();
 
@@ -61,6 +61,7 @@ public class SurveyAnalysisTests : AdminIntegrationTest
         var drivers = analysis.GetProperty("keyDrivers").EnumerateArray().ToList();
         var segments = analysis.GetProperty("breakdowns").GetProperty("segment").EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!);
         var channels = analysis.GetProperty("breakdowns").GetProperty("channel").EnumerateArray().ToList();
+        var products = analysis.GetProperty("breakdowns").GetProperty("product").EnumerateArray().ToList();
         double Number(JsonElement e, string name) => e.GetProperty(name).GetDouble();
         Dictionary<string, int> Distribution(string key) =>
             questions[key].GetProperty("distribution").EnumerateArray().ToDictionary(b => b.GetProperty("value").GetString()!, b => b.GetProperty("count").GetInt32());
@@ -99,6 +100,9 @@ public class SurveyAnalysisTests : AdminIntegrationTest
             Assert.That(Number(segments["standard"], "differenceFromOverall"), Is.EqualTo(-1.0));
             Assert.That(channels.Single().GetProperty("key").GetString(), Is.EqualTo("email"));
             Assert.That(channels.Single().GetProperty("count").GetInt32(), Is.EqualTo(4));
+            Assert.That(products.Single().GetProperty("key").GetString(), Is.EqualTo("kettle-k2"), "the campaign's product");
+            Assert.That(Number(products.Single(), "mean"), Is.EqualTo(3.5));
+            Assert.That(Number(products.Single(), "differenceFromOverall"), Is.EqualTo(0.0));
         });
     }
 

@@ -90,6 +90,10 @@ public class SurveyResponseTests : AdminIntegrationTest
             Assert.That(errors.TryGetProperty("answers.nonsense", out _), Is.True, "no such question");
         });
 
+        var empty = await SurveyApi.AnswerAsync(token);
+        Assert.That((await empty.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("answers", out _), Is.True,
+            "an empty submission does not count as an answer");
+
         await (await SurveyApi.AnswerAsync(token, FullAnswers)).AssertStatusAsync(HttpStatusCode.OK);
     }
 

@@ -64,7 +64,8 @@ public sealed class SubmitSurveyResponseCommandValidator : AbstractValidator<Sub
     public SubmitSurveyResponseCommandValidator()
     {
         RuleFor(c => c.Token).NotEmpty().MaximumLength(InvitationTokens.MaxLength);
-        RuleFor(c => c.Answers).NotNull().Must(a => a is null || a.Count <= SurveyTemplate.MaxQuestions)
+        RuleFor(c => c.Answers).NotEmpty().WithMessage("Answer at least one question.")
+            .Must(a => a is null || a.Count <= SurveyTemplate.MaxQuestions)
             .WithMessage($"At most {SurveyTemplate.MaxQuestions} answers.");
         RuleFor(c => c.Answers).Must(a => a is null || a.Where(x => x?.QuestionKey is not null).GroupBy(x => x.QuestionKey).All(g => g.Count() == 1))
             .WithMessage("Answer each question once.");
