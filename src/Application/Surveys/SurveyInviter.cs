@@ -119,7 +119,7 @@ public sealed class SurveyInviter(IApplicationDbContext db, IOptions<SurveyOptio
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateConcurrencyException)
             {
                 // Another writer saved a batch of this wave first (the campaign's row version moved): it carries on.
                 db.DiscardChanges();

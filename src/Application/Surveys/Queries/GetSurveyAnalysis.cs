@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
@@ -150,17 +151,15 @@ public sealed class GetSurveyAnalysisQueryHandler(IApplicationDbContext db, Time
                 .OrderByDescending(d => d.Correlation ?? double.MinValue).ThenBy(d => d.QuestionKey, StringComparer.Ordinal).ToList();
 
             var overallMean = moments.GetValueOrDefault(key)?.Mean ?? 0;
-            var scored = overallAnswers.Join(invitations, o => o.InvitationId, i => i.Id, (o, i) => new { Score = (double)o.Score!.Value, i.Segment, i.Channel, i.Product, i.FirstResponderId, i.SlaMet });
-            var bySegment = await scored.GroupBy(x => x.Segment)
-                .Select(g => new { g.Key, M = new Moments(g.Count(), g.Sum(x => x.Score), g.Sum(x => x.Score * x.Score)) }).ToListAsync(ct);
-            var byChannel = await scored.GroupBy(x => x.Channel)
-                .Select(g => new { g.Key, M = new Moments(g.Count(), g.Sum(x => x.Score), g.Sum(x => x.Score * x.Score)) }).ToListAsync(ct);
-            var byProduct = await scored.Where(x => x.Product != null).GroupBy(x => x.Product!)
-                .Select(g => new { g.Key, M = new Moments(g.Count(), g.Sum(x => x.Score), g.Sum(x => x.Score * x.Score)) }).ToListAsync(ct);
-            var byResponder = await scored.Where(x => x.FirstResponderId != null).GroupBy(x => x.FirstResponderId!.Value)
-                .Select(g => new { g.Key, M = new Moments(g.Count(), g.Sum(x => x.Score), g.Sum(x => x.Score * x.Score)) }).ToListAsync(ct);
-            var bySla = await scored.Where(x => x.SlaMet != null).GroupBy(x => x.SlaMet!.Value)
-                .Select(g => new { g.Key, M = new Moments(g.Count(), g.Sum(x => x.Score), g.Sum(x => x.Score * x.Score)) }).ToListAsync(ct);
+            var scored = overallAnswers.Join(invitations, o => o.InvitationId, i => i.Id, (o, i) => new ScoredAnswer
+            {
+                Score = (double)o.Score!.Value, Segment = i.Segment, Channel = i.Channel, Product = i.Product, FirstResponderId = i.FirstResponderId, SlaMet = i.SlaMet,
+            });
+            var bySegment = await MomentsByAsync(scored, x => x.Segment, ct);
+            var byChannel = await MomentsByAsync(scored, x => x.Channel, ct);
+            var byProduct = await MomentsByAsync(scored.Where(x => x.Product != null), x => x.Product!, ct);
+            var byResponder = await MomentsByAsync(scored.Where(x => x.FirstResponderId != null), x => x.FirstResponderId!.Value, ct);
+            var bySla = await MomentsByAsync(scored.Where(x => x.SlaMet != null), x => x.SlaMet!.Value, ct);
             var responderIds = byResponder.Select(r => r.Key).ToList();
             var names = await db.Staff.AsNoTracking().Where(s => responderIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
 
@@ -177,6 +176,16 @@ public sealed class GetSurveyAnalysisQueryHandler(IApplicationDbContext db, Time
         return new SurveyAnalysisDto(query.Id, template.Name, number, query.CampaignId, query.From, query.To,
             new ResponseRateDto(invited, answered, rate?.Expired ?? 0, invited == 0 ? null : Math.Round((double)answered / invited, Digits)),
             overall?.Key, questions, drivers, breakdowns);
+    }
+
+    /// <summary>The overall question's moments per group, summed by the database.</summary>
+    private static async Task<List<(TKey Key, Moments M)>> MomentsByAsync<TKey>(
+        IQueryable<ScoredAnswer> scored, Expression<Func<ScoredAnswer, TKey>> key, CancellationToken ct)
+    {
+        var groups = await scored.GroupBy(key)
+            .Select(g => new { g.Key, N = g.Count(), Sum = g.Sum(x => x.Score), Squares = g.Sum(x => x.Score * x.Score) })
+            .ToListAsync(ct);
+        return groups.Select(g => (g.Key, new Moments(g.N, g.Sum, g.Squares))).ToList();
     }
 
     /// <summary>Pearson's r from sums; null when fewer than three pairs or either side has no variance.</summary>
@@ -199,6 +208,22 @@ public sealed class GetSurveyAnalysisQueryHandler(IApplicationDbContext db, Time
             .ToList();
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, Digits) : null;
+}
+
+/// <summary>An answer to the overall question with what the invitation breaks it down by.</summary>
+internal sealed class ScoredAnswer
+{
+    public double Score { get; init; }
+
+    public string Segment { get; init; } = string.Empty;
+
+    public Domain.Common.Channel Channel { get; init; }
+
+    public string? Product { get; init; }
+
+    public Guid? FirstResponderId { get; init; }
+
+    public bool? SlaMet { get; init; }
 }
 
 /// <summary>Count, sum and sum of squares of scores, as the database adds them up; mean and sample standard deviation from them.</summary>

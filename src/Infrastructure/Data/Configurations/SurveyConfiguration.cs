@@ -86,7 +86,7 @@ internal sealed class SurveyInvitationConfiguration(StoredSecretProtector protec
         builder.Property(i => i.Product).HasMaxLength(SurveyCampaign.ProductMaxLength);
         // The link's token: encrypted (the list for mailers shows it), found by its SHA-256.
         builder.Property(i => i.Token).IsRequired()
-            .HasConversion(new ValueConverter<string, string>(v => protector.ProtectSecret(v), v => protector.UnprotectSecret(v)));
+            .HasConversion(new ValueConverter<string, string>(v => protector.ProtectSurveyToken(v), v => protector.UnprotectSurveyToken(v)));
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         // Not unique: after a merge one person may hold two invitations of a wave (each record was asked once).
