@@ -1,34 +1,21 @@
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Infrastructure.Workers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Infrastructure.Webhooks;
 
 /// <summary>Every ten minutes, forgets what is past its retention: idempotency keys, succeeded deliveries and their events.</summary>
-public sealed partial class HousekeepingWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<HousekeepingWorker> logger) : BackgroundService
+public sealed class HousekeepingWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<HousekeepingWorker> logger)
+    : PeriodicWorker(scopes, time, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "Housekeeping";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().PurgeAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        await services.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(stoppingToken);
+        await services.GetRequiredService<WebhookDispatcher>().PurgeAsync(stoppingToken);
     }
-
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Housekeeping failed; retrying at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

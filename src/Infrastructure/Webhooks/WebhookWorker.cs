@@ -1,6 +1,6 @@
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Infrastructure.Workers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,37 +10,19 @@ namespace CustomerCare.Infrastructure.Webhooks;
 /// Runs <see cref="WebhookDispatcher"/> passes every <c>CustomerCare:Webhooks:DispatchInterval</c> (zero turns it off),
 /// as long as a pass finds work.
 /// </summary>
-public sealed partial class WebhookWorker(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookWorker> logger)
-    : BackgroundService
+public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookWorker> logger)
+    : PeriodicWorker(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.DispatchInterval;
+
+    protected override string Name => "Webhook dispatch";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
-        var interval = options.Value.DispatchInterval;
-        if (interval <= TimeSpan.Zero)
+        var dispatcher = services.GetRequiredService<WebhookDispatcher>();
+        while ((await dispatcher.RunOnceAsync(stoppingToken)) is { Claimed: > 0 } or { FannedOut: > 0 })
         {
-            return;
+            // Keep going while there is work: events of one complaint go out one pass after another.
         }
-
-        using var timer = new PeriodicTimer(interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var dispatcher = scope.ServiceProvider.GetRequiredService<WebhookDispatcher>();
-                while ((await dispatcher.RunOnceAsync(stoppingToken)) is { Claimed: > 0 } or { FannedOut: > 0 })
-                {
-                    // Keep going while there is work: events of one complaint go out one pass after another.
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
-
-    [LoggerMessage(EventId = 7000, Level = LogLevel.Warning, Message = "Webhook dispatch failed; retrying at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
