@@ -91,6 +91,7 @@ public static class DependencyInjection
             options.OperationFilter<SecurityRequirementsOperationFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<ImportRequestBodyOperationFilter>();
+            options.OperationFilter<CsvReportOperationFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.SchemaFilter<OpenApiExamples>();
         });

@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
         services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Reports.ReportScopes>();
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<Surveys.SurveyInviter>();
         services.AddScoped<Complaints.ComplaintAftercare>();

@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddHostedService<SlaBreachWorker>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
         services.AddScoped<ICustomerRecords, CustomerRecords>();
+        services.AddScoped<Application.Reports.IComplaintStatistics, Reports.ComplaintStatistics>();
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));

@@ -34,6 +34,14 @@ internal static class ComplaintAccess
         }
     }
 
+    /// <summary>The same rule as <see cref="VisibleAsync"/>, as data, for queries written in SQL (reports).</summary>
+    public static async Task<ComplaintVisibility> VisibilityAsync(this IApplicationDbContext db, ICurrentUser user, CancellationToken ct) => user.Kind switch
+    {
+        CallerKind.Staff when user.IsInRole(Role.Admin) || user.IsInRole(Role.Manager) => ComplaintVisibility.All,
+        CallerKind.Staff => new ComplaintVisibility(false, await DepartmentsOfAsync(db, user, ct), user.Id),
+        _ => new ComplaintVisibility(false, [], null),
+    };
+
     /// <summary>Loads a complaint the caller may see, for a change made against the version they read.</summary>
     public static async Task<Complaint> LoadForChangeAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, uint? expectedVersion, CancellationToken ct)
     {
@@ -81,4 +89,13 @@ internal static class ComplaintAccess
 
         return result;
     }
+}
+
+/// <summary>
+/// Which complaints a staff member sees: all, or those of <see cref="Departments"/>, those not yet routed, and those
+/// <see cref="StaffId"/> took first or handles.
+/// </summary>
+public sealed record ComplaintVisibility(bool Everything, IReadOnlyList<Guid> Departments, Guid? StaffId)
+{
+    public static readonly ComplaintVisibility All = new(true, [], null);
 }

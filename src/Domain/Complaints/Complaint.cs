@@ -141,6 +141,18 @@ public sealed class Complaint : AggregateRoot
     /// <summary>How many earlier complaints of the same customer and category fall within the repeat window.</summary>
     public int RepeatCount { get; private set; }
 
+    /// <summary>How often the customer said a resolved complaint was not solved after all.</summary>
+    public int ReopenCount { get; private set; }
+
+    /// <summary>
+    /// Working time (business calendar) from receipt to the first response to the customer: the handler's first
+    /// outbound contact or the proposed solution, whichever came first. Measured once, with the calendar of that moment.
+    /// </summary>
+    public TimeSpan? FirstResponseTime { get; private set; }
+
+    /// <summary>Working time from receipt to the (latest) resolution; cleared when the complaint is reopened.</summary>
+    public TimeSpan? ResolutionTime { get; private set; }
+
     public int TimelineLength { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -327,7 +339,9 @@ public sealed class Complaint : AggregateRoot
     {
         var from = Ensure(ComplaintAction.Reopen);
         Resolution = null;
+        ResolutionTime = null;
         CustomerResponse = null;
+        ReopenCount++;
         Status = ComplaintStatus.Investigated;
         Append(actor, now, TimelineEntryKind.Reopened, from, Guard.Text(reason, ReasonMaxLength, "reason"));
         Raise(new ComplaintReopened(Id, Status, now));
@@ -393,6 +407,7 @@ public sealed class Complaint : AggregateRoot
     /// </summary>
     public void TrackSla(SlaSchedule schedule, DateTimeOffset now)
     {
+        MeasureWorkingTimes(schedule.Calendar);
         Start(SlaMilestone.Registered, ReceivedAt);
         if (RegisteredAt is { } registered)
         {
@@ -439,6 +454,22 @@ public sealed class Complaint : AggregateRoot
                 _slaClocks.Add(new SlaClock(Id, milestone, start, due, schedule.AtRiskFrom(start, due)));
             }
         }
+    }
+
+    private void MeasureWorkingTimes(BusinessCalendar calendar)
+    {
+        var firstResponse = (FirstContactAt, SolutionProposedAt) switch
+        {
+            ({ } contact, { } proposed) => contact <= proposed ? contact : proposed,
+            ({ } contact, null) => contact,
+            (null, var proposed) => proposed,
+        };
+        if (FirstResponseTime is null && firstResponse is { } responded)
+        {
+            FirstResponseTime = calendar.WorkingTimeBetween(ReceivedAt, responded);
+        }
+
+        ResolutionTime = Resolution is { } resolution ? ResolutionTime ?? calendar.WorkingTimeBetween(ReceivedAt, resolution.ResolvedAt) : null;
     }
 
     /// <summary>Changes category and/or severity after registration; the clocks not yet met follow the new severity's targets.</summary>

@@ -191,6 +191,9 @@ public sealed class BusinessCalendar
     /// <summary>The calendar day <paramref name="instant"/> falls on in the calendar's time zone.</summary>
     public DateOnly DateOf(DateTimeOffset instant) => LocalDate(instant);
 
+    /// <summary>The instant the calendar day <paramref name="day"/> begins in the calendar's time zone.</summary>
+    public DateTimeOffset StartOfDay(DateOnly day) => ToUtc(day, TimeSpan.Zero);
+
     private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 
     /// <summary>A local wall-clock time as an instant. A time skipped by a daylight-saving change counts as the first instant after the gap.</summary>

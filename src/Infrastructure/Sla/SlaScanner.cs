@@ -23,7 +23,7 @@ public sealed partial class SlaScanner(CustomerCareDbContext db, TimeProvider ti
             return await strategy.ExecuteAsync(async ct =>
             {
                 db.ChangeTracker.Clear();
-                var now = time.GetUtcNow();
+                var now = time.GetUtcNow().ToUniversalTime(); // raw SQL parameters bypass the model's UTC converter
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var claimed = await db.Database.SqlQueryRaw<Guid>(
                     """

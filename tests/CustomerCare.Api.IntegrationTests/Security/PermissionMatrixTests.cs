@@ -146,6 +146,12 @@ public class PermissionMatrixTests
         ["CompleteCareTask"] = AllStaff,
         ["CancelCareTask"] = AllStaff,
         ["RescheduleCareTask"] = AllStaff,
+
+        ["GetComplaintSummary"] = SupervisorOrAbove,
+        ["GetComplaintTrend"] = SupervisorOrAbove,
+        ["GetComplaintHotspots"] = SupervisorOrAbove,
+        ["GetOpenBreaches"] = SupervisorOrAbove,
+        ["GetStaffPerformance"] = SupervisorOrAbove,
     };
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];

@@ -23,6 +23,42 @@ public class ComplaintSlaTests
     private static SlaClock Clock(Complaint c, SlaMilestone m) => c.SlaClocks.Single(k => k.Milestone == m);
 
     [Test]
+    public void WorkingTimes_AreMeasuredOnTheCalendar_FirstResponseOnce_ResolutionAnewAfterReopening()
+    {
+        var complaint = Received(Cn(20, 17, 0));
+        void At(DateTimeOffset when, Action<DateTimeOffset> act)
+        {
+            act(when);
+            complaint.TrackSla(Schedule, when);
+        }
+
+        At(Cn(23, 9, 30), t => complaint.Register("other", Severity.General, true, null, RepeatInfo.None, Agent, t));
+        Assert.That(complaint.FirstResponseTime, Is.Null, "registering is not a response to the customer");
+        At(Cn(23, 10, 0), t => complaint.LogContact(Channel.Phone, ContactDirection.Outbound, "Called back", Agent, t));
+        At(Cn(23, 11, 0), t => complaint.Investigate(new Investigation("Found", "Cause", true, [], null), Agent, t));
+        At(Cn(23, 12, 0), t => complaint.ProposeSolution(new ProposedSolution("Fix", [], t, Channel.Phone), Agent, t));
+        At(Cn(23, 13, 0), t => complaint.RecordCustomerResponse(new CustomerResponse(true, null, null, t), Agent, t));
+        At(Cn(24, 10, 0), t => complaint.Resolve(new Resolution("Fixed", null, null, null, t), Agent, t));
+        var first = (complaint.FirstResponseTime, complaint.ResolutionTime);
+        At(Cn(24, 11, 0), t => complaint.Reopen("Still broken", Agent, t));
+        var reopened = (complaint.ResolutionTime, complaint.ReopenCount);
+        At(Cn(24, 12, 0), t => complaint.ProposeSolution(new ProposedSolution("Refund", [], t, Channel.Phone), Agent, t));
+        At(Cn(24, 13, 0), t => complaint.RecordCustomerResponse(new CustomerResponse(true, null, null, t), Agent, t));
+        At(Cn(25, 9, 30), t => complaint.Resolve(new Resolution("Refunded", null, null, null, t), Agent, t));
+
+        Assert.Multiple(() =>
+        {
+            // Friday 17:00–18:00, then Monday 09:00–10:00: the weekend is not working time.
+            Assert.That(first.FirstResponseTime, Is.EqualTo(TimeSpan.FromHours(2)));
+            Assert.That(first.ResolutionTime, Is.EqualTo(TimeSpan.FromHours(11)), "1 h Friday, 9 h Monday, 1 h Tuesday");
+            Assert.That(reopened.ResolutionTime, Is.Null);
+            Assert.That(reopened.ReopenCount, Is.EqualTo(1));
+            Assert.That(complaint.FirstResponseTime, Is.EqualTo(TimeSpan.FromHours(2)), "the first response stays the first");
+            Assert.That(complaint.ResolutionTime, Is.EqualTo(TimeSpan.FromHours(19.5)), "1 + 9 + 9 + 0.5 h to the second resolution");
+        });
+    }
+
+    [Test]
     public void Receipt_StartsTheRegistrationClockOnTheCalendar()
     {
         var complaint = Received(Cn(20, 17, 55));

@@ -30,3 +30,20 @@ public sealed class SurveyOptions
     [Range(1, 10_000)]
     public int WaveBatchSize { get; set; } = 500;
 }
+
+/// <summary>Service-quality reports, under <c>CustomerCare:Reports</c>.</summary>
+public sealed class ReportOptions
+{
+    public const string SectionName = "CustomerCare:Reports";
+
+    /// <summary>
+    /// What the complaint rate counts against (per 1,000), e.g. the number of subscribers or orders of a period. Unset:
+    /// the active customers (neither erased nor merged).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, long.MaxValue)]
+    public long? ComplaintRateBase { get; set; }
+
+    /// <summary>The longest period one report covers, in days.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3660)]
+    public int MaxPeriodDays { get; set; } = 731;
+}

@@ -194,6 +194,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("first_responder_id");
 
+                    b.Property<TimeSpan?>("FirstResponseTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("first_response_time");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -230,6 +234,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("remedy_sought");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
                     b.Property<int>("RepeatCount")
                         .HasColumnType("integer")
                         .HasColumnName("repeat_count");
@@ -237,6 +245,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Property<Guid?>("RepeatOfId")
                         .HasColumnType("uuid")
                         .HasColumnName("repeat_of_id");
+
+                    b.Property<TimeSpan?>("ResolutionTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("resolution_time");
 
                     b.Property<Guid?>("ResponsibleDepartmentId")
                         .HasColumnType("uuid")

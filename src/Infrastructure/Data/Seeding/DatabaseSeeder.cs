@@ -86,6 +86,38 @@ public static partial class DatabaseSeeder
                 await EnsureStaffAsync(db, hasher, time, email, name, role, bootstrap.DemoStaffPassword, cancellationToken, onlyIfMissing: true);
             }
         }
+
+        await MeasureWorkingTimesAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Complaints stored before working times were measured get them now, in batches (a no-op once done, and on a new
+    /// database): the SLA interceptor measures every complaint it saves.
+    /// </summary>
+    private static async Task MeasureWorkingTimesAsync(CustomerCareDbContext db, CancellationToken cancellationToken)
+    {
+        var after = Guid.Empty;
+        while (true)
+        {
+            var batch = await db.Complaints
+                .Where(c => c.Id.CompareTo(after) > 0
+                    && ((c.FirstResponseTime == null && (c.FirstContactAt != null || c.SolutionProposedAt != null))
+                        || (c.ResolutionTime == null && c.Resolution != null)))
+                .OrderBy(c => c.Id).Take(200).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var complaint in batch)
+            {
+                db.Entry(complaint).State = EntityState.Modified;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+        }
     }
 
     private static async Task EnsureStaffAsync(

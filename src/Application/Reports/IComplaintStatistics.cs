@@ -1,0 +1,78 @@
+using CustomerCare.Application.Complaints;
+using CustomerCare.Domain.Sla;
+
+namespace CustomerCare.Application.Reports;
+
+/// <summary>
+/// The aggregations behind the reports, computed by the database (grouping, counting, percentiles) over the complaints
+/// the caller may see; nothing here loads complaints into memory.
+/// </summary>
+public interface IComplaintStatistics
+{
+    /// <summary>
+    /// Complaint indicators of the complaints received in the scope's period, per <paramref name="interval"/> bucket
+    /// (when given) and per <paramref name="groupBy"/> group (when given), with a total row per bucket.
+    /// </summary>
+    Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken);
+
+    /// <summary>Service-level clocks of those complaints per milestone, bucketed and grouped the same way.</summary>
+    Task<IReadOnlyList<MilestoneRow>> MilestonesAsync(ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken);
+
+    /// <summary>Counts per value of <paramref name="dimension"/> in the scope's period and in the equally long period before it.</summary>
+    Task<IReadOnlyList<HotspotRow>> HotspotsAsync(ReportScope scope, HotspotDimension dimension, DateTimeOffset previousFrom, CancellationToken cancellationToken);
+
+    /// <summary>Open complaints with a missed, unmet milestone now, per responsible department and milestone.</summary>
+    Task<IReadOnlyList<OpenBreachRow>> OpenBreachesAsync(ComplaintVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Customer records in use: neither erased nor merged into another.</summary>
+    Task<int> ActiveCustomersAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Complaints received in [<see cref="From"/>, <see cref="To"/>) that <see cref="Visibility"/> lets the caller see; buckets are days of <see cref="TimeZoneId"/>.</summary>
+public sealed record ReportScope(DateTimeOffset From, DateTimeOffset To, string TimeZoneId, DateTimeOffset Now, ComplaintVisibility Visibility);
+
+/// <summary>What a report groups by. <see cref="Handler"/> is the assigned handler.</summary>
+public enum ReportDimension
+{
+    Category,
+    Channel,
+    Severity,
+    Department,
+    Status,
+    Product,
+    Handler,
+}
+
+public enum TrendInterval
+{
+    Day,
+    Week,
+    Month,
+}
+
+public enum HotspotDimension
+{
+    Category,
+    RootCause,
+    Product,
+}
+
+/// <summary>
+/// One bucket/group's raw aggregates. <see cref="IsTotal"/> marks the row over all groups (of its bucket). Times are in
+/// working seconds; percentiles are continuous (interpolated). Satisfaction holds the counts of scores 1 to 5.
+/// </summary>
+public sealed record IndicatorRow(
+    DateOnly? Bucket, bool IsTotal, string? Key, string? Label, int Count, int Open, int EverResolved, int Reopened, int ReComplaints,
+    int FirstResponses, double? FirstResponseMedian, double? FirstResponseP90, int Resolutions, double? ResolutionMedian, double? ResolutionP90,
+    IReadOnlyList<int> Satisfaction);
+
+/// <summary>
+/// Clocks of one milestone: met in time, missed (breached, met late, or overdue and still open), pending (running or
+/// paused, not yet due). Clocks of complaints closed before their milestone was due count in none.
+/// </summary>
+public sealed record MilestoneRow(DateOnly? Bucket, bool IsTotal, string? Key, SlaMilestone Milestone, int Met, int Missed, int Pending);
+
+public sealed record HotspotRow(string Key, string Label, int Current, int Previous);
+
+/// <summary><see cref="Milestone"/> null: the department's open complaints with any breached milestone.</summary>
+public sealed record OpenBreachRow(Guid? DepartmentId, string? DepartmentName, SlaMilestone? Milestone, int Complaints);

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using CustomerCare.Domain.Sla;
+
+namespace CustomerCare.Application.Reports;
+
+/// <summary>Turns the database's aggregates into indicators: ratios, hours, shares, rounded for reading (4 decimals).</summary>
+internal static class Indicators
+{
+    public const int Digits = 4;
+
+    private static readonly SlaMilestone[] Milestones = Enum.GetValues<SlaMilestone>();
+
+    public static ComplaintIndicatorsDto From(IndicatorRow row, IEnumerable<MilestoneRow> milestones, int ofCount, RateBasisDto basis)
+    {
+        var clocks = milestones.ToList();
+        return new ComplaintIndicatorsDto(
+            row.Key, row.IsTotal ? "All complaints" : row.Label ?? "(none)", row.Count, Ratio(row.Count, ofCount) ?? 0, basis.Value > 0 ? Round(row.Count * 1000.0 / basis.Value) : null, row.Open,
+            Duration(row.FirstResponses, row.FirstResponseMedian, row.FirstResponseP90),
+            Duration(row.Resolutions, row.ResolutionMedian, row.ResolutionP90),
+            Milestones.Select(m => clocks.FirstOrDefault(c => c.Milestone == m) is { } c
+                ? new MilestoneComplianceDto(m, c.Met, c.Missed, c.Pending, Ratio(c.Met, c.Met + c.Missed))
+                : new MilestoneComplianceDto(m, 0, 0, 0, null)).ToList(),
+            new RateDto(row.Reopened, row.EverResolved, Ratio(row.Reopened, row.EverResolved)),
+            new RateDto(row.ReComplaints, row.Count, Ratio(row.ReComplaints, row.Count)),
+            Satisfaction(row.Satisfaction));
+    }
+
+    public static IndicatorRow Empty(string? key, string? label) =>
+        new(null, key is null, key, label, 0, 0, 0, 0, 0, 0, null, null, 0, null, null, [0, 0, 0, 0, 0]);
+
+    public static DurationStatsDto Duration(int count, double? medianSeconds, double? p90Seconds) =>
+        new(count, Hours(medianSeconds), Hours(p90Seconds));
+
+    public static SatisfactionDto Satisfaction(IReadOnlyList<int> counts)
+    {
+        var responses = counts.Sum();
+        var mean = responses == 0 ? (double?)null : Round(counts.Select((n, i) => n * (i + 1.0)).Sum() / responses);
+        return new SatisfactionDto(responses, mean,
+            counts.Select((n, i) => new ScoreCountDto(i + 1, n, Ratio(n, responses) ?? 0)).ToList());
+    }
+
+    public static double? Ratio(int count, int of) => of == 0 ? null : Round((double)count / of);
+
+    public static double Round(double value) => Math.Round(value, Digits, MidpointRounding.AwayFromZero);
+
+    /// <summary>Enum values as the JSON writes them (camelCase).</summary>
+    public static string Name(string enumName) => JsonNamingPolicy.CamelCase.ConvertName(enumName);
+
+    private static double? Hours(double? seconds) => seconds is { } s ? Round(s / 3600) : null;
+}

@@ -1,0 +1,67 @@
+using CustomerCare.Domain.Sla;
+
+namespace CustomerCare.Application.Reports;
+
+/// <summary>What the complaint rate is counted against: the active customers, or the volume figure an operator configured.</summary>
+public sealed record RateBasisDto(string Basis, long Value);
+
+/// <summary>
+/// The complaint indicators of one group (or of all, when <see cref="Key"/> is null). Times are working hours on the
+/// business calendar; shares and rates are fractions (0.25 is a quarter), the complaint rate is per 1,000 of the basis.
+/// </summary>
+public sealed record ComplaintIndicatorsDto(
+    string? Key, string? Label, int Count, double Share, double? ComplaintRate, int Open,
+    DurationStatsDto FirstResponse, DurationStatsDto Resolution, IReadOnlyList<MilestoneComplianceDto> Sla,
+    RateDto Reopen, RateDto ReComplaint, SatisfactionDto Satisfaction);
+
+/// <summary>Median and 90th percentile (interpolated) over the complaints that reached the point.</summary>
+public sealed record DurationStatsDto(int Count, double? MedianHours, double? P90Hours);
+
+/// <summary>Compliance is met / (met + missed); pending clocks are not yet decided.</summary>
+public sealed record MilestoneComplianceDto(SlaMilestone Milestone, int Met, int Missed, int Pending, double? Compliance);
+
+/// <summary><see cref="Count"/> of <see cref="Of"/>; reopen: reopened of those ever resolved; re-complaint: re-complaints of all complaints.</summary>
+public sealed record RateDto(int Count, int Of, double? Rate);
+
+/// <summary>Satisfaction given at closing (1 to 5): responses, mean and the count and share of each score.</summary>
+public sealed record SatisfactionDto(int Responses, double? Mean, IReadOnlyList<ScoreCountDto> Distribution);
+
+public sealed record ScoreCountDto(int Score, int Count, double Share);
+
+public sealed record ComplaintSummaryReport(
+    DateOnly From, DateOnly To, string TimeZone, ReportDimension? GroupBy, RateBasisDto RateBasis,
+    ComplaintIndicatorsDto Total, IReadOnlyList<ComplaintIndicatorsDto> Groups);
+
+public sealed record ComplaintTrendReport(
+    DateOnly From, DateOnly To, string TimeZone, TrendInterval Interval, ReportDimension? GroupBy, RateBasisDto RateBasis,
+    IReadOnlyList<TrendPointDto> Points);
+
+/// <summary>One interval, clipped to the report's period; every group of the period appears in every interval, with zeros where it had none.</summary>
+public sealed record TrendPointDto(DateOnly Start, DateOnly End, ComplaintIndicatorsDto Total, IReadOnlyList<ComplaintIndicatorsDto> Groups);
+
+public sealed record HotspotsReport(
+    DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, HotspotListDto Categories, HotspotListDto RootCauses, HotspotListDto Products);
+
+/// <summary>The top values by volume in the period, and those that grew most against the previous period (growing ones only).</summary>
+public sealed record HotspotListDto(IReadOnlyList<HotspotDto> ByVolume, IReadOnlyList<HotspotDto> ByGrowth);
+
+/// <summary>Growth is change / previous count (null when the value is new); share is of the period's complaints.</summary>
+public sealed record HotspotDto(string Key, string Label, int Count, int PreviousCount, int Change, double? Growth, double Share);
+
+public sealed record StaffPerformanceReport(
+    DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<PerformanceDto> Departments, IReadOnlyList<PerformanceDto> Handlers);
+
+/// <summary>
+/// The complaints of the period a department is responsible for, or a handler is assigned: handled (all of them), resolved
+/// (ever), still open, their median times, service levels over all milestones, and satisfaction.
+/// </summary>
+public sealed record PerformanceDto(
+    string? Id, string Name, int Handled, int Resolved, int Open, DurationStatsDto FirstResponse, DurationStatsDto Resolution,
+    int SlaMet, int SlaMissed, double? SlaCompliance, SatisfactionDto Satisfaction);
+
+public sealed record OpenBreachesReport(DateTimeOffset At, int Complaints, IReadOnlyList<DepartmentBreachesDto> Departments);
+
+/// <summary>A department's open complaints with a missed milestone now; per milestone, how many have that one missed.</summary>
+public sealed record DepartmentBreachesDto(Guid? DepartmentId, string Name, int Complaints, IReadOnlyList<MilestoneCountDto> Milestones);
+
+public sealed record MilestoneCountDto(SlaMilestone Milestone, int Complaints);

@@ -1,0 +1,234 @@
+using System.Data.Common;
+using System.Text.Json;
+using CustomerCare.Application.Complaints;
+using CustomerCare.Application.Reports;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Sla;
+using CustomerCare.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CustomerCare.Infrastructure.Reports;
+
+/// <summary>
+/// The report aggregations in SQL: one pass over the period's complaints (by the received_at index) per report part,
+/// grouping sets for the groups and their total, percentile_cont for medians and the 90th percentile. Only whitelisted
+/// expressions are ever put into the text; every value is a parameter.
+/// </summary>
+internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaintStatistics
+{
+    private const string Closed = nameof(ComplaintStatus.Closed);
+
+    public async Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(
+        ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT bucket, {IsTotal(groupBy)}, key, min(label) AS label,
+                   count(*)::int,
+                   count(*) FILTER (WHERE status <> '{Closed}')::int,
+                   count(*) FILTER (WHERE resolved OR reopen_count > 0)::int,
+                   count(*) FILTER (WHERE reopen_count > 0)::int,
+                   count(*) FILTER (WHERE re_complaint_of_id IS NOT NULL)::int,
+                   count(first_response)::int,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response),
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response),
+                   count(resolution)::int,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution),
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution),
+                   count(*) FILTER (WHERE satisfaction = 1)::int,
+                   count(*) FILTER (WHERE satisfaction = 2)::int,
+                   count(*) FILTER (WHERE satisfaction = 3)::int,
+                   count(*) FILTER (WHERE satisfaction = 4)::int,
+                   count(*) FILTER (WHERE satisfaction = 5)::int
+            FROM (
+                SELECT {Bucket(interval)} AS bucket, {Key(groupBy)} AS key, {Label(groupBy)} AS label, c.status, c.reopen_count,
+                       c.resolution IS NOT NULL AS resolved, c.re_complaint_of_id,
+                       extract(epoch FROM c.first_response_time)::float8 AS first_response,
+                       extract(epoch FROM c.resolution_time)::float8 AS resolution,
+                       (c.closing ->> 'Satisfaction')::int AS satisfaction
+                {From(groupBy)}
+                {Where}
+            ) s
+            GROUP BY {GroupingSets(groupBy, "bucket", "key")}
+            """;
+        return await QueryAsync(sql, scope, r => new IndicatorRow(
+            Date(r, 0), r.GetBoolean(1), Key(groupBy, r, 2), Text(r, 3) ?? Key(groupBy, r, 2), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8),
+            r.GetInt32(9), Number(r, 10), Number(r, 11), r.GetInt32(12), Number(r, 13), Number(r, 14),
+            [r.GetInt32(15), r.GetInt32(16), r.GetInt32(17), r.GetInt32(18), r.GetInt32(19)]), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MilestoneRow>> MilestonesAsync(
+        ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT bucket, {IsTotal(groupBy)}, key, milestone,
+                   count(*) FILTER (WHERE met_at <= due_at AND breached_at IS NULL)::int,
+                   count(*) FILTER (WHERE breached_at IS NOT NULL OR met_at > due_at
+                                    OR (met_at IS NULL AND paused_at IS NULL AND due_at <= @now AND status <> '{Closed}'))::int,
+                   count(*) FILTER (WHERE met_at IS NULL AND breached_at IS NULL AND status <> '{Closed}'
+                                    AND (paused_at IS NOT NULL OR due_at > @now))::int
+            FROM (
+                SELECT {Bucket(interval)} AS bucket, {Key(groupBy)} AS key, c.status,
+                       k.milestone, k.met_at, k.due_at, k.breached_at, k.paused_at
+                {From(groupBy)}
+                JOIN complaint_sla_clocks k ON k.complaint_id = c.id
+                {Where}
+            ) s
+            GROUP BY {GroupingSets(groupBy, "bucket, milestone", "key")}
+            """;
+        return await QueryAsync(sql, scope, r => new MilestoneRow(
+            Date(r, 0), r.GetBoolean(1), Key(groupBy, r, 2), Enum.Parse<SlaMilestone>(r.GetString(3)), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)),
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HotspotRow>> HotspotsAsync(
+        ReportScope scope, HotspotDimension dimension, DateTimeOffset previousFrom, CancellationToken cancellationToken)
+    {
+        var value = dimension switch
+        {
+            HotspotDimension.Category => "c.category",
+            HotspotDimension.RootCause => "c.investigation ->> 'RootCause'",
+            HotspotDimension.Product => "c.product",
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+        };
+        var sql = $"""
+            SELECT lower(value), min(value),
+                   count(*) FILTER (WHERE received_at >= @from)::int,
+                   count(*) FILTER (WHERE received_at < @from)::int
+            FROM (
+                SELECT btrim({value}) AS value, c.received_at
+                FROM complaints c
+                WHERE c.received_at >= @previous AND c.received_at < @to AND {Visible}
+            ) s
+            WHERE value <> ''
+            GROUP BY lower(value)
+            """;
+        return await QueryAsync(sql, scope, r => new HotspotRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)), cancellationToken,
+            new NpgsqlParameter("previous", NpgsqlDbType.TimestampTz) { Value = previousFrom.UtcDateTime });
+    }
+
+    public async Task<IReadOnlyList<OpenBreachRow>> OpenBreachesAsync(ComplaintVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT department_id, min(name), milestone, count(DISTINCT id)::int
+            FROM (
+                SELECT c.id, c.responsible_department_id AS department_id, d.name, k.milestone
+                FROM complaints c
+                JOIN complaint_sla_clocks k ON k.complaint_id = c.id
+                LEFT JOIN departments d ON d.id = c.responsible_department_id
+                WHERE c.status <> '{Closed}' AND k.met_at IS NULL AND k.paused_at IS NULL AND k.due_at <= @now AND {Visible}
+            ) s
+            GROUP BY GROUPING SETS ((department_id, milestone), (department_id))
+            """;
+        var scope = new ReportScope(now, now, "UTC", now, visibility);
+        return await QueryAsync(sql, scope, r => new OpenBreachRow(
+            r.IsDBNull(0) ? null : r.GetGuid(0), Text(r, 1), r.IsDBNull(2) ? null : Enum.Parse<SlaMilestone>(r.GetString(2)), r.GetInt32(3)),
+            cancellationToken);
+    }
+
+    public async Task<int> ActiveCustomersAsync(CancellationToken cancellationToken) =>
+        await db.Customers.CountAsync(c => c.ErasedAt == null && c.MergedIntoId == null, cancellationToken);
+
+    private const string Where = $"WHERE c.received_at >= @from AND c.received_at < @to AND {Visible}";
+
+    /// <summary>The rule of <see cref="ComplaintAccess"/>: everything, or the caller's departments, the unrouted and their own.</summary>
+    private const string Visible = """
+        (@everything OR (@staff IS NOT NULL AND (c.responsible_department_id IS NULL OR c.responsible_department_id = ANY(@departments)
+                                                 OR c.first_responder_id = @staff OR c.assignee_id = @staff)))
+        """;
+
+    private static string Bucket(TrendInterval? interval) => interval switch
+    {
+        null => "NULL::date",
+        TrendInterval.Day => "(c.received_at AT TIME ZONE @zone)::date",
+        TrendInterval.Week => "date_trunc('week', c.received_at AT TIME ZONE @zone)::date",
+        TrendInterval.Month => "date_trunc('month', c.received_at AT TIME ZONE @zone)::date",
+        _ => throw new ArgumentOutOfRangeException(nameof(interval)),
+    };
+
+    private static string Key(ReportDimension? groupBy) => groupBy switch
+    {
+        null => "NULL::text",
+        ReportDimension.Category => "c.category",
+        ReportDimension.Channel => "c.channel",
+        ReportDimension.Severity => "c.severity",
+        ReportDimension.Status => "c.status",
+        ReportDimension.Department => "c.responsible_department_id::text",
+        ReportDimension.Product => "c.product",
+        ReportDimension.Handler => "c.assignee_id::text",
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
+    };
+
+    private static string Label(ReportDimension? groupBy) => groupBy switch
+    {
+        ReportDimension.Department => "d.name",
+        ReportDimension.Handler => "h.name",
+        _ => "NULL::text",
+    };
+
+    private static string From(ReportDimension? groupBy) => groupBy switch
+    {
+        ReportDimension.Department => "FROM complaints c LEFT JOIN departments d ON d.id = c.responsible_department_id",
+        ReportDimension.Handler => "FROM complaints c LEFT JOIN staff h ON h.id = c.assignee_id",
+        _ => "FROM complaints c",
+    };
+
+    private static string IsTotal(ReportDimension? groupBy) => groupBy is null ? "true" : "GROUPING(key) = 1";
+
+    /// <summary>A group's key as the API writes it: enum values in camelCase, like the JSON bodies.</summary>
+    private static string? Key(ReportDimension? groupBy, DbDataReader reader, int ordinal) =>
+        Text(reader, ordinal) is { } key && groupBy is ReportDimension.Channel or ReportDimension.Severity or ReportDimension.Status
+            ? JsonNamingPolicy.CamelCase.ConvertName(key)
+            : Text(reader, ordinal);
+
+    /// <summary>Per bucket: each group and the total; without a group, the total only.</summary>
+    private static string GroupingSets(ReportDimension? groupBy, string bucket, string key) => groupBy is null
+        ? $"GROUPING SETS (({bucket}, {key}))"
+        : $"GROUPING SETS (({bucket}, {key}), ({bucket}))";
+
+    private async Task<List<T>> QueryAsync<T>(
+        string sql, ReportScope scope, Func<DbDataReader, T> read, CancellationToken cancellationToken, params NpgsqlParameter[] extra)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = scope.From.UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = scope.To.UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = scope.Now.UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter("zone", NpgsqlDbType.Text) { Value = scope.TimeZoneId });
+            command.Parameters.Add(new NpgsqlParameter("everything", NpgsqlDbType.Boolean) { Value = scope.Visibility.Everything });
+            command.Parameters.Add(new NpgsqlParameter("staff", NpgsqlDbType.Uuid) { Value = (object?)scope.Visibility.StaffId ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("departments", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.Visibility.Departments.ToArray() });
+            command.Parameters.AddRange(extra);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private static DateOnly? Date(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static double? Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+}
