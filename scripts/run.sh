@@ -30,6 +30,9 @@ export CustomerCare__Bootstrap__AdminEmail="${CustomerCare__Bootstrap__AdminEmai
 export CustomerCare__Bootstrap__AdminPassword="${CustomerCare__Bootstrap__AdminPassword:-$(secret admin.pw Adm)}"
 export CustomerCare__Bootstrap__DemoStaffPassword="${CustomerCare__Bootstrap__DemoStaffPassword:-$(secret demo.pw Demo)}"
 
+# An empty database gets a realistic demo history (customers, handlers, two quarters of complaints) for the dashboard.
+export CustomerCare__Demo__SeedData="${CustomerCare__Demo__SeedData:-true}"
+
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export CustomerCare__Database__MigrateOnStartup="${CustomerCare__Database__MigrateOnStartup:-true}"
@@ -44,6 +47,7 @@ cat <<MSG
 
   CustomerCare API   $base
   Swagger UI         $base/swagger
+  Dashboard          $base/dashboard   (supervisor, manager or admin)
   Health             $base/health/ready
 
   Sign in (POST /api/v1/auth/token, then "Authorize" in Swagger UI with the accessToken):

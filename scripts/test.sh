@@ -19,6 +19,17 @@ else
   echo "test: database from scripts/db.sh (customercare_test)"
 fi
 
+# The dashboard's browser test drives Debian's Chromium through Playwright (which cannot download browsers here).
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "test: installing Debian's chromium for the dashboard's browser test"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+      || echo "test: apt-get install chromium failed; the browser test will report it"
+  else
+    echo "test: no chromium; install it (as root: apt-get install -y chromium) or set CHROMIUM_PATH"
+  fi
+fi
+
 results="$ROOT/.data/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -48,5 +48,6 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 }).AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 
 app.MapEndpointGroups();
+app.MapDashboard();
 
 await app.RunAsync();

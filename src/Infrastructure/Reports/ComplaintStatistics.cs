@@ -92,8 +92,10 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
             HotspotDimension.Product => "c.product",
             _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
         };
+        // Root causes are free text: one cause however it is capitalised. Categories and products are codes.
+        var key = dimension == HotspotDimension.RootCause ? "lower(value)" : "value";
         var sql = $"""
-            SELECT lower(value), min(value),
+            SELECT {key}, min(value COLLATE "C"),
                    count(*) FILTER (WHERE received_at >= @from)::int,
                    count(*) FILTER (WHERE received_at < @from)::int
             FROM (
@@ -102,7 +104,7 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
                 WHERE c.received_at >= @previous AND c.received_at < @to AND {Visible}
             ) s
             WHERE value <> ''
-            GROUP BY lower(value)
+            GROUP BY {key}
             """;
         return await QueryAsync(sql, scope, r => new HotspotRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)), cancellationToken,
             new NpgsqlParameter("previous", NpgsqlDbType.TimestampTz) { Value = previousFrom.UtcDateTime });

@@ -182,15 +182,16 @@ public class ComplaintReportTests
             Assert.That(report.GetProperty("previousFrom").GetString(), Is.EqualTo("2026-01-29"));
             Assert.That(report.GetProperty("previousTo").GetString(), Is.EqualTo("2026-02-28"));
             Assert.That(categories.GetProperty("byVolume").EnumerateArray().Select(h => (h.GetProperty("key").GetString(), h.GetProperty("count").GetInt32(), h.GetProperty("previousCount").GetInt32())),
-                Is.EqualTo(new[] { ("productquality", 3, 0), ("pricebilling", 1, 0), ("serviceattitude", 1, 1) }));
+                Is.EqualTo(new[] { ("productQuality", 3, 0), ("priceBilling", 1, 0), ("serviceAttitude", 1, 1) }));
             // serviceAttitude stayed at one: not growing.
             Assert.That(categories.GetProperty("byGrowth").EnumerateArray().Select(h => h.GetProperty("key").GetString()),
-                Is.EqualTo(new[] { "productquality", "pricebilling" }));
+                Is.EqualTo(new[] { "productQuality", "priceBilling" }));
             Assert.That(Number(categories.GetProperty("byVolume")[0], "share"), Is.EqualTo(0.6));
             Assert.That(Number(categories.GetProperty("byVolume")[0], "growth"), Is.Null, "new this period");
             // " supplier batch 42 " and "Supplier batch 42" are one root cause.
             Assert.That(rootCauses.GetProperty("byVolume").GetArrayLength(), Is.EqualTo(1));
             Assert.That(rootCauses.GetProperty("byVolume")[0].GetProperty("key").GetString(), Is.EqualTo("supplier batch 42"));
+            Assert.That(rootCauses.GetProperty("byVolume")[0].GetProperty("label").GetString(), Is.EqualTo("Supplier batch 42"));
             Assert.That(rootCauses.GetProperty("byVolume")[0].GetProperty("count").GetInt32(), Is.EqualTo(2));
             // kettle-k2: C1, C2, C4; toaster-t1: C5 now, C0 before (no growth).
             Assert.That(products.GetProperty("byVolume").EnumerateArray().Select(h => (h.GetProperty("key").GetString(), h.GetProperty("count").GetInt32())),

@@ -88,6 +88,7 @@ public static partial class DatabaseSeeder
         }
 
         await MeasureWorkingTimesAsync(db, cancellationToken);
+        await provider.SeedDemoDataAsync(cancellationToken);
     }
 
     /// <summary>
