@@ -19,6 +19,7 @@ public sealed class DemoDataOptions
     /// <summary>Seed demo customers, handlers and complaints when the database holds no complaint at all.</summary>
     public bool SeedData { get; set; }
 
+    /// <summary>About how many complaints the history holds (the daily counts are random around their share).</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int Complaints { get; set; } = 900;
 
@@ -35,7 +36,7 @@ public sealed class DemoDataOptions
 /// complaints arriving on working days (fewer at weekends) through weighted channels and categories, registered,
 /// assigned, contacted, investigated, solved (sometimes rejected first, sometimes reopened), closed with satisfaction,
 /// a few withdrawn or unfounded, a few re-complaints, a recent surge of logistics complaints; the most recent are still
-/// open. Nothing after "now" happens. Domain events are dropped: this history is not news to partners.
+/// open. Nothing after "now" happens. Domain events and webhook messages are dropped: this history is not news to partners.
 /// </summary>
 public static partial class DemoDataSeeder
 {
@@ -117,12 +118,12 @@ public static partial class DemoDataSeeder
         var perDay = options.Complaints / (double)options.Days;
         var created = 0;
         var closed = new List<Complaint>();
-        for (var day = calendar.DateOf(first); created < options.Complaints && calendar.StartOfDay(day) < now; day = day.AddDays(1))
+        for (var day = calendar.DateOf(first); calendar.StartOfDay(day) < now; day = day.AddDays(1))
         {
             // Working days carry most complaints; the volume grows a little over the period, and logistics surges in the last month.
             var weight = (calendar.IsWorkingDay(day) ? 1.25 : 0.4) * (0.8 + (0.4 * (calendar.StartOfDay(day) - first).TotalDays / options.Days));
             var count = Poisson(random, perDay * weight);
-            for (var n = 0; n < count && created < options.Complaints; n++)
+            for (var n = 0; n < count; n++)
             {
                 var receivedAt = calendar.StartOfDay(day) + TimeSpan.FromMinutes(random.Next(8 * 60, 21 * 60));
                 if (receivedAt >= now)
@@ -155,6 +156,12 @@ public static partial class DemoDataSeeder
                 var number = ComplaintNumbersFor(at, await db.NextComplaintSequenceAsync(cancellationToken));
                 var data = original.ReComplaint("It happened again after the fix.", "A refund", Channel.Phone, id, number, Actor.System, at);
                 var recomplaint = Complaint.Receive(number, data, Actor.System, at, id);
+                var registered = calendar.AddWorkingTime(at, TimeSpan.FromMinutes(random.Next(10, 50)));
+                if (registered < now)
+                {
+                    recomplaint.Register(original.Category!, Severity.Major, true, original.ResponsibleDepartmentId, RepeatInfo.None, Actor.System, registered);
+                }
+
                 recomplaint.DequeueDomainEvents();
                 original.DequeueDomainEvents();
                 db.Complaints.Add(recomplaint);
@@ -163,6 +170,10 @@ public static partial class DemoDataSeeder
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The outbox interceptor staged webhook messages for every timeline entry; the database held no complaint before,
+        // so every message is of this history, and none goes out.
+        await db.OutboxMessages.ExecuteDeleteAsync(cancellationToken);
         LogSeeded(logger, customers.Count, created, options.Days);
     }
 
