@@ -40,12 +40,11 @@ public sealed class GetComplaintSummaryQueryHandler(ReportScopes scopes, ICompla
         var period = await scopes.ResolveAsync(query.From, query.To, cancellationToken);
         var basis = await scopes.RateBasisAsync(cancellationToken);
         var rows = await statistics.IndicatorsAsync(period.Scope, query.GroupBy, null, cancellationToken);
-        var clocks = await statistics.MilestonesAsync(period.Scope, query.GroupBy, null, cancellationToken);
         var totalRow = rows.SingleOrDefault(r => r.IsTotal) ?? Indicators.Empty(null, null);
-        var total = Indicators.From(totalRow, clocks.Where(c => c.IsTotal), totalRow.Count, basis);
+        var total = Indicators.From(totalRow, totalRow.Count, basis);
         var groups = rows.Where(r => !r.IsTotal)
             .OrderByDescending(r => r.Count).ThenBy(r => r.Label ?? r.Key, StringComparer.Ordinal)
-            .Select(r => Indicators.From(r, clocks.Where(c => !c.IsTotal && c.Key == r.Key), totalRow.Count, basis))
+            .Select(r => Indicators.From(r, totalRow.Count, basis))
             .ToList();
         return new ComplaintSummaryReport(period.From, period.To, period.Scope.TimeZoneId, query.GroupBy, basis, total, groups);
     }
@@ -68,7 +67,6 @@ public sealed class GetComplaintTrendQueryHandler(ReportScopes scopes, IComplain
 
         var basis = await scopes.RateBasisAsync(cancellationToken);
         var rows = await statistics.IndicatorsAsync(period.Scope, query.GroupBy, query.Interval, cancellationToken);
-        var clocks = await statistics.MilestonesAsync(period.Scope, query.GroupBy, query.Interval, cancellationToken);
 
         // Every group met anywhere in the period, largest first, appears in every interval.
         var groups = rows.Where(r => !r.IsTotal).GroupBy(r => r.Key)
@@ -77,13 +75,11 @@ public sealed class GetComplaintTrendQueryHandler(ReportScopes scopes, IComplain
         var points = buckets.Select(bucket =>
         {
             var inBucket = rows.Where(r => r.Bucket == bucket.Key).ToList();
-            var clocksInBucket = clocks.Where(c => c.Bucket == bucket.Key).ToList();
             var totalRow = inBucket.SingleOrDefault(r => r.IsTotal) ?? Indicators.Empty(null, null);
             return new TrendPointDto(bucket.Start, bucket.End,
-                Indicators.From(totalRow, clocksInBucket.Where(c => c.IsTotal), totalRow.Count, basis),
+                Indicators.From(totalRow, totalRow.Count, basis),
                 groups.Select(g => Indicators.From(
-                    inBucket.SingleOrDefault(r => !r.IsTotal && r.Key == g.Key) ?? Indicators.Empty(g.Key, g.Label),
-                    clocksInBucket.Where(c => !c.IsTotal && c.Key == g.Key), totalRow.Count, basis)).ToList());
+                    inBucket.SingleOrDefault(r => !r.IsTotal && r.Key == g.Key) ?? Indicators.Empty(g.Key, g.Label), totalRow.Count, basis)).ToList());
         }).ToList();
         return new ComplaintTrendReport(period.From, period.To, period.Scope.TimeZoneId, query.Interval, query.GroupBy, basis, points);
     }

@@ -15,9 +15,6 @@ public interface IComplaintStatistics
     /// </summary>
     Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken);
 
-    /// <summary>Service-level clocks of those complaints per milestone, bucketed and grouped the same way.</summary>
-    Task<IReadOnlyList<MilestoneRow>> MilestonesAsync(ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken);
-
     /// <summary>Counts per value of <paramref name="dimension"/> in the scope's period and in the equally long period before it.</summary>
     Task<IReadOnlyList<HotspotRow>> HotspotsAsync(ReportScope scope, HotspotDimension dimension, DateTimeOffset previousFrom, CancellationToken cancellationToken);
 
@@ -59,18 +56,20 @@ public enum HotspotDimension
 
 /// <summary>
 /// One bucket/group's raw aggregates. <see cref="IsTotal"/> marks the row over all groups (of its bucket). Times are in
-/// working seconds; percentiles are continuous (interpolated). Satisfaction holds the counts of scores 1 to 5.
+/// working seconds; percentiles are continuous (interpolated). Satisfaction holds the counts of scores 1 to 5; Clocks one
+/// entry per milestone that any complaint of the row started.
 /// </summary>
 public sealed record IndicatorRow(
     DateOnly? Bucket, bool IsTotal, string? Key, string? Label, int Count, int Open, int EverResolved, int Reopened, int ReComplaints,
     int FirstResponses, double? FirstResponseMedian, double? FirstResponseP90, int Resolutions, double? ResolutionMedian, double? ResolutionP90,
-    IReadOnlyList<int> Satisfaction);
+    IReadOnlyList<int> Satisfaction, IReadOnlyList<MilestoneCounts> Clocks);
 
 /// <summary>
-/// Clocks of one milestone: met in time, missed (breached, met late, or overdue and still open), pending (running or
-/// paused, not yet due). Clocks of complaints closed before their milestone was due count in none.
+/// Clocks of one milestone: met in time, missed (met late, or breached: the SLA worker records an overdue clock within
+/// its scan interval) and pending (started, neither, on an open complaint). Clocks of complaints closed before their
+/// milestone was due count in none.
 /// </summary>
-public sealed record MilestoneRow(DateOnly? Bucket, bool IsTotal, string? Key, SlaMilestone Milestone, int Met, int Missed, int Pending);
+public sealed record MilestoneCounts(SlaMilestone Milestone, int Met, int Missed, int Pending);
 
 public sealed record HotspotRow(string Key, string Label, int Current, int Previous);
 

@@ -10,9 +10,9 @@ internal static class Indicators
 
     private static readonly SlaMilestone[] Milestones = Enum.GetValues<SlaMilestone>();
 
-    public static ComplaintIndicatorsDto From(IndicatorRow row, IEnumerable<MilestoneRow> milestones, int ofCount, RateBasisDto basis)
+    public static ComplaintIndicatorsDto From(IndicatorRow row, int ofCount, RateBasisDto basis)
     {
-        var clocks = milestones.ToList();
+        var clocks = row.Clocks;
         return new ComplaintIndicatorsDto(
             row.Key, row.IsTotal ? "All complaints" : row.Label ?? "(none)", row.Count, Ratio(row.Count, ofCount) ?? 0, basis.Value > 0 ? Round(row.Count * 1000.0 / basis.Value) : null, row.Open,
             Duration(row.FirstResponses, row.FirstResponseMedian, row.FirstResponseP90),
@@ -26,7 +26,7 @@ internal static class Indicators
     }
 
     public static IndicatorRow Empty(string? key, string? label) =>
-        new(null, key is null, key, label, 0, 0, 0, 0, 0, 0, null, null, 0, null, null, [0, 0, 0, 0, 0]);
+        new(null, key is null, key, label, 0, 0, 0, 0, 0, 0, null, null, 0, null, null, [0, 0, 0, 0, 0], []);
 
     public static DurationStatsDto Duration(int count, double? medianSeconds, double? p90Seconds) =>
         new(count, Hours(medianSeconds), Hours(p90Seconds));

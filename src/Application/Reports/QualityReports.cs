@@ -73,11 +73,9 @@ public sealed class GetStaffPerformanceQueryHandler(ReportScopes scopes, ICompla
         async Task<List<PerformanceDto>> PerAsync(ReportDimension dimension, string unassigned)
         {
             var rows = await statistics.IndicatorsAsync(period.Scope, dimension, null, cancellationToken);
-            var clocks = await statistics.MilestonesAsync(period.Scope, dimension, null, cancellationToken);
             return rows.Where(r => !r.IsTotal).Select(r =>
             {
-                var own = clocks.Where(c => !c.IsTotal && c.Key == r.Key).ToList();
-                int met = own.Sum(c => c.Met), missed = own.Sum(c => c.Missed);
+                int met = r.Clocks.Sum(c => c.Met), missed = r.Clocks.Sum(c => c.Missed);
                 return new PerformanceDto(r.Key, r.Label ?? unassigned, r.Count, r.EverResolved, r.Open,
                     Indicators.Duration(r.FirstResponses, r.FirstResponseMedian, r.FirstResponseP90),
                     Indicators.Duration(r.Resolutions, r.ResolutionMedian, r.ResolutionP90),

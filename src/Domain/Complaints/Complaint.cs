@@ -153,6 +153,18 @@ public sealed class Complaint : AggregateRoot
     /// <summary>Working time from receipt to the (latest) resolution; cleared when the complaint is reopened.</summary>
     public TimeSpan? ResolutionTime { get; private set; }
 
+    /// <summary>
+    /// The clocks at a glance, one bit per <see cref="SlaMilestone"/> (<c>1 &lt;&lt; milestone</c>): which have started, which
+    /// were met in time, which were missed (met late or breached). Kept with the clocks, for reports that count them.
+    /// </summary>
+    public int SlaStarted { get; private set; }
+
+    /// <inheritdoc cref="SlaStarted"/>
+    public int SlaMet { get; private set; }
+
+    /// <inheritdoc cref="SlaStarted"/>
+    public int SlaMissed { get; private set; }
+
     public int TimelineLength { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -446,12 +458,32 @@ public sealed class Complaint : AggregateRoot
             }
         }
 
+        SummariseClocks();
+
         void Start(SlaMilestone milestone, DateTimeOffset start)
         {
             if (_slaClocks.All(c => c.Milestone != milestone))
             {
                 var due = schedule.Due(milestone, Severity, start);
                 _slaClocks.Add(new SlaClock(Id, milestone, start, due, schedule.AtRiskFrom(start, due)));
+            }
+        }
+    }
+
+    private void SummariseClocks()
+    {
+        SlaStarted = SlaMet = SlaMissed = 0;
+        foreach (var clock in _slaClocks)
+        {
+            var bit = 1 << (int)clock.Milestone;
+            SlaStarted |= bit;
+            if (clock.BreachedAt is not null || clock.MetAt > clock.DueAt)
+            {
+                SlaMissed |= bit;
+            }
+            else if (clock.MetAt is not null)
+            {
+                SlaMet |= bit;
             }
         }
     }
@@ -556,6 +588,7 @@ public sealed class Complaint : AggregateRoot
         }
 
         clock.MarkBreached(now);
+        SummariseClocks();
         EscalationLevel++;
         Append(Actor.System, now, TimelineEntryKind.SlaBreached, null,
             $"{Describe(milestone)} missed (due {clock.DueAt:u}); escalated to level {EscalationLevel}.");

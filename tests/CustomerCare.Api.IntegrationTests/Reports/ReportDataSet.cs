@@ -33,7 +33,8 @@ namespace CustomerCare.Api.IntegrationTests.Reports;
 /// <item>C5 (Mar 30, Mon 10:00) webForm, priceBilling, product toaster-t1: registered 10:10 (met), no handler or contact by the
 /// report time (both missed), solution due Thu Apr 2 10:10 (pending).</item>
 /// </list>
-/// The clock then stands at Wed 2026-04-01 10:00. Five customers, one per complaint but C4 (C1's).
+/// The clock then stands at Wed 2026-04-01 10:00, where the SLA worker records the breaches of C0, C4 and C5 as it
+/// would. Five customers, one per complaint but C4 (C1's).
 /// </summary>
 public sealed class ReportDataSet : IAsyncDisposable
 {
@@ -109,10 +110,7 @@ public sealed class ReportDataSet : IAsyncDisposable
         var c3 = await ReceiveAsync(api, "C3", "2026-03-10 09:00", "phone", "138 0000 0003", null, null);
         await StepAsync(api, c3, "2026-03-10 09:20", "register", new { category = "serviceAttitude", severity = "general", customerAcknowledged = true });
         At("2026-03-10 12:00");
-        await using (var scope = _host.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SlaScanner>().ScanOnceAsync(CancellationToken.None);
-        }
+        await ScanAsync();
 
         await StepAsync(api, c3, "2026-03-10 15:00", "close", new { reason = "withdrawn", satisfaction = 4 });
 
@@ -125,6 +123,14 @@ public sealed class ReportDataSet : IAsyncDisposable
         await StepAsync(api, c5, "2026-03-30 10:10", "register", new { category = "priceBilling", severity = "general", customerAcknowledged = true });
 
         _clock.SetUtcNow(ReportTime);
+        await ScanAsync();
+    }
+
+    /// <summary>The SLA worker's pass at the data set's clock: overdue clocks of open complaints are recorded as breached.</summary>
+    private async Task ScanAsync()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SlaScanner>().ScanOnceAsync(CancellationToken.None);
     }
 
     private async Task<Guid> ReceiveAsync(ComplaintApi api, string name, string at, string channel, string phone, string? category, string? product)

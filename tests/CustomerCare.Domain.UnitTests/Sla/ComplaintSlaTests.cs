@@ -59,6 +59,27 @@ public class ComplaintSlaTests
     }
 
     [Test]
+    public void ClockSummary_HasABitPerMilestone_StartedMetOrMissed()
+    {
+        var complaint = Received(Cn(23, 10, 0));
+        complaint.Register("other", Severity.General, true, null, RepeatInfo.None, Agent, Cn(23, 11, 30));
+        complaint.TrackSla(Schedule, Cn(23, 11, 30));
+        var afterLateRegistration = (complaint.SlaStarted, complaint.SlaMet, complaint.SlaMissed);
+        complaint.LogContact(Channel.Phone, ContactDirection.Outbound, "Called", Agent, Cn(23, 12, 0));
+        complaint.TrackSla(Schedule, Cn(23, 12, 0));
+        complaint.RecordSlaBreach(SlaMilestone.Assigned, Cn(23, 14, 0));
+
+        Assert.Multiple(() =>
+        {
+            // Registered (bit 0) late; assigned (1), first contact (2) and solution (3) started.
+            Assert.That(afterLateRegistration, Is.EqualTo((0b1111, 0b0000, 0b0001)));
+            Assert.That(complaint.SlaStarted, Is.EqualTo(0b1111));
+            Assert.That(complaint.SlaMet, Is.EqualTo(0b0100), "first contact in time");
+            Assert.That(complaint.SlaMissed, Is.EqualTo(0b0011), "registered late, assignment breached");
+        });
+    }
+
+    [Test]
     public void Receipt_StartsTheRegistrationClockOnTheCalendar()
     {
         var complaint = Received(Cn(20, 17, 55));

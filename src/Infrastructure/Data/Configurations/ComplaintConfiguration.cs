@@ -42,8 +42,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 
         // A partner's reference names one complaint: the idempotency of partner intake rests on this index.
         builder.HasIndex(c => new { c.PartnerId, c.ExternalReference }).IsUnique().HasFilter("external_reference IS NOT NULL");
-        // The list filters: newest first within each.
-        builder.HasIndex(c => c.ReceivedAt);
+        // The list filters: newest first within each (the report index below serves the unfiltered list).
         builder.HasIndex(c => new { c.Status, c.ReceivedAt });
         builder.HasIndex(c => new { c.ResponsibleDepartmentId, c.Status, c.ReceivedAt });
         builder.HasIndex(c => new { c.AssigneeId, c.ReceivedAt });
@@ -51,6 +50,17 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => new { c.CustomerId, c.Category, c.ReceivedAt });
         builder.HasIndex(c => new { c.Category, c.ReceivedAt });
         builder.HasIndex(c => c.ReComplaintOfId);
+
+        // The reports read a period's complaints from this index alone (an index-only scan): everything they group by
+        // and count is in it. Satisfaction and "resolved" are columns the database derives from the JSON it stores.
+        builder.Property<int?>(ReportColumns.Satisfaction).HasComputedColumnSql("(closing ->> 'Satisfaction')::integer", stored: true);
+        builder.Property<bool>(ReportColumns.Resolved).HasComputedColumnSql("resolution IS NOT NULL", stored: true);
+        builder.HasIndex(c => c.ReceivedAt).HasDatabaseName("ix_complaints_report")
+            .IncludeProperties(
+                nameof(Complaint.Status), nameof(Complaint.Category), nameof(Complaint.Channel), nameof(Complaint.Severity),
+                nameof(Complaint.ResponsibleDepartmentId), nameof(Complaint.AssigneeId), nameof(Complaint.Product), nameof(Complaint.ReopenCount),
+                nameof(Complaint.ReComplaintOfId), nameof(Complaint.FirstResponseTime), nameof(Complaint.ResolutionTime),
+                nameof(Complaint.SlaStarted), nameof(Complaint.SlaMet), nameof(Complaint.SlaMissed), ReportColumns.Satisfaction, ReportColumns.Resolved);
 
         builder.OwnsOne(c => c.Investigation, i =>
         {
@@ -112,4 +122,11 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property<long>(ChangeFeedColumns.Position).HasColumnName("position").UseIdentityAlwaysColumn();
         builder.HasIndex(ChangeFeedColumns.Transaction, ChangeFeedColumns.Position);
     }
+}
+
+/// <summary>Columns of <c>complaints</c> that only the reports read (derived by the database, not mapped on the aggregate).</summary>
+internal static class ReportColumns
+{
+    public const string Satisfaction = "Satisfaction";
+    public const string Resolved = "Resolved";
 }

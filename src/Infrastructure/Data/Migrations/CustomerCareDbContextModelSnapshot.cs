@@ -250,15 +250,39 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("interval")
                         .HasColumnName("resolution_time");
 
+                    b.Property<bool>("Resolved")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolved")
+                        .HasComputedColumnSql("resolution IS NOT NULL", true);
+
                     b.Property<Guid?>("ResponsibleDepartmentId")
                         .HasColumnType("uuid")
                         .HasColumnName("responsible_department_id");
+
+                    b.Property<int?>("Satisfaction")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfaction")
+                        .HasComputedColumnSql("(closing ->> 'Satisfaction')::integer", true);
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("severity");
+
+                    b.Property<int>("SlaMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("sla_met");
+
+                    b.Property<int>("SlaMissed")
+                        .HasColumnType("integer")
+                        .HasColumnName("sla_missed");
+
+                    b.Property<int>("SlaStarted")
+                        .HasColumnType("integer")
+                        .HasColumnName("sla_started");
 
                     b.Property<DateTimeOffset?>("SolutionAcceptedAt")
                         .HasColumnType("timestamp with time zone")
@@ -308,7 +332,9 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_complaints_re_complaint_of_id");
 
                     b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_complaints_received_at");
+                        .HasDatabaseName("ix_complaints_report");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "Status", "Category", "Channel", "Severity", "ResponsibleDepartmentId", "AssigneeId", "Product", "ReopenCount", "ReComplaintOfId", "FirstResponseTime", "ResolutionTime", "SlaStarted", "SlaMet", "SlaMissed", "Satisfaction", "Resolved" });
 
                     b.HasIndex("RepeatOfId")
                         .HasDatabaseName("ix_complaints_repeat_of_id");
