@@ -16,7 +16,9 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        // Validators are stateless (their dependencies are singletons): built once, not per request, since building one
+        // compiles its rules' expressions.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAutoMapper(options =>
         {
             // AutoMapper 15+ is dual licensed (RPL-1.5 or commercial). A key, when the operator has one, comes

@@ -41,12 +41,24 @@ public static class DependencyInjection
                     "(scripts/run.sh starts a local PostgreSQL and sets it for you).");
             }
 
-            ConfigureDbContext(options, connectionString, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            ConfigureDbContext(options, connectionString, database);
+            // The model, built once: without it every context (so every request) would look for a compiled model by
+            // reflection over the assembly's attributes first, which allocates dynamic methods for the finalizer to reap.
+            options.UseModel(provider.GetRequiredService<RuntimeModelCache>().Get(() =>
+            {
+                var builder = new DbContextOptionsBuilder<CustomerCareDbContext>();
+                ConfigureDbContext(builder, connectionString, database);
+                using var context = new CustomerCareDbContext(
+                    builder.Options, provider.GetRequiredService<PersonalDataProtector>(), provider.GetRequiredService<StoredSecretProtector>());
+                return context.Model;
+            }));
             options.AddInterceptors(
                 provider.GetRequiredService<TrackSlaInterceptor>(),
                 WriteOutbox,
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>());
         });
+        services.AddSingleton<RuntimeModelCache>();
         services.AddScoped<DispatchDomainEventsInterceptor>();
         services.AddScoped<TrackSlaInterceptor>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
@@ -110,6 +122,26 @@ public static class DependencyInjection
     }
 
     private static readonly WriteOutboxInterceptor WriteOutbox = new();
+
+    /// <summary>The read-optimised model of <see cref="CustomerCareDbContext"/>, built by the first context and handed to all later ones.</summary>
+    internal sealed class RuntimeModelCache
+    {
+        private readonly Lock _gate = new();
+        private Microsoft.EntityFrameworkCore.Metadata.IModel? _model;
+
+        public Microsoft.EntityFrameworkCore.Metadata.IModel Get(Func<Microsoft.EntityFrameworkCore.Metadata.IModel> build)
+        {
+            if (_model is { } model)
+            {
+                return model;
+            }
+
+            lock (_gate)
+            {
+                return _model ??= build();
+            }
+        }
+    }
 
     private static bool TryBuild(SlaOptions options)
     {

@@ -56,6 +56,7 @@ public static partial class DatabaseMigrator
         }
 
         LogApplying(logger, pending.Length, string.Join(", ", pending));
+        context.Database.SetCommandTimeout(TimeSpan.FromSeconds(options.MigrationCommandTimeoutSeconds));
         await context.Database.MigrateAsync(cancellationToken);
         LogApplied(logger, pending.Length);
     }

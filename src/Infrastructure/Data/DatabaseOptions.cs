@@ -19,6 +19,10 @@ public sealed class DatabaseOptions
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Upper bound of one migration command: a migration rewriting a large table takes longer than a request's query.</summary>
+    [Range(1, 86400)]
+    public int MigrationCommandTimeoutSeconds { get; set; } = 3600;
+
     /// <summary>How often a command failing with a transient error is retried by EF Core's execution strategy.</summary>
     [Range(0, 10)]
     public int MaxRetryCount { get; set; } = 3;
