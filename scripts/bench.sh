@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# The benchmark: the API against this machine's own limit, measured side by side in one run.
+#
+#   scripts/bench.sh            build Release, start the local database and the API, seed (once) and measure
+#
+# Scenarios, each for BENCH_DURATION at BENCH_CONNECTIONS connections with wrk (installed from Debian when missing):
+#   create     POST /complaints by a partner (new external reference and Idempotency-Key per request)
+#   get        GET /complaints/{id}
+#   list       GET /complaints?status=registered&departmentId=…&pageSize=50 (a department's queue, newest first)
+#   search     GET /complaints?q=<order number>&pageSize=50
+#   register   POST /complaints/{id}/register with If-Match
+#   report     GET /reports/complaints/summary over the last full quarter, by category
+#   health     GET /health/live: the framework's own ceiling
+# and pgbench running the same statements as create, get and register (pg_*.sql) at the same concurrency.
+# Prints one table and writes it as JSON (.data/bench/results-<time>.json) and as docs/benchmarks.md.
+#
+# Environment: BENCH_COMPLAINTS (1000000), BENCH_CUSTOMERS (200000), BENCH_POOL (100000 received complaints added per
+# run for register), BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (5090).
+# The seeded database (customercare_bench) is kept and reused while its size stays the same.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+COMPLAINTS="${BENCH_COMPLAINTS:-1000000}"
+CUSTOMERS="${BENCH_CUSTOMERS:-200000}"
+POOL="${BENCH_POOL:-100000}"
+DURATION="${BENCH_DURATION:-15s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+PORT="${BENCH_PORT:-5090}"
+BASE="http://127.0.0.1:$PORT"
+DIR="$ROOT/.data/bench"
+SCRIPTS="$ROOT/scripts/bench"
+mkdir -p "$DIR"
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] || { say "wrk is missing: apt-get install -y wrk (as root)"; exit 1; }
+  say "installing wrk from Debian"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
+fi
+unset ConnectionStrings__CustomerCare
+scripts/db.sh start >&2
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+CONN="$(scripts/db.sh conn customercare_bench)"
+field() { printf '%s' "$CONN" | tr ';' '\n' | sed -n "s/^$1=//p"; }
+export PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE=customercare_bench
+if ! "$PGBIN/psql" -d customercare -tAc "SELECT 1 FROM pg_database WHERE datname = 'customercare_bench'" | grep -q 1; then
+  "$PGBIN/psql" -d customercare -qc "CREATE DATABASE customercare_bench" >&2
+fi
+sql() { "$PGBIN/psql" -v ON_ERROR_STOP=1 -qtAX "$@"; }
+
+# --- the API -----------------------------------------------------------------------------------------------------------
+say "building Release"
+dotnet build src/Api/CustomerCare.Api.csproj -c Release -nologo -v quiet >&2
+secret() { [ -s "$DIR/$1" ] || (umask 077; printf '%s' "$2" >"$DIR/$1"); cat "$DIR/$1"; }
+ADMIN_EMAIL="bench-admin@customercare.example"
+ADMIN_PASSWORD="$(secret admin.pw "Bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-7")"
+export ConnectionStrings__CustomerCare="$CONN" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production \
+  CustomerCare__Database__MigrateOnStartup=true \
+  CustomerCare__Auth__SigningKey="$(secret jwt.key "$(head -c 48 /dev/urandom | base64 -w0)")" \
+  CustomerCare__Auth__AccessTokenLifetime=02:00:00 \
+  CustomerCare__PersonalData__KeyDirectory="$DIR/keys" \
+  CustomerCare__Bootstrap__AdminEmail="$ADMIN_EMAIL" CustomerCare__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+  CustomerCare__Limits__Partner__PermitLimit=100000000 CustomerCare__Limits__User__PermitLimit=100000000 \
+  CustomerCare__Limits__Anonymous__PermitLimit=100000000 \
+  Logging__LogLevel__Default=Warning
+API_PID=""
+stop_api() { if [ -n "$API_PID" ] && kill -0 "$API_PID" 2>/dev/null; then kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; fi; API_PID=""; }
+trap stop_api EXIT
+start_api() {
+  dotnet src/Api/bin/Release/net10.0/CustomerCare.Api.dll >"$DIR/api.log" 2>&1 &
+  API_PID=$!
+  for _ in $(seq 1 900); do # the first start on a large data set may apply migrations for minutes
+    curl -fsS "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$API_PID" 2>/dev/null || { tail -n 20 "$DIR/api.log" >&2; say "the API did not start"; exit 1; }
+    sleep 1
+  done
+  say "the API did not become ready"; exit 1
+}
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(d$1)"; }
+api() { # method path [body]: JSON call as the bench administrator
+  curl -fsS -X "$1" "$BASE$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+-d "$3"}
+}
+start_api
+TOKEN="$(curl -fsS -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" | json '["accessToken"]')"
+
+# --- data: created through the API once, then seeded set-based --------------------------------------------------------
+if [ ! -s "$DIR/partner.key" ] || [ -z "$(sql -c "SELECT 1 FROM partners WHERE name = 'Bench partner'")" ]; then
+  say "creating the bench partner, handlers and template customer through the API"
+  PARTNER="$(api POST /api/v1/partners '{"name":"Bench partner"}' | json '["id"]')"
+  api POST "/api/v1/partners/$PARTNER/keys" '{"name":"bench"}' | json '["key"]' >"$DIR/partner.key"
+  for code in CS CS TS AS QA; do
+    department="$(sql -c "SELECT id FROM departments WHERE code = '$code'")"
+    api POST /api/v1/staff "{\"name\":\"Bench handler $RANDOM\",\"email\":\"handler-$RANDOM$RANDOM@customercare.example\",\"departmentId\":\"$department\",\"roles\":[\"agent\"],\"password\":\"Handler-Passw0rd-$RANDOM\"}" >/dev/null
+  done
+  api POST /api/v1/customers '{"name":"Bench Template Customer","segment":"standard","contactPoints":[{"kind":"phone","value":"+86 139 0000 0000","isPrimary":true}]}' \
+    | json '["id"]' >"$DIR/template.id"
+fi
+PARTNER="$(sql -c "SELECT id FROM partners WHERE name = 'Bench partner'")"
+PARTNER_KEY="$(cat "$DIR/partner.key")"
+seeded() { [ "$(sql -c "SELECT to_regclass('bench_meta') IS NOT NULL")" = "t" ] \
+  && [ "$(sql -c "SELECT count(*) FROM bench_meta WHERE complaints = $COMPLAINTS AND customers = $CUSTOMERS")" = "1" ]; }
+if ! seeded; then
+  [ "$(sql -c "SELECT count(*) FROM complaints")" = "0" ] || { say "customercare_bench holds another data set: drop it (DROP DATABASE customercare_bench) to seed $COMPLAINTS"; exit 1; }
+  say "seeding $COMPLAINTS complaints and $CUSTOMERS customers (once; reused by later runs)"
+  start=$(date +%s)
+  sql -v complaints="$COMPLAINTS" -v customers="$CUSTOMERS" -v template="$(cat "$DIR/template.id")" -v partner="$PARTNER" -f "$SCRIPTS/seed.sql" >&2
+  sql -c "VACUUM ANALYZE" >&2
+  say "seeded in $(( $(date +%s) - start )) s"
+fi
+say "adding $POOL received complaints for the register scenario"
+POOL_FROM="$(sql -c "SELECT pool_next FROM bench_meta")"
+sql -v count="$POOL" -f "$SCRIPTS/pool.sql" >&2
+# Fresh statistics and visibility maps (index-only scans), and no autovacuum of earlier runs' changes mid-measurement.
+for table in complaints complaint_sla_clocks complaint_timeline outbox_messages idempotency_keys customers customer_contact_points; do
+  sql -c "VACUUM (ANALYZE) $table" >&2
+done
+HALF=$(( POOL / 2 ))
+sql -c "SELECT c.id || ' ' || c.xmin FROM generate_series($POOL_FROM, $POOL_FROM + $HALF - 1) n JOIN complaints c ON c.id = md5('pool-' || n)::uuid" >"$DIR/pool-all.txt"
+head -n $(( HALF / 4 )) "$DIR/pool-all.txt" >"$DIR/pool-warmup.txt"   # the warm-up registers these,
+tail -n +$(( HALF / 4 + 1 )) "$DIR/pool-all.txt" >"$DIR/pool.txt"    # the measurement the others
+sql -c "SELECT md5('complaint-' || (1 + floor(random() * $COMPLAINTS))::int)::uuid FROM generate_series(1, 100000)" >"$DIR/ids.txt"
+sql -c "SELECT id FROM departments WHERE is_active" >"$DIR/departments.txt"
+QUARTER="$(sql -c "SELECT 'from=' || to_char(date_trunc('quarter', now()) - interval '3 months', 'YYYY-MM-DD') || '&to=' || to_char(date_trunc('quarter', now()) - interval '1 day', 'YYYY-MM-DD')")"
+STAFF="$(sql -c "SELECT id || ' ' || security_stamp FROM staff WHERE email = '$ADMIN_EMAIL'")"
+
+# --- measure -----------------------------------------------------------------------------------------------------------
+export BENCH_DIR="$SCRIPTS" BENCH_PARTNER_KEY="$PARTNER_KEY" BENCH_RUN="$(date +%s)" BENCH_IDS="$DIR/ids.txt" BENCH_TOKEN="$TOKEN" \
+  BENCH_DEPARTMENTS="$DIR/departments.txt" BENCH_COMPLAINTS="$COMPLAINTS" BENCH_POOL="$DIR/pool.txt" BENCH_THREADS="$THREADS" BENCH_QUARTER="$QUARTER"
+RESULTS="$DIR/run.jsonl"
+: >"$RESULTS"
+run_wrk() { # scenario script duration
+  local out
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3:-$DURATION}" --timeout 10s --latency -s "$SCRIPTS/$2.lua" "$BASE" 2>&1)" || { printf '%s\n' "$out" >&2; return 1; }
+  printf '%s\n' "$out" | grep '^status ' | sed "s/^/bench: $1: /" >&2 || true
+  printf '{"scenario":"%s","kind":"api",%s\n' "$1" "$(printf '%s\n' "$out" | sed -n 's/^BENCH_JSON {//p')" >>"$RESULTS"
+}
+run_pgbench() { # scenario script [-D var=value ...]
+  local name="$1" script="$2"; shift 2
+  rm -f "$DIR"/pgbench_log.*
+  (cd "$DIR" && "$PGBIN/pgbench" -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -l --log-prefix=pgbench_log -f "$SCRIPTS/$script" "$@" >"$DIR/pgbench.out" 2>&1) \
+    || { cat "$DIR/pgbench.out" >&2; return 1; }
+  python3 - "$name" "$DIR" >>"$RESULTS" <<'PY'
+import glob, json, re, sys
+name, folder = sys.argv[1], sys.argv[2]
+latencies = sorted(int(line.split()[2]) for f in glob.glob(folder + "/pgbench_log.*") for line in open(f))
+out = open(folder + "/pgbench.out").read()
+tps = float(re.search(r"tps = ([0-9.]+)", out).group(1))
+failed = int(re.search(r"number of failed transactions: (\d+)", out).group(1)) if "failed transactions" in out else 0
+pct = lambda p: latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] / 1000 if latencies else 0
+print(json.dumps({"scenario": name, "kind": "pgbench", "requests": len(latencies), "rps": tps, "p50Ms": pct(50), "p90Ms": pct(90),
+                  "p99Ms": pct(99), "maxMs": (latencies[-1] / 1000 if latencies else 0), "non2xx": failed, "socketErrors": 0}))
+PY
+}
+
+# Tiered JIT reaches its optimised code after some seconds of load: warm every path first, then measure.
+say "warming up"
+for scenario in get create list search register report; do
+  BENCH_POOL="$DIR/pool-warmup.txt" run_wrk "warmup-$scenario" "$scenario" "${BENCH_WARMUP:-8s}"
+done
+: >"$RESULTS"
+for scenario in create get list search register report health; do
+  say "measuring $scenario (API)"
+  run_wrk "$scenario" "$scenario"
+done
+PEAK_KB="$(sed -n 's/^VmHWM:\s*\([0-9]*\) kB/\1/p' "/proc/$API_PID/status")"
+RSS_KB="$(sed -n 's/^VmRSS:\s*\([0-9]*\) kB/\1/p' "/proc/$API_PID/status")"
+stop_api
+read -r STAFF_ID STAMP <<<"$STAFF"
+PREFIX="$(printf '%s' "$PARTNER_KEY" | cut -d_ -f2)"
+say "measuring create (pgbench)"
+run_pgbench create pg_create.sql -D partner="$PARTNER" -D prefix="$PREFIX"
+say "measuring get (pgbench)"
+run_pgbench get pg_get.sql -D complaints="$COMPLAINTS" -D staff="$STAFF_ID" -D stamp="$STAMP"
+say "measuring register (pgbench)"
+run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
+
+# --- report ------------------------------------------------------------------------------------------------------------
+STAMP_NOW="$(date -u +%Y%m%dT%H%M%SZ)"
+python3 "$SCRIPTS/summarise.py" "$RESULTS" "$DIR/results-$STAMP_NOW.json" "$ROOT/docs/benchmarks.md" \
+  "$COMPLAINTS" "$CUSTOMERS" "$DURATION" "$CONNECTIONS" "$THREADS" "$PEAK_KB" "$RSS_KB" "$("$PGBIN/postgres" --version)" "$(dotnet --version)"

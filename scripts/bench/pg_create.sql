@@ -1,0 +1,39 @@
+-- pgbench equivalent of scenario 1 (POST /complaints by a partner with an Idempotency-Key): the same statements in the
+-- same transactions as the API issues them (statement log of one request), with the same indexes hit.
+\set n random(1, 2000000000)
+SELECT p.id, p.name, p.is_active, k.hash, k.revoked_at, k.expires_at FROM partners p
+  JOIN partner_api_keys k ON k.partner_id = p.id WHERE k.prefix = ':prefix' LIMIT 2;
+INSERT INTO idempotency_keys (scope, key, fingerprint, state, created_at, locked_until, expires_at)
+  VALUES ('partner:' || ':partner', 'pg-' || :client_id || '-' || :n || '-' || txid_current(), md5(:n::text), 'InFlight', now(), now() + interval '5 minutes', now() + interval '1 day')
+  ON CONFLICT (scope, key) DO NOTHING RETURNING 1;
+SELECT c.id FROM complaints c WHERE c.partner_id = ':partner' AND c.external_reference = 'pg-' || :n LIMIT 1;
+SELECT c.id FROM customers c WHERE c.erased_at IS NULL AND c.merged_into_id IS NULL
+  AND EXISTS (SELECT 1 FROM customer_contact_points p WHERE p.customer_id = c.id AND p.lookup_key = ANY (ARRAY[encode(sha256(('pg-phone-' || :n)::bytea), 'hex')]))
+  ORDER BY c.created_at LIMIT 1;
+SELECT nextval('complaint_number_seq');
+BEGIN;
+INSERT INTO customer_access_log (id, action, actor_id, actor_kind, at, customer_id) VALUES (gen_random_uuid(), 'Created', ':partner', 'partner', now(), md5('pgc-' || :n)::uuid);
+INSERT INTO customers (id, name, name_keys, segment, created_at, updated_at, consent_contact_by_email, consent_contact_by_phone, consent_marketing, reward_points)
+  VALUES (md5('pgc-' || :n)::uuid, 'CfDJ8IfnzXWUvN5Ovf3pEt9PYTwaDuownDJuDEIMOfS_SbstJdoT0Ez1hXmpN-9-nIasxbXfYfcye3mozyCFp5n1ZQvNcDAbCdEfGh', ARRAY[md5('a' || :n), md5('b' || :n), md5('c' || :n)],
+          'standard', now(), now(), false, false, false, 0);
+INSERT INTO customer_contact_points (id, customer_id, kind, value, lookup_key, is_primary)
+  VALUES (gen_random_uuid(), md5('pgc-' || :n)::uuid, 'Phone', 'CfDJ8IfnzXWUvN5Ovf3pEt9PYTwaDuownDJuDEIMOfS_SbstJdoT0Ez1hXmpN-9-nIasxbXfYfcye3mozy', encode(sha256(('pg-phone-' || :n)::bytea), 'hex'), true);
+-- Marked fanned out as it is written: the API's dispatcher must not inherit pgbench's messages.
+INSERT INTO outbox_messages (complaint_id, event_id, event_type, occurred_at, partner_id, fanned_out_at, payload)
+  VALUES (md5('pg-' || :n)::uuid, gen_random_uuid(), 'complaint.received', now(), ':partner', now(),
+          jsonb_build_object('id', gen_random_uuid(), 'type', 'complaint.received', 'occurredAt', now(), 'data', jsonb_build_object(
+            'kind', 'received', 'number', 'CC-2026-' || :n, 'status', 'received', 'channel', 'partner', 'category', NULL, 'severity', 'general',
+            'complaintId', md5('pg-' || :n), 'previousStatus', NULL, 'escalationLevel', 0, 'timelineSequence', 1, 'externalReference', 'pg-' || :n,
+            'responsibleDepartmentId', NULL, 'assigneeId', NULL, 'milestone', NULL, 'dueAt', NULL, 'closingReason', NULL)));
+INSERT INTO complaints (id, number, channel, customer_id, severity, title, description, received_at, partner_id, external_reference, status,
+                        escalation_level, repeat_count, reopen_count, timeline_length, sla_started, created_at, updated_at)
+  VALUES (md5('pg-' || :n)::uuid, 'PG-' || :n || '-' || txid_current(), 'Partner', md5('pgc-' || :n)::uuid, 'General', 'Parcel not delivered',
+          'Ordered a week ago, still not here. Ref pg-' || :n || '.', now(), ':partner', 'pg-' || :n || '-' || txid_current(), 'Received', 0, 0, 0, 1, 1, now(), now())
+  RETURNING xmin;
+INSERT INTO complaint_timeline (id, complaint_id, sequence, at, actor_kind, actor_id, kind, to_status, text)
+  VALUES (gen_random_uuid(), md5('pg-' || :n)::uuid, 1, now(), 'partner', ':partner', 'Received', 'Received', 'Received via partner.') RETURNING position, transaction_id;
+INSERT INTO complaint_sla_clocks (id, complaint_id, milestone, started_at, due_at, at_risk_from, paused_working_time)
+  VALUES (gen_random_uuid(), md5('pg-' || :n)::uuid, 'Registered', now(), now() + interval '1 hour', now() + interval '48 minutes', interval '0');
+COMMIT;
+UPDATE idempotency_keys SET state = 'Completed', status_code = 201, response = decode(repeat('ab', 1350), 'hex')
+  WHERE scope = 'partner:' || ':partner' AND key = 'pg-' || :client_id || '-' || :n || '-' || txid_current() AND state = 'InFlight';

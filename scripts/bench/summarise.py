@@ -1,0 +1,96 @@
+"""Turns one benchmark run (JSON lines from scripts/bench.sh) into the table, its JSON and docs/benchmarks.md."""
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+
+results_path, json_path, markdown_path = sys.argv[1:4]
+complaints, customers, duration, connections, threads, peak_kb, rss_kb, postgres, dotnet = sys.argv[4:13]
+rows = [json.loads(line) for line in open(results_path) if line.strip()]
+api = {r["scenario"]: r for r in rows if r["kind"] == "api"}
+raw = {r["scenario"]: r for r in rows if r["kind"] == "pgbench"}
+peak_mb = int(peak_kb or 0) / 1024
+
+
+def cpu():
+    try:
+        model = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        model = platform.processor() or "unknown CPU"
+    memory = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    return f"{model}, {os.cpu_count()} cores, {memory // 1024} GiB"
+
+
+targets = []
+def target(name, ok, detail):
+    targets.append({"target": name, "met": bool(ok), "detail": detail})
+
+for scenario, share in (("create", 0.5), ("get", 0.6), ("register", 0.5)):
+    if scenario in api and scenario in raw and raw[scenario]["rps"]:
+        ratio = api[scenario]["rps"] / raw[scenario]["rps"]
+        target(f"{scenario} ≥ {share:.0%} of pgbench", ratio >= share, f"{ratio:.0%}")
+errors = sum(r["non2xx"] + r["socketErrors"] for r in api.values())
+target("zero errors", errors == 0, f"{errors} non-2xx or socket errors")
+for scenario in ("list", "search"):
+    if scenario in api:
+        target(f"{scenario} p99 < 50 ms", api[scenario]["requests"] > 0 and api[scenario]["p99Ms"] < 50, f"{api[scenario]['p99Ms']:.1f} ms")
+if "report" in api:
+    r = api["report"]
+    target("quarter summary report < 500 ms (p99)", r["requests"] > 0 and r["p99Ms"] < 500,
+           f"p50 {r['p50Ms']:.0f} ms, p99 {r['p99Ms']:.0f} ms at {connections} connections" if r["requests"] else "no request finished")
+target("API working set < 300 MB", peak_mb < 300, f"peak {peak_mb:.0f} MB")
+
+table = []
+for scenario in ("create", "get", "list", "search", "register", "report", "health"):
+    if scenario not in api:
+        continue
+    a = api[scenario]
+    r = raw.get(scenario)
+    table.append({
+        "scenario": scenario, "rps": round(a["rps"], 1), "p50Ms": round(a["p50Ms"], 2), "p99Ms": round(a["p99Ms"], 2),
+        "errors": a["non2xx"] + a["socketErrors"],
+        "pgbenchRps": round(r["rps"], 1) if r else None, "pgbenchP50Ms": round(r["p50Ms"], 2) if r else None,
+        "pgbenchP99Ms": round(r["p99Ms"], 2) if r else None,
+        "ratio": round(a["rps"] / r["rps"], 3) if r and r["rps"] else None,
+    })
+
+run = {
+    "at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    "machine": cpu(), "os": platform.platform(), "postgres": postgres, "dotnet": dotnet,
+    "dataSet": {"complaints": int(complaints), "customers": int(customers)},
+    "load": {"duration": duration, "connections": int(connections), "threads": int(threads), "generator": "wrk"},
+    "apiPeakMemoryMb": round(peak_mb, 1), "apiResidentAfterRunMb": round(int(rss_kb or 0) / 1024, 1),
+    "scenarios": table, "targets": targets, "raw": rows,
+}
+json.dump(run, open(json_path, "w"), indent=2)
+
+def cell(value, fmt="{:.1f}"):
+    return "–" if value is None else fmt.format(value)
+
+lines = ["| scenario | API req/s | p50 ms | p99 ms | errors | pgbench tx/s | pgbench p50 ms | pgbench p99 ms | API/raw |",
+         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for t in table:
+    lines.append(f"| {t['scenario']} | {t['rps']:.0f} | {t['p50Ms']:.1f} | {t['p99Ms']:.1f} | {t['errors']} | {cell(t['pgbenchRps'], '{:.0f}')} | "
+                 f"{cell(t['pgbenchP50Ms'])} | {cell(t['pgbenchP99Ms'])} | {cell(t['ratio'], '{:.0%}')} |")
+print()
+print("\n".join(lines))
+print(f"\nAPI peak memory (VmHWM): {peak_mb:.0f} MB")
+for t in targets:
+    print(f"  [{'met' if t['met'] else 'MISSED'}] {t['target']}: {t['detail']}")
+print(f"\nJSON: {json_path}")
+
+with open(markdown_path, "w") as md:
+    md.write("# Benchmarks\n\n")
+    md.write("The latest run of `scripts/bench.sh` (it rewrites this file; the JSON of every run stays in `.data/bench/`).\n\n")
+    md.write(f"- When: {run['at']}\n- Machine: {run['machine']} ({run['os']}); API, PostgreSQL and load generator on it together\n")
+    md.write(f"- Software: {postgres}; .NET SDK {dotnet}; API in Release, `ASPNETCORE_ENVIRONMENT=Production`, logs at Warning\n")
+    md.write(f"- Data: {int(complaints):,} complaints over two years with their timelines and SLA clocks, {int(customers):,} customers\n")
+    md.write(f"- Load: wrk, {connections} connections, {threads} threads, {duration} per scenario after a warm-up; pgbench with the same "
+             "connections and duration, running the statements the API issues for the request (`scripts/bench/pg_*.sql`)\n\n")
+    md.write("\n".join(lines) + "\n\n")
+    md.write(f"API peak memory (VmHWM): {peak_mb:.0f} MB.\n\n## Targets\n\n")
+    for t in targets:
+        md.write(f"- {'met' if t['met'] else '**missed**'}: {t['target']} ({t['detail']})\n")
+    md.write("\nWhat each scenario does, and what changed to get here, is in `docs/performance.md`.\n")
