@@ -41,6 +41,7 @@ public sealed class Complaints : IEndpointGroup
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached) looks at open complaints' clocks")
+            .WithDescription("totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false.")
             .ProducesValidationProblem();
         group.MapGet("/sla/by-department", GetSlaByDepartment).WithName(nameof(GetSlaByDepartment)).RequireAuthorization(Policies.SupervisorOrAbove)
             .WithSummary("Per responsible department: open complaints with a breached milestone, and with one at risk, now");

@@ -2,21 +2,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Common.Models;
 
-/// <summary>One page of a list, with what a client needs to page through the rest.</summary>
+/// <summary>
+/// One page of a list, with what a client needs to page through the rest. Where counting every match would cost more
+/// than the page itself, the count stops at a limit: <see cref="TotalCountIsExact"/> is then false and
+/// <see cref="TotalCount"/> is a lower bound ("1,000 or more").
+/// </summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
+    public bool TotalCountIsExact { get; init; } = true;
+
     public int TotalPages => TotalCount == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
 
     /// <summary>The same page with each item mapped (for DTOs built in memory from loaded rows).</summary>
-    public PagedList<TOut> Select<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Page, PageSize, TotalCount);
+    public PagedList<TOut> Select<TOut>(Func<T, TOut> map) =>
+        new(Items.Select(map).ToList(), Page, PageSize, TotalCount) { TotalCountIsExact = TotalCountIsExact };
 
-    public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
+    /// <param name="countLimit">Count at most this many matches (or as many as the requested page reaches); null counts all.</param>
+    public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken, int? countLimit = null)
     {
-        var total = await query.CountAsync(cancellationToken);
+        var cap = countLimit is { } limit ? Math.Max(limit, (long)page * pageSize) + 1 : long.MaxValue;
+        var counted = cap == long.MaxValue
+            ? await query.CountAsync(cancellationToken)
+            : await query.Take((int)Math.Min(cap, int.MaxValue)).CountAsync(cancellationToken);
+        var exact = counted < cap;
+        var total = exact ? counted : (int)(cap - 1);
         var items = total == 0
             ? []
             : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PagedList<T>(items, page, pageSize, total);
+        return new PagedList<T>(items, page, pageSize, total) { TotalCountIsExact = exact };
     }
 }
 

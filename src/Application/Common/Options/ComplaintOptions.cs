@@ -10,6 +10,13 @@ public sealed class ComplaintOptions
     /// <summary>A complaint of the same customer in the same category within this window counts as a repeat.</summary>
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The complaint list counts its matches up to this many (or as far as the requested page reaches); beyond, its
+    /// totalCount is a lower bound and totalCountIsExact false. Counting a busy queue in full costs more than its page.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int ListCountLimit { get; set; } = 1000;
+
     /// <summary>Categories the operator adds (or re-routes): category code → code of the department it routes to.</summary>
     public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal);
 

@@ -88,7 +88,8 @@ public sealed class ListComplaintsQueryValidator : AbstractValidator<ListComplai
     }
 }
 
-public sealed class ListComplaintsQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
+public sealed class ListComplaintsQueryHandler(
+    IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, Microsoft.Extensions.Options.IOptions<Common.Options.ComplaintOptions> options)
     : IQueryHandler<ListComplaintsQuery, PagedList<ComplaintSummaryDto>>
 {
     public async ValueTask<PagedList<ComplaintSummaryDto>> Handle(ListComplaintsQuery q, CancellationToken cancellationToken)
@@ -134,6 +135,6 @@ public sealed class ListComplaintsQueryHandler(IApplicationDbContext db, ICurren
         };
 
         return await PagedList<ComplaintSummaryDto>.CreateAsync(
-            complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider), q.Page, q.PageSize, cancellationToken);
+            complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider), q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
     }
 }

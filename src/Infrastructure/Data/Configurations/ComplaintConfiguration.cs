@@ -44,7 +44,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => new { c.PartnerId, c.ExternalReference }).IsUnique().HasFilter("external_reference IS NOT NULL");
         // The list filters: newest first within each (the report index below serves the unfiltered list).
         builder.HasIndex(c => new { c.Status, c.ReceivedAt });
-        builder.HasIndex(c => new { c.ResponsibleDepartmentId, c.Status, c.ReceivedAt });
+        // With the id too: a department's queue, newest first (ties by id), is read in index order and stops after a page.
+        builder.HasIndex(c => new { c.ResponsibleDepartmentId, c.Status, c.ReceivedAt, c.Id });
         builder.HasIndex(c => new { c.AssigneeId, c.ReceivedAt });
         builder.HasIndex(c => new { c.FirstResponderId, c.ReceivedAt });
         builder.HasIndex(c => new { c.CustomerId, c.Category, c.ReceivedAt });

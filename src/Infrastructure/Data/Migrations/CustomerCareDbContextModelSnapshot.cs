@@ -359,8 +359,8 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.HasIndex("CustomerId", "Category", "ReceivedAt")
                         .HasDatabaseName("ix_complaints_customer_id_category_received_at");
 
-                    b.HasIndex("ResponsibleDepartmentId", "Status", "ReceivedAt")
-                        .HasDatabaseName("ix_complaints_responsible_department_id_status_received_at");
+                    b.HasIndex("ResponsibleDepartmentId", "Status", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_responsible_department_id_status_received_at_id");
 
                     b.ToTable("complaints", (string)null);
                 });

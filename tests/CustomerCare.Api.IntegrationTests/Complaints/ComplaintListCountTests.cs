@@ -1,0 +1,37 @@
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CustomerCare.Api.IntegrationTests.Complaints;
+
+/// <summary>The complaint list counts its matches only up to a limit (here 3) or as far as the requested page reaches.</summary>
+public class ComplaintListCountTests : AdminIntegrationTest
+{
+    [Test]
+    public async Task TotalCount_IsExactUpToTheLimit_ThenALowerBound()
+    {
+        var api = new ComplaintApi(Admin);
+        for (var i = 0; i < 5; i++)
+        {
+            await api.ReceiveAsync(ComplaintApi.NewComplaint($"Counted {i}", $"+86 139 0000 00{i:D2}"));
+        }
+
+        await using var host = Testing.Factory.WithWebHostBuilder(b => b.UseSetting("CustomerCare:Complaints:ListCountLimit", "3"));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Admin.DefaultRequestHeaders.Authorization;
+        var first = await (await client.GetAsync("/api/v1/complaints?pageSize=2")).ReadJsonAsync();
+        var last = await (await client.GetAsync("/api/v1/complaints?pageSize=2&page=3")).ReadJsonAsync();
+        var unlimited = await (await Admin.GetAsync("/api/v1/complaints?pageSize=2")).ReadJsonAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.GetProperty("totalCount").GetInt32(), Is.EqualTo(3), "counted up to the limit: at least 3");
+            Assert.That(first.GetProperty("totalCountIsExact").GetBoolean(), Is.False);
+            Assert.That(first.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(last.GetProperty("totalCount").GetInt32(), Is.EqualTo(5), "page 3 of 2 reaches past the limit: counted in full");
+            Assert.That(last.GetProperty("totalCountIsExact").GetBoolean(), Is.True);
+            Assert.That(last.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(unlimited.GetProperty("totalCount").GetInt32(), Is.EqualTo(5));
+            Assert.That(unlimited.GetProperty("totalCountIsExact").GetBoolean(), Is.True);
+        });
+    }
+}
