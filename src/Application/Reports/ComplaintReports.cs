@@ -18,7 +18,7 @@ public sealed class GetComplaintSummaryQueryValidator : AbstractValidator<GetCom
     public GetComplaintSummaryQueryValidator()
     {
         RuleFor(q => q.GroupBy).IsInEnum();
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("Must not lie before from.");
+        this.AddPeriodRules(q => q.From, q => q.To);
     }
 }
 
@@ -28,7 +28,7 @@ public sealed class GetComplaintTrendQueryValidator : AbstractValidator<GetCompl
     {
         RuleFor(q => q.Interval).IsInEnum();
         RuleFor(q => q.GroupBy).IsInEnum();
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("Must not lie before from.");
+        this.AddPeriodRules(q => q.From, q => q.To);
     }
 }
 

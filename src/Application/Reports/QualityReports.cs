@@ -24,14 +24,13 @@ public sealed class GetComplaintHotspotsQueryValidator : AbstractValidator<GetCo
     public GetComplaintHotspotsQueryValidator()
     {
         RuleFor(q => q.Top).InclusiveBetween(1, MaxTop);
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("Must not lie before from.");
+        this.AddPeriodRules(q => q.From, q => q.To);
     }
 }
 
 public sealed class GetStaffPerformanceQueryValidator : AbstractValidator<GetStaffPerformanceQuery>
 {
-    public GetStaffPerformanceQueryValidator() =>
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("Must not lie before from.");
+    public GetStaffPerformanceQueryValidator() => this.AddPeriodRules(q => q.From, q => q.To);
 }
 
 public sealed class GetOpenBreachesQueryValidator : AbstractValidator<GetOpenBreachesQuery>;

@@ -285,6 +285,8 @@ public class ComplaintReportTests
         var badDate = await _data.Admin.GetAsync("/api/v1/reports/complaints/summary?from=2026-13-45");
         var badTop = await _data.Admin.GetAsync("/api/v1/reports/complaints/hotspots?top=0");
         var tooLong = await _data.Admin.GetAsync("/api/v1/reports/complaints/summary?from=2020-01-01&to=2026-03-31");
+        var endOfTime = await _data.Admin.GetAsync("/api/v1/reports/complaints/trend?from=9999-12-30&to=9999-12-31&interval=day");
+        var startOfTime = await _data.Admin.GetAsync("/api/v1/reports/complaints/hotspots?from=0001-01-01&to=0001-01-02");
         using var agent = await ApiClient.AsStaffAsync("agent");
         var forbidden = await agent.GetAsync("/api/v1/reports/complaints/summary");
         Assert.Multiple(async () =>
@@ -294,6 +296,8 @@ public class ComplaintReportTests
             Assert.That((await badDate.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("from", out _), Is.True);
             Assert.That((await badTop.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("top", out _), Is.True);
             await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That((await endOfTime.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("to", out _), Is.True);
+            Assert.That((await startOfTime.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("from", out _), Is.True);
             await forbidden.AssertProblemAsync(HttpStatusCode.Forbidden);
         });
     }
