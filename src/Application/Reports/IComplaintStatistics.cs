@@ -15,6 +15,9 @@ public interface IComplaintStatistics
     /// </summary>
     Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken);
 
+    /// <summary>How many complaints the scope holds.</summary>
+    Task<int> CountAsync(ReportScope scope, CancellationToken cancellationToken);
+
     /// <summary>Counts per value of <paramref name="dimension"/> in the scope's period and in the equally long period before it.</summary>
     Task<IReadOnlyList<HotspotRow>> HotspotsAsync(ReportScope scope, HotspotDimension dimension, DateTimeOffset previousFrom, CancellationToken cancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Application.Reports;
@@ -42,9 +41,6 @@ internal static class Indicators
     public static double? Ratio(int count, int of) => of == 0 ? null : Round((double)count / of);
 
     public static double Round(double value) => Math.Round(value, Digits, MidpointRounding.AwayFromZero);
-
-    /// <summary>Enum values as the JSON writes them (camelCase).</summary>
-    public static string Name(string enumName) => JsonNamingPolicy.CamelCase.ConvertName(enumName);
 
     private static double? Hours(double? seconds) => seconds is { } s ? Round(s / 3600) : null;
 }

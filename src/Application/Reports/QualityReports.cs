@@ -44,7 +44,7 @@ public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, ICompl
         var previousTo = period.From.AddDays(-1);
         var previousFrom = period.From.AddDays(-period.Days);
         var previousStart = period.Scope.From - (period.Scope.To - period.Scope.From);
-        var total = (await statistics.IndicatorsAsync(period.Scope, null, null, cancellationToken)).SingleOrDefault(r => r.IsTotal)?.Count ?? 0;
+        var total = await statistics.CountAsync(period.Scope, cancellationToken);
 
         async Task<HotspotListDto> ListAsync(HotspotDimension dimension)
         {

@@ -78,6 +78,9 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
                    count(*) FILTER (WHERE sla_started & {Bit(m)} <> 0 AND (sla_met | sla_missed) & {Bit(m)} = 0 AND status <> '{Closed}')::int
         """));
 
+    public async Task<int> CountAsync(ReportScope scope, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT count(*)::int FROM complaints c {Where}", scope, r => r.GetInt32(0), cancellationToken)).Single();
+
     public async Task<IReadOnlyList<HotspotRow>> HotspotsAsync(
         ReportScope scope, HotspotDimension dimension, DateTimeOffset previousFrom, CancellationToken cancellationToken)
     {

@@ -44,7 +44,8 @@ public class DemoDataTests
             Assert.That(complaints, Is.InRange(150, 350), "about the 240 asked for");
             Assert.That(again, Is.EqualTo(complaints));
             Assert.That(total.GetProperty("count").GetInt64(), Is.EqualTo(complaints), "the reports count every seeded complaint");
-            Assert.That(statuses, Does.Contain("closed").And.Contain("received").Or.Contain("registered"), "a history: most closed, the latest open");
+            Assert.That(statuses, Does.Contain("closed"), "a history: most closed");
+            Assert.That(statuses.Intersect(new[] { "received", "registered", "investigated", "solution" }), Is.Not.Empty, "the latest still open");
             Assert.That(total.GetProperty("firstResponse").GetProperty("count").GetInt32(), Is.GreaterThan(complaints / 2), "working times were measured");
             Assert.That(total.GetProperty("reopen").GetProperty("count").GetInt32(), Is.Positive);
             Assert.That(total.GetProperty("satisfaction").GetProperty("responses").GetInt32(), Is.GreaterThan(complaints / 3));
