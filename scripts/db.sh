@@ -3,16 +3,18 @@
 #
 #   scripts/db.sh start        start it (initialise on first use); fine to call when already running
 #   scripts/db.sh stop         stop it; the data stays
+#   scripts/db.sh crash        stop it the hard way (immediate shutdown, as a power cut): tests of recovery use it
 #   scripts/db.sh status       say whether it runs
 #   scripts/db.sh psql [ARGS]  open psql on the customercare database as the customercare role
 #   scripts/db.sh conn [DB]    print the Npgsql connection string (database customercare, or DB)
 #
 # When ConnectionStrings__CustomerCare is set, that database is used instead and nothing is started.
-# Environment: CUSTOMERCARE_DB_PORT (default 55432).
+# Environment: CUSTOMERCARE_DB_PORT (default 55432); CUSTOMERCARE_DB_DIR, the data directory (default .data of the
+# checkout; a directory that does not exist yet is created): a second cluster, such as the fault tests' own.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DATA_LINK="$ROOT/.data"
+DATA_LINK="${CUSTOMERCARE_DB_DIR:-$ROOT/.data}"
 PORT="${CUSTOMERCARE_DB_PORT:-55432}"
 HOST="127.0.0.1"
 APP_ROLE="customercare"
@@ -80,7 +82,7 @@ prepare_data_dir() {
       chmod 700 "$DATA"
       if ! runuser -u postgres -- test -w "$DATA"; then
         rmdir "$DATA"
-        local alt="/var/lib/customercare/$(printf '%s' "$ROOT" | sha256sum | cut -c1-16)"
+        local alt="/var/lib/customercare/$(printf '%s' "$DATA_LINK" | sha256sum | cut -c1-16)"
         mkdir -p "$alt"
         chown postgres:postgres "$alt" /var/lib/customercare
         chmod 700 "$alt"
@@ -191,6 +193,18 @@ stop() {
   fi
 }
 
+crash() {
+  if external_configured; then die "ConnectionStrings__CustomerCare is set: nothing of ours to crash"; fi
+  ensure_binaries
+  prepare_data_dir
+  if is_running; then
+    as_server_user "$BIN/pg_ctl" -D "$PGDATA" -m immediate -w stop >/dev/null
+    say "stopped immediately (crash recovery runs at the next start)"
+  else
+    say "not running"
+  fi
+}
+
 status() {
   if external_configured; then say "using ConnectionStrings__CustomerCare"; return 0; fi
   BIN="$(find_bindir || true)"
@@ -227,8 +241,9 @@ cmd="${1:-}"
 case "$cmd" in
   start) start ;;
   stop) stop ;;
+  crash) crash ;;
   status) status ;;
   psql) psql_shell "$@" ;;
   conn) conn "$@" ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -165,7 +165,8 @@ public static class DependencyInjection
                 npgsql.CommandTimeout(database.CommandTimeoutSeconds);
                 if (database.MaxRetryCount > 0)
                 {
-                    npgsql.EnableRetryOnFailure(database.MaxRetryCount);
+                    npgsql.ExecutionStrategy(dependencies =>
+                        new DatabaseExecutionStrategy(dependencies, database.MaxRetryCount, database.MaxRetryDelay));
                 }
             })
             .UseSnakeCaseNamingConvention();

@@ -24,6 +24,12 @@ public sealed class DatabaseOptions
     public int MigrationCommandTimeoutSeconds { get; set; } = 3600;
 
     /// <summary>How often a command failing with a transient error is retried by EF Core's execution strategy.</summary>
+    /// <remarks>Connection failures and serialization conflicts are retried, timeouts are not (<see cref="DatabaseExecutionStrategy"/>).</remarks>
     [Range(0, 10)]
     public int MaxRetryCount { get; set; } = 3;
+
+    /// <summary>The longest pause between two retries (the pauses grow exponentially up to it): with the defaults a
+    /// request gives a database that went away about four seconds before it answers 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL;
+
+namespace CustomerCare.Infrastructure.Data;
+
+/// <summary>
+/// EF Core's retrying strategy for PostgreSQL, minus the failures a retry only makes worse. A connection that broke or
+/// could not be opened (the server restarting, a fail-over), a serialization failure or a deadlock is retried: the
+/// whole unit of work runs again in a new transaction. A timeout is not: a command that ran out of time, or a request
+/// that waited its full share for a pooled connection, would wait that long again on a database that is already
+/// overloaded; the request ends with 503 and Retry-After instead, so that the time a caller waits stays bounded.
+/// </summary>
+internal sealed class DatabaseExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount, TimeSpan maxRetryDelay)
+    : NpgsqlRetryingExecutionStrategy(dependencies, maxRetryCount, maxRetryDelay, errorCodesToAdd: null)
+{
+    protected override bool ShouldRetryOn(Exception? exception) => exception is not null && !IsTimeout(exception) && base.ShouldRetryOn(exception);
+
+    internal static bool IsTimeout(Exception exception) => exception switch
+    {
+        TimeoutException => true,
+        NpgsqlException { InnerException: TimeoutException } => true,
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.LockNotAvailable } => true,
+        _ => false,
+    };
+}
