@@ -28,6 +28,7 @@ public static class DependencyInjection
         });
 
         services.AddCustomerCareSecurity(configuration);
+        services.AddWebSecurity(configuration);
         services.AddRequestLimits(configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

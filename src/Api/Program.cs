@@ -1,12 +1,14 @@
 using CustomerCare.Api;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Limits;
+using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application;
 using CustomerCare.Infrastructure;
 using CustomerCare.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services
     .AddApplication(builder.Configuration)
@@ -20,6 +22,7 @@ await app.Services.InitialiseDatabaseAsync(app.Lifetime.ApplicationStopping);
 app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSecurity();
 
 app.UseAuthentication();
 app.UseRateLimiter();
