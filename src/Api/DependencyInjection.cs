@@ -42,6 +42,7 @@ public static class DependencyInjection
                 _ => null,
             };
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>(); // after the framework's JSON writer
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         // Malformed bodies and unbindable parameters throw, so that the exception handler answers them

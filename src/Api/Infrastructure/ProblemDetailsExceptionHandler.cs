@@ -86,7 +86,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Detail = badRequest.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json, encoded in UTF-8.",
                 _ => "The request is malformed.",
             },
         },

@@ -91,6 +91,14 @@ public static class RequestLimits
             throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        // JSON between systems is UTF-8 (RFC 8259); a body declared in another character set is refused, not guessed at.
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            && mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException($"The character set '{mediaType.Charset}' is not supported: send UTF-8.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
         await next(context);
     });
 }
