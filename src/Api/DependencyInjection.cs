@@ -81,7 +81,7 @@ public static class DependencyInjection
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "Staff: the accessToken from POST /api/v1/auth/token.",
+                Description = "Staff: the accessToken from POST /api/v1/auth/token, a JWT issued and validated as RFC8725 (JSON Web Token Best Current Practices) advises: one algorithm (HS256) accepted, never none; issuer, audience, expiry and signature always checked; short-lived, and revoked with the session.",
             });
             options.AddSecurityDefinition(SecurityRequirementsOperationFilter.ApiKeyDefinition, new OpenApiSecurityScheme
             {
