@@ -46,7 +46,12 @@ public sealed class OwnCluster
     }
 
     /// <summary>Stops the server at once, as a power cut would: open connections break, the next start recovers from the WAL.</summary>
-    public static Task CrashAsync() => RunAsync("crash");
+    public static async Task CrashAsync()
+    {
+        await RunAsync("crash");
+        // The tests' own pooled connections died with the server: the next test must not be handed one.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public static Task RestartAsync() => RunAsync("start");
 
