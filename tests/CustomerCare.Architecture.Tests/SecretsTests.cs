@@ -6,26 +6,13 @@ namespace CustomerCare.Architecture.Tests;
 /// <summary>Secrets come from configuration (environment, a secret store), never from the repository.</summary>
 public partial class SecretsTests
 {
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CustomerCare.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CustomerCare.sln not found");
-    }
-
     [GeneratedRegex("""(?i)"(SigningKey|Password|AdminPassword|DemoStaffPassword|LicenseKey|Secret)"\s*:\s*"[^"]+"|Password=[^;"'\s]+|-----BEGIN [A-Z ]*PRIVATE KEY-----""")]
     private static partial Regex SecretPattern();
 
     [Test]
     public void NoTrackedConfigurationOrScriptHoldsASecret()
     {
-        var start = new ProcessStartInfo("git", ["ls-files", "-z"]) { WorkingDirectory = Root(), RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("git", ["ls-files", "-z"]) { WorkingDirectory = RepositoryRoot.Find(), RedirectStandardOutput = true };
         using var git = Process.Start(start)!;
         var files = git.StandardOutput.ReadToEnd().Split('\0', StringSplitOptions.RemoveEmptyEntries);
         git.WaitForExit();
@@ -40,13 +27,13 @@ public partial class SecretsTests
             .ToList();
         Assert.That(shipped, Has.Count.GreaterThan(50));
 
-        var found = shipped.SelectMany(f => SecretPattern().Matches(File.ReadAllText(Path.Combine(Root(), f)))
+        var found = shipped.SelectMany(f => SecretPattern().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), f)))
                 .Where(m => !m.Value.Contains("…", StringComparison.Ordinal) && !m.Value.Contains('$', StringComparison.Ordinal) && !m.Value.Contains('{', StringComparison.Ordinal)
                     && !m.Value.Contains('%', StringComparison.Ordinal)) // placeholders: …, $VARIABLE, {value}, printf's %s
                 .Select(m => $"{f}: {m.Value}"))
             .ToList();
 
         Assert.That(found, Is.Empty);
-        Assert.That(File.ReadAllText(Path.Combine(Root(), ".gitignore")), Does.Contain(".data/"), "local keys and passwords stay out of git");
+        Assert.That(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), ".gitignore")), Does.Contain(".data/"), "local keys and passwords stay out of git");
     }
 }

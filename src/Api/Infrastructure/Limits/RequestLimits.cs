@@ -91,7 +91,8 @@ public static class RequestLimits
             throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
 
-        // JSON between systems is UTF-8 (RFC 8259); a body declared in another character set is refused, not guessed at.
+        // Bodies (JSON, NDJSON and CSV imports) are read as UTF-8, as RFC 8259 asks of JSON between systems: a body declared
+        // in another character set is refused rather than stored garbled.
         if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
             && mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             && !mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))

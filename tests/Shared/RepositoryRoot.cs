@@ -1,6 +1,7 @@
-namespace CustomerCare.Resilience.Tests.Infrastructure;
+namespace CustomerCare.Testing;
 
-public static class RepositoryRoot
+/// <summary>Compiled into every test project (tests/Directory.Build.props): where the checkout is.</summary>
+internal static class RepositoryRoot
 {
     /// <summary>The folder holding CustomerCare.sln, found upwards from the test assembly.</summary>
     public static string Find()
