@@ -96,6 +96,9 @@ public static class DependencyInjection
             options.OperationFilter<CsvReportOperationFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.SchemaFilter<OpenApiExamples>();
+            options.SchemaFilter<ItemLimitsSchemaFilter>();
+            options.DocumentFilter<CommonResponsesDocumentFilter>();
+            options.DocumentFilter<FormatLengthsDocumentFilter>();
         });
 
         return services;

@@ -25,7 +25,7 @@ app.UseStatusCodePages();
 app.UseWebSecurity();
 
 app.UseAuthentication();
-app.UseRateLimiter();
+app.UseCallerRateLimits();
 app.UseAuthorization();
 app.UseRequestBodyLimits();
 app.UseMiddleware<IdempotencyMiddleware>();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Audit.Queries.ListAccessRecords;
@@ -20,7 +21,7 @@ public sealed class Audit : IEndpointGroup
     public static async Task<Ok<PagedList<AccessRecordDto>>> ListAccessRecords(
         ISender sender, CancellationToken ct, Guid? customerId = null, Guid? actorId = null,
         [EnumQuery(typeof(CustomerAccess))] string? action = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListAccessRecordsQuery(
             customerId, actorId, EnumQuery.Parse<CustomerAccess>(action, nameof(action)), from, to, page, pageSize), ct));
 }

@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Auth.Commands.ChangePassword;
 using CustomerCare.Application.Auth.Commands.SignIn;
 using CustomerCare.Application.Auth.Queries.GetCurrentUser;
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Domain.Organisation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,6 +50,10 @@ public sealed class Auth : IEndpointGroup
     }
 }
 
-public sealed record SignInRequest(string? Email, string? Password);
+public sealed record SignInRequest(
+    [property: MaxLength(StaffMember.EmailMaxLength)] string? Email,
+    [property: MaxLength(PasswordRules.MaxLength)] string? Password);
 
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record ChangePasswordRequest(
+    [property: MaxLength(PasswordRules.MaxLength)] string? CurrentPassword,
+    [property: MaxLength(PasswordRules.MaxLength)] string? NewPassword);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.CareTasks;
@@ -26,7 +27,7 @@ public sealed class CareTasks : IEndpointGroup
                 "(default 7) days later and owned by the complaint's first responder.")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetCareTask).WithName(nameof(GetCareTask))
-            .WithSummary("One care task").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One care task").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         Change(group, "/{id:guid}/complete", CompleteCareTask, nameof(CompleteCareTask), "The contact happened or was tried: result and outcome (→ done)");
         Change(group, "/{id:guid}/cancel", CancelCareTask, nameof(CancelCareTask), "Not needed any more, with a reason (→ cancelled)");
         Change(group, "/{id:guid}/schedule", RescheduleCareTask, nameof(RescheduleCareTask), "Hand an open task to someone and/or move its due day");
@@ -41,7 +42,7 @@ public sealed class CareTasks : IEndpointGroup
     public static async Task<Ok<PagedList<CareTaskDto>>> ListCareTasks(
         ISender sender, CancellationToken ct, [EnumQuery(typeof(CareTaskView))] string? view = null, Guid? ownerId = null, Guid? customerId = null,
         Guid? complaintId = null, [EnumQuery(typeof(CareTaskStatus))] string? status = null, [EnumQuery(typeof(CareTaskKind))] string? kind = null,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListCareTasksQuery(
             EnumQuery.Parse<CareTaskView>(view, nameof(view)) ?? CareTaskView.All, ownerId, customerId, complaintId,
             EnumQuery.Parse<CareTaskStatus>(status, nameof(status)), EnumQuery.Parse<CareTaskKind>(kind, nameof(kind)), page, pageSize), ct));
@@ -70,10 +71,17 @@ public sealed class CareTasks : IEndpointGroup
             id, request.OwnerId, request.DueOn ?? throw new ValidationException("dueOn", "Required."), ETags.ExpectedVersion(http, Resource)), ct));
 }
 
-public sealed record CareTaskRequest(CareTaskKind? Kind, Guid? CustomerId, Guid? ComplaintId, Guid? OwnerId, DateOnly? DueOn, string? Subject, string? Notes);
+public sealed record CareTaskRequest(
+    CareTaskKind? Kind,
+    Guid? CustomerId,
+    Guid? ComplaintId,
+    Guid? OwnerId,
+    DateOnly? DueOn,
+    [property: MaxLength(CareTask.SubjectMaxLength)] string? Subject,
+    [property: MaxLength(CareTask.NotesMaxLength)] string? Notes);
 
-public sealed record CompleteCareTaskRequest(CareTaskResult? Result, string? Outcome);
+public sealed record CompleteCareTaskRequest(CareTaskResult? Result, [property: MaxLength(CareTask.NotesMaxLength)] string? Outcome);
 
-public sealed record CancelCareTaskRequest(string? Reason);
+public sealed record CancelCareTaskRequest([property: MaxLength(CareTask.NotesMaxLength)] string? Reason);
 
 public sealed record RescheduleCareTaskRequest(Guid? OwnerId, DateOnly? DueOn);

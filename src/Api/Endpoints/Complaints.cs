@@ -1,18 +1,21 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Limits;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Complaints.Commands;
+using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 using CustomerCare.Application.Complaints.Queries;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
-using CustomerCare.Api.Infrastructure.Limits;
-using CustomerCare.Application.Common.Options;
-using CustomerCare.Application.Complaints.Commands.ImportComplaints;
+using CustomerCare.Domain.Customers;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Api.Endpoints;
 
@@ -47,10 +50,10 @@ public sealed class Complaints : IEndpointGroup
             .WithSummary("Per responsible department: open complaints with a breached milestone, and with one at risk, now");
         group.MapGet("/{id:guid}", GetComplaint).WithName(nameof(GetComplaint)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("One complaint with allowedActions for you now; its ETag goes into If-Match of every change")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/{id:guid}/timeline", GetComplaintTimeline).WithName(nameof(GetComplaintTimeline)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("The complaint's history, oldest first: who did what, when, from which state to which, and why")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
 
         Change(group, "/{id:guid}/register", RegisterComplaint, nameof(RegisterComplaint),
             "Classify (category, severity) and confirm the customer was told: received → registered; you become first responder if none");
@@ -133,13 +136,13 @@ public sealed class Complaints : IEndpointGroup
 
     public static async Task<Ok<PagedList<ComplaintSummaryDto>>> ListComplaints(
         ISender sender, CancellationToken ct,
-        [EnumQuery(typeof(ComplaintStatus))] string? status = null, string? category = null,
+        [EnumQuery(typeof(ComplaintStatus))] string? status = null, [MaxLength(ComplaintCategories.MaxLength)] string? category = null,
         [EnumQuery(typeof(Severity))] string? severity = null, [EnumQuery(typeof(Channel))] string? channel = null,
         Guid? departmentId = null, Guid? assigneeId = null, Guid? firstResponderId = null, Guid? customerId = null, Guid? partnerId = null,
         DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, DateTimeOffset? createdFrom = null, DateTimeOffset? createdTo = null,
         [EnumQuery(typeof(SlaFilter))] string? sla = null,
-        bool overdue = false, string? q = null,
-        [EnumQuery(typeof(ComplaintSort))] string? sort = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        bool overdue = false, [MaxLength(Paging.MaxSearchLength)] string? q = null,
+        [EnumQuery(typeof(ComplaintSort))] string? sort = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListComplaintsQuery
         {
             Status = EnumQuery.Parse<ComplaintStatus>(status, nameof(status)),
@@ -240,35 +243,76 @@ public sealed class Complaints : IEndpointGroup
 }
 
 public sealed record ReceiveComplaintRequest(
-    Channel? Channel, Guid? CustomerId, InlineCustomerRequest? Customer, string? Title, string? Description, string? RemedySought,
-    DateTimeOffset? OccurredAt, string? Category, Severity? Severity, string? ExternalReference, string? Product = null);
+    Channel? Channel, Guid? CustomerId, InlineCustomerRequest? Customer, [property: MaxLength(Complaint.TitleMaxLength)] string? Title, [property: MaxLength(Complaint.DescriptionMaxLength)] string? Description, [property: MaxLength(Complaint.RemedyMaxLength)] string? RemedySought,
+    DateTimeOffset? OccurredAt, [property: MaxLength(ComplaintCategories.MaxLength)] string? Category, Severity? Severity, [property: MaxLength(Complaint.ExternalReferenceMaxLength)] string? ExternalReference, [property: MaxLength(Complaint.ProductMaxLength)] string? Product = null);
 
-public sealed record InlineCustomerRequest(string? Name, string? Phone, string? Email);
+public sealed record InlineCustomerRequest(
+    [property: MaxLength(Customer.NameMaxLength)] string? Name,
+    [property: MaxLength(ContactPoint.ValueMaxLength)] string? Phone,
+    [property: MaxLength(ContactPoint.ValueMaxLength)] string? Email);
 
-public sealed record RegisterRequest(string? Category, Severity? Severity, bool? CustomerAcknowledged);
+public sealed record RegisterRequest(
+    [property: MaxLength(ComplaintCategories.MaxLength)] string? Category,
+    Severity? Severity,
+    bool? CustomerAcknowledged);
 
-public sealed record AssignRequest(Guid? DepartmentId, Guid? AssigneeId, string? Reason);
+public sealed record AssignRequest(Guid? DepartmentId, Guid? AssigneeId, [property: MaxLength(Complaint.ReasonMaxLength)] string? Reason);
 
-public sealed record ContactRequest(Channel? Channel, ContactDirection? Direction, string? Summary);
+public sealed record ContactRequest(
+    Channel? Channel,
+    ContactDirection? Direction,
+    [property: MaxLength(TimelineEntry.TextMaxLength - 40)] string? Summary);
 
-public sealed record InvestigationRequest(string? Findings, string? RootCause, bool? IsGenuine, IReadOnlyList<string>? Evidence, string? CorrectiveAction);
+public sealed record InvestigationRequest(
+    [property: MaxLength(Investigation.TextMaxLength)] string? Findings,
+    [property: MaxLength(Investigation.TextMaxLength)] string? RootCause,
+    bool? IsGenuine,
+    [property: MaxLength(Investigation.MaxEvidenceItems), ItemLimits(ItemMaxLength = Investigation.EvidenceMaxLength)] IReadOnlyList<string>? Evidence,
+    [property: MaxLength(Investigation.TextMaxLength)] string? CorrectiveAction);
 
-public sealed record SolutionStepRequest(string? Description, Guid? OwnerId, DateTimeOffset? DueAt, bool? Done);
+public sealed record SolutionStepRequest(
+    [property: MaxLength(SolutionStep.DescriptionMaxLength)] string? Description,
+    Guid? OwnerId,
+    DateTimeOffset? DueAt,
+    bool? Done);
 
-public sealed record SolutionRequest(string? Summary, IReadOnlyList<SolutionStepRequest?>? Steps, Channel? CommunicatedVia, DateTimeOffset? CommunicatedAt);
+public sealed record SolutionRequest(
+    [property: MaxLength(Investigation.TextMaxLength)] string? Summary,
+    [property: MaxLength(SolutionStep.MaxStepsPerSolution)] IReadOnlyList<SolutionStepRequest?>? Steps,
+    Channel? CommunicatedVia,
+    DateTimeOffset? CommunicatedAt);
 
-public sealed record CustomerResponseRequest(bool? Accepted, string? Comment, string? RecourseOffered);
+public sealed record CustomerResponseRequest(
+    bool? Accepted,
+    [property: MaxLength(Complaint.ReasonMaxLength)] string? Comment,
+    [property: MaxLength(Complaint.ReasonMaxLength)] string? RecourseOffered);
 
-public sealed record ResolveRequest(string? Outcome, decimal? CompensationAmount, string? CompensationCurrency, string? CompensationDescription);
+public sealed record ResolveRequest(
+    [property: MaxLength(Investigation.TextMaxLength)] string? Outcome,
+    decimal? CompensationAmount,
+    [property: MaxLength(3)] string? CompensationCurrency,
+    [property: MaxLength(Complaint.ReasonMaxLength)] string? CompensationDescription);
 
-public sealed record ReasonRequest(string? Reason);
+public sealed record ReasonRequest([property: MaxLength(Complaint.ReasonMaxLength)] string? Reason);
 
-public sealed record CloseRequest(ClosingReason? Reason, int? Satisfaction, string? Comment, Guid? DuplicateOfId);
+public sealed record CloseRequest(
+    ClosingReason? Reason,
+    [property: Range(1, 5)] int? Satisfaction,
+    [property: MaxLength(Complaint.ReasonMaxLength)] string? Comment,
+    Guid? DuplicateOfId);
 
-public sealed record NoteRequest(string? Text);
+public sealed record NoteRequest([property: MaxLength(TimelineEntry.TextMaxLength)] string? Text);
 
-public sealed record ReclassifyRequest(string? Category, Severity? Severity, string? Reason);
+public sealed record ReclassifyRequest(
+    [property: MaxLength(ComplaintCategories.MaxLength)] string? Category,
+    Severity? Severity,
+    [property: MaxLength(Complaint.ReasonMaxLength)] string? Reason);
 
-public sealed record PauseSlaRequest(CustomerCare.Domain.Sla.SlaPauseReason? Reason, string? Comment);
+public sealed record PauseSlaRequest(
+    CustomerCare.Domain.Sla.SlaPauseReason? Reason,
+    [property: MaxLength(Complaint.ReasonMaxLength)] string? Comment);
 
-public sealed record ReComplaintRequest(string? Description, string? RemedySought, Channel? Channel);
+public sealed record ReComplaintRequest(
+    [property: MaxLength(Complaint.DescriptionMaxLength)] string? Description,
+    [property: MaxLength(Complaint.RemedyMaxLength)] string? RemedySought,
+    Channel? Channel);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
@@ -10,6 +11,7 @@ using CustomerCare.Application.Customers.Queries.ExportCustomer;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Application.Customers.Queries.GetCustomerOverview;
 using CustomerCare.Application.Customers.Queries.ListCustomers;
+using CustomerCare.Domain.Customers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,10 +28,10 @@ public sealed class Customers : IEndpointGroup
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetCustomer).WithName(nameof(GetCustomer)).RequireAuthorization(Policies.Staff)
             .WithSummary("The full customer record with personal data; the read is written to the access log")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/{id:guid}/overview", GetCustomerOverview).WithName(nameof(GetCustomerOverview)).RequireAuthorization(Policies.Staff)
             .WithSummary("The 360° view: counts and the latest of the customer's complaints (with average satisfaction), feedback, survey answers and care tasks; the read is logged")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/", CreateCustomer).WithName(nameof(CreateCustomer)).RequireAuthorization(Policies.Staff)
             .WithSummary("Create a customer; phones are stored in E.164, e-mails in lower case")
             .ProducesValidationProblem();
@@ -42,15 +44,16 @@ public sealed class Customers : IEndpointGroup
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/export", ExportCustomer).WithName(nameof(ExportCustomer)).RequireAuthorization(Policies.Admin)
             .WithSummary("Everything held about the customer as one JSON document (access request); the export is logged")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/{id:guid}/erase", EraseCustomer).WithName(nameof(EraseCustomer)).RequireAuthorization(Policies.Admin)
             .WithSummary("Anonymise the customer's personal data for good; the record and its statistics stay")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<Ok<PagedList<CustomerSummaryDto>>> ListCustomers(
-        ISender sender, CancellationToken ct, string? name = null, string? phone = null, string? email = null, string? company = null,
-        string? segment = null, bool includeInactive = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        ISender sender, CancellationToken ct, [MaxLength(Customer.NameMaxLength)] string? name = null, [MaxLength(ContactPoint.ValueMaxLength)] string? phone = null,
+        [MaxLength(ContactPoint.ValueMaxLength)] string? email = null, [MaxLength(Paging.MaxSearchLength)] string? company = null,
+        [MaxLength(Customer.SegmentMaxLength)] string? segment = null, bool includeInactive = false, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListCustomersQuery(name, phone, email, company, segment, includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<CustomerDto>> GetCustomer(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>

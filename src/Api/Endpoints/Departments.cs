@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
@@ -6,6 +7,7 @@ using CustomerCare.Application.Departments.Commands.SetDepartmentActive;
 using CustomerCare.Application.Departments.Commands.UpdateDepartment;
 using CustomerCare.Application.Departments.Queries.GetDepartment;
 using CustomerCare.Application.Departments.Queries.ListDepartments;
+using CustomerCare.Domain.Organisation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,7 +22,7 @@ public sealed class Departments : IEndpointGroup
         group.MapGet("/", ListDepartments).WithName(nameof(ListDepartments)).RequireAuthorization(Policies.Staff)
             .WithSummary("List departments by name (active ones unless includeInactive)").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetDepartment).WithName(nameof(GetDepartment)).RequireAuthorization(Policies.Staff)
-            .WithSummary("Get a department (ETag: its version)").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Get a department (ETag: its version)").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/", CreateDepartment).WithName(nameof(CreateDepartment)).RequireAuthorization(Policies.Admin)
             .WithSummary("Create a department").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:guid}", UpdateDepartment).WithName(nameof(UpdateDepartment)).RequireAuthorization(Policies.Admin)
@@ -35,8 +37,8 @@ public sealed class Departments : IEndpointGroup
     }
 
     public static async Task<Ok<PagedList<DepartmentDto>>> ListDepartments(
-        ISender sender, CancellationToken ct, string? search = null, Guid? parentId = null, bool includeInactive = false,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        ISender sender, CancellationToken ct, [MaxLength(Paging.MaxSearchLength)] string? search = null, Guid? parentId = null, bool includeInactive = false,
+        [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListDepartmentsQuery(search, parentId, includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<DepartmentDto>> GetDepartment(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -63,4 +65,8 @@ public sealed class Departments : IEndpointGroup
 }
 
 /// <summary>A department as clients write it. The id comes from the route, never from the body.</summary>
-public sealed record DepartmentRequest(string? Name, string? Code, Guid? ParentId, Guid? SupervisorId);
+public sealed record DepartmentRequest(
+    [property: MaxLength(Department.NameMaxLength)] string? Name,
+    [property: MaxLength(Department.CodeMaxLength)] string? Code,
+    Guid? ParentId,
+    Guid? SupervisorId);

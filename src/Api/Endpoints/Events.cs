@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Complaints.Queries;
@@ -20,6 +21,7 @@ public sealed class Events : IEndpointGroup
             .ProducesValidationProblem();
     }
 
-    public static async Task<Ok<ChangeFeedPage>> GetChangeFeed(ISender sender, CancellationToken ct, string? after = null, int limit = GetChangeFeedQuery.DefaultLimit) =>
+    public static async Task<Ok<ChangeFeedPage>> GetChangeFeed(ISender sender, CancellationToken ct, [MaxLength(ChangeFeedCursor.MaxLength)] string? after = null,
+        [Range(1, GetChangeFeedQuery.MaxLimit)] int limit = GetChangeFeedQuery.DefaultLimit) =>
         TypedResults.Ok(await sender.Send(new GetChangeFeedQuery(after, limit), ct));
 }

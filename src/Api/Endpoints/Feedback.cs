@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
@@ -23,7 +24,7 @@ public sealed class Feedback : IEndpointGroup
         group.MapPost("/", ReceiveFeedback).WithName(nameof(ReceiveFeedback))
             .WithSummary("Record a suggestion, praise, question or idea a customer gave through any channel (→ new)").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetFeedback).WithName(nameof(GetFeedback))
-            .WithSummary("One piece of feedback").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One piece of feedback").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         Change(group, "/{id:guid}/acknowledge", AcknowledgeFeedback, nameof(AcknowledgeFeedback), "The customer was told it arrived: new → acknowledged");
         Change(group, "/{id:guid}/start", StartFeedback, nameof(StartFeedback), "Work starts, by the caller or the handler named: → in progress");
         Change(group, "/{id:guid}/answer", AnswerFeedback, nameof(AnswerFeedback),
@@ -40,7 +41,7 @@ public sealed class Feedback : IEndpointGroup
 
     public static async Task<Ok<PagedList<FeedbackDto>>> ListFeedback(
         ISender sender, CancellationToken ct, [EnumQuery(typeof(FeedbackStatus))] string? status = null, [EnumQuery(typeof(FeedbackKind))] string? kind = null,
-        Guid? customerId = null, Guid? handlerId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        Guid? customerId = null, Guid? handlerId = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListFeedbackQuery(
             EnumQuery.Parse<FeedbackStatus>(status, nameof(status)), EnumQuery.Parse<FeedbackKind>(kind, nameof(kind)), customerId, handlerId, page, pageSize), ct));
 
@@ -67,8 +68,18 @@ public sealed class Feedback : IEndpointGroup
             request.ImprovementAction, request.RewardPoints ?? 0, ETags.ExpectedVersion(http, Resource)), ct));
 }
 
-public sealed record FeedbackRequest(Guid? CustomerId, FeedbackKind? Kind, Channel? Channel, string? Subject, string? Text);
+public sealed record FeedbackRequest(
+    Guid? CustomerId,
+    FeedbackKind? Kind,
+    Channel? Channel,
+    [property: MaxLength(CustomerFeedback.SubjectMaxLength)] string? Subject,
+    [property: MaxLength(CustomerFeedback.TextMaxLength)] string? Text);
 
 public sealed record StartFeedbackRequest(Guid? HandlerId);
 
-public sealed record AnswerFeedbackRequest(string? Answer, Channel? Via, bool? Accepted, string? ImprovementAction, int? RewardPoints);
+public sealed record AnswerFeedbackRequest(
+    [property: MaxLength(CustomerFeedback.AnswerMaxLength)] string? Answer,
+    Channel? Via,
+    bool? Accepted,
+    [property: MaxLength(CustomerFeedback.ImprovementMaxLength)] string? ImprovementAction,
+    [property: Range(0, CustomerFeedback.MaxRewardPoints)] int? RewardPoints);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
@@ -10,6 +11,7 @@ using CustomerCare.Application.Partners.Commands.UpdatePartner;
 using CustomerCare.Application.Partners.Queries.GetPartner;
 using CustomerCare.Application.Partners.Queries.ListPartnerKeys;
 using CustomerCare.Application.Partners.Queries.ListPartners;
+using CustomerCare.Domain.Partners;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +26,7 @@ public sealed class Partners : IEndpointGroup
         group.MapGet("/", ListPartners).WithName(nameof(ListPartners))
             .WithSummary("List partner systems").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetPartner).WithName(nameof(GetPartner))
-            .WithSummary("Get a partner system").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Get a partner system").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/", CreatePartner).WithName(nameof(CreatePartner))
             .WithSummary("Register a partner system (then issue it a key)").ProducesValidationProblem();
         group.MapPut("/{id:guid}", UpdatePartner).WithName(nameof(UpdatePartner))
@@ -35,7 +37,7 @@ public sealed class Partners : IEndpointGroup
         group.MapPost("/{id:guid}/activate", ActivatePartner).WithName(nameof(ActivatePartner))
             .WithSummary("Reactivate a partner system").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/keys", ListPartnerKeys).WithName(nameof(ListPartnerKeys))
-            .WithSummary("A partner's API keys (prefixes and status, never the secrets)").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A partner's API keys (prefixes and status, never the secrets)").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/{id:guid}/keys", IssuePartnerKey).WithName(nameof(IssuePartnerKey))
             .WithSummary("Issue an API key; the response shows the key once, only its hash is kept")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -47,7 +49,7 @@ public sealed class Partners : IEndpointGroup
     }
 
     public static async Task<Ok<PagedList<PartnerDto>>> ListPartners(
-        ISender sender, CancellationToken ct, string? search = null, bool includeInactive = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        ISender sender, CancellationToken ct, [MaxLength(Paging.MaxSearchLength)] string? search = null, bool includeInactive = false, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListPartnersQuery(search, includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<PartnerDto>> GetPartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -92,9 +94,9 @@ public sealed class Partners : IEndpointGroup
 
 }
 
-public sealed record PartnerRequest(string? Name);
+public sealed record PartnerRequest([property: MaxLength(Partner.NameMaxLength)] string? Name);
 
-public sealed record IssueKeyRequest(string? Name, DateTimeOffset? ExpiresAt);
+public sealed record IssueKeyRequest([property: MaxLength(PartnerApiKey.NameMaxLength)] string? Name, DateTimeOffset? ExpiresAt);
 
 /// <summary>How long the old key keeps working, in hours (0 to 720; default 24).</summary>
-public sealed record RotateKeyRequest(int? GracePeriodHours);
+public sealed record RotateKeyRequest([property: Range(0, RotatePartnerKeyCommand.MaxGracePeriodHours)] int? GracePeriodHours);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Reports;
@@ -52,7 +53,8 @@ public sealed class Reports : IEndpointGroup
     }
 
     public static async Task<IResult> GetComplaintHotspots(
-        HttpContext http, ISender sender, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, int top = 5)
+        HttpContext http, ISender sender, CancellationToken ct, DateOnly? from = null, DateOnly? to = null,
+        [Range(1, GetComplaintHotspotsQueryValidator.MaxTop)] int top = 5)
     {
         var report = await sender.Send(new GetComplaintHotspotsQuery(from, to, top), ct);
         return ReportResults.Negotiate(http, report, $"complaint-hotspots-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}", ReportTables.Hotspots);

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Staff.Commands.CreateStaffMember;
 using CustomerCare.Application.Staff.Commands.ResetStaffPassword;
 using CustomerCare.Application.Staff.Commands.SetStaffMemberActive;
@@ -22,7 +24,7 @@ public sealed class Staff : IEndpointGroup
         group.MapGet("/", ListStaff).WithName(nameof(ListStaff)).RequireAuthorization(Policies.Staff)
             .WithSummary("List staff by name, filtered by department, role or text").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetStaffMember).WithName(nameof(GetStaffMember)).RequireAuthorization(Policies.Staff)
-            .WithSummary("Get a staff member (ETag: their version)").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Get a staff member (ETag: their version)").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/", CreateStaffMember).WithName(nameof(CreateStaffMember)).RequireAuthorization(Policies.Admin)
             .WithSummary("Create a staff member with an initial password (checked against the password policy)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -41,8 +43,8 @@ public sealed class Staff : IEndpointGroup
     }
 
     public static async Task<Ok<PagedList<StaffMemberDto>>> ListStaff(
-        ISender sender, CancellationToken ct, string? search = null, Guid? departmentId = null, [EnumQuery(typeof(Role))] string? role = null,
-        bool includeInactive = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        ISender sender, CancellationToken ct, [MaxLength(Paging.MaxSearchLength)] string? search = null, Guid? departmentId = null, [EnumQuery(typeof(Role))] string? role = null,
+        bool includeInactive = false, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListStaffQuery(search, departmentId, EnumQuery.Parse<Role>(role, nameof(role)), includeInactive, page, pageSize), ct));
 
     public static async Task<Ok<StaffMemberDto>> GetStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -78,8 +80,17 @@ public sealed class Staff : IEndpointGroup
 
 }
 
-public sealed record CreateStaffMemberRequest(string? Name, string? Email, Guid? DepartmentId, IReadOnlyList<Role>? Roles, string? Password);
+public sealed record CreateStaffMemberRequest(
+    [property: MaxLength(StaffMember.NameMaxLength)] string? Name,
+    [property: MaxLength(StaffMember.EmailMaxLength)] string? Email,
+    Guid? DepartmentId,
+    [property: MaxLength(StaffMember.MaxRoles)] IReadOnlyList<Role>? Roles,
+    [property: MaxLength(PasswordRules.MaxLength)] string? Password);
 
-public sealed record UpdateStaffMemberRequest(string? Name, string? Email, Guid? DepartmentId, IReadOnlyList<Role>? Roles);
+public sealed record UpdateStaffMemberRequest(
+    [property: MaxLength(StaffMember.NameMaxLength)] string? Name,
+    [property: MaxLength(StaffMember.EmailMaxLength)] string? Email,
+    Guid? DepartmentId,
+    [property: MaxLength(StaffMember.MaxRoles)] IReadOnlyList<Role>? Roles);
 
-public sealed record ResetPasswordRequest(string? NewPassword);
+public sealed record ResetPasswordRequest([property: MaxLength(PasswordRules.MaxLength)] string? NewPassword);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
@@ -7,6 +8,7 @@ using CustomerCare.Application.Surveys.Commands;
 using CustomerCare.Application.Surveys.Queries;
 using CustomerCare.Application.Surveys.Responses;
 using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Surveys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +43,7 @@ public sealed class Surveys : IEndpointGroup
     }
 
     public static async Task<Ok<PagedList<SurveySummaryDto>>> ListSurveys(
-        ISender sender, CancellationToken ct, string? name = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        ISender sender, CancellationToken ct, [MaxLength(Paging.MaxSearchLength)] string? name = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListSurveysQuery(name, page, pageSize), ct));
 
     public static async Task<Created<SurveyDto>> CreateSurvey(SurveyRequest request, HttpContext http, ISender sender, CancellationToken ct)
@@ -51,7 +53,7 @@ public sealed class Surveys : IEndpointGroup
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/surveys/{created.Id}", created);
     }
 
-    public static async Task<Ok<SurveyDto>> GetSurvey(Guid id, HttpContext http, ISender sender, CancellationToken ct, int? version = null) =>
+    public static async Task<Ok<SurveyDto>> GetSurvey(Guid id, HttpContext http, ISender sender, CancellationToken ct, [Range(1, int.MaxValue)] int? version = null) =>
         ETags.Ok(http, await sender.Send(new GetSurveyQuery(id, version), ct));
 
     public static async Task<Ok<SurveyDto>> ReviseSurvey(Guid id, SurveyRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -59,7 +61,7 @@ public sealed class Surveys : IEndpointGroup
             ETags.ExpectedVersion(http, "Survey")), ct));
 
     public static async Task<Ok<SurveyAnalysisDto>> GetSurveyAnalysis(
-        Guid id, ISender sender, CancellationToken ct, int? version = null, Guid? campaignId = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
+        Guid id, ISender sender, CancellationToken ct, [Range(1, int.MaxValue)] int? version = null, Guid? campaignId = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
         TypedResults.Ok(await sender.Send(new GetSurveyAnalysisQuery(id, version, campaignId, from, to), ct));
 }
 
@@ -79,7 +81,7 @@ public sealed class SurveyCampaigns : IEndpointGroup
                 "(`afterComplaintClosed`) asks the customer of each complaint as it closes about how it was handled.")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetCampaign).WithName(nameof(GetCampaign)).RequireAuthorization(Policies.Staff)
-            .WithSummary("One campaign").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One campaign").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/{id:guid}/stop", StopCampaign).WithName(nameof(StopCampaign)).RequireAuthorization(Policies.SupervisorOrAbove)
             .WithSummary("No more waves or post-closure invitations; links already sent stay valid until they expire (If-Match optional)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -89,7 +91,7 @@ public sealed class SurveyCampaigns : IEndpointGroup
     }
 
     public static async Task<Ok<PagedList<CampaignDto>>> ListCampaigns(
-        ISender sender, CancellationToken ct, Guid? surveyId = null, bool? active = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        ISender sender, CancellationToken ct, Guid? surveyId = null, bool? active = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListCampaignsQuery(surveyId, active, page, pageSize), ct));
 
     public static async Task<Created<CampaignDto>> CreateCampaign(CampaignRequest request, HttpContext http, ISender sender, CancellationToken ct)
@@ -108,7 +110,7 @@ public sealed class SurveyCampaigns : IEndpointGroup
         ETags.Ok(http, await sender.Send(new StopCampaignCommand(id, ETags.ExpectedVersion(http, "Campaign")), ct));
 
     public static async Task<Ok<PagedList<InvitationDto>>> ListInvitations(
-        Guid id, ISender sender, CancellationToken ct, bool pending = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        Guid id, ISender sender, CancellationToken ct, bool pending = false, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListInvitationsQuery(id, pending, page, pageSize), ct));
 }
 
@@ -120,30 +122,37 @@ public sealed class SurveyResponses : IEndpointGroup
 
         group.MapGet("/{token}", GetSurveyForm).WithName(nameof(GetSurveyForm)).AllowAnonymous()
             .WithSummary("The questions behind a customer's link (no sign-in). Reading records nothing, so link scanners cannot answer")
+            .WithDescription("The token of the link is the customer's only credential: unguessable, for one invitation, expiring. " +
+                "An unknown token gets 404, an expired link 410.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         group.MapPost("/{token}", SubmitSurveyResponse).WithName(nameof(SubmitSurveyResponse)).AllowAnonymous()
             .WithSummary("The customer's answers (no sign-in): accepted once; a second submission gets 409, an expired link 410")
+            .WithDescription("Answer each question of the version the customer was asked at most once, by its key: a score for score " +
+                "questions, one of the options for single-choice questions, text for free-text questions.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
     }
 
-    public static async Task<Ok<SurveyFormDto>> GetSurveyForm(string token, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Ok<SurveyFormDto>> GetSurveyForm([MaxLength(InvitationTokens.MaxLength)] string token, HttpContext http, ISender sender, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(await sender.Send(new GetSurveyFormQuery(token), ct));
     }
 
-    public static async Task<Ok<SurveyFormDto>> SubmitSurveyResponse(string token, SurveyResponseRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Ok<SurveyFormDto>> SubmitSurveyResponse([MaxLength(InvitationTokens.MaxLength)] string token, SurveyResponseRequest request, HttpContext http, ISender sender, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(await sender.Send(new SubmitSurveyResponseCommand(token, request.Answers ?? []), ct));
     }
 }
 
-public sealed record SurveyRequest(string? Name, string? Description, IReadOnlyList<QuestionInput>? Questions);
+public sealed record SurveyRequest(
+    [property: MaxLength(SurveyTemplate.NameMaxLength)] string? Name,
+    [property: MaxLength(SurveyTemplate.DescriptionMaxLength)] string? Description,
+    [property: MaxLength(SurveyTemplate.MaxQuestions)] IReadOnlyList<QuestionInput>? Questions);
 
 public sealed record CampaignRequest(
-    Guid? SurveyId, string? Name, CampaignSchedule? Schedule, string? Segment, IReadOnlyList<Guid>? CustomerIds, Channel? Channel, string? Product,
-    int? ResponseDays, DateTimeOffset? StartsAt);
+    Guid? SurveyId, [property: MaxLength(SurveyCampaign.NameMaxLength)] string? Name, CampaignSchedule? Schedule, [property: MaxLength(Customer.SegmentMaxLength)] string? Segment, [property: MaxLength(SurveyCampaign.MaxListedCustomers)] IReadOnlyList<Guid>? CustomerIds, Channel? Channel, [property: MaxLength(SurveyCampaign.ProductMaxLength)] string? Product,
+    [property: Range(SurveyCampaign.MinResponseDays, SurveyCampaign.MaxResponseDays)] int? ResponseDays, DateTimeOffset? StartsAt);
 
-public sealed record SurveyResponseRequest(IReadOnlyList<AnswerInput>? Answers);
+public sealed record SurveyResponseRequest([property: MaxLength(SurveyTemplate.MaxQuestions)] IReadOnlyList<AnswerInput>? Answers);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
@@ -30,12 +31,12 @@ public sealed class Webhooks : IEndpointGroup
                 "or, without one, for every complaint. " + Signing)
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetWebhook).WithName(nameof(GetWebhook))
-            .WithSummary("One subscription").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One subscription").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPut("/{id:guid}", UpdateWebhook).WithName(nameof(UpdateWebhook))
             .WithSummary("Change URL, event types, description or active flag (If-Match optional)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/{id:guid}", DeleteWebhook).WithName(nameof(DeleteWebhook))
-            .WithSummary("End a subscription, with its deliveries").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("End a subscription, with its deliveries").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapPost("/{id:guid}/rotate-secret", RotateWebhookSecret).WithName(nameof(RotateWebhookSecret))
             .WithSummary("A new signing secret, shown once; deliveries from now on are signed with it").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries))
@@ -47,7 +48,7 @@ public sealed class Webhooks : IEndpointGroup
     }
 
     public static async Task<Ok<PagedList<WebhookDto>>> ListWebhooks(
-        ISender sender, CancellationToken ct, Guid? partnerId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        ISender sender, CancellationToken ct, Guid? partnerId = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListWebhooksQuery(partnerId, page, pageSize), ct));
 
     public static async Task<Created<WebhookWithSecretDto>> CreateWebhook(WebhookRequest request, HttpContext http, ISender sender, CancellationToken ct)
@@ -79,7 +80,7 @@ public sealed class Webhooks : IEndpointGroup
 
     public static async Task<Ok<PagedList<WebhookDeliveryDto>>> ListWebhookDeliveries(
         Guid id, ISender sender, CancellationToken ct,
-        [EnumQuery(typeof(WebhookDeliveryStatus))] string? status = null, Guid? complaintId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        [EnumQuery(typeof(WebhookDeliveryStatus))] string? status = null, Guid? complaintId = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListWebhookDeliveriesQuery(
             id, EnumQuery.Parse<WebhookDeliveryStatus>(status, nameof(status)), complaintId, page, pageSize), ct));
 
@@ -91,6 +92,14 @@ public sealed class Webhooks : IEndpointGroup
 }
 
 /// <summary>A subscription: where to, which events, and (administrators only) for which partner.</summary>
-public sealed record WebhookRequest(string? Url, IReadOnlyList<string>? EventTypes, string? Description, Guid? PartnerId);
+public sealed record WebhookRequest(
+    [property: MaxLength(WebhookSubscription.UrlMaxLength)] string? Url,
+    [property: MaxLength(WebhookSubscription.MaxEventTypes), ItemLimits(ItemMaxLength = WebhookEventTypes.MaxLength)] IReadOnlyList<string>? EventTypes,
+    [property: MaxLength(WebhookSubscription.DescriptionMaxLength)] string? Description,
+    Guid? PartnerId);
 
-public sealed record WebhookUpdateRequest(string? Url, IReadOnlyList<string>? EventTypes, string? Description, bool? IsActive);
+public sealed record WebhookUpdateRequest(
+    [property: MaxLength(WebhookSubscription.UrlMaxLength)] string? Url,
+    [property: MaxLength(WebhookSubscription.MaxEventTypes), ItemLimits(ItemMaxLength = WebhookEventTypes.MaxLength)] IReadOnlyList<string>? EventTypes,
+    [property: MaxLength(WebhookSubscription.DescriptionMaxLength)] string? Description,
+    bool? IsActive);

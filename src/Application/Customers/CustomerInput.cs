@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Customers;
@@ -7,17 +8,21 @@ namespace CustomerCare.Application.Customers;
 
 /// <summary>A customer as clients write it (create and update share it).</summary>
 public sealed record CustomerInput(
-    string Name,
-    string? Company,
-    string? Segment,
+    [property: MaxLength(Customer.NameMaxLength)] string Name,
+    [property: MaxLength(Customer.CompanyMaxLength)] string? Company,
+    [property: MaxLength(Customer.SegmentMaxLength)] string? Segment,
     Channel? PreferredChannel,
-    string? PreferredLanguage,
+    [property: MaxLength(Customer.LanguageMaxLength)] string? PreferredLanguage,
     ConsentInput? Consent,
-    IReadOnlyList<ContactPointInput> ContactPoints);
+    [property: MaxLength(Customer.MaxContactPoints)] IReadOnlyList<ContactPointInput> ContactPoints);
 
 public sealed record ConsentInput(bool ContactByPhone, bool ContactByEmail, bool Marketing);
 
-public sealed record ContactPointInput(ContactKind Kind, string Value, string? Platform, bool IsPrimary);
+public sealed record ContactPointInput(
+    ContactKind Kind,
+    [property: MaxLength(ContactPoint.ValueMaxLength)] string Value,
+    [property: MaxLength(ContactPoint.PlatformMaxLength)] string? Platform,
+    bool IsPrimary);
 
 internal static class CustomerInputMapping
 {
@@ -65,7 +70,8 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
             point.RuleFor(p => p.Value).Must(v => normaliser.NormalisePhone(v) is not null)
                 .When(p => p.Kind == ContactKind.Phone && !string.IsNullOrWhiteSpace(p.Value))
                 .WithMessage("Not a valid phone number (use international form, e.g. +86 138 0013 8000, for numbers abroad).");
-            point.RuleFor(p => p.Platform).NotEmpty().MaximumLength(ContactPoint.PlatformMaxLength).When(p => p.Kind == ContactKind.Messaging)
+            point.RuleFor(p => p.Platform).MaximumLength(ContactPoint.PlatformMaxLength);
+            point.RuleFor(p => p.Platform).NotEmpty().When(p => p.Kind == ContactKind.Messaging)
                 .WithMessage("Name the messaging platform (e.g. wechat).");
         });
     }

@@ -28,12 +28,21 @@ public sealed class UpdateCalendarSettingsCommandValidator : AbstractValidator<U
     public UpdateCalendarSettingsCommandValidator()
     {
         RuleFor(c => c.Settings).NotNull();
-        RuleFor(c => c.Settings.TimeZone).NotEmpty().MaximumLength(100).When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.TimeZone).NotEmpty().MaximumLength(CalendarSettings.TimeZoneMaxLength).When(c => c.Settings is not null);
         RuleFor(c => c.Settings.WorkingHours).NotNull().When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.WorkingHours).Must(w => w is null || w.Count <= 7).When(c => c.Settings is not null)
+            .WithMessage("Name each weekday once.");
+        RuleFor(c => c.Settings.WorkingHours)
+            .Must(w => w is null || w.Values.All(periods => periods is null
+                || (periods.Count <= CalendarSettings.MaxPeriodsPerDay && periods.All(p => p is null || p.Length <= CalendarSettings.PeriodMaxLength))))
+            .When(c => c.Settings is not null)
+            .WithMessage($"At most {CalendarSettings.MaxPeriodsPerDay} periods a day, each like 09:00-18:00.");
         RuleFor(c => c.Settings.Holidays).NotNull().When(c => c.Settings is not null);
         RuleFor(c => c.Settings.MakeUpWorkingDays).NotNull().When(c => c.Settings is not null);
-        RuleFor(c => c.Settings.Holidays).Must(h => h is null || h.Count <= 1000).When(c => c.Settings is not null).WithMessage("At most 1000 holidays.");
-        RuleFor(c => c.Settings.MakeUpWorkingDays).Must(h => h is null || h.Count <= 1000).When(c => c.Settings is not null).WithMessage("At most 1000 days.");
+        RuleFor(c => c.Settings.Holidays).Must(h => h is null || h.Count <= CalendarSettings.MaxDays).When(c => c.Settings is not null)
+            .WithMessage($"At most {CalendarSettings.MaxDays} holidays.");
+        RuleFor(c => c.Settings.MakeUpWorkingDays).Must(h => h is null || h.Count <= CalendarSettings.MaxDays).When(c => c.Settings is not null)
+            .WithMessage($"At most {CalendarSettings.MaxDays} days.");
         RuleFor(c => c.Settings).Custom((settings, context) => SettingsRules.Check(() => settings.ToCalendar(), context))
             .When(c => c.Settings is { TimeZone: not null, WorkingHours: not null, Holidays: not null, MakeUpWorkingDays: not null });
     }
@@ -70,6 +79,11 @@ public sealed class UpdateSlaPolicySettingsCommandValidator : AbstractValidator<
     {
         RuleFor(c => c.Settings).NotNull();
         RuleFor(c => c.Settings.Targets).NotNull().When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.Targets)
+            .Must(t => t is null || (t.Count <= SlaPolicySettings.MaxEntries && t.Values.All(milestones => milestones is null
+                || (milestones.Count <= SlaPolicySettings.MaxEntries && milestones.Values.All(d => d is null || d.Length <= SlaPolicySettings.DurationMaxLength)))))
+            .When(c => c.Settings is not null)
+            .WithMessage($"Targets per severity and milestone, each an ISO 8601 duration of at most {SlaPolicySettings.DurationMaxLength} characters.");
         RuleFor(c => c.Settings).Custom((settings, context) => SettingsRules.Check(() => settings.ToPolicy(), context))
             .When(c => c.Settings is { Targets: not null });
     }

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
+using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Sla;
@@ -12,12 +14,16 @@ namespace CustomerCare.Application.Settings;
 /// Monday's hours).
 /// </summary>
 public sealed record CalendarSettings(
-    string TimeZone,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> WorkingHours,
-    IReadOnlyList<DateOnly> Holidays,
-    IReadOnlyList<DateOnly> MakeUpWorkingDays)
+    [property: MaxLength(CalendarSettings.TimeZoneMaxLength)] string TimeZone,
+    [property: ItemLimits(MaxProperties = 7, MaxItems = CalendarSettings.MaxPeriodsPerDay, ItemMaxLength = CalendarSettings.PeriodMaxLength)] IReadOnlyDictionary<string, IReadOnlyList<string>> WorkingHours,
+    [property: MaxLength(CalendarSettings.MaxDays)] IReadOnlyList<DateOnly> Holidays,
+    [property: MaxLength(CalendarSettings.MaxDays)] IReadOnlyList<DateOnly> MakeUpWorkingDays)
 {
     public const string Key = "calendar";
+    public const int TimeZoneMaxLength = 100;
+    public const int MaxDays = 1000;
+    public const int MaxPeriodsPerDay = 12;
+    public const int PeriodMaxLength = 20;
 
     public BusinessCalendar ToCalendar()
     {
@@ -54,9 +60,13 @@ public sealed record CalendarSettings(
 /// <summary>Targets per severity (general, major) and milestone, as ISO 8601 durations of working time, and the at-risk share.</summary>
 public sealed record SlaPolicySettings(
     double AtRiskFraction,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Targets)
+    [property: ItemLimits(MaxProperties = SlaPolicySettings.MaxEntries, ItemMaxLength = SlaPolicySettings.DurationMaxLength)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Targets)
 {
     public const string Key = "slaPolicies";
+
+    /// <summary>Most entries of the targets and of each severity's milestones (there are 2 severities and 5 milestones).</summary>
+    public const int MaxEntries = 10;
+    public const int DurationMaxLength = 32;
 
     public SlaPolicy ToPolicy()
     {

@@ -1,10 +1,17 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Surveys;
 
 namespace CustomerCare.Application.Surveys;
 
 /// <summary>A question as clients send it.</summary>
-public sealed record QuestionInput(string? Key, string? Text, QuestionKind? Kind, IReadOnlyList<string>? Options, bool? IsOverall, bool? Required);
+public sealed record QuestionInput(
+    [property: MaxLength(SurveyQuestion.KeyMaxLength)] string? Key,
+    [property: MaxLength(SurveyQuestion.TextMaxLength)] string? Text,
+    QuestionKind? Kind,
+    [property: MaxLength(SurveyQuestion.MaxOptions), ItemLimits(ItemMaxLength = SurveyQuestion.OptionMaxLength)] IReadOnlyList<string>? Options,
+    bool? IsOverall,
+    bool? Required);
 
 public sealed record QuestionDto(string Key, string Text, QuestionKind Kind, IReadOnlyList<string> Options, bool IsOverall, bool Required, int? MinScore, int? MaxScore)
 {

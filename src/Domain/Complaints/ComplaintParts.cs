@@ -6,6 +6,8 @@ namespace CustomerCare.Domain.Complaints;
 public sealed class Investigation
 {
     public const int TextMaxLength = 4000;
+    public const int MaxEvidenceItems = 50;
+    public const int EvidenceMaxLength = 1000;
 
     private Investigation()
     {
@@ -37,6 +39,9 @@ public sealed class Investigation
 /// <summary>One step of a solution: who does what by when, and whether it is done.</summary>
 public sealed class SolutionStep
 {
+    public const int MaxStepsPerSolution = 50;
+    public const int DescriptionMaxLength = 1000;
+
     private SolutionStep()
     {
         Description = string.Empty;

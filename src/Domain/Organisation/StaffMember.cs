@@ -10,6 +10,7 @@ public sealed class StaffMember : AggregateRoot
 {
     public const int NameMaxLength = 200;
     public const int EmailMaxLength = 254;
+    public const int MaxRoles = 10;
 
     private List<Role> _roles = [];
 

@@ -26,6 +26,10 @@ public sealed partial class SurveyQuestion
     public const int OptionMaxLength = 200;
     public const int MaxOptions = 20;
 
+    /// <summary>The lowest and highest score any score question takes (0–10; a five-point question takes 1–5).</summary>
+    public const int LowestScore = 0;
+    public const int HighestScore = 10;
+
     private SurveyQuestion()
     {
         Key = string.Empty;

@@ -23,16 +23,24 @@ public sealed class RequestLimitTests : IntegrationTest
         using var partnerB = host.CreateClient();
         partnerB.DefaultRequestHeaders.Add("X-Api-Key", keyB);
 
-        for (var i = 0; i < 3; i++)
-        {
-            await (await partnerA.GetAsync("/api/v1/complaints")).AssertStatusAsync(HttpStatusCode.OK);
-        }
-
+        // Every limited response says where the caller stands; an error answered by the exception handler too.
+        var first = await partnerA.GetAsync("/api/v1/complaints");
+        await first.AssertStatusAsync(HttpStatusCode.OK);
+        var notFound = await partnerA.GetAsync($"/api/v1/complaints/{Guid.NewGuid()}");
+        await notFound.AssertStatusAsync(HttpStatusCode.NotFound);
+        var invalid = await partnerA.GetAsync("/api/v1/complaints?pageSize=100000");
+        await invalid.AssertStatusAsync(HttpStatusCode.BadRequest);
         var limited = await partnerA.GetAsync("/api/v1/complaints");
         var problem = await HttpAssertions.AssertProblemAsync(limited, (HttpStatusCode)429);
         Assert.Multiple(async () =>
         {
-            Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+            Assert.That(Header(first, "RateLimit-Limit"), Is.EqualTo("3"));
+            Assert.That(Header(first, "RateLimit-Policy"), Is.EqualTo("3;w=60"));
+            Assert.That(new[] { first, notFound, invalid, limited }.Select(r => Header(r, "RateLimit-Remaining")), Is.EqualTo(new[] { "2", "1", "0", "0" }));
+            Assert.That(int.Parse(Header(first, "RateLimit-Reset")!, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
+            Assert.That(int.Parse(Header(limited, "RateLimit-Reset")!, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
+            Assert.That(limited.Headers.RetryAfter?.Delta?.TotalSeconds, Is.EqualTo(double.Parse(Header(limited, "RateLimit-Reset")!, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(Header(await host.CreateClient().GetAsync("/health/live"), "RateLimit-Limit"), Is.Null, "probes are not limited");
             Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("retry after"));
             await (await partnerB.GetAsync("/api/v1/complaints")).AssertStatusAsync(HttpStatusCode.OK);
             await (await host.CreateClient().GetAsync("/health/live")).AssertStatusAsync(HttpStatusCode.OK);
@@ -60,4 +68,7 @@ public sealed class RequestLimitTests : IntegrationTest
         var small = await admin.PostAsJsonAsync("/api/v1/complaints", ComplaintApi.NewComplaint());
         await small.AssertStatusAsync(HttpStatusCode.Created);
     }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -8,7 +9,7 @@ namespace CustomerCare.Api.Infrastructure.Limits;
 /// Documents the file an import endpoint reads (NDJSON or CSV, with an example of each). Declared here rather than
 /// with <c>Accepts</c>, which would make routing answer 415 before authentication could answer 401.
 /// </summary>
-public sealed class ImportRequestBodyOperationFilter : IOperationFilter
+public sealed class ImportRequestBodyOperationFilter(IOptions<LimitOptions> limits) : IOperationFilter
 {
     private const string NdjsonExample =
         """
@@ -28,14 +29,16 @@ public sealed class ImportRequestBodyOperationFilter : IOperationFilter
             return;
         }
 
+        // The body is read as UTF-8 and capped in bytes: it cannot hold more characters than that.
+        var maxLength = (int)Math.Min(limits.Value.MaxImportBodyBytes, int.MaxValue);
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The file: NDJSON (one complaint per line) or CSV (a header row, then one complaint per record).",
+            Description = $"The file: NDJSON (one complaint per line) or CSV (a header row, then one complaint per record), UTF-8, at most {maxLength} bytes.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                [Endpoints.Complaints.NdjsonMediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = JsonValue.Create(NdjsonExample) },
-                [Endpoints.Complaints.CsvMediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = JsonValue.Create(CsvExample) },
+                [Endpoints.Complaints.NdjsonMediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength }, Example = JsonValue.Create(NdjsonExample) },
+                [Endpoints.Complaints.CsvMediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength }, Example = JsonValue.Create(CsvExample) },
             },
         };
     }

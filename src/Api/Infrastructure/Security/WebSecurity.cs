@@ -17,7 +17,11 @@ public static class WebSecurity
 
     /// <summary>Response headers a front-end may read cross-origin.</summary>
     private static readonly string[] ExposedHeaders =
-        [HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.ContentDisposition, Limits.IdempotencyMiddleware.ReplayedHeader];
+        [
+            HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.ContentDisposition, Limits.IdempotencyMiddleware.ReplayedHeader,
+            Limits.CallerRateLimitMiddleware.LimitHeader, Limits.CallerRateLimitMiddleware.RemainingHeader, Limits.CallerRateLimitMiddleware.ResetHeader,
+            Limits.CallerRateLimitMiddleware.PolicyHeader,
+        ];
 
     // API responses are data, never a page: nothing may load, frame or run from them. Swagger UI and the dashboard are
     // pages and load their own scripts and styles (the dashboard sets a stricter policy of its own).

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Common.Models;
@@ -7,10 +8,15 @@ namespace CustomerCare.Application.Common.Models;
 /// than the page itself, the count stops at a limit: <see cref="TotalCountIsExact"/> is then false and
 /// <see cref="TotalCount"/> is a lower bound ("1,000 or more").
 /// </summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+public sealed record PagedList<T>(
+    [property: MaxLength(Paging.MaxPageSize)] IReadOnlyList<T> Items,
+    [property: Range(1, Paging.MaxPage)] int Page,
+    [property: Range(1, Paging.MaxPageSize)] int PageSize,
+    [property: Range(0, int.MaxValue)] int TotalCount)
 {
     public bool TotalCountIsExact { get; init; } = true;
 
+    [Range(0, int.MaxValue)]
     public int TotalPages => TotalCount == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
 
     /// <summary>The same page with each item mapped (for DTOs built in memory from loaded rows).</summary>

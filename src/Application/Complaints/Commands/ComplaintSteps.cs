@@ -48,8 +48,9 @@ public sealed class RecordInvestigationCommandValidator : AbstractValidator<Reco
         RuleFor(c => c.Findings).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.RootCause).MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.CorrectiveAction).MaximumLength(Investigation.TextMaxLength);
-        RuleFor(c => c.Evidence).Must(e => e is null || e.Count <= 50).WithMessage("At most 50 evidence items.");
-        RuleForEach(c => c.Evidence).NotEmpty().MaximumLength(1000);
+        RuleFor(c => c.Evidence).Must(e => e is null || e.Count <= Investigation.MaxEvidenceItems)
+            .WithMessage($"At most {Investigation.MaxEvidenceItems} evidence items.");
+        RuleForEach(c => c.Evidence).NotEmpty().MaximumLength(Investigation.EvidenceMaxLength);
     }
 }
 
@@ -80,11 +81,12 @@ public sealed class ProposeSolutionCommandValidator : AbstractValidator<ProposeS
         RuleFor(c => c.Summary).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.CommunicatedVia).IsInEnum();
         RuleFor(c => c.CommunicatedAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.");
-        RuleFor(c => c.Steps).Must(s => s is null || s.Count <= 50).WithMessage("At most 50 steps.");
+        RuleFor(c => c.Steps).Must(s => s is null || s.Count <= SolutionStep.MaxStepsPerSolution)
+            .WithMessage($"At most {SolutionStep.MaxStepsPerSolution} steps.");
         RuleForEach(c => c.Steps).NotNull().WithMessage("A step cannot be null.");
         RuleForEach(c => c.Steps).Where(s => s is not null).ChildRules(step =>
         {
-            step.RuleFor(s => s.Description).NotEmpty().MaximumLength(1000);
+            step.RuleFor(s => s.Description).NotEmpty().MaximumLength(SolutionStep.DescriptionMaxLength);
             step.RuleFor(s => s.OwnerId).NotEqual(Guid.Empty);
         });
     }
@@ -143,6 +145,7 @@ public sealed class ResolveComplaintCommandValidator : AbstractValidator<Resolve
         RuleFor(c => c.CompensationAmount).InclusiveBetween(0m, 100_000_000m);
         RuleFor(c => c.CompensationCurrency).NotEmpty().Matches("^[A-Za-z]{3}$").When(c => c.CompensationAmount is not null)
             .WithMessage("Give the ISO 4217 currency of the amount (e.g. CNY).");
+        RuleFor(c => c.CompensationCurrency).MaximumLength(3);
         RuleFor(c => c.CompensationDescription).MaximumLength(Complaint.ReasonMaxLength);
     }
 }

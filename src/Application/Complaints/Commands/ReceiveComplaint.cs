@@ -8,11 +8,11 @@ using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
-using Severity = CustomerCare.Domain.Complaints.Severity;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Severity = CustomerCare.Domain.Complaints.Severity;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Application.Complaints.Commands;
 
@@ -52,6 +52,7 @@ public sealed class ReceiveComplaintCommandValidator : AbstractValidator<Receive
             customer.RuleFor(x => x.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
             customer.RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
                 .OverridePropertyName("phone").WithMessage("Give a phone number or an e-mail address to find or create the customer by.");
+            customer.RuleFor(x => x.Phone).MaximumLength(ContactPoint.ValueMaxLength);
             customer.RuleFor(x => x.Phone).Must(p => normaliser.NormalisePhone(p!) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
                 .WithMessage("Not a valid phone number.");
             customer.RuleFor(x => x.Email).MaximumLength(ContactPoint.ValueMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));

@@ -38,6 +38,9 @@ public static class ChangeFeedColumns
 /// <summary>Opaque to clients: <c>base64url("{transaction}.{position}")</c>.</summary>
 public readonly record struct ChangeFeedCursor(long Transaction, long Position)
 {
+    /// <summary>Longest cursor text accepted (the ones handed out are shorter).</summary>
+    public const int MaxLength = 64;
+
     public static readonly ChangeFeedCursor Start = new(0, 0);
 
     public override string ToString() =>
@@ -52,7 +55,7 @@ public readonly record struct ChangeFeedCursor(long Transaction, long Position)
             return true;
         }
 
-        if (text.Length > 64)
+        if (text.Length > MaxLength)
         {
             return false;
         }

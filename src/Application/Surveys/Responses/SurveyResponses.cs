@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Surveys;
@@ -11,9 +12,13 @@ namespace CustomerCare.Application.Surveys.Responses;
 /// <summary>What the customer's link shows: the questions of the version they were asked, and whether they answered.</summary>
 public sealed record SurveyFormDto(string Survey, string? Description, int SurveyVersion, IReadOnlyList<QuestionDto> Questions, DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt);
 
-public sealed record AnswerInput(string? QuestionKey, int? Score, string? Choice, string? Text);
+public sealed record AnswerInput(
+    [property: MaxLength(SurveyQuestion.KeyMaxLength)] string? QuestionKey,
+    [property: Range(SurveyQuestion.LowestScore, SurveyQuestion.HighestScore)] int? Score,
+    [property: MaxLength(SurveyQuestion.OptionMaxLength)] string? Choice,
+    [property: MaxLength(SurveyInvitation.TextAnswerMaxLength)] string? Text);
 
-internal static class InvitationTokens
+public static class InvitationTokens
 {
     public const int MaxLength = 100;
 
@@ -72,6 +77,7 @@ public sealed class SubmitSurveyResponseCommandValidator : AbstractValidator<Sub
         RuleForEach(c => c.Answers).NotNull().ChildRules(a =>
         {
             a.RuleFor(x => x.QuestionKey).NotEmpty().MaximumLength(SurveyQuestion.KeyMaxLength);
+            a.RuleFor(x => x.Score).InclusiveBetween(SurveyQuestion.LowestScore, SurveyQuestion.HighestScore);
             a.RuleFor(x => x.Choice).MaximumLength(SurveyQuestion.OptionMaxLength);
             a.RuleFor(x => x.Text).MaximumLength(SurveyInvitation.TextAnswerMaxLength);
         });

@@ -11,7 +11,8 @@ public sealed class UpdateStaffMemberCommandValidator : AbstractValidator<Update
         RuleFor(c => c.Name).NotEmpty().MaximumLength(StaffMember.NameMaxLength);
         RuleFor(c => c.Email).NotEmpty().MaximumLength(StaffMember.EmailMaxLength).EmailAddress();
         RuleFor(c => c.DepartmentId).NotEmpty();
-        RuleFor(c => c.Roles).NotEmpty().WithMessage("Give at least one role.");
+        RuleFor(c => c.Roles).NotEmpty().WithMessage("Give at least one role.")
+            .Must(r => r is null || r.Count <= StaffMember.MaxRoles).WithMessage($"At most {StaffMember.MaxRoles} roles.");
         RuleForEach(c => c.Roles).IsInEnum();
     }
 }
