@@ -30,7 +30,7 @@ public sealed class UpdateCalendarSettingsCommandValidator : AbstractValidator<U
         RuleFor(c => c.Settings).NotNull();
         RuleFor(c => c.Settings.TimeZone).NotEmpty().MaximumLength(CalendarSettings.TimeZoneMaxLength).When(c => c.Settings is not null);
         RuleFor(c => c.Settings.WorkingHours).NotNull().When(c => c.Settings is not null);
-        RuleFor(c => c.Settings.WorkingHours).Must(w => w is null || w.Count <= 7).When(c => c.Settings is not null)
+        RuleFor(c => c.Settings.WorkingHours).Must(w => w is null || w.Count <= CalendarSettings.MaxWeekdays).When(c => c.Settings is not null)
             .WithMessage("Name each weekday once.");
         RuleFor(c => c.Settings.WorkingHours)
             .Must(w => w is null || w.Values.All(periods => periods is null

@@ -15,12 +15,13 @@ namespace CustomerCare.Application.Settings;
 /// </summary>
 public sealed record CalendarSettings(
     [property: MaxLength(CalendarSettings.TimeZoneMaxLength)] string TimeZone,
-    [property: ItemLimits(MaxProperties = 7, MaxItems = CalendarSettings.MaxPeriodsPerDay, ItemMaxLength = CalendarSettings.PeriodMaxLength)] IReadOnlyDictionary<string, IReadOnlyList<string>> WorkingHours,
+    [property: ItemLimits(MaxProperties = CalendarSettings.MaxWeekdays, MaxItems = CalendarSettings.MaxPeriodsPerDay, ItemMaxLength = CalendarSettings.PeriodMaxLength)] IReadOnlyDictionary<string, IReadOnlyList<string>> WorkingHours,
     [property: MaxLength(CalendarSettings.MaxDays)] IReadOnlyList<DateOnly> Holidays,
     [property: MaxLength(CalendarSettings.MaxDays)] IReadOnlyList<DateOnly> MakeUpWorkingDays)
 {
     public const string Key = "calendar";
     public const int TimeZoneMaxLength = 100;
+    public const int MaxWeekdays = 7;
     public const int MaxDays = 1000;
     public const int MaxPeriodsPerDay = 12;
     public const int PeriodMaxLength = 20;
@@ -35,15 +36,16 @@ public sealed record CalendarSettings(
                 throw new DomainException("calendar.unknownDay", $"'{name}' is not a weekday (monday … sunday).");
             }
 
-            week[day] = periods.Select(ParsePeriod).ToList();
+            week[day] = (periods ?? throw new DomainException("calendar.invalidPeriod", $"Give '{name}' a list of periods like 09:00-18:00 (an empty list for a day off)."))
+                .Select(ParsePeriod).ToList();
         }
 
         return new BusinessCalendar(TimeZone, week, Holidays, MakeUpWorkingDays, week.GetValueOrDefault(DayOfWeek.Monday));
     }
 
-    private static WorkingPeriod ParsePeriod(string period)
+    private static WorkingPeriod ParsePeriod(string? period)
     {
-        var parts = period.Split('-', StringSplitOptions.TrimEntries);
+        var parts = (period ?? string.Empty).Split('-', StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || Clock(parts[0]) is not { } start || Clock(parts[1]) is not { } end)
         {
             throw new DomainException("calendar.invalidPeriod", $"'{period}' is not a period like 09:00-18:00.");
@@ -74,7 +76,8 @@ public sealed record SlaPolicySettings(
         foreach (var (severityName, milestones) in Targets)
         {
             var severity = Parse<Severity>(severityName, "sla.unknownSeverity");
-            targets[severity] = milestones.ToDictionary(m => Parse<SlaMilestone>(m.Key, "sla.unknownMilestone"), m => WorkingDuration.Parse(m.Value));
+            targets[severity] = (milestones ?? throw new DomainException("sla.invalidTargets", $"Give '{severityName}' its targets per milestone."))
+                .ToDictionary(m => Parse<SlaMilestone>(m.Key, "sla.unknownMilestone"), m => WorkingDuration.Parse(m.Value));
         }
 
         return new SlaPolicy(targets, AtRiskFraction);

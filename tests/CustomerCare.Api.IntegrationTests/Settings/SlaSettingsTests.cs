@@ -54,6 +54,35 @@ public class SlaSettingsTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task Settings_WithNullsOrTooMuchInsideTheirMaps_Answer400_AndKeepTheLastGoodOnes()
+    {
+        const string calendar = "/api/v1/settings/calendar";
+        const string policies = "/api/v1/settings/sla-policies";
+        var before = (await (await Admin.GetAsync(calendar)).ReadJsonAsync()).GetProperty("value").ToString();
+        var thirteenPeriods = string.Join(",", Enumerable.Range(0, 13).Select(h => $"\"{h:00}:00-{h:00}:30\""));
+        var paddedPeriod = new string(' ', 30) + "09:00-18:00";
+        var longDuration = "PT" + new string('0', 40) + "1H";
+        var bodies = new (string Url, string Json)[]
+        {
+            (calendar, """{"timeZone":"UTC","workingHours":{"monday":null},"holidays":[],"makeUpWorkingDays":[]}"""),
+            (calendar, """{"timeZone":"UTC","workingHours":{"monday":["09:00-12:00",null]},"holidays":[],"makeUpWorkingDays":[]}"""),
+            (calendar, """{"timeZone":"UTC","workingHours":{"monday":[""" + thirteenPeriods + """]},"holidays":[],"makeUpWorkingDays":[]}"""),
+            (calendar, $$"""{"timeZone":"UTC","workingHours":{"monday":["{{paddedPeriod}}"]},"holidays":[],"makeUpWorkingDays":[]}"""),
+            (policies, """{"atRiskFraction":0.8,"targets":{"general":null}}"""),
+            (policies, """{"atRiskFraction":0.8,"targets":{"general":{"registered":null}}}"""),
+            (policies, "{\"atRiskFraction\":0.8,\"targets\":{\"general\":{\"registered\":\"" + longDuration + "\"}}}"),
+        };
+
+        foreach (var (url, json) in bodies)
+        {
+            var response = await Admin.PutAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+            await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        Assert.That((await (await Admin.GetAsync(calendar)).ReadJsonAsync()).GetProperty("value").ToString(), Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task SlaPolicies_CanBeReplaced_AndBadTargetsAreRefused()
     {
         var current = await (await Admin.GetAsync("/api/v1/settings/sla-policies")).ReadJsonAsync();
