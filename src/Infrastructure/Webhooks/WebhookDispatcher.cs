@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Domain.Webhooks;
@@ -17,8 +18,9 @@ public sealed record WebhookPassResult(int FannedOut, int Claimed, int Succeeded
 /// transaction-scoped advisory lock, so their order is the outbox's), then claims due deliveries with
 /// <c>FOR UPDATE SKIP LOCKED</c> and a lease, sends them, and records each attempt. A delivery is claimed only when
 /// no earlier one for the same complaint and subscription is still waiting, so each receiver gets a complaint's
-/// events in order; replicas never send the same delivery at once, and a replica that dies mid-send leaves its
-/// deliveries to others when the lease runs out (at least once).
+/// events in order. The lease is short and renewed while the batch is being sent (<see cref="DeliveryLease"/>): a replica
+/// that dies mid-send leaves its deliveries to others within one lease duration (at least once), and a replica that
+/// cannot renew stops sending before its lease runs out, so two replicas never send the same delivery at once.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     CustomerCareDbContext db, WebhookSender sender, IOptionsMonitor<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
@@ -29,6 +31,7 @@ public sealed partial class WebhookDispatcher(
     {
         var fannedOut = await FanOutAsync(cancellationToken);
         var settings = options.CurrentValue;
+        var claimedAt = Stopwatch.GetTimestamp();
         var claimed = await db.Database.SqlQueryRaw<ClaimedDelivery>(
             """
             WITH due AS (
@@ -66,13 +69,26 @@ public sealed partial class WebhookDispatcher(
         var leases = claimed.ToDictionary(c => c.Id, c => c.LeaseId);
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<(Guid Id, Guid Lease, int Attempts, SendResult Result)>();
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
-            async (item, ct) =>
+        await using (var lease = DeliveryLease.Hold(db, [.. leases.Values], settings.LeaseDuration, claimedAt, logger))
+        {
+            using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            try
             {
-                var result = await sender.SendAsync(new Uri(item.Url), item.Secret, item.Id, item.EventType,
-                    Encoding.UTF8.GetBytes(item.Payload), settings.MaxAttempts - item.Attempts, ct);
-                outcomes.Add((item.Id, leases[item.Id], item.Attempts, result));
-            });
+                await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = sending.Token },
+                    async (item, ct) =>
+                    {
+                        var result = await sender.SendAsync(new Uri(item.Url), item.Secret, item.Id, item.EventType,
+                            Encoding.UTF8.GetBytes(item.Payload), settings.MaxAttempts - item.Attempts, ct);
+                        outcomes.Add((item.Id, leases[item.Id], item.Attempts, result));
+                    });
+            }
+            catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // The lease could not be renewed in time, so another replica may claim these deliveries now: stop sending.
+                // What was sent is recorded below; the rest is sent again by whoever claims it next (at least once).
+                LogLeaseLost(logger, claimed.Count - outcomes.Count);
+            }
+        }
 
         int succeeded = 0, failed = 0, dead = 0;
         foreach (var (id, lease, previous, result) in outcomes)
@@ -213,6 +229,9 @@ public sealed partial class WebhookDispatcher(
 
         public Guid LeaseId { get; set; }
     }
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "The lease on a batch of webhook deliveries ran out before it could be renewed; {Unsent} delivery(ies) left unsent for the next claim")]
+    private static partial void LogLeaseLost(ILogger logger, int unsent);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} is dead after {Attempts} attempt(s)")]
     private static partial void LogDead(ILogger logger, Guid deliveryId, int attempts);

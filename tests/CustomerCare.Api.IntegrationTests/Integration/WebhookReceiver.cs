@@ -32,6 +32,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public int Requests => _requests;
 
+    /// <summary>How long the receiver takes before it answers each request (a slow partner system).</summary>
+    public TimeSpan Stall { get; set; }
+
+    /// <summary>Requests whose sender gave up (closed the connection) while the receiver was still stalling.</summary>
+    public int Abandoned => AbandonedAt.Count;
+
+    /// <summary>When each abandoned request was given up on (UTC).</summary>
+    public ConcurrentQueue<DateTime> AbandonedAt { get; } = new();
+
     /// <summary>Requests answered 2xx, in arrival order.</summary>
     public ConcurrentQueue<ReceivedWebhook> Accepted { get; } = new();
 
@@ -47,6 +56,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             var n = Interlocked.Increment(ref receiver._requests);
+            try
+            {
+                await Task.Delay(receiver.Stall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                receiver.AbandonedAt.Enqueue(DateTime.UtcNow);
+                return Results.Empty;
+            }
+
             if (receiver.Down || n <= receiver.FailFirst)
             {
                 return Results.StatusCode(receiver.Down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError);

@@ -46,7 +46,9 @@ public class ApiKillTests
             }
         })).ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // Kill once complaints are being acknowledged and their events are passing through the outbox, however slowly a
+        // busy machine gets there.
+        await LoadLog.UntilAsync(() => log.Outcomes.Count(o => o.Acknowledged) >= 40, TimeSpan.FromSeconds(60));
         var waitingAtKill = await Database.ScalarAsync<long>(connectionString, "SELECT count(*) FROM outbox_messages WHERE fanned_out_at IS NULL");
         await first.KillAsync();
         await Task.Delay(TimeSpan.FromSeconds(1));

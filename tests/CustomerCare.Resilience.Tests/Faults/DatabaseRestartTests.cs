@@ -43,7 +43,8 @@ public class DatabaseRestartTests
             }
         })).ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Crash once the load is under way (some requests acknowledged), however slowly a busy machine gets there.
+        await LoadLog.UntilAsync(() => log.Outcomes.Count(o => o.Acknowledged) >= 10, TimeSpan.FromSeconds(60));
         var crashedAt = DateTime.UtcNow;
         await OwnCluster.CrashAsync();
         await Task.Delay(TimeSpan.FromSeconds(6));

@@ -48,6 +48,16 @@ public sealed class LoadLog
         return outcome;
     }
 
+    /// <summary>Waits until the condition holds (checked every 50 ms), or the limit has passed: the assertions then say what was missing.</summary>
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
     public string Summary() => string.Join(", ", _outcomes.GroupBy(o => (o.Kind, o.Status)).OrderBy(g => g.Key)
         .Select(g => $"{g.Key.Kind} {(g.Key.Status == 0 ? "no answer" : g.Key.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {g.Count()}"));
 }

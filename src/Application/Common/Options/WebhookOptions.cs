@@ -37,8 +37,13 @@ public sealed class WebhookOptions
     /// <summary>One HTTP attempt gives up after this. Default 10 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a claimed delivery belongs to the replica sending it, should that replica die. Default 2 min.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claimed delivery belongs to the replica sending it without a renewal. The replica renews it every third of
+    /// this while it sends, and stops sending a sixth of it before it would run out unrenewed; should the replica die, the
+    /// delivery is claimed again by another one at most this long after the last renewal. Default 30 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Circuit breaker per receiving host: the failure ratio that opens it…</summary>
     [Range(0.01, 1.0)]
