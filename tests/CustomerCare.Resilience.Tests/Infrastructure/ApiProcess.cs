@@ -126,7 +126,10 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public HttpClient Client(string? bearer = null, TimeSpan? timeout = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        // A request that asks for 100 Continue waits for it (or for the final answer) as long as it takes on a busy machine,
+        // instead of sending its body after the default second.
+        var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
