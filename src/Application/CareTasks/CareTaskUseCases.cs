@@ -1,8 +1,10 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Complaints;
 using CustomerCare.Application.Feedback;
 using CustomerCare.Domain.CareTasks;
+using CustomerCare.Domain.Organisation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +31,37 @@ public enum CareTaskView
     Overdue,
 }
 
+/// <summary>
+/// Who sees which care tasks: the same people as see their complaint. Managers and admins: all. Other staff: the tasks
+/// they own, the tasks of complaints they may see (their department's, supervisors' sub-departments', the ones they
+/// took first or handle), and tasks with no complaint that nobody owns yet; supervisors also every task with no
+/// complaint. Partners and anonymous callers: none. A task one may not see is "not found".
+/// </summary>
 internal static class CareTaskAccess
 {
-    public static async Task<CareTask> LoadForChangeAsync(this IApplicationDbContext db, Guid id, uint? expectedVersion, CancellationToken ct)
+    public static async Task<IQueryable<CareTask>> VisibleCareTasksAsync(this IApplicationDbContext db, ICurrentUser user, CancellationToken ct)
     {
-        var task = await db.CareTasks.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("Care task", id);
+        var tasks = db.CareTasks.AsQueryable();
+        if (user.Kind != CallerKind.Staff)
+        {
+            return tasks.Where(_ => false);
+        }
+
+        if (user.IsInRole(Role.Admin) || user.IsInRole(Role.Manager))
+        {
+            return tasks;
+        }
+
+        var complaints = await db.VisibleAsync(user, ct);
+        var me = user.Id;
+        var supervisor = user.IsInRole(Role.Supervisor);
+        return tasks.Where(t => t.OwnerId == me
+            || (t.ComplaintId != null ? complaints.Any(c => c.Id == t.ComplaintId) : t.OwnerId == null || supervisor));
+    }
+
+    public static async Task<CareTask> LoadCareTaskForChangeAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, uint? expectedVersion, CancellationToken ct)
+    {
+        var task = await (await db.VisibleCareTasksAsync(user, ct)).SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("Care task", id);
         db.ExpectVersion(task, expectedVersion ?? throw new PreconditionRequiredException("care task"));
         return task;
     }
@@ -66,7 +94,7 @@ public sealed class CreateCareTaskCommandValidator : AbstractValidator<CreateCar
     }
 }
 
-public sealed class CreateCareTaskCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<CreateCareTaskCommand, CareTaskDto>
+public sealed class CreateCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<CreateCareTaskCommand, CareTaskDto>
 {
     public async ValueTask<CareTaskDto> Handle(CreateCareTaskCommand command, CancellationToken cancellationToken)
     {
@@ -76,8 +104,9 @@ public sealed class CreateCareTaskCommandHandler(IApplicationDbContext db, TimeP
         }
 
         if (command.ComplaintId is { } complaintId
-            && !await db.Complaints.AnyAsync(c => c.Id == complaintId && c.CustomerId == command.CustomerId, cancellationToken))
+            && !await (await db.VisibleAsync(user, cancellationToken)).AnyAsync(c => c.Id == complaintId && c.CustomerId == command.CustomerId, cancellationToken))
         {
+            // The same answer whether the complaint is another customer's or one the caller may not see: no oracle.
             throw new ValidationException("complaintId", "The customer has no complaint with this id.");
         }
 
@@ -107,7 +136,7 @@ public sealed class CompleteCareTaskCommandHandler(IApplicationDbContext db, ICu
 {
     public async ValueTask<CareTaskDto> Handle(CompleteCareTaskCommand command, CancellationToken cancellationToken)
     {
-        var task = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, cancellationToken);
+        var task = await db.LoadCareTaskForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         task.Complete(command.Result, command.Outcome, user.StaffId(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return CareTaskDto.From(task);
@@ -129,7 +158,7 @@ public sealed class CancelCareTaskCommandHandler(IApplicationDbContext db, ICurr
 {
     public async ValueTask<CareTaskDto> Handle(CancelCareTaskCommand command, CancellationToken cancellationToken)
     {
-        var task = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, cancellationToken);
+        var task = await db.LoadCareTaskForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         task.Cancel(command.Reason, user.StaffId(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return CareTaskDto.From(task);
@@ -150,12 +179,12 @@ public sealed class RescheduleCareTaskCommandValidator : AbstractValidator<Resch
     }
 }
 
-public sealed class RescheduleCareTaskCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<RescheduleCareTaskCommand, CareTaskDto>
+public sealed class RescheduleCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<RescheduleCareTaskCommand, CareTaskDto>
 {
     public async ValueTask<CareTaskDto> Handle(RescheduleCareTaskCommand command, CancellationToken cancellationToken)
     {
         await db.EnsureOwnerAsync(command.OwnerId, cancellationToken);
-        var task = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, cancellationToken);
+        var task = await db.LoadCareTaskForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         task.Reschedule(command.OwnerId, command.DueOn, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return CareTaskDto.From(task);
@@ -190,7 +219,7 @@ public sealed class ListCareTasksQueryHandler(IApplicationDbContext db, ICurrent
     public async ValueTask<PagedList<CareTaskDto>> Handle(ListCareTasksQuery query, CancellationToken cancellationToken)
     {
         var today = (await schedules.GetCurrentAsync(cancellationToken)).Calendar.DateOf(time.GetUtcNow());
-        var tasks = db.CareTasks.AsNoTracking();
+        var tasks = (await db.VisibleCareTasksAsync(user, cancellationToken)).AsNoTracking();
         tasks = query.View switch
         {
             CareTaskView.Mine => tasks.Where(t => t.Status == CareTaskStatus.Open && t.OwnerId == user.Id),
@@ -235,9 +264,9 @@ public sealed class GetCareTaskQueryValidator : AbstractValidator<GetCareTaskQue
     public GetCareTaskQueryValidator() => RuleFor(q => q.Id).NotEmpty();
 }
 
-public sealed class GetCareTaskQueryHandler(IApplicationDbContext db) : IQueryHandler<GetCareTaskQuery, CareTaskDto>
+public sealed class GetCareTaskQueryHandler(IApplicationDbContext db, ICurrentUser user) : IQueryHandler<GetCareTaskQuery, CareTaskDto>
 {
     public async ValueTask<CareTaskDto> Handle(GetCareTaskQuery query, CancellationToken cancellationToken) =>
-        CareTaskDto.From(await db.CareTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == query.Id, cancellationToken)
+        CareTaskDto.From(await (await db.VisibleCareTasksAsync(user, cancellationToken)).AsNoTracking().SingleOrDefaultAsync(t => t.Id == query.Id, cancellationToken)
             ?? throw new NotFoundException("Care task", query.Id));
 }

@@ -21,6 +21,8 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
     private Guid _complaintOfB;
     private Guid _webhookOfB;
     private Guid _complaintOfTechSupport;
+    private Guid _customerOfTechSupport;
+    private Guid _careTaskOfTechSupport;
 
     [SetUp]
     public async Task CreateOwnersAndIntrudersAsync()
@@ -37,6 +39,14 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
         var owner = new ComplaintApi(_owner);
         _complaintOfTechSupport = (await owner.ReceiveAsync(ComplaintApi.NewComplaint("Router drops", "139 0013 9001"))).GetProperty("id").GetGuid();
         await owner.DoAsync(_complaintOfTechSupport, "register", new { category = "technicalFault", severity = "general", customerAcknowledged = true });
+        _customerOfTechSupport = (await (await _owner.GetAsync($"/api/v1/complaints/{_complaintOfTechSupport}")).ReadJsonAsync()).GetProperty("customerId").GetGuid();
+        var task = await _owner.PostAsJsonAsync("/api/v1/care-tasks", new
+        {
+            kind = "followUpCall", customerId = _customerOfTechSupport, complaintId = _complaintOfTechSupport,
+            dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), subject = "回访：路由器掉线", notes = "客户说邻居也掉线，内部备注",
+        });
+        await task.AssertStatusAsync(HttpStatusCode.Created);
+        _careTaskOfTechSupport = (await task.ReadJsonAsync()).GetProperty("id").GetGuid();
         var (_, afterSalesEmail) = await ApiClient.CreateStaffAsync("afterSales", await ApiClient.DepartmentIdAsync("AS"));
         _afterSalesAgent = ApiClient.WithBearer(await ApiClient.SignInAsync(afterSalesEmail, ApiClient.StaffPassword));
     }
@@ -53,7 +63,8 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
     /// <summary>Every route with an id of a complaint or a webhook, whichever method, as the framework maps it.</summary>
     private static IEnumerable<(string Method, string Pattern)> ScopedRoutes() =>
         Testing.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("complaints/{id", StringComparison.Ordinal) || raw.Contains("webhooks/{id", StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("complaints/{id", StringComparison.Ordinal)
+                || raw.Contains("webhooks/{id", StringComparison.Ordinal) || raw.Contains("care-tasks/{id", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)));
 
     private static string Url(string pattern, Guid id) =>
@@ -86,6 +97,8 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
             ("partner A on B's complaint", _partnerA, _complaintOfB, p => p.Contains("complaints/", StringComparison.Ordinal)),
             ("partner A on B's webhook", _partnerA, _webhookOfB, p => p.Contains("webhooks/", StringComparison.Ordinal)),
             ("after-sales agent on a tech-support complaint", _afterSalesAgent, _complaintOfTechSupport, p => p.Contains("complaints/", StringComparison.Ordinal)),
+            ("after-sales agent on a tech-support complaint's care task", _afterSalesAgent, _careTaskOfTechSupport, p => p.Contains("care-tasks/", StringComparison.Ordinal)),
+            ("partner A on a care task", _partnerA, _careTaskOfTechSupport, p => p.Contains("care-tasks/", StringComparison.Ordinal)),
         };
         var leaks = new List<string>();
         foreach (var (who, client, foreign, applies) in cases)
@@ -139,6 +152,54 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
             Assert.That(await (await _owner.GetAsync($"/api/v1/complaints/{_complaintOfTechSupport}")).Content.ReadAsStringAsync(), Is.EqualTo(routedBefore));
             var webhook = await (await _partnerB.GetAsync($"/api/v1/webhooks/{_webhookOfB}")).ReadJsonAsync();
             Assert.That(webhook.GetProperty("url").GetString(), Is.EqualTo("https://hooks.partner-b.example/care"));
+        });
+    }
+
+    [Test]
+    public async Task CareTasks_OfAComplaintOneMayNotSee_AreNeitherReadNorListedNorChanged_AndNamingItIsNoOracle()
+    {
+        var before = await (await _owner.GetAsync($"/api/v1/care-tasks/{_careTaskOfTechSupport}")).Content.ReadAsStringAsync();
+        var etag = (await _owner.GetAsync($"/api/v1/care-tasks/{_careTaskOfTechSupport}")).Headers.ETag!;
+        var (agentId, _) = await ApiClient.CreateStaffAsync("afterSales", await ApiClient.DepartmentIdAsync("AS"));
+
+        await (await _afterSalesAgent.GetAsync($"/api/v1/care-tasks/{_careTaskOfTechSupport}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        foreach (var (action, body) in new (string, object)[]
+        {
+            ("reschedule", new { ownerId = agentId, dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1) }),
+            ("complete", new { result = "satisfied", outcome = "done" }),
+            ("cancel", new { reason = "not needed" }),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/care-tasks/{_careTaskOfTechSupport}/{action}") { Content = JsonContent.Create(body) };
+            request.Headers.IfMatch.Add(etag);
+            await (await _afterSalesAgent.SendAsync(request)).AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        var listed = await (await _afterSalesAgent.GetAsync($"/api/v1/care-tasks?complaintId={_complaintOfTechSupport}")).ReadJsonAsync();
+        var allListed = await (await _afterSalesAgent.GetAsync("/api/v1/care-tasks?pageSize=100")).Content.ReadAsStringAsync();
+
+        // Naming the hidden complaint with its real customer answers exactly as naming a complaint that does not exist.
+        async Task<string> CreateAsync(Guid complaintId)
+        {
+            var response = await _afterSalesAgent.PostAsJsonAsync("/api/v1/care-tasks", new
+            {
+                kind = "followUpCall", customerId = _customerOfTechSupport, complaintId, dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1), subject = "x",
+            });
+            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            return problem.GetProperty("errors").GetRawText();
+        }
+
+        var hidden = await CreateAsync(_complaintOfTechSupport);
+        var missing = await CreateAsync(Guid.NewGuid());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(listed.GetProperty("totalCount").GetInt32(), Is.Zero, "not listed by its complaint");
+            Assert.That(allListed, Does.Not.Contain(_careTaskOfTechSupport.ToString()), "not listed at all");
+            Assert.That(hidden, Is.EqualTo(missing), "no oracle");
+            Assert.That(await (await _owner.GetAsync($"/api/v1/care-tasks/{_careTaskOfTechSupport}")).Content.ReadAsStringAsync(), Is.EqualTo(before), "unchanged");
+            Assert.That((await (await _owner.GetAsync($"/api/v1/care-tasks?complaintId={_complaintOfTechSupport}")).ReadJsonAsync())
+                .GetProperty("totalCount").GetInt32(), Is.EqualTo(1), "its owner still lists it");
         });
     }
 

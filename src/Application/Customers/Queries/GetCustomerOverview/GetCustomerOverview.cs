@@ -88,7 +88,9 @@ public sealed class GetCustomerOverviewQueryHandler(IApplicationDbContext db, IC
         var openTasks = await tasks.CountAsync(t => t.Status == CareTaskStatus.Open, cancellationToken);
         var overdueTasks = await tasks.CountAsync(t => t.Status == CareTaskStatus.Open && t.DueOn < today, cancellationToken);
         var doneTasks = await tasks.CountAsync(t => t.Status == CareTaskStatus.Done, cancellationToken);
-        var upcoming = (await tasks.Where(t => t.Status == CareTaskStatus.Open).OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).Take(LatestCount)
+        // Counts cover every task; the tasks shown in full are only those the caller may see (as with complaints above).
+        var upcoming = (await (await db.VisibleCareTasksAsync(user, cancellationToken)).AsNoTracking()
+            .Where(t => t.CustomerId == customer.Id && t.Status == CareTaskStatus.Open).OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).Take(LatestCount)
             .ToListAsync(cancellationToken)).Select(CareTaskDto.From).ToList();
 
         db.Record(user, customer.Id, CustomerAccess.Read, time.GetUtcNow());
