@@ -20,7 +20,8 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/token", SignIn).WithName(nameof(SignIn)).AllowAnonymous()
             .WithSummary("Sign in with e-mail and password; returns a short-lived bearer token")
             .WithDescription("A wrong e-mail and a wrong password answer alike (401). After repeated failures the account " +
-                "and the client address are locked for a while (429 with Retry-After).")
+                "and the client address are locked for a while (429 with Retry-After). The limit holds for guesses sent at once: " +
+                "each is counted before its password is checked, so the ones beyond it answer 429 unchecked.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -32,7 +33,10 @@ public sealed class Auth : IEndpointGroup
 
         group.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization(Policies.Staff)
             .WithSummary("Change your own password (proving the current one); your other sessions end")
+            .WithDescription("Wrong current passwords are limited like sign-ins: after repeated ones, further attempts answer 429 " +
+                "with Retry-After for a while, without the password being checked.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesAuthProblems();
     }
 

@@ -6,22 +6,44 @@ using Microsoft.Extensions.Options;
 namespace CustomerCare.Infrastructure.Identity;
 
 /// <summary>
-/// Failed sign-ins counted in PostgreSQL, so every replica sees the same counts. Times come from the
-/// database's clock (<c>now()</c>), the one clock all replicas share.
+/// Password guesses counted in PostgreSQL, so every replica sees the same counts. Times come from the database's clock
+/// (<c>now()</c>), the one clock all replicas share. Each reservation is one <c>INSERT … ON CONFLICT DO UPDATE … WHERE</c>:
+/// PostgreSQL runs concurrent ones on the same key one after the other (the row is locked for the update), and one that
+/// finds the key locked or its guesses used up updates nothing, so it is refused.
 /// </summary>
 internal sealed class SignInThrottle(CustomerCareDbContext db, IOptions<SignInThrottleOptions> options) : ISignInThrottle
 {
-    public async Task<TimeSpan?> GetLockoutAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> TryReserveAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        var remaining = await db.Database
-            .SqlQueryRaw<double?>(
+        var o = options.Value;
+        var reserved = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            // A new window starts when the old one is over or a lockout has ended; within a window, a guess is reserved
+            // only while fewer than the limit have been.
+            var rows = await db.Database.ExecuteSqlRawAsync(
                 """
-                SELECT EXTRACT(EPOCH FROM max(locked_until) - now())::float8 AS "Value"
-                FROM sign_in_throttles WHERE key = ANY({0}) AND locked_until > now()
+                INSERT INTO sign_in_throttles AS t (key, failures, window_started_at, locked_until)
+                VALUES ({0}, 1, now(), NULL)
+                ON CONFLICT (key) DO UPDATE SET
+                    failures = CASE WHEN t.window_started_at < now() - {2} OR t.locked_until <= now() THEN 1 ELSE t.failures + 1 END,
+                    window_started_at = CASE WHEN t.window_started_at < now() - {2} OR t.locked_until <= now() THEN now() ELSE t.window_started_at END,
+                    locked_until = CASE WHEN t.window_started_at < now() - {2} OR t.locked_until <= now() THEN NULL ELSE t.locked_until END
+                WHERE (t.locked_until IS NULL OR t.locked_until <= now())
+                  AND (t.window_started_at < now() - {2} OR t.locked_until <= now() OR t.failures < {1})
                 """,
-                [keys.ToArray()])
-            .SingleAsync(cancellationToken);
-        return remaining is { } seconds ? TimeSpan.FromSeconds(Math.Ceiling(seconds)) : null;
+                [key, Limit(key, o), o.Window],
+                cancellationToken);
+            if (rows == 0)
+            {
+                await GiveBackAsync(reserved, cancellationToken);
+                return await WaitAsync(key, o, cancellationToken);
+            }
+
+            reserved.Add(key);
+        }
+
+        return null;
     }
 
     public async Task RecordFailureAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -29,22 +51,12 @@ internal sealed class SignInThrottle(CustomerCareDbContext db, IOptions<SignInTh
         var o = options.Value;
         foreach (var key in keys)
         {
-            var limit = key.StartsWith("ip:", StringComparison.Ordinal) ? o.MaxFailuresPerAddress : o.MaxFailuresPerAccount;
-
-            // A new window starts when the old one is over or a lockout has ended.
             await db.Database.ExecuteSqlRawAsync(
                 """
-                INSERT INTO sign_in_throttles AS t (key, failures, window_started_at, locked_until)
-                VALUES ({0}, 1, now(), CASE WHEN {1} <= 1 THEN now() + {3} END)
-                ON CONFLICT (key) DO UPDATE SET
-                    failures = CASE WHEN t.window_started_at < now() - {2} OR t.locked_until <= now() THEN 1 ELSE t.failures + 1 END,
-                    window_started_at = CASE WHEN t.window_started_at < now() - {2} OR t.locked_until <= now() THEN now() ELSE t.window_started_at END,
-                    locked_until = CASE
-                        WHEN t.window_started_at < now() - {2} OR t.locked_until <= now() THEN CASE WHEN {1} <= 1 THEN now() + {3} END
-                        WHEN t.failures + 1 >= {1} THEN now() + {3}
-                        ELSE t.locked_until END
+                UPDATE sign_in_throttles SET locked_until = now() + {2}
+                WHERE key = {0} AND failures >= {1} AND (locked_until IS NULL OR locked_until <= now())
                 """,
-                [key, limit, o.Window, o.LockoutDuration],
+                [key, Limit(key, o), o.LockoutDuration],
                 cancellationToken);
         }
 
@@ -60,6 +72,39 @@ internal sealed class SignInThrottle(CustomerCareDbContext db, IOptions<SignInTh
             cancellationToken);
     }
 
+    public async Task RecordSuccessAsync(string account, IReadOnlyCollection<string> others, CancellationToken cancellationToken)
+    {
+        await ResetAsync(account, cancellationToken);
+        await GiveBackAsync(others, cancellationToken);
+    }
+
     public async Task ResetAsync(string key, CancellationToken cancellationToken) =>
         await db.SignInThrottles.Where(e => e.Key == key).ExecuteDeleteAsync(cancellationToken);
+
+    private static int Limit(string key, SignInThrottleOptions o) =>
+        SignInThrottleKeys.IsAddress(key) ? o.MaxFailuresPerAddress : o.MaxFailuresPerAccount;
+
+    private async Task GiveBackAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE sign_in_throttles SET failures = failures - 1 WHERE key = ANY ({0}) AND failures > 0 AND locked_until IS NULL",
+                [keys.ToArray()], cancellationToken);
+        }
+    }
+
+    /// <summary>Until the lockout ends, or (guesses used up, the last still being checked) until the window does.</summary>
+    private async Task<TimeSpan> WaitAsync(string key, SignInThrottleOptions o, CancellationToken cancellationToken)
+    {
+        var seconds = await db.Database
+            .SqlQueryRaw<double?>(
+                """
+                SELECT EXTRACT(EPOCH FROM COALESCE(locked_until, window_started_at + {1}) - now())::float8 AS "Value"
+                FROM sign_in_throttles WHERE key = {0}
+                """,
+                key, o.Window)
+            .SingleOrDefaultAsync(cancellationToken);
+        return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(seconds ?? 1)));
+    }
 }

@@ -65,6 +65,47 @@ public class SignInTests : IntegrationTest
     }
 
     [Test]
+    public async Task SignIn_ThirtyWrongPasswordsAtOnce_AreCheckedAtMostFiveTimes_AndTheRightOneIsThenRefused()
+    {
+        var (_, email) = await ApiClient.CreateStaffAsync("agent");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var client = ApiClient.CreateClient();
+            using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = $"Wrong-Passw0rd-{i}" });
+            return response.StatusCode;
+        }));
+        var right = await Client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = ApiClient.StaffPassword });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers.Count(a => a == HttpStatusCode.Unauthorized), Is.EqualTo(5), "exactly the configured number of guesses was checked");
+            Assert.That(answers.Count(a => a == HttpStatusCode.TooManyRequests), Is.EqualTo(25), "the rest were refused unchecked");
+            Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the account is locked, even for the right password");
+        });
+    }
+
+    [Test]
+    public async Task ChangePassword_AfterFiveWrongCurrentPasswords_Answers429_EvenForTheRightOne()
+    {
+        var (_, email) = await ApiClient.CreateStaffAsync("agent");
+        using var staff = ApiClient.WithBearer(await ApiClient.SignInAsync(email, ApiClient.StaffPassword));
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            answers.Add((await staff.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = $"Guess-Passw0rd-{i}", newPassword = "Brand-New-Passw0rd" })).StatusCode);
+        }
+
+        var right = await staff.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = ApiClient.StaffPassword, newPassword = "Brand-New-Passw0rd" });
+
+        Assert.That(answers, Is.EqualTo(Enumerable.Repeat(HttpStatusCode.BadRequest, 5).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3))));
+        await right.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.That(right.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        await (await Client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = ApiClient.StaffPassword }))
+            .AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task SignIn_AfterFiveFailuresOnUnknownEmail_LocksItTooSoExistenceDoesNotLeak()
     {
         for (var i = 0; i < 5; i++)

@@ -9,17 +9,27 @@ namespace CustomerCare.Application.Auth.Commands.ChangePassword;
 public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand;
 
 public sealed class ChangePasswordCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, IPasswordHasher hasher, TimeProvider time) : ICommandHandler<ChangePasswordCommand>
+    IApplicationDbContext db, ICurrentUser user, IPasswordHasher hasher, ISignInThrottle throttle, TimeProvider time) : ICommandHandler<ChangePasswordCommand>
 {
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == user.Id && s.IsActive, cancellationToken)
             ?? throw new NotFoundException("Staff member", user.Id ?? Guid.Empty);
 
+        // A stolen token must not become a way to guess the password: guesses are limited as sign-ins are.
+        string[] keys = [SignInThrottleKeys.PasswordChange(staff.Id)];
+        if (await throttle.TryReserveAsync(keys, cancellationToken) is { } wait)
+        {
+            throw new TooManyRequestsException(wait, "Too many wrong current passwords. Try again later.");
+        }
+
         if (hasher.Verify(staff.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
         {
+            await throttle.RecordFailureAsync(keys, cancellationToken);
             throw new ValidationException("currentPassword", "The current password is not correct.");
         }
+
+        await throttle.ResetAsync(keys[0], cancellationToken);
 
         if (hasher.Verify(staff.PasswordHash, command.NewPassword) != PasswordCheck.Failed)
         {

@@ -33,7 +33,8 @@ public sealed class SignInCommandHandler(
             ? [SignInThrottleKeys.Account(email), SignInThrottleKeys.Address(ip)]
             : [SignInThrottleKeys.Account(email)];
 
-        if (await throttle.GetLockoutAsync(keys, cancellationToken) is { } wait)
+        // The guess is reserved before the password is checked: at most the configured number are ever checked per window.
+        if (await throttle.TryReserveAsync(keys, cancellationToken) is { } wait)
         {
             throw new TooManyRequestsException(wait, "Too many failed sign-ins. Try again later.");
         }
@@ -54,7 +55,7 @@ public sealed class SignInCommandHandler(
         var now = time.GetUtcNow();
         staff.RecordSignIn(now);
         await db.SaveChangesAsync(cancellationToken);
-        await throttle.ResetAsync(keys[0], cancellationToken);
+        await throttle.RecordSuccessAsync(keys[0], keys[1..], cancellationToken);
 
         var token = issuer.Issue(staff);
         return new TokenResponse(token.Token, "Bearer", (int)Math.Max(0, (token.ExpiresAt - now).TotalSeconds), token.ExpiresAt);
