@@ -23,6 +23,7 @@ app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSecurity();
+app.UseNulCharacterGuard();
 
 app.UseAuthentication();
 app.UseCallerRateLimits();

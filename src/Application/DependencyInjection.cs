@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
         services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RewardOptions>().Bind(configuration.GetSection(RewardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Reports.ReportScopes>();

@@ -21,6 +21,16 @@ namespace CustomerCare.Api.Endpoints;
 
 public sealed class Complaints : IEndpointGroup
 {
+    /// <summary>What a partner reads of a complaint (the same holds for customers later).</summary>
+    internal const string PartnerView = "A partner reads the public part of a complaint: `customerId`, `firstResponderId`, " +
+        "`responsibleDepartmentId`, `assigneeId` and `investigation` are null, and solution steps carry no `ownerId`.";
+
+    /// <summary>What a partner reads of the timeline and the change feed.</summary>
+    internal const string PublicEntries = "Every entry has a `visibility`: `internal` (notes, contacts with their summaries, " +
+        "assignments and transfers, SLA clocks, reclassification) or `public` (changes of status, the solution and the result as " +
+        "communicated). Staff read both; a partner reads public entries only, with `actorId` null where the actor is a staff " +
+        "member and `text` only on `received`, `solutionProposed` and `resolved` (what the customer was told).";
+
     private const string Resource = "Complaint";
 
     public void Map(IEndpointRouteBuilder api)
@@ -30,7 +40,9 @@ public sealed class Complaints : IEndpointGroup
         group.MapPost("/", ReceiveComplaint).WithName(nameof(ReceiveComplaint)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("Receive a complaint (status received); a partner re-sending an external reference gets the existing one (200)")
             .WithDescription("Name the customer by `customerId`, or give `customer` (name plus phone and/or e-mail): it is matched to an " +
-                "existing customer by phone or e-mail, else created. Staff receiving a complaint become its first responder.")
+                "existing customer by phone or e-mail, else created. Staff receiving a complaint become its first responder. " +
+                "Partners always give `customer` inline (a `customerId` from a partner is a 400) and never see customer ids: " +
+                "the match to an existing record happens invisibly. " + PartnerView)
             .ProducesValidationProblem();
         group.MapPost("/import", ImportComplaints).WithName(nameof(ImportComplaints)).RequireAuthorization(Policies.Partner)
             .WithMetadata(new ImportBodySizeMetadata())
@@ -44,15 +56,18 @@ public sealed class Complaints : IEndpointGroup
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached) looks at open complaints' clocks")
-            .WithDescription("totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false.")
+            .WithDescription("totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false. " +
+                "For a partner, `customerId`, `firstResponderId`, `responsibleDepartmentId` and `assigneeId` are null.")
             .ProducesValidationProblem();
         group.MapGet("/sla/by-department", GetSlaByDepartment).WithName(nameof(GetSlaByDepartment)).RequireAuthorization(Policies.SupervisorOrAbove)
             .WithSummary("Per responsible department: open complaints with a breached milestone, and with one at risk, now");
         group.MapGet("/{id:guid}", GetComplaint).WithName(nameof(GetComplaint)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("One complaint with allowedActions for you now; its ETag goes into If-Match of every change")
+            .WithDescription(PartnerView)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/{id:guid}/timeline", GetComplaintTimeline).WithName(nameof(GetComplaintTimeline)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("The complaint's history, oldest first: who did what, when, from which state to which, and why")
+            .WithDescription(PublicEntries)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
 
         Change(group, "/{id:guid}/register", RegisterComplaint, nameof(RegisterComplaint),

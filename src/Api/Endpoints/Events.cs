@@ -17,7 +17,7 @@ public sealed class Events : IEndpointGroup
             .WithSummary("The change feed: every timeline event of the complaints you may see, in commit order, from a cursor on")
             .WithDescription("Start without `after`; then pass the `next` of each page as `after` to read on (also when a page came " +
                 "back empty: nothing is skipped, a transaction still running holds the feed back until it ends). Cursors stay valid " +
-                "across restarts. `limit` 1–1000, default 100.")
+                "across restarts. `limit` 1–1000, default 100. " + Complaints.PublicEntries)
             .ProducesValidationProblem();
     }
 

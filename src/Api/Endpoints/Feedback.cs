@@ -29,7 +29,9 @@ public sealed class Feedback : IEndpointGroup
         Change(group, "/{id:guid}/start", StartFeedback, nameof(StartFeedback), "Work starts, by the caller or the handler named: → in progress");
         Change(group, "/{id:guid}/answer", AnswerFeedback, nameof(AnswerFeedback),
             "The customer is told the outcome (→ answered, final): by their preferred channel unless `via` says otherwise; suggestions " +
-            "and ideas say whether they were accepted, an accepted one names its improvement action; reward points go to the customer");
+            "and ideas say whether they were accepted, an accepted one names its improvement action; reward points go to the customer " +
+            "(at most CustomerCare:Feedback:Rewards:MaxPerGrant per grant, 400 above; an agent up to AgentMaxPerGrant, above it 403: " +
+            "a supervisor grants; at most MaxPerCustomerPerPeriod per customer per Period, 400 beyond; every grant is in the access log)");
     }
 
     private static void Change(RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary) =>

@@ -27,8 +27,10 @@ public sealed class Webhooks : IEndpointGroup
             .WithSummary("Webhook subscriptions: all for an administrator, its own for a partner").ProducesValidationProblem();
         group.MapPost("/", CreateWebhook).WithName(nameof(CreateWebhook))
             .WithSummary($"Subscribe a URL to complaint events ({string.Join(", ", WebhookEventTypes.All)}); the signing secret is shown once")
-            .WithDescription("A partner hears about its own complaints only. An administrator subscribes for a partner (`partnerId`) " +
-                "or, without one, for every complaint. " + Signing)
+            .WithDescription("A partner hears about its own complaints only, and only of public timeline entries: its subscription " +
+                $"may ask for {string.Join(", ", WebhookEventTypes.Public)} (others are a 400), and its bodies carry no " +
+                "`assigneeId` or `responsibleDepartmentId`. An administrator subscribes for a partner (`partnerId`, the same rules) " +
+                "or, without one, for every complaint and event. " + Signing)
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetWebhook).WithName(nameof(GetWebhook))
             .WithSummary("One subscription").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();

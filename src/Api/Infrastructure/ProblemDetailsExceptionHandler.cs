@@ -114,6 +114,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Title = "Sign-in failed.",
             Detail = failed.Message,
         },
+        ForbiddenException forbidden => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Not within your authority.",
+            Detail = forbidden.Message,
+        },
         TooManyRequestsException tooMany => new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,

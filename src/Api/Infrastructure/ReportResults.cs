@@ -69,13 +69,45 @@ public sealed class ReportTable(params string[] columns)
     private static string Cell(object? value) => value switch
     {
         null => string.Empty,
-        string text => Quote(text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text),
+        string text => Quote(Defuse(text)),
         double number => number.ToString("0.####", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => Quote(formattable.ToString(null, CultureInfo.InvariantCulture)),
         _ => Quote(value.ToString() ?? string.Empty),
     };
+
+    /// <summary>
+    /// Puts an apostrophe before every character with which a spreadsheet could start a formula (<c>= + - @</c>, tab,
+    /// carriage return, and their full-width forms): at the start of the cell and after a <c>,</c> or <c>;</c> inside it
+    /// (a spreadsheet splitting on either starts a new cell there), leading white space skipped in both cases (OWASP CSV
+    /// injection).
+    /// </summary>
+    public static string Defuse(string text)
+    {
+        System.Text.StringBuilder? defused = null;
+        var cellStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (cellStart && c is ' ' or '\u3000')
+            {
+                defused?.Append(c);
+                continue;
+            }
+
+            if (cellStart && "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20".Contains(c))
+            {
+                defused ??= new System.Text.StringBuilder(text.Length + 4).Append(text, 0, i);
+                defused.Append('\'');
+            }
+
+            defused?.Append(c);
+            cellStart = c is ',' or ';' or '\uFF0C' or '\uFF1B';
+        }
+
+        return defused?.ToString() ?? text;
+    }
 
     private static string Quote(string text) => text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

@@ -51,6 +51,9 @@ internal static class ComplaintAccess
         return complaint;
     }
 
+    /// <summary>Partners (and, later, customers) read only public timeline entries and public fields; staff read everything.</summary>
+    public static bool ReadsPublicOnly(this ICurrentUser user) => user.Kind != CallerKind.Staff;
+
     public static Actor Actor(this ICurrentUser user) => user.Kind switch
     {
         CallerKind.Staff => Domain.Complaints.Actor.Staff(user.Id!.Value),
@@ -65,7 +68,7 @@ internal static class ComplaintAccess
         dto.Sla = complaint.SlaClocks.OrderBy(c => c.Milestone)
             .Select(c => new SlaClockDto(c.Milestone, c.StartedAt, c.DueAt, c.MetAt, c.StateAt(now), c.BreachedAt, c.PausedAt, c.PauseReason))
             .ToList();
-        return dto;
+        return user.ReadsPublicOnly() ? dto.ForPublic() : dto;
     }
 
     private static async Task<List<Guid>> DepartmentsOfAsync(IApplicationDbContext db, ICurrentUser user, CancellationToken ct)

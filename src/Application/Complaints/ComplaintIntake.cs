@@ -47,6 +47,12 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     public async Task<Complaint> StageAsync(ReceiveComplaintCommand command, Dictionary<string, Guid>? customers, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        if (PartnerId is not null && command.CustomerId is not null)
+        {
+            // Customer records are not a partner's to name or probe: it sends the customer inline, matched invisibly.
+            throw new ValidationException("customerId", "A partner sends the customer inline (customer: name, phone or e-mail), not a customer id.");
+        }
+
         var customerId = command.CustomerId is { } id
             ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ? id

@@ -7,7 +7,7 @@ internal static class CustomerAccessLog
 {
     /// <summary>Adds an access-log entry for the caller; it is saved with the command's unit of work.</summary>
     public static void Record(
-        this IApplicationDbContext db, ICurrentUser user, Guid customerId, CustomerAccess action, DateTimeOffset at, Guid? related = null) =>
+        this IApplicationDbContext db, ICurrentUser user, Guid customerId, CustomerAccess action, DateTimeOffset at, Guid? related = null, int? points = null) =>
         db.CustomerAccessRecords.Add(new CustomerAccessRecord(
             customerId, action, user.Kind switch
             {
@@ -15,5 +15,5 @@ internal static class CustomerAccessLog
                 CallerKind.Partner => "partner",
                 _ => "system",
             },
-            user.Id, related, at));
+            user.Id, related, at, points));
 }

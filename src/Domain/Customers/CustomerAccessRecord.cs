@@ -9,9 +9,10 @@ public sealed class CustomerAccessRecord : Entity
     {
     }
 
-    public CustomerAccessRecord(Guid customerId, CustomerAccess action, string actorKind, Guid? actorId, Guid? relatedCustomerId, DateTimeOffset at)
+    public CustomerAccessRecord(Guid customerId, CustomerAccess action, string actorKind, Guid? actorId, Guid? relatedCustomerId, DateTimeOffset at, int? points = null)
         : base(Guid.CreateVersion7())
     {
+        Points = points;
         CustomerId = customerId;
         Action = action;
         ActorKind = actorKind;
@@ -33,6 +34,9 @@ public sealed class CustomerAccessRecord : Entity
     public Guid? RelatedCustomerId { get; private set; }
 
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>For a reward grant: the points granted.</summary>
+    public int? Points { get; private set; }
 }
 
 public enum CustomerAccess
@@ -43,4 +47,5 @@ public enum CustomerAccess
     Exported,
     Merged,
     Erased,
+    RewardGranted,
 }

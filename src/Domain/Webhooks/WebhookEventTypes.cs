@@ -23,7 +23,15 @@ public static class WebhookEventTypes
     public static readonly IReadOnlyList<string> All =
         [Received, StatusChanged, Assigned, SlaAtRisk, SlaBreached, Reopened, Closed, ReComplained, Updated];
 
+    /// <summary>
+    /// The types a partner's subscription may ask for: those public timeline entries produce. Assignments and SLA clocks
+    /// are internal (<see cref="TimelineVisibilities"/>); <see cref="Updated"/> reaches partners only for public entries.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Public = [Received, StatusChanged, Reopened, Closed, ReComplained, Updated];
+
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+
+    public static bool IsPublic(string type) => Public.Contains(type, StringComparer.Ordinal);
 
     /// <summary>The webhook events one timeline entry stands for, in the order they are delivered.</summary>
     public static IReadOnlyList<string> For(TimelineEntryKind kind, ComplaintStatus? from, ComplaintStatus? to)

@@ -12,8 +12,9 @@ public sealed class OutboxMessage
         Payload = string.Empty;
     }
 
-    public OutboxMessage(Guid eventId, string eventType, Guid complaintId, Guid? partnerId, DateTimeOffset occurredAt, string payload)
+    public OutboxMessage(Guid eventId, string eventType, Guid complaintId, Guid? partnerId, DateTimeOffset occurredAt, string payload, string? publicPayload)
     {
+        PublicPayload = publicPayload;
         EventId = eventId;
         EventType = eventType;
         ComplaintId = complaintId;
@@ -36,8 +37,14 @@ public sealed class OutboxMessage
 
     public DateTimeOffset OccurredAt { get; private set; }
 
-    /// <summary>The JSON body receivers get.</summary>
+    /// <summary>The JSON body the operator's receivers get.</summary>
     public string Payload { get; private set; }
+
+    /// <summary>
+    /// The JSON body a partner's receivers get: the same event without staff-only fields. Null for an event of an internal
+    /// timeline entry, which partners do not hear of at all.
+    /// </summary>
+    public string? PublicPayload { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 

@@ -7,7 +7,8 @@ namespace CustomerCare.Infrastructure.Outbox;
 
 /// <summary>
 /// The body of a webhook: the event and a snapshot of the complaint's routing facts after it. Never personal data
-/// or free text: a partner learns nothing about the customer it did not send itself.
+/// or free text: a partner learns nothing about the customer it did not send itself. Partners' receivers get events of
+/// public timeline entries only, without the responsible department and the assignee (<see cref="Public"/>).
 /// </summary>
 public sealed record WebhookPayload(Guid Id, string Type, DateTimeOffset OccurredAt, WebhookComplaintData Data)
 {
@@ -17,6 +18,9 @@ public sealed record WebhookPayload(Guid Id, string Type, DateTimeOffset Occurre
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>What a partner's receiver gets: the same event without who handles it (staff and department ids are internal).</summary>
+    public WebhookPayload Public() => this with { Data = Data with { ResponsibleDepartmentId = null, AssigneeId = null } };
 
     public static WebhookPayload For(Guid eventId, string type, Complaint complaint, TimelineEntry entry)
     {

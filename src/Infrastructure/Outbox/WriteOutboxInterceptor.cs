@@ -7,7 +7,8 @@ namespace CustomerCare.Infrastructure.Outbox;
 
 /// <summary>
 /// Every complaint timeline entry a SaveChanges appends becomes outbox messages in that same SaveChanges (so the same
-/// transaction): one per webhook event type the entry stands for. Nothing is written when the save fails.
+/// transaction): one per webhook event type the entry stands for, with a partner's body beside the operator's when the
+/// entry is public. Nothing is written when the save fails.
 /// </summary>
 public sealed class WriteOutboxInterceptor : SaveChangesInterceptor
 {
@@ -56,8 +57,9 @@ public sealed class WriteOutboxInterceptor : SaveChangesInterceptor
             foreach (var type in WebhookEventTypes.For(entry.Kind, entry.FromStatus, entry.ToStatus))
             {
                 var eventId = Guid.CreateVersion7();
-                outbox.Add(new OutboxMessage(eventId, type, complaint.Id, complaint.PartnerId, entry.At,
-                    WebhookPayload.For(eventId, type, complaint, entry).ToJson()));
+                var payload = WebhookPayload.For(eventId, type, complaint, entry);
+                outbox.Add(new OutboxMessage(eventId, type, complaint.Id, complaint.PartnerId, entry.At, payload.ToJson(),
+                    TimelineVisibilities.Of(entry.Kind) == TimelineVisibility.Public ? payload.Public().ToJson() : null));
             }
         }
     }

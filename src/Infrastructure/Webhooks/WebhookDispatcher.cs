@@ -65,7 +65,8 @@ public sealed partial class WebhookDispatcher(
             join s in db.WebhookSubscriptions.AsNoTracking() on d.SubscriptionId equals s.Id
             join m in db.OutboxMessages.AsNoTracking() on d.MessageId equals m.Id
             where ids.Contains(d.Id)
-            select new { d.Id, d.EventType, d.Attempts, s.Url, s.Secret, m.Payload }).ToListAsync(cancellationToken);
+            select new { d.Id, d.EventType, d.Attempts, SubscriptionId = s.Id, s.Url, s.Secret, Payload = s.PartnerId == null ? m.Payload : m.PublicPayload! })
+            .ToListAsync(cancellationToken);
         var leases = claimed.ToDictionary(c => c.Id, c => c.LeaseId);
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<(Guid Id, Guid Lease, int Attempts, SendResult Result)>();
@@ -77,7 +78,7 @@ public sealed partial class WebhookDispatcher(
                 await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = sending.Token },
                     async (item, ct) =>
                     {
-                        var result = await sender.SendAsync(new Uri(item.Url), item.Secret, item.Id, item.EventType,
+                        var result = await sender.SendAsync(item.SubscriptionId, new Uri(item.Url), item.Secret, item.Id, item.EventType,
                             Encoding.UTF8.GetBytes(item.Payload), settings.MaxAttempts - item.Attempts, ct);
                         outcomes.Add((item.Id, leases[item.Id], item.Attempts, result));
                     });
@@ -147,7 +148,7 @@ public sealed partial class WebhookDispatcher(
                 count = await db.Database.ExecuteSqlRawAsync(
                     """
                     WITH batch AS (
-                        SELECT id, event_id, event_type, complaint_id, partner_id
+                        SELECT id, event_id, event_type, complaint_id, partner_id, public_payload
                         FROM outbox_messages WHERE fanned_out_at IS NULL ORDER BY id LIMIT {0}),
                     created AS (
                         INSERT INTO webhook_deliveries (id, subscription_id, message_id, event_id, event_type, complaint_id,
@@ -155,7 +156,8 @@ public sealed partial class WebhookDispatcher(
                         SELECT gen_random_uuid(), s.id, b.id, b.event_id, b.event_type, b.complaint_id, 'Pending', 0, now(), now()
                         FROM batch b
                         JOIN webhook_subscriptions s
-                          ON s.is_active AND b.event_type = ANY (s.event_types) AND (s.partner_id IS NULL OR s.partner_id = b.partner_id)
+                          ON s.is_active AND b.event_type = ANY (s.event_types)
+                         AND (s.partner_id IS NULL OR (s.partner_id = b.partner_id AND b.public_payload IS NOT NULL))
                         ON CONFLICT (subscription_id, message_id) DO NOTHING)
                     UPDATE outbox_messages m SET fanned_out_at = now() FROM batch WHERE m.id = batch.id
                     """, [FanOutBatch], ct);

@@ -26,7 +26,8 @@ public sealed record SendResult(IReadOnlyList<AttemptRecord> Attempts, bool Circ
 }
 
 /// <summary>
-/// Sends one signed delivery through a Polly pipeline of the receiving host (one per scheme://host:port): a few
+/// Sends one signed delivery through a Polly pipeline of the subscription and receiving host (one per subscription and
+/// scheme://host:port): a few
 /// immediate retries with exponential back-off and jitter, a circuit breaker, and a timeout per attempt. Every HTTP
 /// attempt is reported, so the delivery log shows each of them.
 /// </summary>
@@ -36,10 +37,15 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptionsMonitor<We
 
     private readonly ResiliencePipelineRegistry<string> _pipelines = new();
 
-    public async Task<SendResult> SendAsync(Uri url, string secret, Guid deliveryId, string eventType, byte[] body, int attemptsLeft, CancellationToken ct)
+    /// <param name="subscriptionId">
+    /// Keys the pipeline (with the receiving host): one partner's failing receiver opens the circuit of its own subscription
+    /// only, never another's that points at the same host.
+    /// </param>
+    public async Task<SendResult> SendAsync(
+        Guid subscriptionId, Uri url, string secret, Guid deliveryId, string eventType, byte[] body, int attemptsLeft, CancellationToken ct)
     {
         var settings = options.CurrentValue;
-        var pipeline = _pipelines.GetOrAddPipeline<AttemptRecord>(url.GetLeftPart(UriPartial.Authority), builder => builder
+        var pipeline = _pipelines.GetOrAddPipeline<AttemptRecord>($"{subscriptionId:N} {url.GetLeftPart(UriPartial.Authority)}", builder => builder
             .AddRetry(new RetryStrategyOptions<AttemptRecord>
             {
                 MaxRetryAttempts = Math.Max(1, settings.ImmediateRetries),

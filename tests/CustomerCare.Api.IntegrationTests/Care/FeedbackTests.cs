@@ -40,6 +40,53 @@ public class FeedbackTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task RewardPoints_AreCappedPerGrant_ByTheGrantorsAuthority_AndPerCustomerPerPeriod_AndEveryGrantIsAudited()
+    {
+        var customer = await new SurveyApi(Admin).CreateCustomerAsync("王芳", "wang.fang@example.com");
+        using var agent = await ApiClient.AsStaffAsync("agent");
+
+        async Task<HttpResponseMessage> AnswerAsync(HttpClient client, int points)
+        {
+            var created = await Admin.PostAsJsonAsync("/api/v1/feedback", new { customerId = customer, kind = "praise", channel = "webForm", subject = "好评", text = "服务很好" });
+            var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+            await (await ActAsync(id, "acknowledge", null)).AssertStatusAsync(HttpStatusCode.OK);
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/feedback/{id}/answer")
+            {
+                Content = JsonContent.Create(new { answer = "谢谢您的表扬", rewardPoints = points }),
+            };
+            request.Headers.IfMatch.Add((await Admin.GetAsync($"/api/v1/feedback/{id}")).Headers.ETag!);
+            return await client.SendAsync(request);
+        }
+
+        // Defaults: an agent grants up to 200, anyone up to 2,000 per grant, a customer gets up to 5,000 in 30 days.
+        var agentAbove = await AnswerAsync(agent, 201);
+        var agentWithin = await AnswerAsync(agent, 200);
+        var aboveMax = await AnswerAsync(Admin, 2_001);
+        var first = await AnswerAsync(Admin, 2_000);
+        var second = await AnswerAsync(Admin, 2_000);
+        var pastCap = await AnswerAsync(Admin, 801);
+        var upToCap = await AnswerAsync(Admin, 800);
+
+        await agentAbove.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await aboveMax.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var capped = await pastCap.AssertProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var granted in new[] { agentWithin, first, second, upToCap })
+        {
+            await granted.AssertStatusAsync(HttpStatusCode.OK);
+        }
+
+        var record = await (await Admin.GetAsync($"/api/v1/customers/{customer}")).ReadJsonAsync();
+        var audit = await (await Admin.GetAsync($"/api/v1/audit?customerId={customer}&action=rewardGranted")).ReadJsonAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(capped.GetProperty("errors").GetProperty("rewardPoints")[0].GetString(), Does.Contain("4200").And.Contain("800 more"));
+            Assert.That(record.GetProperty("rewardPoints").GetInt32(), Is.EqualTo(5_000), "refused grants added nothing");
+            Assert.That(audit.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("points").GetInt32()),
+                Is.EquivalentTo(new[] { 200, 2_000, 2_000, 800 }), "every grant, and only the grants made, in the access log");
+        });
+    }
+
+    [Test]
     public async Task Suggestion_GoesThroughItsStates_AndTheAcceptedOneRecordsItsImprovementAndRewardPoints()
     {
         var (customer, id) = await SuggestionAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Api.IntegrationTests.Infrastructure;
 
@@ -22,6 +23,7 @@ public sealed class CustomerCareApiFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.AddProvider(TestLogs.Provider));
         builder.UseSetting("ConnectionStrings:CustomerCare", connectionString);
         builder.UseSetting("CustomerCare:Database:MigrateOnStartup", migrateOnStartup ? "true" : "false");
         builder.UseSetting("CustomerCare:Bootstrap:AdminEmail", AdminEmail);

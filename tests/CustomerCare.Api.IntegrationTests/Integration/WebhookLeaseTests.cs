@@ -129,7 +129,7 @@ public sealed class WebhookLeaseTests : AdminIntegrationTest
             AllowHttp = true,
             AllowPrivateNetworks = true,
         };
-        var monitor = new FixedOptions(settings);
+        var monitor = new FixedWebhookOptions(settings);
         var sender = new WebhookSender(Testing.Factory.Services.GetRequiredService<IHttpClientFactory>(), monitor, TimeProvider.System);
         return new DispatcherReplica(sender, monitor);
     }
@@ -144,13 +144,50 @@ public sealed class WebhookLeaseTests : AdminIntegrationTest
             return await dispatcher.RunOnceAsync(CancellationToken.None);
         }
     }
+}
 
-    private sealed class FixedOptions(WebhookOptions value) : IOptionsMonitor<WebhookOptions>
+/// <summary>The circuit breaker belongs to one subscription: a partner's failing receiver does not stop another's deliveries to the same host.</summary>
+public sealed class WebhookCircuitTests : IntegrationTest
+{
+    [Test]
+    public async Task ACircuitOpenedByOneSubscription_DoesNotStopAnotherSubscriptionToTheSameHost()
     {
-        public WebhookOptions CurrentValue => value;
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = new WebhookOptions
+        {
+            ImmediateRetries = 0, BreakerMinimumThroughput = 2, BreakerFailureRatio = 0.5, BreakerBreakDuration = TimeSpan.FromMinutes(5),
+            AttemptTimeout = TimeSpan.FromSeconds(30), AllowHttp = true, AllowPrivateNetworks = true,
+        };
+        var sender = new WebhookSender(Testing.Factory.Services.GetRequiredService<IHttpClientFactory>(), new FixedWebhookOptions(settings), TimeProvider.System);
+        var partnerA = Guid.NewGuid();
+        var partnerB = Guid.NewGuid();
+        var body = "{}"u8.ToArray();
 
-        public WebhookOptions Get(string? name) => value;
+        receiver.Down = true;
+        var failures = new List<SendResult>();
+        for (var i = 0; i < 4; i++)
+        {
+            failures.Add(await sender.SendAsync(partnerA, receiver.Url, "whsec_dGVzdA==", Guid.NewGuid(), "complaint.received", body, 10, CancellationToken.None));
+        }
 
-        public IDisposable? OnChange(Action<WebhookOptions, string?> listener) => null;
+        receiver.Down = false;
+        var other = await sender.SendAsync(partnerB, receiver.Url, "whsec_dGVzdA==", Guid.NewGuid(), "complaint.received", body, 10, CancellationToken.None);
+        var same = await sender.SendAsync(partnerA, receiver.Url, "whsec_dGVzdA==", Guid.NewGuid(), "complaint.received", body, 10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures.Any(f => f.CircuitOpen), Is.True, "A's circuit opened after its failures");
+            Assert.That(other.Succeeded, Is.True, "B's delivery to the same host went through");
+            Assert.That(same.CircuitOpen, Is.True, "A's circuit stays open");
+        });
     }
+}
+
+internal sealed class FixedWebhookOptions(WebhookOptions value) : IOptionsMonitor<WebhookOptions>
+{
+    public WebhookOptions CurrentValue => value;
+
+    public WebhookOptions Get(string? name) => value;
+
+    public IDisposable? OnChange(Action<WebhookOptions, string?> listener) => null;
 }

@@ -22,6 +22,28 @@ public class BadInputTests : AdminIntegrationTest
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [TestCase("/api/v1/complaints?q=%00", "q")]
+    [TestCase("/api/v1/staff?search=a%00b", "search")]
+    [TestCase("/api/v1/customers?q=%E5%BC%A0%00", "q")]
+    public async Task Query_WithANulCharacter_Answers400NamingIt_AndIsLoggedOnceAtInformation_WithoutAStack(string url, string field)
+    {
+        TestLogs.Clear();
+
+        var response = await Admin.GetAsync(url);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var lines = TestLogs.Lines.ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.GetRawText());
+            Assert.That(lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Message}"), Is.Empty,
+                "a client's mistake is no warning or error");
+            Assert.That(lines.Where(l => l.Exception is not null).Select(l => l.Category), Is.Empty, "no stack trace");
+            Assert.That(lines.Count(l => l.Category.Contains("HttpLogging", StringComparison.Ordinal) && l.Message.Contains("400", StringComparison.Ordinal)),
+                Is.EqualTo(1), "the request is logged once, with its status");
+        });
+    }
+
     [TestCase("""{"name":"x","contactPoints":[null]}""")]
     [TestCase("""{"name":"x","contactPoints":[{"kind":"phone","value":null}]}""")]
     [TestCase("""{"name":"x","contactPoints":[{"kind":7,"value":"1"}]}""")]

@@ -12,6 +12,27 @@ public sealed class CareOptions
     public int FollowUpAfterDays { get; set; } = 7;
 }
 
+/// <summary>Reward points granted for feedback, under <c>CustomerCare:Feedback:Rewards</c>.</summary>
+public sealed class RewardOptions
+{
+    public const string SectionName = "CustomerCare:Feedback:Rewards";
+
+    /// <summary>The most points an agent grants with one answer; above it a supervisor, manager or administrator must grant.</summary>
+    [Range(0, 100_000)]
+    public int AgentMaxPerGrant { get; set; } = 200;
+
+    /// <summary>The most points anyone grants with one answer.</summary>
+    [Range(0, 100_000)]
+    public int MaxPerGrant { get; set; } = 2_000;
+
+    /// <summary>The most points one customer receives within <see cref="Period"/>, all grants together.</summary>
+    [Range(0, 10_000_000)]
+    public int MaxPerCustomerPerPeriod { get; set; } = 5_000;
+
+    [Range(typeof(TimeSpan), "1.00:00:00", "366.00:00:00")]
+    public TimeSpan Period { get; set; } = TimeSpan.FromDays(30);
+}
+
 /// <summary>Satisfaction surveys, under <c>CustomerCare:Surveys</c>.</summary>
 public sealed class SurveyOptions
 {

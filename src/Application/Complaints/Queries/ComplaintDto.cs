@@ -6,8 +6,11 @@ using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Application.Complaints.Queries;
 
-/// <summary>One complaint, the whole record, with what the caller may do with it now.</summary>
-public sealed class ComplaintDto : IVersioned
+/// <summary>
+/// One complaint, the whole record, with what the caller may do with it now. A partner reads its public part only
+/// (<see cref="ForPublic"/>): no customer id, no staff or department ids, no investigation.
+/// </summary>
+public sealed record ComplaintDto : IVersioned
 {
     public Guid Id { get; init; }
 
@@ -17,7 +20,8 @@ public sealed class ComplaintDto : IVersioned
 
     public Channel Channel { get; init; }
 
-    public Guid CustomerId { get; init; }
+    /// <summary>The customer's record (staff only; null for partners, who send customers inline and never see their records).</summary>
+    public Guid? CustomerId { get; init; }
 
     public string? Category { get; init; }
 
@@ -84,6 +88,17 @@ public sealed class ComplaintDto : IVersioned
     [System.Text.Json.Serialization.JsonIgnore]
     public uint Version { get; init; }
 
+    /// <summary>What a partner (or a customer) may read of the complaint: staff-only fields left empty.</summary>
+    public ComplaintDto ForPublic() => this with
+    {
+        CustomerId = null,
+        FirstResponderId = null,
+        ResponsibleDepartmentId = null,
+        AssigneeId = null,
+        Investigation = null,
+        Solution = Solution is null ? null : Solution with { Steps = [.. Solution.Steps.Select(step => step with { OwnerId = null })] },
+    };
+
     private sealed class Mapping : Profile
     {
         public Mapping()
@@ -114,7 +129,7 @@ public sealed class InvestigationDto
     public string? CorrectiveAction { get; init; }
 }
 
-public sealed class SolutionDto
+public sealed record SolutionDto
 {
     public string Summary { get; init; } = string.Empty;
 
@@ -125,7 +140,7 @@ public sealed class SolutionDto
     public Channel CommunicatedVia { get; init; }
 }
 
-public sealed class SolutionStepDto
+public sealed record SolutionStepDto
 {
     public string Description { get; init; } = string.Empty;
 
@@ -171,8 +186,8 @@ public sealed class ClosingDto
     public DateTimeOffset ClosedAt { get; init; }
 }
 
-/// <summary>A complaint in a list.</summary>
-public sealed class ComplaintSummaryDto
+/// <summary>A complaint in a list (for a partner, without staff-only fields: <see cref="ForPublic"/>).</summary>
+public sealed record ComplaintSummaryDto
 {
     public Guid Id { get; init; }
 
@@ -182,7 +197,8 @@ public sealed class ComplaintSummaryDto
 
     public Channel Channel { get; init; }
 
-    public Guid CustomerId { get; init; }
+    /// <summary>The customer's record (staff only; null for partners).</summary>
+    public Guid? CustomerId { get; init; }
 
     public string? Category { get; init; }
 
@@ -208,6 +224,8 @@ public sealed class ComplaintSummaryDto
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    public ComplaintSummaryDto ForPublic() => this with { CustomerId = null, FirstResponderId = null, ResponsibleDepartmentId = null, AssigneeId = null };
+
     private sealed class Mapping : Profile
     {
         public Mapping() => CreateMap<Complaint, ComplaintSummaryDto>();
@@ -219,6 +237,10 @@ public sealed record SlaClockDto(
     SlaMilestone Milestone, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, SlaState State, DateTimeOffset? BreachRecordedAt,
     DateTimeOffset? PausedAt, SlaPauseReason? PauseReason);
 
+/// <summary>
+/// One entry of a complaint's history. Staff read every entry; partners only public ones, with no staff member's id
+/// (<c>actorId</c> null) and a text only where it is what the customer was told.
+/// </summary>
 public sealed record TimelineEntryDto(
-    int Sequence, DateTimeOffset At, TimelineEntryKind Kind, string ActorKind, Guid? ActorId,
+    int Sequence, DateTimeOffset At, TimelineEntryKind Kind, TimelineVisibility Visibility, string ActorKind, Guid? ActorId,
     ComplaintStatus? FromStatus, ComplaintStatus? ToStatus, string? Text);

@@ -21,9 +21,10 @@ public sealed record GetChangeFeedQuery(string? After, int Limit = GetChangeFeed
 
 public sealed record ChangeFeedPage(IReadOnlyList<ChangeFeedEventDto> Items, string Next, bool HasMore);
 
+/// <summary>One timeline event. Partners get public events only, as the timeline shows them to partners.</summary>
 public sealed record ChangeFeedEventDto(
     string Cursor, Guid Id, Guid ComplaintId, string ComplaintNumber, string? ExternalReference, int Sequence, DateTimeOffset At,
-    TimelineEntryKind Kind, string ActorKind, Guid? ActorId, ComplaintStatus? FromStatus, ComplaintStatus? ToStatus, string? Text);
+    TimelineEntryKind Kind, TimelineVisibility Visibility, string ActorKind, Guid? ActorId, ComplaintStatus? FromStatus, ComplaintStatus? ToStatus, string? Text);
 
 /// <summary>The columns (shadow properties of <see cref="TimelineEntry"/>) that place an event in the feed.</summary>
 public static class ChangeFeedColumns
@@ -98,7 +99,16 @@ public sealed class GetChangeFeedQueryHandler(IApplicationDbContext db, ICurrent
         // Taken before the read: every transaction below it had ended by then, so the read sees all of theirs.
         var horizon = await db.ChangeFeedHorizonAsync(cancellationToken);
         var visible = await db.VisibleAsync(user, cancellationToken);
-        var rows = await db.ComplaintTimeline.AsNoTracking()
+        var publicOnly = user.ReadsPublicOnly();
+        var timeline = db.ComplaintTimeline.AsNoTracking();
+        if (publicOnly)
+        {
+            // Internal events are left out, not blanked: the cursor still moves past them, since the page ends where the read did.
+            var kinds = TimelineVisibilities.PublicKinds.ToList();
+            timeline = timeline.Where(t => kinds.Contains(t.Kind));
+        }
+
+        var rows = await timeline
             .Where(t => EF.Property<long>(t, ChangeFeedColumns.Transaction) < horizon
                 && (EF.Property<long>(t, ChangeFeedColumns.Transaction) > after.Transaction
                     || (EF.Property<long>(t, ChangeFeedColumns.Transaction) == after.Transaction && EF.Property<long>(t, ChangeFeedColumns.Position) > after.Position)))
@@ -114,7 +124,9 @@ public sealed class GetChangeFeedQueryHandler(IApplicationDbContext db, ICurrent
 
         var items = rows.Take(query.Limit).Select(r => new ChangeFeedEventDto(
             new ChangeFeedCursor(r.Transaction, r.Position).ToString(), r.Id, r.ComplaintId, r.Number, r.ExternalReference, r.Sequence, r.At,
-            r.Kind, r.ActorKind, r.ActorId, r.FromStatus, r.ToStatus, r.Text)).ToList();
+            r.Kind, TimelineVisibilities.Of(r.Kind), r.ActorKind,
+            publicOnly ? TimelineVisibilities.PublicActorId(r.ActorKind, r.ActorId) : r.ActorId, r.FromStatus, r.ToStatus,
+            publicOnly ? TimelineVisibilities.PublicText(r.Kind, r.Text) : r.Text)).ToList();
         return new ChangeFeedPage(items, items.Count > 0 ? items[^1].Cursor : after.ToString(), rows.Count > query.Limit);
     }
 }

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,21 @@ public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, I
             throw new NotFoundException("Complaint", query.Id);
         }
 
-        return await db.ComplaintTimeline.AsNoTracking().Where(e => e.ComplaintId == query.Id).OrderBy(e => e.Sequence)
-            .Select(e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text))
+        var entries = db.ComplaintTimeline.AsNoTracking().Where(e => e.ComplaintId == query.Id);
+        var publicOnly = user.ReadsPublicOnly();
+        if (publicOnly)
+        {
+            var kinds = TimelineVisibilities.PublicKinds.ToList();
+            entries = entries.Where(e => kinds.Contains(e.Kind));
+        }
+
+        var rows = await entries.OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text })
             .ToListAsync(cancellationToken);
+        return rows.Select(e => publicOnly
+                ? new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibility.Public, e.ActorKind, TimelineVisibilities.PublicActorId(e.ActorKind, e.ActorId),
+                    e.FromStatus, e.ToStatus, TimelineVisibilities.PublicText(e.Kind, e.Text))
+                : new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibilities.Of(e.Kind), e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text))
+            .ToList();
     }
 }

@@ -134,7 +134,8 @@ public sealed class ListComplaintsQueryHandler(
             _ => complaints.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
         };
 
-        return await PagedList<ComplaintSummaryDto>.CreateAsync(
+        var page = await PagedList<ComplaintSummaryDto>.CreateAsync(
             complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider), q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
+        return user.ReadsPublicOnly() ? page.Select(c => c.ForPublic()) : page;
     }
 }

@@ -51,11 +51,22 @@ public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurre
             }
         }
 
+        EnsurePublicTypes(partnerId, command.EventTypes);
         var secret = WebhookSubscription.NewSecret();
         var subscription = WebhookSubscription.Create(partnerId, new Uri(command.Url), command.EventTypes, secret, command.Description, time.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
         return new WebhookWithSecretDto(subscription.Dto(), secret);
+    }
+
+    /// <summary>A partner's subscription hears of public timeline entries only, so it may ask only for the types they produce.</summary>
+    internal static void EnsurePublicTypes(Guid? partnerId, IReadOnlyList<string> eventTypes)
+    {
+        if (partnerId is not null && eventTypes.FirstOrDefault(t => !WebhookEventTypes.IsPublic(t)) is { } internalType)
+        {
+            throw new ValidationException("eventTypes",
+                $"'{internalType}' is internal to the operator's staff; a partner's subscription may ask for: {string.Join(", ", WebhookEventTypes.Public)}.");
+        }
     }
 }
 
@@ -79,6 +90,7 @@ public sealed class UpdateWebhookCommandHandler(IApplicationDbContext db, ICurre
     {
         var subscription = await db.LoadWebhookAsync(user, command.Id, cancellationToken);
         db.ExpectVersion(subscription, command.ExpectedVersion);
+        CreateWebhookCommandHandler.EnsurePublicTypes(subscription.PartnerId, command.EventTypes);
         subscription.Change(new Uri(command.Url), command.EventTypes, command.Description, command.IsActive, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return subscription.Dto();

@@ -71,6 +71,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).UseIdentityAlwaysColumn();
         builder.Property(m => m.EventType).HasMaxLength(WebhookEventTypes.MaxLength).IsRequired();
         builder.Property(m => m.Payload).HasColumnType("jsonb").IsRequired();
+        builder.Property(m => m.PublicPayload).HasColumnType("jsonb");
         builder.Property(m => m.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAdd();
         builder.HasIndex(m => m.EventId).IsUnique();
         builder.HasIndex(m => m.Id).HasFilter("fanned_out_at IS NULL").HasDatabaseName("ix_outbox_messages_waiting");

@@ -622,6 +622,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<int?>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
                     b.Property<Guid?>("RelatedCustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("related_customer_id");
@@ -1688,6 +1692,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
+
+                    b.Property<string>("PublicPayload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("public_payload");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");

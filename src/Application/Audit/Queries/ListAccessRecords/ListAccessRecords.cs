@@ -55,7 +55,7 @@ public sealed class ListAccessRecordsQueryHandler(IApplicationDbContext db) : IQ
 
         return await PagedList<AccessRecordDto>.CreateAsync(
             records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
-                .Select(r => new AccessRecordDto(r.Id, r.CustomerId, r.Action, r.ActorKind, r.ActorId, r.RelatedCustomerId, r.At)),
+                .Select(r => new AccessRecordDto(r.Id, r.CustomerId, r.Action, r.ActorKind, r.ActorId, r.RelatedCustomerId, r.At, r.Points)),
             query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -7,6 +7,7 @@ using CustomerCare.Application.Complaints.Queries;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Application.Feedback;
 using CustomerCare.Application.Surveys.Queries;
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
 using Mediator;
@@ -30,7 +31,8 @@ public sealed record CustomerExportDto(
 /// <summary>A complaint of the customer with its whole history.</summary>
 public sealed record ExportedComplaintDto(ComplaintDto Complaint, IReadOnlyList<TimelineEntryDto> Timeline);
 
-public sealed record AccessRecordDto(Guid Id, Guid CustomerId, CustomerAccess Action, string ActorKind, Guid? ActorId, Guid? RelatedCustomerId, DateTimeOffset At);
+/// <summary>An access-log entry; <c>points</c> is set for a reward grant.</summary>
+public sealed record AccessRecordDto(Guid Id, Guid CustomerId, CustomerAccess Action, string ActorKind, Guid? ActorId, Guid? RelatedCustomerId, DateTimeOffset At, int? Points);
 
 public sealed class ExportCustomerQueryValidator : AbstractValidator<ExportCustomerQuery>
 {
@@ -47,7 +49,7 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
             ?? throw new NotFoundException("Customer", query.Id);
         var merged = await db.Customers.AsNoTracking().Where(c => c.MergedIntoId == customer.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         var log = await db.CustomerAccessRecords.AsNoTracking().Where(r => r.CustomerId == customer.Id).OrderBy(r => r.At)
-            .Select(r => new AccessRecordDto(r.Id, r.CustomerId, r.Action, r.ActorKind, r.ActorId, r.RelatedCustomerId, r.At))
+            .Select(r => new AccessRecordDto(r.Id, r.CustomerId, r.Action, r.ActorKind, r.ActorId, r.RelatedCustomerId, r.At, r.Points))
             .ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow();
@@ -56,7 +58,7 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
         var ids = complaints.Select(c => c.Id).ToList();
         var timelines = (await db.ComplaintTimeline.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).OrderBy(e => e.Sequence)
                 .ToListAsync(cancellationToken))
-            .ToLookup(e => e.ComplaintId, e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text));
+            .ToLookup(e => e.ComplaintId, e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibilities.Of(e.Kind), e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text));
         var exported = complaints.Select(c => new ExportedComplaintDto(mapper.ToDto(c, user, now), timelines[c.Id].ToList())).ToList();
 
         var feedback = (await db.Feedback.AsNoTracking().Where(f => f.CustomerId == customer.Id).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken))
