@@ -1,3 +1,4 @@
+using CustomerCare.Api.Infrastructure.Logging;
 using System.Text.Json.Serialization;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Limits;
@@ -55,6 +56,7 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new RejectControlCharacters());
         });
 
+        services.AddSecretRedaction();
         services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath

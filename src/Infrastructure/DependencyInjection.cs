@@ -107,9 +107,16 @@ public static class DependencyInjection
 
         services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection(PersonalDataOptions.SectionName));
         var personalData = configuration.GetSection(PersonalDataOptions.SectionName).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("CustomerCare")
             .PersistKeysToFileSystem(new DirectoryInfo(personalData.ResolvedKeyDirectory));
+        if (!string.IsNullOrWhiteSpace(personalData.KeyEncryptionCertificate))
+        {
+            // Keys are written encrypted to the certificate and read back with its private key, found here rather than
+            // in a certificate store (there is none to rely on in a container).
+            var certificate = LoadKeyEncryptionCertificate(personalData.KeyEncryptionCertificate, personalData.KeyEncryptionCertificatePassword);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<StoredSecretProtector>();
         services.AddSingleton<IPersonalDataIndex, BlindIndex>();
@@ -170,5 +177,21 @@ public static class DependencyInjection
                 }
             })
             .UseSnakeCaseNamingConvention();
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadKeyEncryptionCertificate(string path, string? password)
+    {
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"The key encryption certificate {path} has no private key: the key ring could not be read back.");
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new InvalidOperationException(
+                $"CustomerCare:PersonalData:KeyEncryptionCertificate ({path}) could not be loaded: a PKCS#12 file and its password are expected.", ex);
+        }
     }
 }

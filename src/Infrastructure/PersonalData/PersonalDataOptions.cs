@@ -12,6 +12,15 @@ public sealed class PersonalDataOptions
     /// </summary>
     public string? KeyDirectory { get; set; }
 
+    /// <summary>
+    /// A PKCS#12 file (.pfx) whose certificate encrypts the key ring at rest (its private key decrypts it). Unset, the
+    /// keys are stored unencrypted and the start-up warns; an operator should then protect the directory by other means.
+    /// </summary>
+    public string? KeyEncryptionCertificate { get; set; }
+
+    /// <summary>The password of <see cref="KeyEncryptionCertificate"/>, if it has one.</summary>
+    public string? KeyEncryptionCertificatePassword { get; set; }
+
     /// <summary>Region assumed for phone numbers typed without a country code (ISO 3166 code).</summary>
     public string DefaultPhoneRegion { get; set; } = "CN";
 

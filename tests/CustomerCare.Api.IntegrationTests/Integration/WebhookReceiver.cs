@@ -27,6 +27,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public int FailFirst { get; }
 
+    /// <summary>The body of a failure answer (none when null).</summary>
+    public string? FailureBody { get; set; }
+
     /// <summary>While true, every request gets 503.</summary>
     public bool Down { get; set; }
 
@@ -68,7 +71,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
             if (receiver.Down || n <= receiver.FailFirst)
             {
-                return Results.StatusCode(receiver.Down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError);
+                var status = receiver.Down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+                return receiver.FailureBody is { } text ? Results.Text(text, statusCode: status) : Results.StatusCode(status);
             }
 
             receiver.Accepted.Enqueue(new ReceivedWebhook(

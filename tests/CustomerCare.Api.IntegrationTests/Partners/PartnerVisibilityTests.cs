@@ -84,6 +84,43 @@ public sealed class PartnerVisibilityTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task APartner_ReadsNeitherWhyAConnectionFailed_NorWhatItsReceiverAnswered()
+    {
+        await using var failing = await WebhookReceiver.StartAsync(failFirst: 1000);
+        failing.FailureBody = "stack trace of the receiver: db=10.0.0.5";
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync("Shop Y");
+        using var partner = ApiClient.WithApiKey(key);
+        var (answering, _) = await WebhookDeliveryTests.SubscribeAsync(partner, failing.Url, ["complaint.received"]);
+        var (refusing, _) = await WebhookDeliveryTests.SubscribeAsync(partner, new Uri($"http://127.0.0.1:{closedPort}/hooks"), ["complaint.received"]);
+        await new ComplaintApi(partner).ReceiveAsync(ComplaintApi.NewComplaint(externalReference: "Y-1"));
+        await Dispatch.UntilSettledAsync();
+
+        async Task<JsonElement> DeliveryAsync(HttpClient client, Guid webhook) =>
+            (await (await client.GetAsync($"/api/v1/webhooks/{webhook}/deliveries")).ReadJsonAsync()).GetProperty("items")[0];
+
+        var refusedForPartner = await DeliveryAsync(partner, refusing);
+        var answeredForPartner = await DeliveryAsync(partner, answering);
+        var refusedForOperator = await DeliveryAsync(Admin, refusing);
+        var answeredForOperator = await DeliveryAsync(Admin, answering);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refusedForPartner.GetProperty("lastError").GetString(), Is.EqualTo("No answer from the receiver: it could not be reached, or did not answer in time."));
+            Assert.That(refusedForPartner.GetProperty("attemptLog").EnumerateArray().Select(a => a.GetProperty("error").GetString()).Distinct(),
+                Is.EqualTo(new[] { "No answer from the receiver: it could not be reached, or did not answer in time." }), "one text for every way of failing");
+            Assert.That(answeredForPartner.GetProperty("lastError").GetString(), Is.EqualTo("The receiver answered 500."));
+            Assert.That(answeredForPartner.GetProperty("attemptLog").EnumerateArray().Select(a => a.GetProperty("responseBody").ValueKind),
+                Is.All.EqualTo(JsonValueKind.Null), "no receiver's body echoed to the partner");
+            Assert.That(answeredForOperator.GetProperty("attemptLog")[0].GetProperty("responseBody").GetString(), Does.Contain("10.0.0.5"), "the operator reads it");
+            Assert.That(refusedForOperator.GetProperty("lastError").GetString(), Is.Not.EqualTo(refusedForPartner.GetProperty("lastError").GetString()),
+                "the operator reads the cause");
+        });
+    }
+
+    [Test]
     public async Task APartnerSubscription_MayAskOnlyForEventsOfPublicEntries()
     {
         var (_, _, key) = await ApiClient.CreatePartnerKeyAsync("Shop W");

@@ -78,12 +78,13 @@ public sealed class ListWebhookDeliveriesQueryHandler(IApplicationDbContext db, 
             deliveries = deliveries.Where(d => d.ComplaintId == complaintId);
         }
 
-        return await PagedList<WebhookDeliveryDto>.CreateAsync(
+        var page = await PagedList<WebhookDeliveryDto>.CreateAsync(
             deliveries.OrderByDescending(d => d.MessageId).ThenBy(d => d.Id).Select(d => new WebhookDeliveryDto(
                 d.Id, d.EventId, d.EventType, d.ComplaintId, d.Status, d.Attempts, d.NextAttemptAt, d.LastStatusCode, d.LastError,
                 d.DeliveredAt, d.DeadAt, d.CreatedAt,
                 db.WebhookDeliveryAttempts.Where(a => a.DeliveryId == d.Id).OrderBy(a => a.Id)
                     .Select(a => new WebhookAttemptDto(a.At, a.DurationMs, a.StatusCode, a.Error, a.ResponseBody)).ToList())),
             query.Page, query.PageSize, cancellationToken);
+        return user.Kind == CallerKind.Partner ? page.Select(d => d.ForPartner()) : page;
     }
 }
