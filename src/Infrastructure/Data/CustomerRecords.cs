@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Infrastructure.Data;
 
-internal sealed class CustomerRecords(CustomerCareDbContext db) : ICustomerRecords
+internal sealed class CustomerRecords(CustomerCareDbContext db, IIdempotencyStore idempotency) : ICustomerRecords
 {
     public const string Redacted = "(redacted: the customer's personal data was erased)";
 
@@ -60,5 +60,13 @@ internal sealed class CustomerRecords(CustomerCareDbContext db) : ICustomerRecor
                 nameof(TimelineEntryKind.SolutionRejected), nameof(TimelineEntryKind.Closed), nameof(TimelineEntryKind.Investigated)],
             cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SELECT set_config('customercare.erasing', 'off', true)", cancellationToken);
+
+        // Responses kept for idempotent replays may repeat what the customer wrote (a complaint's description): those
+        // that name the customer or any of their records answer 410 from now on.
+        var subjects = new List<Guid> { customerId };
+        subjects.AddRange(await db.Complaints.Where(c => c.CustomerId == customerId).Select(c => c.Id).ToListAsync(cancellationToken));
+        subjects.AddRange(await db.Feedback.Where(f => f.CustomerId == customerId).Select(f => f.Id).ToListAsync(cancellationToken));
+        subjects.AddRange(await db.CareTasks.Where(t => t.CustomerId == customerId).Select(t => t.Id).ToListAsync(cancellationToken));
+        await idempotency.EraseResponsesNamingAsync(subjects, cancellationToken);
     }
 }

@@ -39,4 +39,10 @@ public sealed class IdempotencyRecord
     public DateTimeOffset LockedUntil { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
+
+    /// <summary>
+    /// The ids the stored response names (complaints, customers, …), readable although the response is encrypted: erasing
+    /// a customer finds by them the responses that may hold the customer's data.
+    /// </summary>
+    public Guid[] Subjects { get; private set; } = [];
 }

@@ -19,7 +19,7 @@ public static class IdempotencyKeys
 /// exactly one wins; the loser sees it in flight. Expired keys, and keys whose request died holding them past the
 /// lease, are claimed anew. Stored responses are encrypted (they may hold personal data or one-time secrets).
 /// </summary>
-public sealed class IdempotencyStore(CustomerCareDbContext db, StoredSecretProtector protector, IOptions<IdempotencyOptions> options)
+public sealed partial class IdempotencyStore(CustomerCareDbContext db, StoredSecretProtector protector, IOptions<IdempotencyOptions> options)
     : IIdempotencyStore
 {
     public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken)
@@ -70,11 +70,54 @@ public sealed class IdempotencyStore(CustomerCareDbContext db, StoredSecretProte
     public async Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken)
     {
         var stored = protector.ProtectResponse(Encode(response));
+        var subjects = SubjectsOf(response.Body);
         await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.State == IdempotencyState.InFlight)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, IdempotencyState.Completed)
                 .SetProperty(r => r.StatusCode, response.StatusCode)
-                .SetProperty(r => r.Response, stored), cancellationToken);
+                .SetProperty(r => r.Response, stored)
+                .SetProperty(r => r.Subjects, subjects), cancellationToken);
+    }
+
+    public async Task<int> EraseResponsesNamingAsync(IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken)
+    {
+        if (subjects.Count == 0)
+        {
+            return 0;
+        }
+
+        var gone = protector.ProtectResponse(Encode(new StoredResponse(StatusCodes.Gone,
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/problem+json" },
+            JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                type = "https://tools.ietf.org/html/rfc9110#section-15.5.11",
+                title = "The stored response was erased.",
+                status = StatusCodes.Gone,
+                detail = "The response kept for this Idempotency-Key named a customer whose personal data was erased. " +
+                    "The request was processed once and is not processed again.",
+            }))));
+        var ids = subjects.ToArray();
+        return await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE idempotency_keys SET status_code = {0}, response = {1}, subjects = '{{}}'
+            WHERE subjects && {2} AND state = 'Completed'
+            """,
+            [StatusCodes.Gone, gone, ids], cancellationToken);
+    }
+
+    /// <summary>Every id (UUID) written in a response body, at most a few hundred.</summary>
+    private static Guid[] SubjectsOf(byte[] body)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(body);
+        return [.. GuidPattern().Matches(text).Select(m => Guid.Parse(m.ValueSpan)).Distinct().Take(500)];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial System.Text.RegularExpressions.Regex GuidPattern();
+
+    private static class StatusCodes
+    {
+        public const int Gone = 410;
     }
 
     public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) =>

@@ -71,6 +71,51 @@ public class CustomerComplaintsTests : AdminIntegrationTest
     }
 }
 
+public class ErasureOfReplaysTests : AdminIntegrationTest
+{
+    [TestCase("staff")]
+    [TestCase("partner")]
+    public async Task ErasingACustomer_TurnsTheRepliesKeptForIdempotentReplaysInto410_WithoutTheirData_AndRunsNothingAgain(string caller)
+    {
+        using var partner = caller == "partner" ? ApiClient.WithApiKey((await ApiClient.CreatePartnerKeyAsync("Shop E")).Key) : null;
+        var client = partner ?? Admin;
+        var body = new
+        {
+            channel = "phone",
+            customer = new { name = "李雷", phone = "139 1234 5678" },
+            title = "李雷的水壶漏水",
+            description = "李雷说请打 13912345678 联系他",
+            externalReference = "E-1",
+        };
+
+        async Task<HttpResponseMessage> SendAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "erase-me-1");
+            return await client.SendAsync(request);
+        }
+
+        var first = await SendAsync();
+        await first.AssertStatusAsync(HttpStatusCode.Created);
+        var id = (await first.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var replay = await SendAsync();
+        Assert.That(await replay.Content.ReadAsStringAsync(), Does.Contain("13912345678"), "replayed before the erasure");
+        var customerId = (await (await Admin.GetAsync($"/api/v1/complaints/{id}")).ReadJsonAsync()).GetProperty("customerId").GetGuid();
+
+        await (await Admin.PostAsync($"/api/v1/customers/{customerId}/erase", null)).AssertStatusAsync(HttpStatusCode.NoContent);
+        var after = await SendAsync();
+
+        var problem = await after.AssertProblemAsync(HttpStatusCode.Gone);
+        var complaints = await (await Admin.GetAsync("/api/v1/complaints")).ReadJsonAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetRawText(), Does.Not.Contain("13912345678").And.Not.Contain("李雷"));
+            Assert.That(after.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Single() == "true", Is.True);
+            Assert.That(complaints.GetProperty("totalCount").GetInt32(), Is.EqualTo(1), "the request did not run again");
+        });
+    }
+}
+
 public class CustomerOverviewTests : AdminIntegrationTest
 {
     [Test]

@@ -24,10 +24,19 @@ public sealed class IdempotencyKeyOperationFilter : IOperationFilter
             Required = false,
             Description = "Makes retries safe (IETF draft): the same key with the same request answers the first response again " +
                 "(marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. " +
-                "Keys are yours alone and kept 24 hours. A UUID is a good key.",
+                "Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was " +
+                "erased since is no longer kept: its replay answers 410 (the request is not run again).",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
         });
         operation.Responses ??= [];
+        operation.Responses.TryAdd("410", new OpenApiResponse
+        {
+            Description = "A replay of a response that named a customer whose personal data was erased since: it is no longer kept.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.Document) },
+            },
+        });
         operation.Responses.TryAdd("422", new OpenApiResponse
         {
             Description = "The Idempotency-Key was used before with a different request.",

@@ -15,6 +15,12 @@ public interface IIdempotencyStore
     /// <summary>Gives the key up (the request failed on the server's side): a retry is processed anew.</summary>
     Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces every stored response that names one of these ids with a 410 problem (the customer's data was erased),
+    /// so that a replay neither shows the data nor runs the request again; returns how many.
+    /// </summary>
+    Task<int> EraseResponsesNamingAsync(IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken);
+
     /// <summary>Forgets keys past their retention; returns how many.</summary>
     Task<int> PurgeExpiredAsync(CancellationToken cancellationToken);
 }

@@ -15,5 +15,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Fingerprint).HasMaxLength(64).IsRequired();
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(r => r.ExpiresAt);
+        builder.Property(r => r.Subjects).HasDefaultValueSql("'{}'::uuid[]");
+        builder.HasIndex(r => r.Subjects).HasMethod("gin");
     }
 }

@@ -1613,11 +1613,23 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
 
+                    b.PrimitiveCollection<Guid[]>("Subjects")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("subjects")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
                     b.HasKey("Scope", "Key")
                         .HasName("pk_idempotency_keys");
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.HasIndex("Subjects")
+                        .HasDatabaseName("ix_idempotency_keys_subjects");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Subjects"), "gin");
 
                     b.ToTable("idempotency_keys", (string)null);
                 });
