@@ -1,7 +1,7 @@
-using CustomerCare.Api.Infrastructure.Logging;
 using System.Text.Json.Serialization;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Limits;
+using CustomerCare.Api.Infrastructure.Logging;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Behaviours;
 using CustomerCare.Application.Common.Serialization;

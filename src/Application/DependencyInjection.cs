@@ -1,10 +1,9 @@
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Complaints;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using CustomerCare.Application.Complaints;
 
 namespace CustomerCare.Application;
 

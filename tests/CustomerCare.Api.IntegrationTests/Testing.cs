@@ -1,7 +1,6 @@
-using Npgsql;
-
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Infrastructure.Data.Seeding;
+using Npgsql;
 
 namespace CustomerCare.Api.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
-using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Application.Complaints.Queries.GetChangeFeed;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

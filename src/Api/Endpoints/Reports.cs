@@ -2,6 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Reports;
+using CustomerCare.Application.Reports.Queries.GetComplaintHotspots;
+using CustomerCare.Application.Reports.Queries.GetComplaintSummary;
+using CustomerCare.Application.Reports.Queries.GetComplaintTrend;
+using CustomerCare.Application.Reports.Queries.GetOpenBreaches;
+using CustomerCare.Application.Reports.Queries.GetStaffPerformance;
 using Mediator;
 
 namespace CustomerCare.Api.Endpoints;

@@ -1,6 +1,10 @@
 using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Settings;
+using CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;
+using CustomerCare.Application.Settings.Commands.UpdateSlaPolicySettings;
+using CustomerCare.Application.Settings.Queries.GetCalendarSettings;
+using CustomerCare.Application.Settings.Queries.GetSlaPolicySettings;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Interfaces;
-using CustomerCare.Application.Complaints.Commands;
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 using CustomerCare.Application.Customers;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Surveys.Queries.GetSurvey;
 using CustomerCare.Domain.Surveys;
 using FluentValidation;
 

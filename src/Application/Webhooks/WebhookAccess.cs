@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
-using CustomerCare.Application.Webhooks.Queries;
+using CustomerCare.Application.Webhooks.Queries.GetWebhook;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Webhooks;
 using FluentValidation;

@@ -133,7 +133,7 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
 
     private const string Where = $"WHERE c.received_at >= @from AND c.received_at < @to AND {Visible}";
 
-    /// <summary>The rule of <see cref="ComplaintAccess"/>: everything, or the caller's departments, the unrouted and their own.</summary>
+    /// <summary>The rule of <c>VisibleComplaints</c>: everything, or the caller's departments, the unrouted and their own.</summary>
     private const string Visible = """
         (@everything OR (@staff IS NOT NULL AND (c.responsible_department_id IS NULL OR c.responsible_department_id = ANY(@departments)
                                                  OR c.first_responder_id = @staff OR c.assignee_id = @staff)))

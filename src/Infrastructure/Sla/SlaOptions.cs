@@ -1,7 +1,7 @@
-using CustomerCare.Domain.Complaints;
-using CustomerCare.Domain.Sla;
 using System.Text.Json;
 using CustomerCare.Application.Settings;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Infrastructure.Sla;
 

@@ -1,7 +1,7 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Settings;
-using CustomerCare.Domain.Sla;
 using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Api.IntegrationTests.Auth;

@@ -1,5 +1,4 @@
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CustomerCare.Api.IntegrationTests.Complaints;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Infrastructure.Sla;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using CustomerCare.Api.IntegrationTests.Integration;
 using CustomerCare.Api.IntegrationTests.Surveys;
+using CustomerCare.Api.IntegrationTests.Webhooks;
 
 namespace CustomerCare.Api.IntegrationTests.Customers;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using CustomerCare.Api.IntegrationTests.Integration;
+using CustomerCare.Api.IntegrationTests.Webhooks;
 
 namespace CustomerCare.Api.IntegrationTests.Partners;
 

@@ -3,7 +3,6 @@ using CustomerCare.Api.Infrastructure;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Domain.Common;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

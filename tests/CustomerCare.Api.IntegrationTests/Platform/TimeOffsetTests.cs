@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Api.IntegrationTests.Surveys;

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Infrastructure.Data.Seeding;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CustomerCare.Api.IntegrationTests.Reports;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using CustomerCare.Api.IntegrationTests.Integration;
+using CustomerCare.Api.IntegrationTests.Webhooks;
 
 namespace CustomerCare.Api.IntegrationTests.Surveys;
 

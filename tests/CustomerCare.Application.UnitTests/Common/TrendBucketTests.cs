@@ -1,4 +1,5 @@
 using CustomerCare.Application.Reports;
+using CustomerCare.Application.Reports.Queries.GetComplaintTrend;
 
 namespace CustomerCare.Application.UnitTests.Common;
 

@@ -1,5 +1,5 @@
 using CustomerCare.Application.Complaints.Commands.ImportComplaints;
-using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Application.Complaints.Queries.GetChangeFeed;
 using CustomerCare.Domain.Common;
 using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 

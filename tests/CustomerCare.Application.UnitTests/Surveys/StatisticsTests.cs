@@ -1,4 +1,4 @@
-using CustomerCare.Application.Surveys.Queries;
+using CustomerCare.Application.Surveys.Queries.GetSurveyAnalysis;
 
 namespace CustomerCare.Application.UnitTests.Surveys;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using CustomerCare.Resilience.Tests.Infrastructure;
 using Npgsql;
 
 namespace CustomerCare.Resilience.Tests;

@@ -1,8 +1,8 @@
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
-using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
 using CustomerCare.Domain.Surveys;
 using CustomerCare.Domain.Webhooks;

@@ -1,4 +1,4 @@
-using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Application.Complaints.Queries.GetChangeFeed;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;

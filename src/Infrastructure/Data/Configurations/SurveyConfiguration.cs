@@ -1,6 +1,6 @@
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
-using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Surveys;
 using CustomerCare.Infrastructure.PersonalData;
 using Microsoft.EntityFrameworkCore;

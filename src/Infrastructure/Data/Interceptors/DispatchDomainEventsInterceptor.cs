@@ -1,6 +1,5 @@
 using CustomerCare.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Infrastructure.Data.Interceptors;

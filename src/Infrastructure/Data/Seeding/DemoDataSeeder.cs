@@ -295,7 +295,7 @@ public static partial class DemoDataSeeder
         }
     }
 
-    private static string ComplaintNumbersFor(DateTimeOffset at, long sequence) => Application.Complaints.Commands.ComplaintNumbers.Format(at, sequence);
+    private static string ComplaintNumbersFor(DateTimeOffset at, long sequence) => Application.Complaints.ComplaintNumbers.Format(at, sequence);
 
     private static string Title(string category) => category switch
     {

@@ -1,5 +1,5 @@
 using AutoMapper;
-using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using Microsoft.Extensions.Logging.Abstractions;

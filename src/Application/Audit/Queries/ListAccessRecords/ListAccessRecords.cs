@@ -13,16 +13,6 @@ public sealed record ListAccessRecordsQuery(
     Guid? CustomerId = null, Guid? ActorId = null, CustomerAccess? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
     int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<AccessRecordDto>>;
 
-public sealed class ListAccessRecordsQueryValidator : AbstractValidator<ListAccessRecordsQuery>
-{
-    public ListAccessRecordsQueryValidator()
-    {
-        RuleFor(q => q.Action).IsInEnum();
-        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
-        this.AddPagingRules(q => q.Page, q => q.PageSize);
-    }
-}
-
 public sealed class ListAccessRecordsQueryHandler(IApplicationDbContext db) : IQueryHandler<ListAccessRecordsQuery, PagedList<AccessRecordDto>>
 {
     public async ValueTask<PagedList<AccessRecordDto>> Handle(ListAccessRecordsQuery query, CancellationToken cancellationToken)

@@ -9,9 +9,6 @@ namespace CustomerCare.Application.Auth.Queries.GetCurrentUser;
 /// <summary>Who the caller is, as the API sees them.</summary>
 public sealed record GetCurrentUserQuery : IQuery<CurrentUserDto>;
 
-public sealed record CurrentUserDto(
-    CallerKind Kind, Guid Id, string Name, string? Email, Guid? DepartmentId, IReadOnlyList<Role> Roles);
-
 public sealed class GetCurrentUserQueryHandler(IApplicationDbContext db, ICurrentUser user)
     : IQueryHandler<GetCurrentUserQuery, CurrentUserDto>
 {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerCare.Application.Common.Serialization;
+using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;

@@ -1,5 +1,5 @@
-using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 using CustomerCare.Domain.Common;
 using FluentValidation;
 using Mediator;
@@ -27,16 +27,6 @@ public sealed record ImportRowResult(
     int Line, string? ExternalReference, ImportRowStatus Status, Guid? ComplaintId, string? Number, IReadOnlyDictionary<string, string[]>? Errors);
 
 public sealed record ImportReport(int Total, int Created, int Duplicates, int Errors, IReadOnlyList<ImportRowResult> Rows);
-
-public sealed class ImportComplaintsCommandValidator : AbstractValidator<ImportComplaintsCommand>
-{
-    public ImportComplaintsCommandValidator(IOptions<ImportOptions> options)
-    {
-        RuleFor(c => c.Rows).NotEmpty().WithMessage("The file holds no rows.").OverridePropertyName("file");
-        RuleFor(c => c.Rows.Count).LessThanOrEqualTo(options.Value.MaxRows).OverridePropertyName("file")
-            .WithMessage($"An import holds at most {options.Value.MaxRows} rows; split the file.");
-    }
-}
 
 public sealed class ImportComplaintsCommandHandler(ComplaintIntake intake, IValidator<ReceiveComplaintCommand> validator, IOptions<ImportOptions> options)
     : ICommandHandler<ImportComplaintsCommand, ImportReport>

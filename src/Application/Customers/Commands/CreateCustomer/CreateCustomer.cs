@@ -1,18 +1,11 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Domain.Customers;
-using FluentValidation;
 using Mediator;
 
 namespace CustomerCare.Application.Customers.Commands.CreateCustomer;
 
 public sealed record CreateCustomerCommand(CustomerInput Customer) : ICommand<CustomerDto>;
-
-public sealed class CreateCustomerCommandValidator : AbstractValidator<CreateCustomerCommand>
-{
-    public CreateCustomerCommandValidator(IContactNormaliser normaliser) =>
-        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
-}
 
 public sealed class CreateCustomerCommandHandler(
     IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)

@@ -1,7 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Customers;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +11,6 @@ namespace CustomerCare.Application.Customers.Commands.EraseCustomer;
 /// in their complaints. The records and every fact statistics count stay; the erasure is written to the access log.
 /// </summary>
 public sealed record EraseCustomerCommand(Guid Id) : ICommand;
-
-public sealed class EraseCustomerCommandValidator : AbstractValidator<EraseCustomerCommand>
-{
-    public EraseCustomerCommandValidator() => RuleFor(c => c.Id).NotEmpty();
-}
 
 public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time) : ICommandHandler<EraseCustomerCommand>
 {

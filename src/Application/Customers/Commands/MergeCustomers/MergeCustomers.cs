@@ -15,15 +15,6 @@ namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
 /// </summary>
 public sealed record MergeCustomersCommand(Guid SurvivorId, Guid DuplicateId) : ICommand<CustomerDto>;
 
-public sealed class MergeCustomersCommandValidator : AbstractValidator<MergeCustomersCommand>
-{
-    public MergeCustomersCommandValidator()
-    {
-        RuleFor(c => c.SurvivorId).NotEmpty();
-        RuleFor(c => c.DuplicateId).NotEmpty().NotEqual(c => c.SurvivorId).WithMessage("Name a different customer to merge in.");
-    }
-}
-
 public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time)
     : ICommandHandler<MergeCustomersCommand, CustomerDto>
 {

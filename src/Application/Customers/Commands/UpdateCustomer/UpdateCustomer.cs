@@ -2,7 +2,6 @@ using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Domain.Customers;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,15 +9,6 @@ namespace CustomerCare.Application.Customers.Commands.UpdateCustomer;
 
 /// <summary>Replaces the customer's profile and contact points.</summary>
 public sealed record UpdateCustomerCommand(Guid Id, CustomerInput Customer, uint? ExpectedVersion) : ICommand<CustomerDto>;
-
-public sealed class UpdateCustomerCommandValidator : AbstractValidator<UpdateCustomerCommand>
-{
-    public UpdateCustomerCommandValidator(IContactNormaliser normaliser)
-    {
-        RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
-    }
-}
 
 public sealed class UpdateCustomerCommandHandler(
     IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)

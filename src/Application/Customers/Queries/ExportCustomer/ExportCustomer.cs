@@ -1,12 +1,11 @@
 using AutoMapper;
-using CustomerCare.Application.CareTasks;
+using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
-using CustomerCare.Application.Complaints;
-using CustomerCare.Application.Complaints.Queries;
+using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
-using CustomerCare.Application.Feedback;
-using CustomerCare.Application.Surveys.Queries;
+using CustomerCare.Application.Feedback.Queries.GetFeedback;
+using CustomerCare.Application.Surveys;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
@@ -17,27 +16,6 @@ namespace CustomerCare.Application.Customers.Queries.ExportCustomer;
 
 /// <summary>Everything held about a customer, as one document (a data-subject access request). The export is logged.</summary>
 public sealed record ExportCustomerQuery(Guid Id) : ICommand<CustomerExportDto>;
-
-public sealed record CustomerExportDto(
-    DateTimeOffset ExportedAt,
-    CustomerDto Customer,
-    IReadOnlyList<Guid> MergedRecords,
-    IReadOnlyList<ExportedComplaintDto> Complaints,
-    IReadOnlyList<FeedbackDto> Feedback,
-    IReadOnlyList<SurveyResponseDto> Surveys,
-    IReadOnlyList<CareTaskDto> CareTasks,
-    IReadOnlyList<AccessRecordDto> AccessLog);
-
-/// <summary>A complaint of the customer with its whole history.</summary>
-public sealed record ExportedComplaintDto(ComplaintDto Complaint, IReadOnlyList<TimelineEntryDto> Timeline);
-
-/// <summary>An access-log entry; <c>points</c> is set for a reward grant.</summary>
-public sealed record AccessRecordDto(Guid Id, Guid CustomerId, CustomerAccess Action, string ActorKind, Guid? ActorId, Guid? RelatedCustomerId, DateTimeOffset At, int? Points);
-
-public sealed class ExportCustomerQueryValidator : AbstractValidator<ExportCustomerQuery>
-{
-    public ExportCustomerQueryValidator() => RuleFor(q => q.Id).NotEmpty();
-}
 
 public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<ExportCustomerQuery, CustomerExportDto>
@@ -59,7 +37,7 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
         var timelines = (await db.ComplaintTimeline.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).OrderBy(e => e.Sequence)
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.ComplaintId, e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibilities.Of(e.Kind), e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text));
-        var exported = complaints.Select(c => new ExportedComplaintDto(mapper.ToDto(c, user, now), timelines[c.Id].ToList())).ToList();
+        var exported = complaints.Select(c => new ExportedComplaintDto(ComplaintDto.For(mapper, c, user, now), timelines[c.Id].ToList())).ToList();
 
         var feedback = (await db.Feedback.AsNoTracking().Where(f => f.CustomerId == customer.Id).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken))
             .Select(FeedbackDto.From).ToList();

@@ -1,7 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Customers;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +8,6 @@ namespace CustomerCare.Application.Customers.Queries.GetCustomer;
 
 /// <summary>The full record, personal data included. A command, not a query: every read is written to the access log.</summary>
 public sealed record GetCustomerQuery(Guid Id) : ICommand<CustomerDto>;
-
-public sealed class GetCustomerQueryValidator : AbstractValidator<GetCustomerQuery>
-{
-    public GetCustomerQueryValidator() => RuleFor(q => q.Id).NotEmpty();
-}
 
 public sealed class GetCustomerQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time)
     : ICommandHandler<GetCustomerQuery, CustomerDto>

@@ -1,15 +1,16 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.CareTasks;
+using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Complaints;
-using CustomerCare.Application.Complaints.Queries;
-using CustomerCare.Application.Surveys.Queries;
+using CustomerCare.Application.Complaints.Queries.GetComplaint;
+using CustomerCare.Application.Surveys;
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
-using CustomerCare.Domain.Feedback;
 using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.Feedback;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -21,30 +22,6 @@ namespace CustomerCare.Application.Customers.Queries.GetCustomerOverview;
 /// satisfaction), feedback, survey answers and care tasks. The read is written to the access log.
 /// </summary>
 public sealed record GetCustomerOverviewQuery(Guid Id) : ICommand<CustomerOverviewDto>;
-
-public sealed record CustomerOverviewDto(
-    Guid Id, string Name, string? Company, string Segment, Guid? MergedIntoId, DateTimeOffset? ErasedAt, int RewardPoints,
-    ComplaintOverviewDto Complaints, FeedbackOverviewDto Feedback, SurveyOverviewDto Surveys, CareTaskOverviewDto CareTasks);
-
-public sealed record ComplaintOverviewDto(
-    int Total, int Open, int Closed, int ReComplaints, int Repeats, double? AverageSatisfaction,
-    DateTimeOffset? LastReceivedAt, IReadOnlyList<ComplaintSummaryDto> Latest);
-
-/// <summary>Feedback counts; open is anything not answered yet.</summary>
-public sealed record FeedbackOverviewDto(int Total, int Open, IReadOnlyList<FeedbackSummaryDto> Latest);
-
-public sealed record FeedbackSummaryDto(Guid Id, FeedbackKind Kind, string Subject, FeedbackStatus Status, DateTimeOffset CreatedAt);
-
-/// <summary>Surveys the customer was asked and answered, with the latest answers.</summary>
-public sealed record SurveyOverviewDto(int Invited, int Answered, IReadOnlyList<SurveyResponseDto> LatestAnswered);
-
-/// <summary>Care tasks: open (of which overdue) and done, with the open ones soonest due first.</summary>
-public sealed record CareTaskOverviewDto(int Open, int Overdue, int Done, IReadOnlyList<CareTaskDto> Upcoming);
-
-public sealed class GetCustomerOverviewQueryValidator : AbstractValidator<GetCustomerOverviewQuery>
-{
-    public GetCustomerOverviewQueryValidator() => RuleFor(q => q.Id).NotEmpty();
-}
 
 public sealed class GetCustomerOverviewQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, ISlaScheduleProvider schedules, TimeProvider time)
     : ICommandHandler<GetCustomerOverviewQuery, CustomerOverviewDto>

@@ -15,26 +15,6 @@ public sealed record ListCustomersQuery(
     string? Name = null, string? Phone = null, string? Email = null, string? Company = null, string? Segment = null,
     bool IncludeInactive = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<CustomerSummaryDto>>;
 
-/// <summary>What a result list shows: enough to recognise the caller, with contact details masked.</summary>
-public sealed record CustomerSummaryDto(
-    Guid Id, string Name, string? Company, string Segment, string? PrimaryPhone, string? PrimaryEmail,
-    Guid? MergedIntoId, bool Erased, DateTimeOffset UpdatedAt);
-
-public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomersQuery>
-{
-    public ListCustomersQueryValidator(IContactNormaliser normaliser)
-    {
-        RuleFor(q => q.Name).MaximumLength(Customer.NameMaxLength);
-        RuleFor(q => q.Phone).MaximumLength(ContactPoint.ValueMaxLength)
-            .Must(p => normaliser.NormalisePhone(p!) is not null).When(q => !string.IsNullOrWhiteSpace(q.Phone))
-            .WithMessage("Not a valid phone number.");
-        RuleFor(q => q.Email).MaximumLength(ContactPoint.ValueMaxLength);
-        RuleFor(q => q.Company).MaximumLength(Paging.MaxSearchLength);
-        RuleFor(q => q.Segment).MaximumLength(Customer.SegmentMaxLength);
-        this.AddPagingRules(q => q.Page, q => q.PageSize);
-    }
-}
-
 public sealed class ListCustomersQueryHandler(IApplicationDbContext db, IContactNormaliser normaliser, IPersonalDataIndex index)
     : IQueryHandler<ListCustomersQuery, PagedList<CustomerSummaryDto>>
 {

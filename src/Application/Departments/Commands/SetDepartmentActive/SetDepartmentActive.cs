@@ -3,7 +3,6 @@ using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Departments.Queries.GetDepartment;
 using CustomerCare.Domain.Common;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +10,6 @@ namespace CustomerCare.Application.Departments.Commands.SetDepartmentActive;
 
 /// <summary>Deactivates (or reactivates) a department. Departments are never deleted: complaints and timelines name them.</summary>
 public sealed record SetDepartmentActiveCommand(Guid Id, bool Active) : ICommand<DepartmentDto>;
-
-public sealed class SetDepartmentActiveCommandValidator : AbstractValidator<SetDepartmentActiveCommand>
-{
-    public SetDepartmentActiveCommandValidator() => RuleFor(c => c.Id).NotEmpty();
-}
 
 public sealed class SetDepartmentActiveCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider time)
     : ICommandHandler<SetDepartmentActiveCommand, DepartmentDto>

@@ -10,11 +10,6 @@ namespace CustomerCare.Application.Departments.Queries.GetDepartment;
 
 public sealed record GetDepartmentQuery(Guid Id) : IQuery<DepartmentDto>;
 
-public sealed class GetDepartmentQueryValidator : AbstractValidator<GetDepartmentQuery>
-{
-    public GetDepartmentQueryValidator() => RuleFor(q => q.Id).NotEmpty();
-}
-
 public sealed class GetDepartmentQueryHandler(IApplicationDbContext db, IMapper mapper)
     : IQueryHandler<GetDepartmentQuery, DepartmentDto>
 {

@@ -14,15 +14,6 @@ public sealed record ListDepartmentsQuery(
     string? Search = null, Guid? ParentId = null, bool IncludeInactive = false,
     int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<DepartmentDto>>;
 
-public sealed class ListDepartmentsQueryValidator : AbstractValidator<ListDepartmentsQuery>
-{
-    public ListDepartmentsQueryValidator()
-    {
-        RuleFor(q => q.Search).MaximumLength(Paging.MaxSearchLength);
-        this.AddPagingRules(q => q.Page, q => q.PageSize);
-    }
-}
-
 public sealed class ListDepartmentsQueryHandler(IApplicationDbContext db, IMapper mapper)
     : IQueryHandler<ListDepartmentsQuery, PagedList<DepartmentDto>>
 {

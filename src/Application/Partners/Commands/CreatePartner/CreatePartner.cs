@@ -1,17 +1,11 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Partners.Queries.GetPartner;
 using CustomerCare.Domain.Partners;
-using FluentValidation;
 using Mediator;
 
 namespace CustomerCare.Application.Partners.Commands.CreatePartner;
 
 public sealed record CreatePartnerCommand(string Name) : ICommand<PartnerDto>;
-
-public sealed class CreatePartnerCommandValidator : AbstractValidator<CreatePartnerCommand>
-{
-    public CreatePartnerCommandValidator() => RuleFor(c => c.Name).NotEmpty().MaximumLength(Partner.NameMaxLength);
-}
 
 public sealed class CreatePartnerCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<CreatePartnerCommand, PartnerDto>
 {

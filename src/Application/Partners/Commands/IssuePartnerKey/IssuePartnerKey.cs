@@ -2,7 +2,6 @@ using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Domain.Partners;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +9,6 @@ namespace CustomerCare.Application.Partners.Commands.IssuePartnerKey;
 
 /// <summary>Issues a new API key. The response holds the key itself: the only time it is ever shown.</summary>
 public sealed record IssuePartnerKeyCommand(Guid PartnerId, string? Name, DateTimeOffset? ExpiresAt) : ICommand<IssuedApiKeyDto>;
-
-public sealed record IssuedApiKeyDto(Guid Id, Guid PartnerId, string Name, string Prefix, string Key, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
-
-public sealed class IssuePartnerKeyCommandValidator : AbstractValidator<IssuePartnerKeyCommand>
-{
-    public IssuePartnerKeyCommandValidator()
-    {
-        RuleFor(c => c.PartnerId).NotEmpty();
-        RuleFor(c => c.Name).MaximumLength(PartnerApiKey.NameMaxLength);
-    }
-}
 
 public sealed class IssuePartnerKeyCommandHandler(IApplicationDbContext db, TimeProvider time)
     : ICommandHandler<IssuePartnerKeyCommand, IssuedApiKeyDto>

@@ -1,6 +1,5 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,15 +7,6 @@ namespace CustomerCare.Application.Partners.Commands.RevokePartnerKey;
 
 /// <summary>Stops a key at once. Revoking a revoked key changes nothing.</summary>
 public sealed record RevokePartnerKeyCommand(Guid PartnerId, Guid KeyId) : ICommand;
-
-public sealed class RevokePartnerKeyCommandValidator : AbstractValidator<RevokePartnerKeyCommand>
-{
-    public RevokePartnerKeyCommandValidator()
-    {
-        RuleFor(c => c.PartnerId).NotEmpty();
-        RuleFor(c => c.KeyId).NotEmpty();
-    }
-}
 
 public sealed class RevokePartnerKeyCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<RevokePartnerKeyCommand>
 {

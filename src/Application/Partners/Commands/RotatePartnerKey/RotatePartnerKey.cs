@@ -2,7 +2,6 @@ using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Partners.Commands.IssuePartnerKey;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,16 +15,6 @@ public sealed record RotatePartnerKeyCommand(Guid PartnerId, Guid KeyId, int? Gr
 {
     public const int DefaultGracePeriodHours = 24;
     public const int MaxGracePeriodHours = 720;
-}
-
-public sealed class RotatePartnerKeyCommandValidator : AbstractValidator<RotatePartnerKeyCommand>
-{
-    public RotatePartnerKeyCommandValidator()
-    {
-        RuleFor(c => c.PartnerId).NotEmpty();
-        RuleFor(c => c.KeyId).NotEmpty();
-        RuleFor(c => c.GracePeriodHours).InclusiveBetween(0, RotatePartnerKeyCommand.MaxGracePeriodHours);
-    }
 }
 
 public sealed class RotatePartnerKeyCommandHandler(IApplicationDbContext db, TimeProvider time)

@@ -1,7 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Partners.Queries.GetPartner;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +8,6 @@ namespace CustomerCare.Application.Partners.Commands.SetPartnerActive;
 
 /// <summary>Deactivates (or reactivates) a partner: while inactive, none of its keys is accepted.</summary>
 public sealed record SetPartnerActiveCommand(Guid Id, bool Active) : ICommand<PartnerDto>;
-
-public sealed class SetPartnerActiveCommandValidator : AbstractValidator<SetPartnerActiveCommand>
-{
-    public SetPartnerActiveCommandValidator() => RuleFor(c => c.Id).NotEmpty();
-}
 
 public sealed class SetPartnerActiveCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<SetPartnerActiveCommand, PartnerDto>
 {

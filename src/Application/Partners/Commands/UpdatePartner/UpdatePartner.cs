@@ -1,23 +1,12 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Partners.Queries.GetPartner;
-using CustomerCare.Domain.Partners;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Partners.Commands.UpdatePartner;
 
 public sealed record UpdatePartnerCommand(Guid Id, string Name, uint? ExpectedVersion) : ICommand<PartnerDto>;
-
-public sealed class UpdatePartnerCommandValidator : AbstractValidator<UpdatePartnerCommand>
-{
-    public UpdatePartnerCommandValidator()
-    {
-        RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(Partner.NameMaxLength);
-    }
-}
 
 public sealed class UpdatePartnerCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<UpdatePartnerCommand, PartnerDto>
 {

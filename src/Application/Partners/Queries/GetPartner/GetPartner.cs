@@ -8,11 +8,6 @@ namespace CustomerCare.Application.Partners.Queries.GetPartner;
 
 public sealed record GetPartnerQuery(Guid Id) : IQuery<PartnerDto>;
 
-public sealed class GetPartnerQueryValidator : AbstractValidator<GetPartnerQuery>
-{
-    public GetPartnerQueryValidator() => RuleFor(q => q.Id).NotEmpty();
-}
-
 public sealed class GetPartnerQueryHandler(IApplicationDbContext db, TimeProvider time) : IQueryHandler<GetPartnerQuery, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(GetPartnerQuery query, CancellationToken cancellationToken) =>

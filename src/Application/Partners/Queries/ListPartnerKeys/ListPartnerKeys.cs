@@ -1,6 +1,5 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,14 +13,6 @@ public enum ApiKeyStatus
     Active,
     Expired,
     Revoked,
-}
-
-public sealed record PartnerApiKeyDto(
-    Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, ApiKeyStatus Status);
-
-public sealed class ListPartnerKeysQueryValidator : AbstractValidator<ListPartnerKeysQuery>
-{
-    public ListPartnerKeysQueryValidator() => RuleFor(q => q.PartnerId).NotEmpty();
 }
 
 public sealed class ListPartnerKeysQueryHandler(IApplicationDbContext db, TimeProvider time)

@@ -10,15 +10,6 @@ namespace CustomerCare.Application.Partners.Queries.ListPartners;
 public sealed record ListPartnersQuery(string? Search = null, bool IncludeInactive = false, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<PartnerDto>>;
 
-public sealed class ListPartnersQueryValidator : AbstractValidator<ListPartnersQuery>
-{
-    public ListPartnersQueryValidator()
-    {
-        RuleFor(q => q.Search).MaximumLength(Paging.MaxSearchLength);
-        this.AddPagingRules(q => q.Page, q => q.PageSize);
-    }
-}
-
 public sealed class ListPartnersQueryHandler(IApplicationDbContext db, TimeProvider time)
     : IQueryHandler<ListPartnersQuery, PagedList<PartnerDto>>
 {

@@ -4,7 +4,6 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Staff.Queries.GetStaffMember;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Organisation;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,11 +14,6 @@ namespace CustomerCare.Application.Staff.Commands.SetStaffMemberActive;
 /// ends their sessions at once.
 /// </summary>
 public sealed record SetStaffMemberActiveCommand(Guid Id, bool Active) : ICommand<StaffMemberDto>;
-
-public sealed class SetStaffMemberActiveCommandValidator : AbstractValidator<SetStaffMemberActiveCommand>
-{
-    public SetStaffMemberActiveCommandValidator() => RuleFor(c => c.Id).NotEmpty();
-}
 
 public sealed class SetStaffMemberActiveCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<SetStaffMemberActiveCommand, StaffMemberDto>

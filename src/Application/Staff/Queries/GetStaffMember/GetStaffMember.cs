@@ -10,11 +10,6 @@ namespace CustomerCare.Application.Staff.Queries.GetStaffMember;
 
 public sealed record GetStaffMemberQuery(Guid Id) : IQuery<StaffMemberDto>;
 
-public sealed class GetStaffMemberQueryValidator : AbstractValidator<GetStaffMemberQuery>
-{
-    public GetStaffMemberQueryValidator() => RuleFor(q => q.Id).NotEmpty();
-}
-
 public sealed class GetStaffMemberQueryHandler(IApplicationDbContext db, IMapper mapper)
     : IQueryHandler<GetStaffMemberQuery, StaffMemberDto>
 {

@@ -15,16 +15,6 @@ public sealed record ListStaffQuery(
     string? Search = null, Guid? DepartmentId = null, Role? Role = null, bool IncludeInactive = false,
     int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<StaffMemberDto>>;
 
-public sealed class ListStaffQueryValidator : AbstractValidator<ListStaffQuery>
-{
-    public ListStaffQueryValidator()
-    {
-        RuleFor(q => q.Search).MaximumLength(Paging.MaxSearchLength);
-        RuleFor(q => q.Role).IsInEnum();
-        this.AddPagingRules(q => q.Page, q => q.PageSize);
-    }
-}
-
 public sealed class ListStaffQueryHandler(IApplicationDbContext db, IMapper mapper)
     : IQueryHandler<ListStaffQuery, PagedList<StaffMemberDto>>
 {

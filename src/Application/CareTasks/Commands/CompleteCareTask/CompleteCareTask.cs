@@ -1,0 +1,21 @@
+using CustomerCare.Application.CareTasks.Queries.GetCareTask;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Feedback;
+using CustomerCare.Domain.CareTasks;
+using Mediator;
+
+namespace CustomerCare.Application.CareTasks.Commands.CompleteCareTask;
+
+/// <summary>The contact happened (or was tried): the result and what was said.</summary>
+public sealed record CompleteCareTaskCommand(Guid Id, CareTaskResult Result, string? Outcome, uint? ExpectedVersion) : ICommand<CareTaskDto>;
+
+public sealed class CompleteCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<CompleteCareTaskCommand, CareTaskDto>
+{
+    public async ValueTask<CareTaskDto> Handle(CompleteCareTaskCommand command, CancellationToken cancellationToken)
+    {
+        var task = await db.LoadCareTaskForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
+        task.Complete(command.Result, command.Outcome, user.StaffId(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return CareTaskDto.From(task);
+    }
+}

@@ -1,0 +1,17 @@
+using CustomerCare.Domain.Complaints;
+using FluentValidation;
+
+namespace CustomerCare.Application.Complaints.Commands.AssignComplaint;
+
+public sealed class AssignComplaintCommandValidator : AbstractValidator<AssignComplaintCommand>
+{
+    public AssignComplaintCommandValidator()
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c).Must(c => c.DepartmentId is not null || c.AssigneeId is not null)
+            .OverridePropertyName("departmentId").WithMessage("Name a department, a staff member, or both.");
+        RuleFor(c => c.DepartmentId).NotEqual(Guid.Empty);
+        RuleFor(c => c.AssigneeId).NotEqual(Guid.Empty);
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(Complaint.ReasonMaxLength);
+    }
+}

@@ -1,0 +1,29 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Complaints.Queries.GetComplaint;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Complaints;
+using Mediator;
+
+namespace CustomerCare.Application.Complaints.Commands.ProposeSolution;
+
+public sealed record SolutionStepInput(string Description, Guid? OwnerId, DateTimeOffset? DueAt, bool Done);
+
+public sealed record ProposeSolutionCommand(
+    Guid Id, string Summary, IReadOnlyList<SolutionStepInput>? Steps, Channel CommunicatedVia, DateTimeOffset? CommunicatedAt, uint? ExpectedVersion)
+    : ICommand<ComplaintDto>;
+
+public sealed class ProposeSolutionCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
+    : ICommandHandler<ProposeSolutionCommand, ComplaintDto>
+{
+    public async ValueTask<ComplaintDto> Handle(ProposeSolutionCommand command, CancellationToken cancellationToken)
+    {
+        var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
+        var now = time.GetUtcNow();
+        var steps = (command.Steps ?? []).Select(s => new SolutionStep(s.Description, s.OwnerId, s.DueAt, s.Done)).ToList();
+        complaint.ProposeSolution(new ProposedSolution(command.Summary, steps, command.CommunicatedAt ?? now, command.CommunicatedVia), user.Actor(), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
+    }
+}

@@ -1,0 +1,39 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Options;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Customers;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
+
+public sealed class ReceiveComplaintCommandValidator : AbstractValidator<ReceiveComplaintCommand>
+{
+    public ReceiveComplaintCommandValidator(IContactNormaliser normaliser, IOptions<ComplaintOptions> options, TimeProvider time)
+    {
+        RuleFor(c => c.Channel).IsInEnum();
+        RuleFor(c => c).Must(c => c.CustomerId is not null ^ c.Customer is not null)
+            .WithName("customer").OverridePropertyName("customer").WithMessage("Give either customerId or customer, not both.");
+        RuleFor(c => c.CustomerId).NotEqual(Guid.Empty);
+        RuleFor(c => c.Customer!).ChildRules(customer =>
+        {
+            customer.RuleFor(x => x.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
+            customer.RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
+                .OverridePropertyName("phone").WithMessage("Give a phone number or an e-mail address to find or create the customer by.");
+            customer.RuleFor(x => x.Phone).MaximumLength(ContactPoint.ValueMaxLength);
+            customer.RuleFor(x => x.Phone).Must(p => normaliser.NormalisePhone(p!) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+                .WithMessage("Not a valid phone number.");
+            customer.RuleFor(x => x.Email).MaximumLength(ContactPoint.ValueMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
+        }).When(c => c.Customer is not null);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Complaint.TitleMaxLength);
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(Complaint.DescriptionMaxLength);
+        RuleFor(c => c.RemedySought).MaximumLength(Complaint.RemedyMaxLength);
+        RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.")
+            .GreaterThanOrEqualTo(_ => time.GetUtcNow().AddYears(-20)).WithMessage("Cannot lie more than 20 years back.");
+        RuleFor(c => c.Category).Must(c => options.Value.Routing.ContainsKey(c!)).When(c => c.Category is not null)
+            .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
+        RuleFor(c => c.Severity).IsInEnum();
+        RuleFor(c => c.ExternalReference).MaximumLength(Complaint.ExternalReferenceMaxLength);
+        RuleFor(c => c.Product).MaximumLength(Complaint.ProductMaxLength);
+    }
+}

@@ -1,0 +1,18 @@
+using CustomerCare.Domain.Complaints;
+using FluentValidation;
+
+namespace CustomerCare.Application.Complaints.Commands.ResolveComplaint;
+
+public sealed class ResolveComplaintCommandValidator : AbstractValidator<ResolveComplaintCommand>
+{
+    public ResolveComplaintCommandValidator()
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Outcome).NotEmpty().MaximumLength(Investigation.TextMaxLength);
+        RuleFor(c => c.CompensationAmount).InclusiveBetween(0m, 100_000_000m);
+        RuleFor(c => c.CompensationCurrency).NotEmpty().Matches("^[A-Za-z]{3}$").When(c => c.CompensationAmount is not null)
+            .WithMessage("Give the ISO 4217 currency of the amount (e.g. CNY).");
+        RuleFor(c => c.CompensationCurrency).MaximumLength(3);
+        RuleFor(c => c.CompensationDescription).MaximumLength(Complaint.ReasonMaxLength);
+    }
+}

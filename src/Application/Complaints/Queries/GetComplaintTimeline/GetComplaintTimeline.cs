@@ -1,0 +1,42 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Complaints.Queries.GetComplaint;
+using CustomerCare.Domain.Complaints;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
+
+/// <summary>The history of a complaint, oldest first.</summary>
+public sealed record GetComplaintTimelineQuery(Guid Id) : IQuery<IReadOnlyList<TimelineEntryDto>>;
+
+public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, ICurrentUser user)
+    : IQueryHandler<GetComplaintTimelineQuery, IReadOnlyList<TimelineEntryDto>>
+{
+    public async ValueTask<IReadOnlyList<TimelineEntryDto>> Handle(GetComplaintTimelineQuery query, CancellationToken cancellationToken)
+    {
+        if (!await (await db.VisibleAsync(user, cancellationToken)).AnyAsync(c => c.Id == query.Id, cancellationToken))
+        {
+            throw new NotFoundException("Complaint", query.Id);
+        }
+
+        var entries = db.ComplaintTimeline.AsNoTracking().Where(e => e.ComplaintId == query.Id);
+        var publicOnly = user.ReadsPublicOnly();
+        if (publicOnly)
+        {
+            var kinds = TimelineVisibilities.PublicKinds.ToList();
+            entries = entries.Where(e => kinds.Contains(e.Kind));
+        }
+
+        var rows = await entries.OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text })
+            .ToListAsync(cancellationToken);
+        return rows.Select(e => publicOnly
+                ? new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibility.Public, e.ActorKind, TimelineVisibilities.PublicActorId(e.ActorKind, e.ActorId),
+                    e.FromStatus, e.ToStatus, TimelineVisibilities.PublicText(e.Kind, e.Text))
+                : new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibilities.Of(e.Kind), e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text))
+            .ToList();
+    }
+}

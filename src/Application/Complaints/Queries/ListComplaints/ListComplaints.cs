@@ -1,0 +1,126 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Complaints.Queries.GetComplaint;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Complaints;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Severity = CustomerCare.Domain.Complaints.Severity;
+
+namespace CustomerCare.Application.Complaints.Queries.ListComplaints;
+
+/// <summary>Open complaints by the state of their service-level clocks.</summary>
+public enum SlaFilter
+{
+    /// <summary>At least one milestone is past its due time and unmet.</summary>
+    Breached,
+
+    /// <summary>At least one unmet milestone has used the at-risk share of its time but is not yet due.</summary>
+    AtRisk,
+}
+
+public enum ComplaintSort
+{
+    ReceivedAtDesc,
+    ReceivedAtAsc,
+    UpdatedAtDesc,
+    SeverityDesc,
+    NumberAsc,
+}
+
+/// <summary>Complaints the caller may see, filtered, sorted and paged (at most 200 a page), projected in the database.</summary>
+public sealed record ListComplaintsQuery : IQuery<PagedList<ComplaintSummaryDto>>
+{
+    public ComplaintStatus? Status { get; init; }
+
+    public string? Category { get; init; }
+
+    public Severity? Severity { get; init; }
+
+    public Channel? Channel { get; init; }
+
+    public Guid? DepartmentId { get; init; }
+
+    public Guid? AssigneeId { get; init; }
+
+    public Guid? FirstResponderId { get; init; }
+
+    public Guid? CustomerId { get; init; }
+
+    public Guid? PartnerId { get; init; }
+
+    public DateTimeOffset? ReceivedFrom { get; init; }
+
+    public DateTimeOffset? ReceivedTo { get; init; }
+
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    public DateTimeOffset? CreatedTo { get; init; }
+
+    public SlaFilter? Sla { get; init; }
+
+    /// <summary>Text in the number, title or description.</summary>
+    public string? Q { get; init; }
+
+    public ComplaintSort Sort { get; init; } = ComplaintSort.ReceivedAtDesc;
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = Paging.DefaultPageSize;
+}
+
+public sealed class ListComplaintsQueryHandler(
+    IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, Microsoft.Extensions.Options.IOptions<Common.Options.ComplaintOptions> options)
+    : IQueryHandler<ListComplaintsQuery, PagedList<ComplaintSummaryDto>>
+{
+    public async ValueTask<PagedList<ComplaintSummaryDto>> Handle(ListComplaintsQuery q, CancellationToken cancellationToken)
+    {
+        var complaints = (await db.VisibleAsync(user, cancellationToken)).AsNoTracking();
+        if (q.Status is { } status) complaints = complaints.Where(c => c.Status == status);
+        if (q.Category is { } category) complaints = complaints.Where(c => c.Category == category);
+        if (q.Severity is { } severity) complaints = complaints.Where(c => c.Severity == severity);
+        if (q.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
+        if (q.DepartmentId is { } department) complaints = complaints.Where(c => c.ResponsibleDepartmentId == department);
+        if (q.AssigneeId is { } assignee) complaints = complaints.Where(c => c.AssigneeId == assignee);
+        if (q.FirstResponderId is { } responder) complaints = complaints.Where(c => c.FirstResponderId == responder);
+        if (q.CustomerId is { } customer) complaints = complaints.Where(c => c.CustomerId == customer);
+        if (q.PartnerId is { } partner) complaints = complaints.Where(c => c.PartnerId == partner);
+        if (q.ReceivedFrom is { } from) complaints = complaints.Where(c => c.ReceivedAt >= from);
+        if (q.ReceivedTo is { } to) complaints = complaints.Where(c => c.ReceivedAt < to);
+        if (q.CreatedFrom is { } createdFrom) complaints = complaints.Where(c => c.CreatedAt >= createdFrom);
+        if (q.CreatedTo is { } createdTo) complaints = complaints.Where(c => c.CreatedAt < createdTo);
+        if (q.Sla is { } sla)
+        {
+            var now = time.GetUtcNow();
+            complaints = sla == SlaFilter.Breached
+                ? complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.DueAt <= now))
+                : complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.AtRiskFrom <= now && k.DueAt > now));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            // lower(...) LIKE '%…%' is served by the trigram indexes of the migration.
+            var pattern = Like.Contains(q.Q);
+            complaints = complaints.Where(c => EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
+                || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape)
+                || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape));
+        }
+
+        complaints = q.Sort switch
+        {
+            ComplaintSort.ReceivedAtAsc => complaints.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
+            ComplaintSort.UpdatedAtDesc => complaints.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            ComplaintSort.SeverityDesc => complaints.OrderByDescending(c => c.Severity == Severity.Major).ThenByDescending(c => c.ReceivedAt).ThenBy(c => c.Id),
+            ComplaintSort.NumberAsc => complaints.OrderBy(c => c.Number),
+            _ => complaints.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
+        };
+
+        var page = await PagedList<ComplaintSummaryDto>.CreateAsync(
+            complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider), q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
+        return user.ReadsPublicOnly() ? page.Select(c => c.ForPublic()) : page;
+    }
+}

@@ -1,0 +1,10 @@
+using CustomerCare.Application.Common.Interfaces;
+using FluentValidation;
+
+namespace CustomerCare.Application.Customers.Commands.CreateCustomer;
+
+public sealed class CreateCustomerCommandValidator : AbstractValidator<CreateCustomerCommand>
+{
+    public CreateCustomerCommandValidator(IContactNormaliser normaliser) =>
+        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
+}

@@ -1,0 +1,13 @@
+using CustomerCare.Application.Common.Interfaces;
+using FluentValidation;
+
+namespace CustomerCare.Application.Customers.Commands.UpdateCustomer;
+
+public sealed class UpdateCustomerCommandValidator : AbstractValidator<UpdateCustomerCommand>
+{
+    public UpdateCustomerCommandValidator(IContactNormaliser normaliser)
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
+    }
+}

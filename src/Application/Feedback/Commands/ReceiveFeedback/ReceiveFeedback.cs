@@ -1,0 +1,28 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Feedback.Queries.GetFeedback;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Feedback;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+
+namespace CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
+
+/// <summary>Records feedback a customer gave through any channel (state new).</summary>
+public sealed record ReceiveFeedbackCommand(Guid CustomerId, FeedbackKind Kind, Channel Channel, string Subject, string Text) : ICommand<FeedbackDto>;
+
+public sealed class ReceiveFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<ReceiveFeedbackCommand, FeedbackDto>
+{
+    public async ValueTask<FeedbackDto> Handle(ReceiveFeedbackCommand command, CancellationToken cancellationToken)
+    {
+        if (!await db.Customers.AnyAsync(c => c.Id == command.CustomerId && c.ErasedAt == null && c.MergedIntoId == null, cancellationToken))
+        {
+            throw new ValidationException("customerId", "No customer has this id.");
+        }
+
+        var feedback = CustomerFeedback.Receive(command.CustomerId, command.Kind, command.Channel, command.Subject, command.Text, user.StaffId(), time.GetUtcNow());
+        db.Feedback.Add(feedback);
+        await db.SaveChangesAsync(cancellationToken);
+        return FeedbackDto.From(feedback);
+    }
+}

@@ -1,0 +1,26 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Feedback.Queries.GetFeedback;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+
+namespace CustomerCare.Application.Feedback.Commands.StartFeedback;
+
+/// <summary>Work starts (by the caller, or the staff member named): → in progress.</summary>
+public sealed record StartFeedbackCommand(Guid Id, Guid? HandlerId, uint? ExpectedVersion) : ICommand<FeedbackDto>;
+
+public sealed class StartFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<StartFeedbackCommand, FeedbackDto>
+{
+    public async ValueTask<FeedbackDto> Handle(StartFeedbackCommand command, CancellationToken cancellationToken)
+    {
+        if (command.HandlerId is { } handler && !await db.Staff.AnyAsync(s => s.Id == handler && s.IsActive, cancellationToken))
+        {
+            throw new ValidationException("handlerId", "No active staff member has this id.");
+        }
+
+        var feedback = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, cancellationToken);
+        feedback.Start(command.HandlerId ?? user.StaffId(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return FeedbackDto.From(feedback);
+    }
+}

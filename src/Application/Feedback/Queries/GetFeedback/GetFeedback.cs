@@ -1,0 +1,15 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Feedback.Queries.GetFeedback;
+
+public sealed record GetFeedbackQuery(Guid Id) : IQuery<FeedbackDto>;
+
+public sealed class GetFeedbackQueryHandler(IApplicationDbContext db) : IQueryHandler<GetFeedbackQuery, FeedbackDto>
+{
+    public async ValueTask<FeedbackDto> Handle(GetFeedbackQuery query, CancellationToken cancellationToken) =>
+        FeedbackDto.From(await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.Id == query.Id, cancellationToken)
+            ?? throw new NotFoundException("Feedback", query.Id));
+}

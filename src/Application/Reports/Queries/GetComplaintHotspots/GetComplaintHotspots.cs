@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+
+namespace CustomerCare.Application.Reports.Queries.GetComplaintHotspots;
+
+/// <summary>
+/// The categories, root causes and products with most complaints in the period, and those that grew most against the
+/// equally long period just before it.
+/// </summary>
+public sealed record GetComplaintHotspotsQuery(DateOnly? From, DateOnly? To, int Top) : IQuery<HotspotsReport>;
+
+public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, IComplaintStatistics statistics)
+    : IQueryHandler<GetComplaintHotspotsQuery, HotspotsReport>
+{
+    public async ValueTask<HotspotsReport> Handle(GetComplaintHotspotsQuery query, CancellationToken cancellationToken)
+    {
+        var period = await scopes.ResolveAsync(query.From, query.To, cancellationToken);
+        var previousTo = period.From.AddDays(-1);
+        var previousFrom = period.From.AddDays(-period.Days);
+        var previousStart = period.Scope.From - (period.Scope.To - period.Scope.From);
+        var total = await statistics.CountAsync(period.Scope, cancellationToken);
+
+        async Task<HotspotListDto> ListAsync(HotspotDimension dimension)
+        {
+            var rows = await statistics.HotspotsAsync(period.Scope, dimension, previousStart, cancellationToken);
+            var spots = rows.Select(r => new HotspotDto(r.Key, r.Label, r.Current, r.Previous, r.Current - r.Previous,
+                r.Previous == 0 ? null : Indicators.Round((double)(r.Current - r.Previous) / r.Previous), Indicators.Ratio(r.Current, total) ?? 0)).ToList();
+            return new HotspotListDto(
+                spots.Where(s => s.Count > 0).OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal).Take(query.Top).ToList(),
+                spots.Where(s => s.Change > 0).OrderByDescending(s => s.Change).ThenByDescending(s => s.Growth ?? double.MaxValue)
+                    .ThenBy(s => s.Label, StringComparer.Ordinal).Take(query.Top).ToList());
+        }
+
+        return new HotspotsReport(period.From, period.To, previousFrom, previousTo,
+            await ListAsync(HotspotDimension.Category), await ListAsync(HotspotDimension.RootCause), await ListAsync(HotspotDimension.Product));
+    }
+}

@@ -1,0 +1,28 @@
+using FluentValidation;
+
+namespace CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;
+
+public sealed class UpdateCalendarSettingsCommandValidator : AbstractValidator<UpdateCalendarSettingsCommand>
+{
+    public UpdateCalendarSettingsCommandValidator()
+    {
+        RuleFor(c => c.Settings).NotNull();
+        RuleFor(c => c.Settings.TimeZone).NotEmpty().MaximumLength(CalendarSettings.TimeZoneMaxLength).When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.WorkingHours).NotNull().When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.WorkingHours).Must(w => w is null || w.Count <= CalendarSettings.MaxWeekdays).When(c => c.Settings is not null)
+            .WithMessage("Name each weekday once.");
+        RuleFor(c => c.Settings.WorkingHours)
+            .Must(w => w is null || w.Values.All(periods => periods is null
+                || (periods.Count <= CalendarSettings.MaxPeriodsPerDay && periods.All(p => p is null || p.Length <= CalendarSettings.PeriodMaxLength))))
+            .When(c => c.Settings is not null)
+            .WithMessage($"At most {CalendarSettings.MaxPeriodsPerDay} periods a day, each like 09:00-18:00.");
+        RuleFor(c => c.Settings.Holidays).NotNull().When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.MakeUpWorkingDays).NotNull().When(c => c.Settings is not null);
+        RuleFor(c => c.Settings.Holidays).Must(h => h is null || h.Count <= CalendarSettings.MaxDays).When(c => c.Settings is not null)
+            .WithMessage($"At most {CalendarSettings.MaxDays} holidays.");
+        RuleFor(c => c.Settings.MakeUpWorkingDays).Must(h => h is null || h.Count <= CalendarSettings.MaxDays).When(c => c.Settings is not null)
+            .WithMessage($"At most {CalendarSettings.MaxDays} days.");
+        RuleFor(c => c.Settings).Custom((settings, context) => SettingsRules.Check(() => settings.ToCalendar(), context))
+            .When(c => c.Settings is { TimeZone: not null, WorkingHours: not null, Holidays: not null, MakeUpWorkingDays: not null });
+    }
+}

@@ -1,0 +1,34 @@
+using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.Surveys;
+using FluentValidation;
+
+namespace CustomerCare.Application.Surveys.Commands.CreateCampaign;
+
+public sealed class CreateCampaignCommandValidator : AbstractValidator<CreateCampaignCommand>
+{
+    public CreateCampaignCommandValidator(TimeProvider time)
+    {
+        RuleFor(c => c.SurveyId).NotEmpty();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(SurveyCampaign.NameMaxLength);
+        RuleFor(c => c.Schedule).IsInEnum();
+        RuleFor(c => c.Channel).IsInEnum();
+        RuleFor(c => c.Product).MaximumLength(SurveyCampaign.ProductMaxLength);
+        RuleFor(c => c.Segment).MaximumLength(Customer.SegmentMaxLength);
+        RuleFor(c => c.ResponseDays).InclusiveBetween(SurveyCampaign.MinResponseDays, SurveyCampaign.MaxResponseDays);
+        RuleFor(c => c.CustomerIds).Must(ids => ids is null || ids.Count <= SurveyCampaign.MaxListedCustomers)
+            .WithMessage($"A list names at most {SurveyCampaign.MaxListedCustomers} customers; use a segment for more.");
+        RuleForEach(c => c.CustomerIds).NotEmpty();
+        RuleFor(c => c.Segment).Null().When(c => c.Schedule == CampaignSchedule.AfterComplaintClosed)
+            .WithMessage("A post-closure campaign asks the customer of each closed complaint; leave segment out.");
+        RuleFor(c => c.CustomerIds).Must(ids => ids is null || ids.Count == 0).When(c => c.Schedule == CampaignSchedule.AfterComplaintClosed)
+            .WithMessage("A post-closure campaign asks the customer of each closed complaint; leave customerIds out.");
+        RuleFor(c => c.StartsAt).Null().When(c => c.Schedule == CampaignSchedule.AfterComplaintClosed)
+            .WithMessage("A post-closure campaign runs from its creation; leave startsAt out.");
+        RuleFor(c => c.Segment).NotEmpty().When(c => c.Schedule != CampaignSchedule.AfterComplaintClosed && (c.CustomerIds is null || c.CustomerIds.Count == 0))
+            .WithMessage("Name a customer segment or a list of customers (customerIds).");
+        RuleFor(c => c.Segment).Null().When(c => c.CustomerIds is { Count: > 0 })
+            .WithMessage("Name a segment or a list of customers, not both.");
+        RuleFor(c => c.StartsAt).GreaterThanOrEqualTo(_ => time.GetUtcNow().AddDays(-1)).WithMessage("Cannot start in the past.")
+            .LessThanOrEqualTo(_ => time.GetUtcNow().AddYears(5)).WithMessage("Cannot start more than 5 years ahead.");
+    }
+}

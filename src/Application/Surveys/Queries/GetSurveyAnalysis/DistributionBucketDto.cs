@@ -1,0 +1,3 @@
+namespace CustomerCare.Application.Surveys.Queries.GetSurveyAnalysis;
+
+public sealed record DistributionBucketDto(string Value, int Count, double Share);

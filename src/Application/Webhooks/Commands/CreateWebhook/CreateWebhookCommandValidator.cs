@@ -1,0 +1,14 @@
+using CustomerCare.Application.Common.Options;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Application.Webhooks.Commands.CreateWebhook;
+
+public sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebhookCommand>
+{
+    public CreateWebhookCommandValidator(IOptions<WebhookOptions> options)
+    {
+        RuleFor(c => c.PartnerId).NotEqual(Guid.Empty);
+        this.AddTargetRules(c => c.Url, c => c.EventTypes, c => c.Description, options.Value);
+    }
+}

@@ -1,0 +1,25 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Webhooks.Queries.GetWebhook;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Webhooks.Queries.ListWebhooks;
+
+public sealed record ListWebhooksQuery(Guid? PartnerId = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<WebhookDto>>;
+
+public sealed class ListWebhooksQueryHandler(IApplicationDbContext db, ICurrentUser user) : IQueryHandler<ListWebhooksQuery, PagedList<WebhookDto>>
+{
+    public async ValueTask<PagedList<WebhookDto>> Handle(ListWebhooksQuery query, CancellationToken cancellationToken)
+    {
+        var subscriptions = db.VisibleWebhooks(user).AsNoTracking();
+        if (query.PartnerId is { } partnerId)
+        {
+            subscriptions = subscriptions.Where(s => s.PartnerId == partnerId);
+        }
+
+        return await PagedList<WebhookDto>.CreateAsync(
+            subscriptions.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(WebhookAccess.ToDto), query.Page, query.PageSize, cancellationToken);
+    }
+}

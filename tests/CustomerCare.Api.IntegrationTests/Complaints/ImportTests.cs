@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Api.IntegrationTests.Webhooks;
+
+namespace CustomerCare.Api.IntegrationTests.Complaints;
+
+public sealed class ImportTests : IntegrationTest
+{
+    private const string Csv =
+        "externalReference,channel,title,description,customerName,customerPhone,customerEmail,severity\r\n" +
+        "R-1,phone,Kettle leaks,\"The base leaks, badly\",Zhang Wei,138 0013 8000,,general\r\n" +
+        "R-2,email,Toaster burns,\"Says \"\"burnt\"\" on the\nsecond line\",Li Na,,li.na@example.com,major\r\n" +
+        "R-3,telepathy,Bad channel,Something,Wang Fang,137 0013 7000,,\r\n" +
+        ",phone,No reference,Something,Wang Fang,137 0013 7000,,\r\n" +
+        "R-1,phone,Kettle leaks again,Repeated in the file,Zhang Wei,+8613800138000,,\r\n" +
+        "R-4,phone,,No title,Zhao Lei,136 0013 6000,,\r\n";
+
+    [Test]
+    public async Task Import_OfAMixedCsv_CreatesTheValidRows_ReportsEveryRow_AndAReimportCreatesNothing()
+    {
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        using var partner = ApiClient.WithApiKey(key);
+
+        var report = await ImportAsync(partner, Csv, "text/csv");
+
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.GetProperty("total").GetInt32(), Is.EqualTo(6));
+            Assert.That(report.GetProperty("created").GetInt32(), Is.EqualTo(2));
+            Assert.That(report.GetProperty("duplicates").GetInt32(), Is.EqualTo(1));
+            Assert.That(report.GetProperty("errors").GetInt32(), Is.EqualTo(3));
+            Assert.That(rows.Select(r => r.GetProperty("line").GetInt32()), Is.EqualTo(new[] { 2, 3, 5, 6, 7, 8 }), "lines as in the file (a quoted line break included)");
+            Assert.That(rows.Select(r => r.GetProperty("status").GetString()), Is.EqualTo(new[] { "created", "created", "error", "error", "duplicate", "error" }));
+            Assert.That(rows[2].GetProperty("errors").TryGetProperty("channel", out _), Is.True);
+            Assert.That(rows[3].GetProperty("errors").TryGetProperty("externalReference", out _), Is.True);
+            Assert.That(rows[4].GetProperty("complaintId").GetGuid(), Is.EqualTo(rows[0].GetProperty("complaintId").GetGuid()));
+            Assert.That(rows[5].GetProperty("errors").TryGetProperty("title", out _), Is.True);
+        });
+
+        var second = await (await partner.GetAsync($"/api/v1/complaints/{rows[1].GetProperty("complaintId").GetGuid()}")).ReadJsonAsync();
+        Assert.That(second.GetProperty("description").GetString(), Is.EqualTo("Says \"burnt\" on the\nsecond line"));
+
+        var again = await ImportAsync(partner, Csv, "text/csv");
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.GetProperty("created").GetInt32(), Is.Zero);
+            Assert.That(again.GetProperty("duplicates").GetInt32(), Is.EqualTo(3));
+            Assert.That(again.GetProperty("rows")[0].GetProperty("complaintId").GetGuid(), Is.EqualTo(rows[0].GetProperty("complaintId").GetGuid()));
+        });
+        var list = await (await partner.GetAsync("/api/v1/complaints")).ReadJsonAsync();
+        Assert.That(list.GetProperty("totalCount").GetInt32(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Import_OfNdjson_SharesCustomersAcrossRows_AndReportsBrokenLines()
+    {
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        using var partner = ApiClient.WithApiKey(key);
+        var lines = new[]
+        {
+            Line("N-1", "Kettle leaks", "138 0013 8000"),
+            "{ this is not json",
+            Line("N-2", "Kettle leaks again", "+86 138-0013-8000"),
+            "",
+            """{"externalReference":"N-3","title":"No channel","description":"x","customer":{"name":"A","phone":"137 0013 7000"}}""",
+        };
+
+        var report = await ImportAsync(partner, string.Join('\n', lines), "application/x-ndjson");
+
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(r => r.GetProperty("status").GetString()), Is.EqualTo(new[] { "created", "error", "created", "error" }));
+            Assert.That(rows.Select(r => r.GetProperty("line").GetInt32()), Is.EqualTo(new[] { 1, 2, 3, 5 }));
+            Assert.That(rows[3].GetProperty("errors").TryGetProperty("channel", out _), Is.True);
+        });
+        var customers = await Dispatch.ScalarAsync("SELECT count(*) FROM customers");
+        Assert.That(customers, Is.EqualTo(1), "the same phone in two formats, in one batch, is one customer");
+    }
+
+    [Test]
+    public async Task Import_RefusesWhatItCannotRead_AndIsForPartnersOnly()
+    {
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        using var partner = ApiClient.WithApiKey(key);
+        using var admin = await ApiClient.AsAdminAsync();
+
+        await HttpAssertions.AssertProblemAsync(await PostAsync(partner, "a,b", "application/xml"), HttpStatusCode.UnsupportedMediaType);
+        var unknown = await HttpAssertions.AssertProblemAsync(await PostAsync(partner, "externalReference,colour\r\nX,red\r\n", "text/csv"), HttpStatusCode.BadRequest);
+        Assert.That(unknown.GetProperty("errors").GetProperty("file")[0].GetString(), Does.Contain("colour"));
+        await HttpAssertions.AssertProblemAsync(await PostAsync(partner, "", "application/x-ndjson"), HttpStatusCode.BadRequest);
+        await HttpAssertions.AssertProblemAsync(await PostAsync(admin, Csv, "text/csv"), HttpStatusCode.Forbidden);
+    }
+
+    private static string Line(string reference, string title, string phone) => JsonSerializer.Serialize(new
+    {
+        externalReference = reference,
+        channel = "phone",
+        title,
+        description = "Leaks.",
+        customer = new { name = "Zhang Wei", phone },
+    });
+
+    private static async Task<JsonElement> ImportAsync(HttpClient client, string body, string mediaType) =>
+        await (await PostAsync(client, body, mediaType)).ReadJsonAsync();
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string mediaType) =>
+        client.PostAsync("/api/v1/complaints/import", new StringContent(body, Encoding.UTF8, mediaType));
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using CustomerCare.Api.IntegrationTests.Complaints;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Api.IntegrationTests.Webhooks;
+
+namespace CustomerCare.Api.IntegrationTests.Platform;
+
+public sealed class IdempotencyTests : AdminIntegrationTest
+{
+    [Test]
+    public async Task Post_WithTheSameKeyAndBody_ReplaysTheFirstResponseAndCreatesNothingMore()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = ComplaintApi.NewComplaint("Kettle leaks");
+
+        var first = await SendAsync(Admin, key, body);
+        await first.AssertStatusAsync(HttpStatusCode.Created);
+        var second = await SendAsync(Admin, key, body);
+        await second.AssertStatusAsync(HttpStatusCode.Created);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await second.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
+            Assert.That(second.Headers.Location, Is.EqualTo(first.Headers.Location));
+            Assert.That(second.Headers.ETag, Is.EqualTo(first.Headers.ETag));
+            Assert.That(second.Headers.GetValues("Idempotent-Replayed").Single(), Is.EqualTo("true"));
+            Assert.That(first.Headers.Contains("Idempotent-Replayed"), Is.False);
+            Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM complaints"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Post_WithTheSameKeyAndAnotherBody_Gets422()
+    {
+        var key = Guid.NewGuid().ToString();
+        await (await SendAsync(Admin, key, ComplaintApi.NewComplaint("Kettle leaks"))).AssertStatusAsync(HttpStatusCode.Created);
+
+        var other = await SendAsync(Admin, key, ComplaintApi.NewComplaint("Toaster burns"));
+
+        await HttpAssertions.AssertProblemAsync(other, HttpStatusCode.UnprocessableEntity);
+        Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM complaints"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Post_WithTheSameKeyConcurrently_ProcessesOneAndAnswersTheOthers409OrTheReplay()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = ComplaintApi.NewComplaint("Kettle leaks");
+        var clients = Enumerable.Range(0, 8).Select(_ => Testing.Factory.CreateClient()).ToList();
+        foreach (var client in clients)
+        {
+            client.DefaultRequestHeaders.Authorization = Admin.DefaultRequestHeaders.Authorization;
+        }
+
+        var responses = await Task.WhenAll(clients.Select(c => SendAsync(c, key, body)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(statuses, Is.All.AnyOf(HttpStatusCode.Created, HttpStatusCode.Conflict), string.Join(", ", statuses));
+            Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed")), Is.EqualTo(1),
+                "exactly one request was processed");
+            Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM complaints"), Is.EqualTo(1));
+        });
+        var conflict = responses.FirstOrDefault(r => r.StatusCode == HttpStatusCode.Conflict);
+        if (conflict is not null)
+        {
+            Assert.That(conflict.Headers.RetryAfter, Is.Not.Null);
+            await HttpAssertions.AssertProblemAsync(conflict, HttpStatusCode.Conflict);
+        }
+
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Test]
+    public async Task Keys_AreScopedPerCaller_AndErrorsAreReplayedToo()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var agent = await ApiClient.AsStaffAsync("Agent");
+        await (await SendAsync(Admin, key, ComplaintApi.NewComplaint("Kettle leaks"))).AssertStatusAsync(HttpStatusCode.Created);
+
+        // Another caller may use the same key for its own request.
+        await (await SendAsync(agent, key, ComplaintApi.NewComplaint("Toaster burns"))).AssertStatusAsync(HttpStatusCode.Created);
+
+        // A 400 is a response like any other: the retry gets it back, marked as a replay.
+        var invalidKey = Guid.NewGuid().ToString();
+        var invalid = new { channel = "phone", title = "" };
+        await HttpAssertions.AssertProblemAsync(await SendAsync(Admin, invalidKey, invalid), HttpStatusCode.BadRequest);
+        var again = await SendAsync(Admin, invalidKey, invalid);
+        await HttpAssertions.AssertProblemAsync(again, HttpStatusCode.BadRequest);
+        Assert.That(again.Headers.Contains("Idempotent-Replayed"), Is.True);
+    }
+
+    [Test]
+    public async Task Keys_ThatAreMalformed_Get400_AndStoredResponsesAreEncrypted()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(ComplaintApi.NewComplaint()) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", new string('k', 256));
+        await HttpAssertions.AssertProblemAsync(await Admin.SendAsync(request), HttpStatusCode.BadRequest);
+
+        await (await SendAsync(Admin, "plain-key-1", ComplaintApi.NewComplaint("Kettle leaks"))).AssertStatusAsync(HttpStatusCode.Created);
+        Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM idempotency_keys WHERE position(convert_to('Kettle', 'UTF8') in response) > 0"), Is.Zero);
+        Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM idempotency_keys WHERE key = 'plain-key-1' AND state = 'Completed'"), Is.EqualTo(1));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+}
