@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
-using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Api.Infrastructure.Limits;
 using CustomerCare.Api.Infrastructure.Logging;
+using CustomerCare.Api.Infrastructure.OpenApi;
+using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Behaviours;
 using CustomerCare.Application.Common.Serialization;

@@ -1,6 +1,8 @@
 using CustomerCare.Api;
-using CustomerCare.Api.Infrastructure;
 using CustomerCare.Api.Infrastructure.Limits;
+using CustomerCare.Api.Infrastructure.Pages;
+using CustomerCare.Api.Infrastructure.Responses;
+using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application;
 using CustomerCare.Infrastructure;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.OpenApi;
+using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Audit.Queries.ListAccessRecords;
 using CustomerCare.Application.Common.Models;

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.OpenApi;
+using CustomerCare.Api.Infrastructure.Responses;
+using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.CareTasks;
 using CustomerCare.Application.CareTasks.Commands.CancelCareTask;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Complaints.Queries.GetChangeFeed;
 using Mediator;

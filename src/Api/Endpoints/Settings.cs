@@ -1,4 +1,5 @@
-using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Responses;
+using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Settings;
 using CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;

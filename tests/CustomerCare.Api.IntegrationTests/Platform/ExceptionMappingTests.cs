@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Domain.Common;
 using Microsoft.AspNetCore.Http;

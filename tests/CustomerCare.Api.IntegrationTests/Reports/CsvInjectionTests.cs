@@ -1,4 +1,4 @@
-using CustomerCare.Api.Infrastructure;
+using CustomerCare.Api.Infrastructure.Responses;
 
 namespace CustomerCare.Api.IntegrationTests.Reports;
 

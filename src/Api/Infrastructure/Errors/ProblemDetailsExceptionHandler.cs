@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Errors;
 
 /// <summary>
 /// Turns every exception that reaches the HTTP pipeline into an RFC 9457 problem response. Only what a

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Responses;
 
 /// <summary>Writes a health report as a small JSON document (status, then each check), never exception details.</summary>
 public static class HealthResponseWriter

@@ -5,7 +5,7 @@ using CustomerCare.Application.Settings;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>Example bodies for the requests, shown in Swagger UI ("Try it out" starts from them) and in openapi.yaml.</summary>
 public sealed class OpenApiExamples : ISchemaFilter

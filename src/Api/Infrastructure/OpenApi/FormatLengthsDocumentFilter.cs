@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Gives every string of a fixed-size format its length, wherever it appears (schemas, parameters, headers): a UUID is

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using CustomerCare.Api.Infrastructure.Limits;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure.Limits;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Documents the file an import endpoint reads (NDJSON or CSV, with an example of each). Declared here rather than

@@ -1,8 +1,9 @@
+using CustomerCare.Api.Infrastructure.Limits;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure.Limits;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>Documents the optional Idempotency-Key header, and its 422, on every POST a signed-in caller makes.</summary>
 public sealed class IdempotencyKeyOperationFilter : IOperationFilter

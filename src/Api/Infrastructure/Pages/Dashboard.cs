@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Pages;
 
 /// <summary>
 /// Serves the managers' dashboard (<c>/dashboard</c>) from the files embedded in this assembly: a static page that signs in

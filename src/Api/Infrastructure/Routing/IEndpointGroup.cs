@@ -1,4 +1,4 @@
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Routing;
 
 /// <summary>
 /// One resource's endpoints. Every implementation in this assembly is found at start-up and mapped under

@@ -1,8 +1,9 @@
+using CustomerCare.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure.Security;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Marks each operation with the credentials its policy accepts, so Swagger UI's "Authorize" sends the right

@@ -3,7 +3,7 @@ using System.Text;
 using CustomerCare.Application.Reports;
 using Microsoft.Net.Http.Headers;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Responses;
 
 /// <summary>
 /// A report as JSON, or as CSV for spreadsheets when the caller's <c>Accept</c> asks for <c>text/csv</c> (RFC 4180: comma

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Errors;
 
 /// <summary>
 /// The last problem-details writer: when the caller's Accept header names no JSON type (text/csv for a report,

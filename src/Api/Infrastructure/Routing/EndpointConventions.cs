@@ -1,4 +1,4 @@
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Routing;
 
 public static class EndpointConventions
 {

@@ -3,7 +3,7 @@ using CustomerCare.Application.Common.Exceptions;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Marks a string query parameter that takes one of <see cref="EnumType"/>'s values as written in JSON

@@ -3,7 +3,7 @@ using CustomerCare.Application.Common.Models;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>Writes <see cref="ItemLimitsAttribute"/> into the property's schema: dictionary size, list sizes, string item lengths.</summary>
 public sealed class ItemLimitsSchemaFilter : ISchemaFilter

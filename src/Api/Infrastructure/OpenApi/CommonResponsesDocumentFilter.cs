@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Documents what every operation can answer besides its own results: the rate-limit headers on each 2xx and 4xx

@@ -4,7 +4,7 @@ using CustomerCare.Application.Common.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace CustomerCare.Api.Infrastructure;
+namespace CustomerCare.Api.Infrastructure.Responses;
 
 /// <summary>Strong ETags from row versions (<c>"42"</c>) and the If-Match requests carry.</summary>
 public static class ETags
