@@ -59,6 +59,7 @@ public static class DependencyInjection
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>());
         });
         services.AddSingleton<RuntimeModelCache>();
+        services.AddSingleton<IExceptionTranslator, DatabaseExceptionTranslator>();
         services.AddScoped<DispatchDomainEventsInterceptor>();
         services.AddScoped<TrackSlaInterceptor>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))

@@ -38,6 +38,21 @@ public class DependencyRuleTests
     }
 
     [Test]
+    public void Api_KnowsNoDatabaseErrors()
+    {
+        // Database failures are translated in Infrastructure (DatabaseExceptionTranslator); the API maps application exceptions.
+        var root = FindRoot();
+        var offending = Directory.EnumerateFiles(Path.Combine(root, "src", "Api"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f) is var text && new[] { "PostgresException", "SqlState", "DbUpdateException", "DbUpdateConcurrencyException", "NpgsqlException" }
+                .Any(word => text.Contains(word, StringComparison.Ordinal)))
+            .Select(f => Path.GetRelativePath(root, f))
+            .ToList();
+
+        Assert.That(offending, Is.Empty);
+    }
+
+    [Test]
     public void Layers_AreReferencedInward()
     {
         // Guards the test itself: were the layers not wired at all, the rules above would pass vacuously.

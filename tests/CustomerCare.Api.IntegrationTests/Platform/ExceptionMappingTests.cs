@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Domain.Common;
+using CustomerCare.Infrastructure.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -60,14 +61,14 @@ public class ExceptionMappingTests
     [Test]
     public void ToProblem_WhenRowVersionIsStale_Is412()
     {
-        Assert.That(ProblemDetailsExceptionHandler.ToProblem(new DbUpdateConcurrencyException("stale")).Status, Is.EqualTo(412));
+        Assert.That(ProblemDetailsExceptionHandler.ToProblem(Translated(new DbUpdateConcurrencyException("stale"))).Status, Is.EqualTo(412));
     }
 
     [Test]
     public void ToProblem_WhenDatabaseIsUnavailable_Is503()
     {
         var problem = ProblemDetailsExceptionHandler.ToProblem(
-            new RetryLimitExceededException("retries exhausted", new TimeoutException("timed out")));
+            Translated(new RetryLimitExceededException("retries exhausted", new TimeoutException("timed out"))));
 
         Assert.That(problem.Status, Is.EqualTo(503));
     }
@@ -83,6 +84,8 @@ public class ExceptionMappingTests
             Assert.That(problem.Detail, Is.Null);
         });
     }
+
+    private static Exception Translated(Exception exception) => new DatabaseExceptionTranslator().Translate(exception);
 }
 
 public class BindingProblemTests

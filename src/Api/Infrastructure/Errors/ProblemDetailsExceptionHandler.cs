@@ -1,20 +1,19 @@
 using System.Text.Json;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace CustomerCare.Api.Infrastructure.Errors;
 
 /// <summary>
 /// Turns every exception that reaches the HTTP pipeline into an RFC 9457 problem response. Only what a
-/// client caused (and may fix) is described; anything else is a 500 without internals, logged here.
+/// client caused (and may fix) is described; anything else is a 500 without internals, logged here. It knows
+/// application exceptions only: database failures are translated in Infrastructure (<see cref="IExceptionTranslator"/>).
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(
-    IProblemDetailsService problemDetailsService, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+    IProblemDetailsService problemDetailsService, IExceptionTranslator translator, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait when the database is unavailable.</summary>
     public const int RetryAfterSeconds = 5;
@@ -28,6 +27,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
             return true;
         }
 
+        // Failures of the database and its driver arrive translated by Infrastructure into what they mean.
+        exception = translator.Translate(exception);
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
@@ -40,7 +41,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
         else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnavailable(logger, exception.InnerException?.GetType().Name ?? exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -145,35 +146,26 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Detail = domain.Message,
             Extensions = new Dictionary<string, object?>(domain.Details) { ["code"] = domain.Code },
         },
-        DbUpdateConcurrencyException => new ProblemDetails
+        ConcurrentChangeException concurrent => new ProblemDetails
         {
             Status = StatusCodes.Status412PreconditionFailed,
             Title = "The resource was changed by someone else.",
-            Detail = "Read it again and retry with its current ETag.",
+            Detail = concurrent.Message,
         },
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique }
-            when unique.ConstraintName?.Contains("complaint_timeline", StringComparison.Ordinal) == true => new ProblemDetails
-        {
-            // Two changes raced on one complaint and both appended to its history: the later one lost.
-            Status = StatusCodes.Status412PreconditionFailed,
-            Title = "The resource was changed by someone else.",
-            Detail = "Read it again and retry with its current ETag.",
-        },
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+        ConcurrentDuplicateException duplicate => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "The request conflicts with a concurrent change.",
-            Detail = "Another request stored the same data at the same moment. Read the resource again and retry.",
-            Extensions = { ["code"] = "conflict.concurrent" },
+            Detail = duplicate.Message,
+            Extensions = { ["code"] = ConcurrentDuplicateException.Code },
         },
-        _ when DataException(exception) is not null => new ProblemDetails
+        UnstorableValueException unstorable => new ProblemDetails
         {
-            // PostgreSQL class 22 (data exception): a value the database cannot take, such as a NUL character.
             Status = StatusCodes.Status400BadRequest,
             Title = "The request holds a value that cannot be stored.",
-            Detail = "Remove control characters (such as \\u0000) and out-of-range values, then retry.",
+            Detail = unstorable.Message,
         },
-        _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+        ServiceUnavailableException => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The service is temporarily unavailable.",
@@ -208,22 +200,6 @@ public sealed partial class ProblemDetailsExceptionHandler(
             ? (name, "The value is not valid for this parameter.")
             : (name, "The parameter is required.");
     }
-
-    private static PostgresException? DataException(Exception exception) => exception switch
-    {
-        PostgresException { SqlState: [ '2', '2', .. ] } data => data,
-        { InnerException: { } inner } => DataException(inner),
-        _ => null,
-    };
-
-    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
-    {
-        RetryLimitExceededException => true,
-        NpgsqlException { IsTransient: true } => true,
-        TimeoutException => true,
-        _ when exception.InnerException is { } inner => IsDatabaseUnavailable(inner),
-        _ => false,
-    };
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
