@@ -3,9 +3,7 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Organisation;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Application.CareTasks;
 

@@ -5,7 +5,7 @@ using CustomerCare.Application.Customers;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Complaints;
 

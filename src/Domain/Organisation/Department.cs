@@ -3,7 +3,7 @@ using CustomerCare.Domain.Common;
 namespace CustomerCare.Domain.Organisation;
 
 /// <summary>A unit of the organisation that complaints are routed to (customer service, quality, …).</summary>
-public sealed class Department : AggregateRoot
+public sealed class Department : SwitchableAggregateRoot
 {
     public const int NameMaxLength = 100;
     public const int CodeMaxLength = 20;
@@ -15,14 +15,12 @@ public sealed class Department : AggregateRoot
     }
 
     private Department(Guid id, string name, string code, Guid? parentId, DateTimeOffset now)
-        : base(id)
+        : base(id, now)
     {
         Name = name;
         Code = code;
         ParentId = parentId;
-        IsActive = true;
         CreatedAt = now;
-        UpdatedAt = now;
     }
 
     public string Name { get; private set; }
@@ -35,11 +33,7 @@ public sealed class Department : AggregateRoot
     /// <summary>The staff member notified of breaches and escalations of the department's complaints.</summary>
     public Guid? SupervisorId { get; private set; }
 
-    public bool IsActive { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Row version (PostgreSQL <c>xmin</c>): the ETag.</summary>
     public uint Version { get; private set; }
@@ -60,28 +54,6 @@ public sealed class Department : AggregateRoot
         Code = NormaliseCode(code);
         ParentId = parentId;
         SupervisorId = supervisorId;
-        UpdatedAt = now;
-    }
-
-    public void Deactivate(DateTimeOffset now)
-    {
-        if (!IsActive)
-        {
-            return;
-        }
-
-        IsActive = false;
-        UpdatedAt = now;
-    }
-
-    public void Activate(DateTimeOffset now)
-    {
-        if (IsActive)
-        {
-            return;
-        }
-
-        IsActive = true;
         UpdatedAt = now;
     }
 }

@@ -6,7 +6,7 @@ namespace CustomerCare.Domain.Organisation;
 /// A person who works complaints. Never deleted (they appear in timelines): deactivated instead, which
 /// also ends every session they hold.
 /// </summary>
-public sealed class StaffMember : AggregateRoot
+public sealed class StaffMember : SwitchableAggregateRoot
 {
     public const int NameMaxLength = 200;
     public const int EmailMaxLength = 254;
@@ -22,7 +22,7 @@ public sealed class StaffMember : AggregateRoot
     }
 
     private StaffMember(Guid id, string name, string email, Guid departmentId, IEnumerable<Role> roles, string passwordHash, DateTimeOffset now)
-        : base(id)
+        : base(id, now)
     {
         Name = name;
         Email = email;
@@ -31,9 +31,7 @@ public sealed class StaffMember : AggregateRoot
         PasswordHash = passwordHash;
         PasswordChangedAt = now;
         SecurityStamp = Guid.NewGuid();
-        IsActive = true;
         CreatedAt = now;
-        UpdatedAt = now;
     }
 
     public string Name { get; private set; }
@@ -45,8 +43,6 @@ public sealed class StaffMember : AggregateRoot
 
     public IReadOnlyList<Role> Roles => _roles;
 
-    public bool IsActive { get; private set; }
-
     public string PasswordHash { get; private set; }
 
     public DateTimeOffset PasswordChangedAt { get; private set; }
@@ -57,8 +53,6 @@ public sealed class StaffMember : AggregateRoot
     public DateTimeOffset? LastSignInAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset UpdatedAt { get; private set; }
 
     public uint Version { get; private set; }
 
@@ -100,28 +94,8 @@ public sealed class StaffMember : AggregateRoot
 
     public void RecordSignIn(DateTimeOffset now) => LastSignInAt = now;
 
-    public void Deactivate(DateTimeOffset now)
-    {
-        if (!IsActive)
-        {
-            return;
-        }
-
-        IsActive = false;
-        SecurityStamp = Guid.NewGuid();
-        UpdatedAt = now;
-    }
-
-    public void Activate(DateTimeOffset now)
-    {
-        if (IsActive)
-        {
-            return;
-        }
-
-        IsActive = true;
-        UpdatedAt = now;
-    }
+    /// <summary>A deactivated member's tokens stop working at once.</summary>
+    protected override void OnDeactivated() => SecurityStamp = Guid.NewGuid();
 
     private static List<Role> NormaliseRoles(IEnumerable<Role> roles)
     {

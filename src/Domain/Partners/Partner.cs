@@ -3,7 +3,7 @@ using CustomerCare.Domain.Common;
 namespace CustomerCare.Domain.Partners;
 
 /// <summary>A partner system that pushes complaints and reads back its own, authenticated by API keys.</summary>
-public sealed class Partner : AggregateRoot
+public sealed class Partner : SwitchableAggregateRoot
 {
     public const int NameMaxLength = 200;
     public const int MaxActiveKeys = 5;
@@ -16,21 +16,15 @@ public sealed class Partner : AggregateRoot
     }
 
     private Partner(Guid id, string name, DateTimeOffset now)
-        : base(id)
+        : base(id, now)
     {
         Name = name;
-        IsActive = true;
         CreatedAt = now;
-        UpdatedAt = now;
     }
 
     public string Name { get; private set; }
 
-    public bool IsActive { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset UpdatedAt { get; private set; }
 
     public uint Version { get; private set; }
 
@@ -91,27 +85,6 @@ public sealed class Partner : AggregateRoot
         return IssueKey(old.Name, prefix, hash, expiresAt: null, now);
     }
 
-    public void Deactivate(DateTimeOffset now)
-    {
-        if (!IsActive)
-        {
-            return;
-        }
-
-        IsActive = false;
-        UpdatedAt = now;
-    }
-
-    public void Activate(DateTimeOffset now)
-    {
-        if (IsActive)
-        {
-            return;
-        }
-
-        IsActive = true;
-        UpdatedAt = now;
-    }
 
     private PartnerApiKey Key(Guid keyId) =>
         _keys.SingleOrDefault(k => k.Id == keyId)

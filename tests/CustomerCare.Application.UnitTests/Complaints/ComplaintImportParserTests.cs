@@ -1,7 +1,7 @@
 using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 using CustomerCare.Application.Complaints.Queries.GetChangeFeed;
 using CustomerCare.Domain.Common;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.UnitTests.Complaints;
 

@@ -91,66 +91,21 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 _ => "The request is malformed.",
             },
         },
-        NotFoundException notFound => new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "The resource was not found.",
-            Detail = notFound.Message,
-        },
-        GoneException gone => new ProblemDetails
-        {
-            Status = StatusCodes.Status410Gone,
-            Title = "No longer available.",
-            Detail = gone.Message,
-        },
-        FeatureUnavailableException unavailable => new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Not available in this deployment.",
-            Detail = unavailable.Message,
-        },
-        AuthenticationFailedException failed => new ProblemDetails
-        {
-            Status = StatusCodes.Status401Unauthorized,
-            Title = "Sign-in failed.",
-            Detail = failed.Message,
-        },
-        ForbiddenException forbidden => new ProblemDetails
-        {
-            Status = StatusCodes.Status403Forbidden,
-            Title = "Not within your authority.",
-            Detail = forbidden.Message,
-        },
-        TooManyRequestsException tooMany => new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Title = "Too many requests.",
-            Detail = tooMany.Message,
-        },
-        PreconditionRequiredException required => new ProblemDetails
-        {
-            Status = StatusCodes.Status428PreconditionRequired,
-            Title = "If-Match is required.",
-            Detail = required.Message,
-        },
-        PreconditionFailedException stale => new ProblemDetails
-        {
-            Status = StatusCodes.Status412PreconditionFailed,
-            Title = "The resource was changed by someone else.",
-            Detail = stale.Message,
-        },
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "The resource was not found.", notFound.Message),
+        GoneException gone => Problem(StatusCodes.Status410Gone, "No longer available.", gone.Message),
+        FeatureUnavailableException unavailable => Problem(StatusCodes.Status404NotFound, "Not available in this deployment.", unavailable.Message),
+        AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not within your authority.", forbidden.Message),
+        TooManyRequestsException tooMany => Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", tooMany.Message),
+        PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.", required.Message),
+        PreconditionFailedException or ConcurrentChangeException =>
+            Problem(StatusCodes.Status412PreconditionFailed, "The resource was changed by someone else.", exception.Message),
         DomainException domain => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "The request conflicts with the current state of the resource.",
             Detail = domain.Message,
             Extensions = new Dictionary<string, object?>(domain.Details) { ["code"] = domain.Code },
-        },
-        ConcurrentChangeException concurrent => new ProblemDetails
-        {
-            Status = StatusCodes.Status412PreconditionFailed,
-            Title = "The resource was changed by someone else.",
-            Detail = concurrent.Message,
         },
         ConcurrentDuplicateException duplicate => new ProblemDetails
         {
@@ -159,24 +114,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Detail = duplicate.Message,
             Extensions = { ["code"] = ConcurrentDuplicateException.Code },
         },
-        UnstorableValueException unstorable => new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request holds a value that cannot be stored.",
-            Detail = unstorable.Message,
-        },
-        ServiceUnavailableException => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The service is temporarily unavailable.",
-            Detail = $"The database cannot be reached. Retry in {RetryAfterSeconds} seconds.",
-        },
-        _ => new ProblemDetails
-        {
-            Status = StatusCodes.Status500InternalServerError,
-            Title = "An unexpected error occurred.",
-        },
+        UnstorableValueException unstorable => Problem(StatusCodes.Status400BadRequest, "The request holds a value that cannot be stored.", unstorable.Message),
+        ServiceUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", $"The database cannot be reached. Retry in {RetryAfterSeconds} seconds."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
     };
+
+    private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
 
     // The framework names parameters with their C# types ("Nullable<Guid> id"); clients see the name only.
     [System.Text.RegularExpressions.GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "(?:[^"]* )?(?<name>\w+)" (?:from "(?<value>.*)"|was not provided from (?<source>\w+))""")]

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Customers.Queries.ExportCustomer;
@@ -18,30 +19,12 @@ public sealed class ListAccessRecordsQueryHandler(IApplicationDbContext db) : IQ
     public async ValueTask<PagedList<AccessRecordDto>> Handle(ListAccessRecordsQuery query, CancellationToken cancellationToken)
     {
         var records = db.CustomerAccessRecords.AsNoTracking();
-        if (query.CustomerId is { } customerId)
-        {
-            records = records.Where(r => r.CustomerId == customerId);
-        }
-
-        if (query.ActorId is { } actorId)
-        {
-            records = records.Where(r => r.ActorId == actorId);
-        }
-
-        if (query.Action is { } action)
-        {
-            records = records.Where(r => r.Action == action);
-        }
-
-        if (query.From is { } from)
-        {
-            records = records.Where(r => r.At >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            records = records.Where(r => r.At < to);
-        }
+        records = records
+            .FilterBy(query.CustomerId, customerId => r => r.CustomerId == customerId)
+            .FilterBy(query.ActorId, actorId => r => r.ActorId == actorId)
+            .FilterBy(query.Action, action => r => r.Action == action)
+            .FilterBy(query.From, from => r => r.At >= from)
+            .FilterBy(query.To, to => r => r.At < to);
 
         return await PagedList<AccessRecordDto>.CreateAsync(
             records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id)

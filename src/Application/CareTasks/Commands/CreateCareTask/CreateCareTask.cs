@@ -4,7 +4,7 @@ using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.CareTasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 

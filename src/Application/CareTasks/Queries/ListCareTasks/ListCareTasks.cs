@@ -1,4 +1,5 @@
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.CareTasks;
@@ -30,30 +31,12 @@ public sealed class ListCareTasksQueryHandler(IApplicationDbContext db, ICurrent
             CareTaskView.Overdue => tasks.Where(t => t.Status == CareTaskStatus.Open && t.DueOn < today),
             _ => tasks,
         };
-        if (query.OwnerId is { } ownerId)
-        {
-            tasks = tasks.Where(t => t.OwnerId == ownerId);
-        }
-
-        if (query.CustomerId is { } customerId)
-        {
-            tasks = tasks.Where(t => t.CustomerId == customerId);
-        }
-
-        if (query.ComplaintId is { } complaintId)
-        {
-            tasks = tasks.Where(t => t.ComplaintId == complaintId);
-        }
-
-        if (query.Status is { } status)
-        {
-            tasks = tasks.Where(t => t.Status == status);
-        }
-
-        if (query.Kind is { } kind)
-        {
-            tasks = tasks.Where(t => t.Kind == kind);
-        }
+        tasks = tasks
+            .FilterBy(query.OwnerId, ownerId => t => t.OwnerId == ownerId)
+            .FilterBy(query.CustomerId, customerId => t => t.CustomerId == customerId)
+            .FilterBy(query.ComplaintId, complaintId => t => t.ComplaintId == complaintId)
+            .FilterBy(query.Status, status => t => t.Status == status)
+            .FilterBy(query.Kind, kind => t => t.Kind == kind);
 
         return (await PagedList<CareTask>.CreateAsync(tasks.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id), query.Page, query.PageSize, cancellationToken))
             .Select(CareTaskDto.From);

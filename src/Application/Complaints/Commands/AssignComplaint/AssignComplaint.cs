@@ -2,10 +2,9 @@ using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Complaints.Commands.AssignComplaint;
 

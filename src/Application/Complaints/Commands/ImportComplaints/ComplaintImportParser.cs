@@ -6,7 +6,7 @@ using CustomerCare.Application.Common.Serialization;
 using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Complaints.Commands.ImportComplaints;
 

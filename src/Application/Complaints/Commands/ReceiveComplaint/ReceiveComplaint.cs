@@ -4,7 +4,7 @@ using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Severity = CustomerCare.Domain.Complaints.Severity;
+using CustomerCare.Domain.Complaints;
 
 namespace CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 

@@ -3,7 +3,7 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using Mediator;
-using Severity = CustomerCare.Domain.Complaints.Severity;
+using CustomerCare.Domain.Complaints;
 
 namespace CustomerCare.Application.Complaints.Commands.ReclassifyComplaint;
 

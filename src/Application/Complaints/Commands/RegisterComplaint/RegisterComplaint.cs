@@ -4,11 +4,9 @@ using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Domain.Complaints;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Severity = CustomerCare.Domain.Complaints.Severity;
 
 namespace CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 

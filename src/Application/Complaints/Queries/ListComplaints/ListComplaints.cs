@@ -6,10 +6,8 @@ using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Severity = CustomerCare.Domain.Complaints.Severity;
 
 namespace CustomerCare.Application.Complaints.Queries.ListComplaints;
 

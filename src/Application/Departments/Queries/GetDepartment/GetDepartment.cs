@@ -1,7 +1,9 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Organisation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +16,5 @@ public sealed class GetDepartmentQueryHandler(IApplicationDbContext db, IMapper 
     : IQueryHandler<GetDepartmentQuery, DepartmentDto>
 {
     public async ValueTask<DepartmentDto> Handle(GetDepartmentQuery query, CancellationToken cancellationToken) =>
-        await db.Departments.AsNoTracking().Where(d => d.Id == query.Id)
-            .ProjectTo<DepartmentDto>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Department", query.Id);
+        await db.Departments.SingleDtoAsync<Department, DepartmentDto>(query.Id, mapper, "Department", cancellationToken);
 }

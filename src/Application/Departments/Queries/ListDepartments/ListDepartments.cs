@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Departments.Queries.GetDepartment;
@@ -25,10 +26,7 @@ public sealed class ListDepartmentsQueryHandler(IApplicationDbContext db, IMappe
             departments = departments.Where(d => d.IsActive);
         }
 
-        if (query.ParentId is { } parentId)
-        {
-            departments = departments.Where(d => d.ParentId == parentId);
-        }
+        departments = departments.FilterBy(query.ParentId, parentId => d => d.ParentId == parentId);
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

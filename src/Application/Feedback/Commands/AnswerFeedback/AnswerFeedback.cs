@@ -6,11 +6,9 @@ using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 

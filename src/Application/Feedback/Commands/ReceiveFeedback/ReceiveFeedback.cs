@@ -4,7 +4,7 @@ using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Feedback;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
 

@@ -2,7 +2,7 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Feedback.Commands.StartFeedback;
 

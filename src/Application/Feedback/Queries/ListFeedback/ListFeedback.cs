@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
@@ -16,25 +17,11 @@ public sealed class ListFeedbackQueryHandler(IApplicationDbContext db) : IQueryH
     public async ValueTask<PagedList<FeedbackDto>> Handle(ListFeedbackQuery query, CancellationToken cancellationToken)
     {
         var feedback = db.Feedback.AsNoTracking();
-        if (query.Status is { } status)
-        {
-            feedback = feedback.Where(f => f.Status == status);
-        }
-
-        if (query.Kind is { } kind)
-        {
-            feedback = feedback.Where(f => f.Kind == kind);
-        }
-
-        if (query.CustomerId is { } customerId)
-        {
-            feedback = feedback.Where(f => f.CustomerId == customerId);
-        }
-
-        if (query.HandlerId is { } handlerId)
-        {
-            feedback = feedback.Where(f => f.HandlerId == handlerId);
-        }
+        feedback = feedback
+            .FilterBy(query.Status, status => f => f.Status == status)
+            .FilterBy(query.Kind, kind => f => f.Kind == kind)
+            .FilterBy(query.CustomerId, customerId => f => f.CustomerId == customerId)
+            .FilterBy(query.HandlerId, handlerId => f => f.HandlerId == handlerId);
 
         return (await PagedList<CustomerFeedback>.CreateAsync(feedback.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id), query.Page, query.PageSize, cancellationToken))
             .Select(FeedbackDto.From);

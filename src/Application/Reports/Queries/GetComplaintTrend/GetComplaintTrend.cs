@@ -1,6 +1,5 @@
-using FluentValidation;
 using Mediator;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Reports.Queries.GetComplaintTrend;
 

@@ -1,7 +1,9 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Organisation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +16,5 @@ public sealed class GetStaffMemberQueryHandler(IApplicationDbContext db, IMapper
     : IQueryHandler<GetStaffMemberQuery, StaffMemberDto>
 {
     public async ValueTask<StaffMemberDto> Handle(GetStaffMemberQuery query, CancellationToken cancellationToken) =>
-        await db.Staff.AsNoTracking().Where(s => s.Id == query.Id)
-            .ProjectTo<StaffMemberDto>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Staff member", query.Id);
+        await db.Staff.SingleDtoAsync<StaffMember, StaffMemberDto>(query.Id, mapper, "Staff member", cancellationToken);
 }

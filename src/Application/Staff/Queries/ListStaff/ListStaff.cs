@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Staff.Queries.GetStaffMember;
@@ -26,15 +27,9 @@ public sealed class ListStaffQueryHandler(IApplicationDbContext db, IMapper mapp
             staff = staff.Where(s => s.IsActive);
         }
 
-        if (query.DepartmentId is { } departmentId)
-        {
-            staff = staff.Where(s => s.DepartmentId == departmentId);
-        }
-
-        if (query.Role is { } role)
-        {
-            staff = staff.Where(s => s.Roles.Contains(role));
-        }
+        staff = staff
+            .FilterBy(query.DepartmentId, departmentId => s => s.DepartmentId == departmentId)
+            .FilterBy(query.Role, role => s => s.Roles.Contains(role));
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

@@ -2,10 +2,9 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Surveys.Queries.GetCampaign;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Surveys;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Surveys.Commands.CreateCampaign;
 

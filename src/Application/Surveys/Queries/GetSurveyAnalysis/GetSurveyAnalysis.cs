@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Surveys;
@@ -32,20 +33,10 @@ public sealed class GetSurveyAnalysisQueryHandler(IApplicationDbContext db, Time
             ?? throw new NotFoundException($"Version {number} of survey", query.Id);
 
         var invitations = db.SurveyInvitations.AsNoTracking().Where(i => i.TemplateId == query.Id && i.TemplateVersion == number);
-        if (query.CampaignId is { } campaignId)
-        {
-            invitations = invitations.Where(i => i.CampaignId == campaignId);
-        }
-
-        if (query.From is { } from)
-        {
-            invitations = invitations.Where(i => i.CreatedAt >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            invitations = invitations.Where(i => i.CreatedAt < to);
-        }
+        invitations = invitations
+            .FilterBy(query.CampaignId, campaignId => i => i.CampaignId == campaignId)
+            .FilterBy(query.From, from => i => i.CreatedAt >= from)
+            .FilterBy(query.To, to => i => i.CreatedAt < to);
 
         var now = time.GetUtcNow();
         var rate = await invitations.GroupBy(_ => 1).Select(g => new

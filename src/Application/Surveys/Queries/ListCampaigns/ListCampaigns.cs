@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Surveys.Queries.GetCampaign;
@@ -14,15 +15,9 @@ public sealed class ListCampaignsQueryHandler(IApplicationDbContext db, TimeProv
     public async ValueTask<PagedList<CampaignDto>> Handle(ListCampaignsQuery query, CancellationToken cancellationToken)
     {
         var campaigns = db.SurveyCampaigns.AsNoTracking();
-        if (query.SurveyId is { } surveyId)
-        {
-            campaigns = campaigns.Where(c => c.TemplateId == surveyId);
-        }
-
-        if (query.Active is { } active)
-        {
-            campaigns = campaigns.Where(c => c.IsActive == active);
-        }
+        campaigns = campaigns
+            .FilterBy(query.SurveyId, surveyId => c => c.TemplateId == surveyId)
+            .FilterBy(query.Active, active => c => c.IsActive == active);
 
         return await PagedList<CampaignDto>.CreateAsync(
             CampaignQueries.Project(campaigns.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id), db, time.GetUtcNow()),

@@ -3,7 +3,7 @@ using CustomerCare.Application.Webhooks.Queries.GetWebhook;
 using CustomerCare.Domain.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Webhooks.Commands.CreateWebhook;
 

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Webhooks.Queries.GetWebhook;
@@ -23,15 +24,9 @@ public sealed class ListWebhookDeliveriesQueryHandler(IApplicationDbContext db, 
         }
 
         var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == query.WebhookId);
-        if (query.Status is { } status)
-        {
-            deliveries = deliveries.Where(d => d.Status == status);
-        }
-
-        if (query.ComplaintId is { } complaintId)
-        {
-            deliveries = deliveries.Where(d => d.ComplaintId == complaintId);
-        }
+        deliveries = deliveries
+            .FilterBy(query.Status, status => d => d.Status == status)
+            .FilterBy(query.ComplaintId, complaintId => d => d.ComplaintId == complaintId);
 
         var page = await PagedList<WebhookDeliveryDto>.CreateAsync(
             deliveries.OrderByDescending(d => d.MessageId).ThenBy(d => d.Id).Select(d => new WebhookDeliveryDto(

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Webhooks.Queries.GetWebhook;
@@ -14,10 +15,7 @@ public sealed class ListWebhooksQueryHandler(IApplicationDbContext db, ICurrentU
     public async ValueTask<PagedList<WebhookDto>> Handle(ListWebhooksQuery query, CancellationToken cancellationToken)
     {
         var subscriptions = db.VisibleWebhooks(user).AsNoTracking();
-        if (query.PartnerId is { } partnerId)
-        {
-            subscriptions = subscriptions.Where(s => s.PartnerId == partnerId);
-        }
+        subscriptions = subscriptions.FilterBy(query.PartnerId, partnerId => s => s.PartnerId == partnerId);
 
         return await PagedList<WebhookDto>.CreateAsync(
             subscriptions.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(WebhookAccess.ToDto), query.Page, query.PageSize, cancellationToken);
