@@ -48,6 +48,7 @@ public static partial class DatabaseMigrator
             throw new InvalidOperationException("The database did not accept connections.");
         }
 
+        await SquashedMigrations.AdoptAsync(context.Database, cancellationToken);
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
         if (pending.Length == 0)
         {

@@ -1,6 +1,8 @@
+using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CustomerCare.Api.IntegrationTests.Platform;
 
@@ -34,5 +36,82 @@ public class MigrationTests
 
         Assert.That(db.Database.HasPendingModelChanges(), Is.False,
             "Add a migration: dotnet ef migrations add Name -p src/Infrastructure -s src/Api -o Data/Migrations");
+    }
+
+    [Test]
+    public async Task Startup_OnADatabaseBuiltByTheSquashedChain_AdoptsIt_AndItsSchemaIsTheFreshOne()
+    {
+        // A dump of what the sixteen migrations squashed on 2026-12-02 built, history included.
+        var dump = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tests", "CustomerCare.Api.IntegrationTests", "Platform", "Fixtures", "pre-squash-schema.sql"));
+        var fresh = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString);
+        var old = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString) { Database = fresh.Database + "_presquash" };
+        await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{old.Database}\" WITH (FORCE); ");
+        await RunAsync(Testing.Database.ConnectionString, $"CREATE DATABASE \"{old.Database}\"");
+        try
+        {
+            // Unpooled: the dump empties search_path for its session.
+            await RunAsync(new NpgsqlConnectionStringBuilder(old.ConnectionString) { Pooling = false }.ConnectionString, dump);
+
+            await using (var factory = new CustomerCareApiFactory(old.ConnectionString))
+            {
+                _ = factory.Services; // starts the API: it migrates (adopting the old chain) and seeds
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            var history = await ReadAsync(old.ConnectionString, "SELECT migration_id FROM \"__EFMigrationsHistory\" ORDER BY 1");
+            await using var scope = Testing.Factory.Services.CreateAsyncScope();
+            var migrations = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>().Database.GetMigrations().ToList();
+            var upgraded = await ReadAsync(old.ConnectionString, SchemaSignature);
+            var created = await ReadAsync(fresh.ConnectionString, SchemaSignature);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(history, Is.EqualTo(migrations), "the old chain's history became the squashed migration's, and nothing else ran");
+                Assert.That(history, Does.Contain(SquashedMigrations.Initial));
+                Assert.That(upgraded, Has.Count.GreaterThan(100), "the signature reads the schema");
+                Assert.That(upgraded, Is.EqualTo(created), "a database built by the old chain has the schema the squashed migration builds");
+            });
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{old.Database}\" WITH (FORCE)");
+        }
+    }
+
+    /// <summary>Columns (type, nullability, generation), indexes, constraints, triggers and functions, one line each, sorted.</summary>
+    private const string SchemaSignature = """
+        SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
+               || ' ' || is_nullable || ' ' || coalesce(generation_expression, '')
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EF%'
+        UNION ALL SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\_\_EF%'
+        UNION ALL SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '%\_\_EF%'
+        UNION ALL SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname || ' ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal
+        UNION ALL SELECT 'function ' || proname || ' ' || md5(prosrc) FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+        ORDER BY 1
+        """;
+
+    private static async Task RunAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<string>> ReadAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerCare.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(CustomerCareDbContext))]
-    [Migration("20261201231619_IdempotencySubjects")]
-    partial class IdempotencySubjects
+    [Migration("20261202005115_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
