@@ -23,12 +23,6 @@ internal static class WebhookAccess
     public static async Task<WebhookSubscription> LoadWebhookAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, CancellationToken ct) =>
         await db.VisibleWebhooks(user).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("Webhook", id);
 
-    public static readonly Expression<Func<WebhookSubscription, WebhookDto>> ToDto = s =>
-        new WebhookDto(s.Id, s.PartnerId, s.Url, s.EventTypes, s.Description, s.IsActive, s.CreatedAt, s.UpdatedAt) { Version = s.Version };
-
-    private static readonly Func<WebhookSubscription, WebhookDto> Compiled = ToDto.Compile();
-
-    public static WebhookDto Dto(this WebhookSubscription subscription) => Compiled(subscription);
 }
 
 /// <summary>Rules the create and update commands share.</summary>

@@ -20,12 +20,15 @@ public static class QueryableExtensions
         where TValue : class =>
         value is { } given ? source.Where(predicate(given)) : source;
 
-    /// <summary>The entity with <paramref name="id"/>, projected to <typeparamref name="TDto"/>; a 404 naming <paramref name="resource"/> otherwise.</summary>
+    /// <summary>
+    /// The entity with <paramref name="id"/>, projected to <typeparamref name="TDto"/> (with the profile's
+    /// <paramref name="parameters"/>, such as <c>new { now }</c>); a 404 naming <paramref name="resource"/> otherwise.
+    /// </summary>
     public static async Task<TDto> SingleDtoAsync<TEntity, TDto>(
-        this IQueryable<TEntity> source, Guid id, IMapper mapper, string resource, CancellationToken cancellationToken)
+        this IQueryable<TEntity> source, Guid id, IMapper mapper, string resource, CancellationToken cancellationToken, object? parameters = null)
         where TEntity : Entity =>
         await source.AsNoTracking().Where(e => e.Id == id)
-            .ProjectTo<TDto>(mapper.ConfigurationProvider)
+            .ProjectTo<TDto>(mapper.ConfigurationProvider, parameters)
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException(resource, id);
 }

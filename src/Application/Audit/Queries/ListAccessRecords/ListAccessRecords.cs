@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
@@ -14,7 +16,7 @@ public sealed record ListAccessRecordsQuery(
     Guid? CustomerId = null, Guid? ActorId = null, CustomerAccess? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
     int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<AccessRecordDto>>;
 
-public sealed class ListAccessRecordsQueryHandler(IApplicationDbContext db) : IQueryHandler<ListAccessRecordsQuery, PagedList<AccessRecordDto>>
+public sealed class ListAccessRecordsQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListAccessRecordsQuery, PagedList<AccessRecordDto>>
 {
     public async ValueTask<PagedList<AccessRecordDto>> Handle(ListAccessRecordsQuery query, CancellationToken cancellationToken)
     {
@@ -28,7 +30,7 @@ public sealed class ListAccessRecordsQueryHandler(IApplicationDbContext db) : IQ
 
         return await PagedList<AccessRecordDto>.CreateAsync(
             records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
-                .Select(r => new AccessRecordDto(r.Id, r.CustomerId, r.Action, r.ActorKind, r.ActorId, r.RelatedCustomerId, r.At, r.Points)),
+                .ProjectTo<AccessRecordDto>(mapper.ConfigurationProvider),
             query.Page, query.PageSize, cancellationToken);
     }
 }

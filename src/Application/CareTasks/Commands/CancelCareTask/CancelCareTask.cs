@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Feedback;
@@ -7,13 +8,13 @@ namespace CustomerCare.Application.CareTasks.Commands.CancelCareTask;
 
 public sealed record CancelCareTaskCommand(Guid Id, string Reason, uint? ExpectedVersion) : ICommand<CareTaskDto>;
 
-public sealed class CancelCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<CancelCareTaskCommand, CareTaskDto>
+public sealed class CancelCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper) : ICommandHandler<CancelCareTaskCommand, CareTaskDto>
 {
     public async ValueTask<CareTaskDto> Handle(CancelCareTaskCommand command, CancellationToken cancellationToken)
     {
         var task = await db.LoadCareTaskForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         task.Cancel(command.Reason, user.StaffId(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return CareTaskDto.From(task);
+        return mapper.Map<CareTaskDto>(task);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Feedback;
@@ -9,13 +10,13 @@ namespace CustomerCare.Application.CareTasks.Commands.CompleteCareTask;
 /// <summary>The contact happened (or was tried): the result and what was said.</summary>
 public sealed record CompleteCareTaskCommand(Guid Id, CareTaskResult Result, string? Outcome, uint? ExpectedVersion) : ICommand<CareTaskDto>;
 
-public sealed class CompleteCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<CompleteCareTaskCommand, CareTaskDto>
+public sealed class CompleteCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper) : ICommandHandler<CompleteCareTaskCommand, CareTaskDto>
 {
     public async ValueTask<CareTaskDto> Handle(CompleteCareTaskCommand command, CancellationToken cancellationToken)
     {
         var task = await db.LoadCareTaskForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         task.Complete(command.Result, command.Outcome, user.StaffId(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return CareTaskDto.From(task);
+        return mapper.Map<CareTaskDto>(task);
     }
 }

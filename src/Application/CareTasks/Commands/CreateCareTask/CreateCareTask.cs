@@ -1,10 +1,11 @@
+using AutoMapper;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.CareTasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 
@@ -12,7 +13,7 @@ namespace CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 public sealed record CreateCareTaskCommand(
     CareTaskKind Kind, Guid CustomerId, Guid? ComplaintId, Guid? OwnerId, DateOnly DueOn, string Subject, string? Notes) : ICommand<CareTaskDto>;
 
-public sealed class CreateCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<CreateCareTaskCommand, CareTaskDto>
+public sealed class CreateCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper) : ICommandHandler<CreateCareTaskCommand, CareTaskDto>
 {
     public async ValueTask<CareTaskDto> Handle(CreateCareTaskCommand command, CancellationToken cancellationToken)
     {
@@ -33,6 +34,6 @@ public sealed class CreateCareTaskCommandHandler(IApplicationDbContext db, ICurr
             command.Subject, command.Notes), time.GetUtcNow());
         db.CareTasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
-        return CareTaskDto.From(task);
+        return mapper.Map<CareTaskDto>(task);
     }
 }

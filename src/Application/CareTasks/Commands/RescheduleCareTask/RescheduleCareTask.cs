@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Common.Interfaces;
 using Mediator;
@@ -7,7 +8,7 @@ namespace CustomerCare.Application.CareTasks.Commands.RescheduleCareTask;
 /// <summary>Hands the task to someone (null: nobody yet) and sets its due day.</summary>
 public sealed record RescheduleCareTaskCommand(Guid Id, Guid? OwnerId, DateOnly DueOn, uint? ExpectedVersion) : ICommand<CareTaskDto>;
 
-public sealed class RescheduleCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<RescheduleCareTaskCommand, CareTaskDto>
+public sealed class RescheduleCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper) : ICommandHandler<RescheduleCareTaskCommand, CareTaskDto>
 {
     public async ValueTask<CareTaskDto> Handle(RescheduleCareTaskCommand command, CancellationToken cancellationToken)
     {
@@ -15,6 +16,6 @@ public sealed class RescheduleCareTaskCommandHandler(IApplicationDbContext db, I
         var task = await db.LoadCareTaskForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         task.Reschedule(command.OwnerId, command.DueOn, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return CareTaskDto.From(task);
+        return mapper.Map<CareTaskDto>(task);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.CareTasks;
 
@@ -8,7 +9,8 @@ public sealed record CareTaskDto(
     CareTaskStatus Status, CareTaskResult? Result, string? Outcome, DateTimeOffset? CompletedAt, Guid? CompletedById,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version) : IVersioned
 {
-    public static CareTaskDto From(CareTask t) => new(
-        t.Id, t.Kind, t.CustomerId, t.ComplaintId, t.OwnerId, t.DueOn, t.Subject, t.Notes, t.IsAutomatic, t.Status, t.Result, t.Outcome,
-        t.CompletedAt, t.CompletedById, t.CreatedAt, t.UpdatedAt, t.Version);
+    private sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<CareTask, CareTaskDto>();
+    }
 }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
@@ -17,7 +19,7 @@ public sealed record ListCareTasksQuery(
     CareTaskView View, Guid? OwnerId, Guid? CustomerId, Guid? ComplaintId, CareTaskStatus? Status, CareTaskKind? Kind, int Page, int PageSize)
     : IQuery<PagedList<CareTaskDto>>;
 
-public sealed class ListCareTasksQueryHandler(IApplicationDbContext db, ICurrentUser user, ISlaScheduleProvider schedules, TimeProvider time)
+public sealed class ListCareTasksQueryHandler(IApplicationDbContext db, ICurrentUser user, ISlaScheduleProvider schedules, TimeProvider time, IMapper mapper)
     : IQueryHandler<ListCareTasksQuery, PagedList<CareTaskDto>>
 {
     public async ValueTask<PagedList<CareTaskDto>> Handle(ListCareTasksQuery query, CancellationToken cancellationToken)
@@ -38,7 +40,6 @@ public sealed class ListCareTasksQueryHandler(IApplicationDbContext db, ICurrent
             .FilterBy(query.Status, status => t => t.Status == status)
             .FilterBy(query.Kind, kind => t => t.Kind == kind);
 
-        return (await PagedList<CareTask>.CreateAsync(tasks.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id), query.Page, query.PageSize, cancellationToken))
-            .Select(CareTaskDto.From);
+        return await PagedList<CareTaskDto>.CreateAsync(tasks.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).ProjectTo<CareTaskDto>(mapper.ConfigurationProvider), query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -268,4 +268,18 @@ public sealed record SlaClockDto(
 /// </summary>
 public sealed record TimelineEntryDto(
     int Sequence, DateTimeOffset At, TimelineEntryKind Kind, TimelineVisibility Visibility, string ActorKind, Guid? ActorId,
-    ComplaintStatus? FromStatus, ComplaintStatus? ToStatus, string? Text);
+    ComplaintStatus? FromStatus, ComplaintStatus? ToStatus, string? Text)
+{
+    /// <summary>A public entry as partners (and customers) read it: no staff member's id, a text only where it is what the customer was told.</summary>
+    public TimelineEntryDto ForPublic() => this with
+    {
+        ActorId = TimelineVisibilities.PublicActorId(ActorKind, ActorId),
+        Text = TimelineVisibilities.PublicText(Kind, Text),
+    };
+
+    private sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<TimelineEntry, TimelineEntryDto>()
+            .ForCtorParam(nameof(Visibility), o => o.MapFrom(e => TimelineVisibilities.Of(e.Kind)));
+    }
+}

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
@@ -12,7 +14,7 @@ namespace CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
 /// <summary>The history of a complaint, oldest first.</summary>
 public sealed record GetComplaintTimelineQuery(Guid Id) : IQuery<IReadOnlyList<TimelineEntryDto>>;
 
-public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, ICurrentUser user)
+public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper)
     : IQueryHandler<GetComplaintTimelineQuery, IReadOnlyList<TimelineEntryDto>>
 {
     public async ValueTask<IReadOnlyList<TimelineEntryDto>> Handle(GetComplaintTimelineQuery query, CancellationToken cancellationToken)
@@ -30,13 +32,7 @@ public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, I
             entries = entries.Where(e => kinds.Contains(e.Kind));
         }
 
-        var rows = await entries.OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text })
-            .ToListAsync(cancellationToken);
-        return rows.Select(e => publicOnly
-                ? new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibility.Public, e.ActorKind, TimelineVisibilities.PublicActorId(e.ActorKind, e.ActorId),
-                    e.FromStatus, e.ToStatus, TimelineVisibilities.PublicText(e.Kind, e.Text))
-                : new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibilities.Of(e.Kind), e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text))
-            .ToList();
+        var rows = await entries.OrderBy(e => e.Sequence).ProjectTo<TimelineEntryDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        return publicOnly ? rows.ConvertAll(e => e.ForPublic()) : rows;
     }
 }

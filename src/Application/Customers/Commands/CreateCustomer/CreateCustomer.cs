@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Domain.Customers;
@@ -8,7 +9,7 @@ namespace CustomerCare.Application.Customers.Commands.CreateCustomer;
 public sealed record CreateCustomerCommand(CustomerInput Customer) : ICommand<CustomerDto>;
 
 public sealed class CreateCustomerCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
+    IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time, IMapper mapper)
     : ICommandHandler<CreateCustomerCommand, CustomerDto>
 {
     public async ValueTask<CustomerDto> Handle(CreateCustomerCommand command, CancellationToken cancellationToken)
@@ -19,6 +20,6 @@ public sealed class CreateCustomerCommandHandler(
         db.Customers.Add(customer);
         db.Record(user, customer.Id, CustomerAccess.Created, now);
         await db.SaveChangesAsync(cancellationToken);
-        return CustomerDto.From(customer);
+        return mapper.Map<CustomerDto>(customer);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
@@ -15,7 +16,7 @@ namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
 /// </summary>
 public sealed record MergeCustomersCommand(Guid SurvivorId, Guid DuplicateId) : ICommand<CustomerDto>;
 
-public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time)
+public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time, IMapper mapper)
     : ICommandHandler<MergeCustomersCommand, CustomerDto>
 {
     public async ValueTask<CustomerDto> Handle(MergeCustomersCommand command, CancellationToken cancellationToken)
@@ -31,6 +32,6 @@ public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICust
         db.Record(user, survivor.Id, CustomerAccess.Merged, now, related: duplicate.Id);
         db.Record(user, duplicate.Id, CustomerAccess.Merged, now, related: survivor.Id);
         await db.SaveChangesAsync(ct => records.MoveRecordsAsync(duplicate.Id, survivor.Id, ct), cancellationToken);
-        return CustomerDto.From(survivor);
+        return mapper.Map<CustomerDto>(survivor);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
@@ -11,7 +12,7 @@ namespace CustomerCare.Application.Customers.Commands.UpdateCustomer;
 public sealed record UpdateCustomerCommand(Guid Id, CustomerInput Customer, uint? ExpectedVersion) : ICommand<CustomerDto>;
 
 public sealed class UpdateCustomerCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
+    IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time, IMapper mapper)
     : ICommandHandler<UpdateCustomerCommand, CustomerDto>
 {
     public async ValueTask<CustomerDto> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
@@ -24,6 +25,6 @@ public sealed class UpdateCustomerCommandHandler(
         customer.Update(profile, contacts, now);
         db.Record(user, customer.Id, CustomerAccess.Updated, now);
         await db.SaveChangesAsync(cancellationToken);
-        return CustomerDto.From(customer);
+        return mapper.Map<CustomerDto>(customer);
     }
 }

@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
@@ -27,7 +28,7 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
             ?? throw new NotFoundException("Customer", query.Id);
         var merged = await db.Customers.AsNoTracking().Where(c => c.MergedIntoId == customer.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         var log = await db.CustomerAccessRecords.AsNoTracking().Where(r => r.CustomerId == customer.Id).OrderBy(r => r.At)
-            .Select(r => new AccessRecordDto(r.Id, r.CustomerId, r.Action, r.ActorKind, r.ActorId, r.RelatedCustomerId, r.At, r.Points))
+            .ProjectTo<AccessRecordDto>(mapper.ConfigurationProvider)
             .ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow();
@@ -36,17 +37,17 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
         var ids = complaints.Select(c => c.Id).ToList();
         var timelines = (await db.ComplaintTimeline.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).OrderBy(e => e.Sequence)
                 .ToListAsync(cancellationToken))
-            .ToLookup(e => e.ComplaintId, e => new TimelineEntryDto(e.Sequence, e.At, e.Kind, TimelineVisibilities.Of(e.Kind), e.ActorKind, e.ActorId, e.FromStatus, e.ToStatus, e.Text));
+            .ToLookup(e => e.ComplaintId, mapper.Map<TimelineEntryDto>);
         var exported = complaints.Select(c => new ExportedComplaintDto(ComplaintDto.For(mapper, c, user, now), timelines[c.Id].ToList())).ToList();
 
         var feedback = (await db.Feedback.AsNoTracking().Where(f => f.CustomerId == customer.Id).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken))
-            .Select(FeedbackDto.From).ToList();
+            .Select(mapper.Map<FeedbackDto>).ToList();
         var surveys = await SurveyResponses.OfCustomerAsync(db, customer.Id, answeredOnly: false, int.MaxValue, cancellationToken);
         var tasks = (await db.CareTasks.AsNoTracking().Where(t => t.CustomerId == customer.Id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken))
-            .Select(CareTaskDto.From).ToList();
+            .Select(mapper.Map<CareTaskDto>).ToList();
 
         db.Record(user, customer.Id, CustomerAccess.Exported, now);
         await db.SaveChangesAsync(cancellationToken);
-        return new CustomerExportDto(now, CustomerDto.From(customer), merged, exported, feedback, surveys, tasks, log);
+        return new CustomerExportDto(now, mapper.Map<CustomerDto>(customer), merged, exported, feedback, surveys, tasks, log);
     }
 }

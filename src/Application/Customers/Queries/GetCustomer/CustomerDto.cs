@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Customers;
@@ -24,15 +25,16 @@ public sealed record CustomerDto(
     [System.Text.Json.Serialization.JsonIgnore]
     public uint Version { get; init; }
 
-    public static CustomerDto From(Customer c) => new(
-        c.Id, c.Name, c.Company, c.Segment, c.PreferredChannel, c.PreferredLanguage,
-        new ConsentDto(c.Consent.ContactByPhone, c.Consent.ContactByEmail, c.Consent.Marketing),
-        c.ContactPoints.OrderBy(p => p.Kind).ThenByDescending(p => p.IsPrimary)
-            .Select(p => new ContactPointDto(p.Id, p.Kind, p.Value, p.Platform, p.IsPrimary)).ToList(),
-        c.SourcePartnerId, c.MergedIntoId, c.ErasedAt, c.RewardPoints, c.CreatedAt, c.UpdatedAt)
+    private sealed class Mapping : Profile
     {
-        Version = c.Version,
-    };
+        public Mapping()
+        {
+            CreateMap<Customer, CustomerDto>()
+                .ForCtorParam(nameof(ContactPoints), o => o.MapFrom(c => c.ContactPoints.OrderBy(p => p.Kind).ThenByDescending(p => p.IsPrimary)));
+            CreateMap<CustomerConsent, ConsentDto>();
+            CreateMap<ContactPoint, ContactPointDto>();
+        }
+    }
 }
 
 public sealed record ConsentDto(bool ContactByPhone, bool ContactByEmail, bool Marketing);

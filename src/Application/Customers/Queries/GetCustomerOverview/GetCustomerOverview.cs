@@ -68,7 +68,7 @@ public sealed class GetCustomerOverviewQueryHandler(IApplicationDbContext db, IC
         // Counts cover every task; the tasks shown in full are only those the caller may see (as with complaints above).
         var upcoming = (await (await db.VisibleCareTasksAsync(user, cancellationToken)).AsNoTracking()
             .Where(t => t.CustomerId == customer.Id && t.Status == CareTaskStatus.Open).OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).Take(LatestCount)
-            .ToListAsync(cancellationToken)).Select(CareTaskDto.From).ToList();
+            .ToListAsync(cancellationToken)).Select(mapper.Map<CareTaskDto>).ToList();
 
         db.Record(user, customer.Id, CustomerAccess.Read, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
@@ -19,7 +20,7 @@ namespace CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 public sealed record AnswerFeedbackCommand(
     Guid Id, string Answer, Channel? Via, bool? Accepted, string? ImprovementAction, int RewardPoints, uint? ExpectedVersion) : ICommand<FeedbackDto>;
 
-public sealed class AnswerFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, IOptions<RewardOptions> rewards, TimeProvider time)
+public sealed class AnswerFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, IOptions<RewardOptions> rewards, TimeProvider time, IMapper mapper)
     : ICommandHandler<AnswerFeedbackCommand, FeedbackDto>
 {
     public async ValueTask<FeedbackDto> Handle(AnswerFeedbackCommand command, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed class AnswerFeedbackCommandHandler(IApplicationDbContext db, ICurr
             command.RewardPoints, user.StaffId(), now);
         customer.GrantRewardPoints(command.RewardPoints, now);
         await db.SaveChangesAsync(cancellationToken);
-        return FeedbackDto.From(feedback);
+        return mapper.Map<FeedbackDto>(feedback);
     }
 
     /// <summary>

@@ -1,17 +1,18 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Feedback;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
 
 /// <summary>Records feedback a customer gave through any channel (state new).</summary>
 public sealed record ReceiveFeedbackCommand(Guid CustomerId, FeedbackKind Kind, Channel Channel, string Subject, string Text) : ICommand<FeedbackDto>;
 
-public sealed class ReceiveFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<ReceiveFeedbackCommand, FeedbackDto>
+public sealed class ReceiveFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper) : ICommandHandler<ReceiveFeedbackCommand, FeedbackDto>
 {
     public async ValueTask<FeedbackDto> Handle(ReceiveFeedbackCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +24,6 @@ public sealed class ReceiveFeedbackCommandHandler(IApplicationDbContext db, ICur
         var feedback = CustomerFeedback.Receive(command.CustomerId, command.Kind, command.Channel, command.Subject, command.Text, user.StaffId(), time.GetUtcNow());
         db.Feedback.Add(feedback);
         await db.SaveChangesAsync(cancellationToken);
-        return FeedbackDto.From(feedback);
+        return mapper.Map<FeedbackDto>(feedback);
     }
 }

@@ -1,15 +1,16 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Feedback.Commands.StartFeedback;
 
 /// <summary>Work starts (by the caller, or the staff member named): → in progress.</summary>
 public sealed record StartFeedbackCommand(Guid Id, Guid? HandlerId, uint? ExpectedVersion) : ICommand<FeedbackDto>;
 
-public sealed class StartFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<StartFeedbackCommand, FeedbackDto>
+public sealed class StartFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper) : ICommandHandler<StartFeedbackCommand, FeedbackDto>
 {
     public async ValueTask<FeedbackDto> Handle(StartFeedbackCommand command, CancellationToken cancellationToken)
     {
@@ -21,6 +22,6 @@ public sealed class StartFeedbackCommandHandler(IApplicationDbContext db, ICurre
         var feedback = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, cancellationToken);
         feedback.Start(command.HandlerId ?? user.StaffId(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return FeedbackDto.From(feedback);
+        return mapper.Map<FeedbackDto>(feedback);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Feedback;
@@ -10,7 +11,9 @@ public sealed record FeedbackDto(
     string? Answer, Channel? AnsweredVia, DateTimeOffset? AnsweredAt, bool? Accepted, string? ImprovementAction, int RewardPoints,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version) : IVersioned
 {
-    public static FeedbackDto From(CustomerFeedback f) => new(
-        f.Id, f.CustomerId, f.Kind, f.Channel, f.Subject, f.Text, f.Status, f.AllowedMoves, f.RecordedById, f.HandlerId, f.AcknowledgedAt, f.StartedAt,
-        f.Answer, f.AnsweredVia, f.AnsweredAt, f.Accepted, f.ImprovementAction, f.RewardPoints, f.CreatedAt, f.UpdatedAt, f.Version);
+    private sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<CustomerFeedback, FeedbackDto>()
+            .ForCtorParam(nameof(AllowedStatuses), o => o.MapFrom(f => f.AllowedMoves));
+    }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
@@ -12,7 +13,7 @@ namespace CustomerCare.Application.Feedback.Queries.ListFeedback;
 public sealed record ListFeedbackQuery(FeedbackStatus? Status, FeedbackKind? Kind, Guid? CustomerId, Guid? HandlerId, int Page, int PageSize)
     : IQuery<PagedList<FeedbackDto>>;
 
-public sealed class ListFeedbackQueryHandler(IApplicationDbContext db) : IQueryHandler<ListFeedbackQuery, PagedList<FeedbackDto>>
+public sealed class ListFeedbackQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListFeedbackQuery, PagedList<FeedbackDto>>
 {
     public async ValueTask<PagedList<FeedbackDto>> Handle(ListFeedbackQuery query, CancellationToken cancellationToken)
     {
@@ -24,6 +25,6 @@ public sealed class ListFeedbackQueryHandler(IApplicationDbContext db) : IQueryH
             .FilterBy(query.HandlerId, handlerId => f => f.HandlerId == handlerId);
 
         return (await PagedList<CustomerFeedback>.CreateAsync(feedback.OrderByDescending(f => f.CreatedAt).ThenBy(f => f.Id), query.Page, query.PageSize, cancellationToken))
-            .Select(FeedbackDto.From);
+            .Select(mapper.Map<FeedbackDto>);
     }
 }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Partners.Queries.GetPartner;
 using CustomerCare.Domain.Partners;
@@ -7,7 +9,7 @@ namespace CustomerCare.Application.Partners.Commands.CreatePartner;
 
 public sealed record CreatePartnerCommand(string Name) : ICommand<PartnerDto>;
 
-public sealed class CreatePartnerCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<CreatePartnerCommand, PartnerDto>
+public sealed class CreatePartnerCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<CreatePartnerCommand, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(CreatePartnerCommand command, CancellationToken cancellationToken)
     {
@@ -15,6 +17,7 @@ public sealed class CreatePartnerCommandHandler(IApplicationDbContext db, TimePr
         var partner = Partner.Create(command.Name, now);
         db.Partners.Add(partner);
         await db.SaveChangesAsync(cancellationToken);
-        return PartnerProjections.ToDto(partner, now);
+        // Read back as every partner is read: the usable-key count is counted in SQL.
+        return await db.Partners.SingleDtoAsync<Partner, PartnerDto>(partner.Id, mapper, "Partner", cancellationToken, new { now });
     }
 }

@@ -1,6 +1,9 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Partners.Queries.GetPartner;
+using CustomerCare.Domain.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +12,7 @@ namespace CustomerCare.Application.Partners.Commands.SetPartnerActive;
 /// <summary>Deactivates (or reactivates) a partner: while inactive, none of its keys is accepted.</summary>
 public sealed record SetPartnerActiveCommand(Guid Id, bool Active) : ICommand<PartnerDto>;
 
-public sealed class SetPartnerActiveCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<SetPartnerActiveCommand, PartnerDto>
+public sealed class SetPartnerActiveCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<SetPartnerActiveCommand, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(SetPartnerActiveCommand command, CancellationToken cancellationToken)
     {
@@ -26,6 +29,7 @@ public sealed class SetPartnerActiveCommandHandler(IApplicationDbContext db, Tim
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return PartnerProjections.ToDto(partner, now);
+        // Read back as every partner is read: the usable-key count is counted in SQL.
+        return await db.Partners.SingleDtoAsync<Partner, PartnerDto>(partner.Id, mapper, "Partner", cancellationToken, new { now });
     }
 }

@@ -1,6 +1,9 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Partners.Queries.GetPartner;
+using CustomerCare.Domain.Partners;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +11,7 @@ namespace CustomerCare.Application.Partners.Commands.UpdatePartner;
 
 public sealed record UpdatePartnerCommand(Guid Id, string Name, uint? ExpectedVersion) : ICommand<PartnerDto>;
 
-public sealed class UpdatePartnerCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<UpdatePartnerCommand, PartnerDto>
+public sealed class UpdatePartnerCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<UpdatePartnerCommand, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
     {
@@ -18,6 +21,7 @@ public sealed class UpdatePartnerCommandHandler(IApplicationDbContext db, TimePr
         var now = time.GetUtcNow();
         partner.Rename(command.Name, now);
         await db.SaveChangesAsync(cancellationToken);
-        return PartnerProjections.ToDto(partner, now);
+        // Read back as every partner is read: the usable-key count is counted in SQL.
+        return await db.Partners.SingleDtoAsync<Partner, PartnerDto>(partner.Id, mapper, "Partner", cancellationToken, new { now });
     }
 }

@@ -1,5 +1,9 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Partners;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +12,8 @@ namespace CustomerCare.Application.Partners.Queries.GetPartner;
 
 public sealed record GetPartnerQuery(Guid Id) : IQuery<PartnerDto>;
 
-public sealed class GetPartnerQueryHandler(IApplicationDbContext db, TimeProvider time) : IQueryHandler<GetPartnerQuery, PartnerDto>
+public sealed class GetPartnerQueryHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : IQueryHandler<GetPartnerQuery, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(GetPartnerQuery query, CancellationToken cancellationToken) =>
-        await db.Partners.AsNoTracking().Where(p => p.Id == query.Id)
-            .Select(PartnerProjections.ToDto(time.GetUtcNow()))
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Partner", query.Id);
+        await db.Partners.SingleDtoAsync<Partner, PartnerDto>(query.Id, mapper, "Partner", cancellationToken, new { now = time.GetUtcNow() });
 }

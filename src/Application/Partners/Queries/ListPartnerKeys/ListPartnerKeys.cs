@@ -1,5 +1,7 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Mappings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,7 @@ public enum ApiKeyStatus
     Revoked,
 }
 
-public sealed class ListPartnerKeysQueryHandler(IApplicationDbContext db, TimeProvider time)
+public sealed class ListPartnerKeysQueryHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper)
     : IQueryHandler<ListPartnerKeysQuery, IReadOnlyList<PartnerApiKeyDto>>
 {
     public async ValueTask<IReadOnlyList<PartnerApiKeyDto>> Handle(ListPartnerKeysQuery query, CancellationToken cancellationToken)
@@ -24,6 +26,6 @@ public sealed class ListPartnerKeysQueryHandler(IApplicationDbContext db, TimePr
             .SingleOrDefaultAsync(p => p.Id == query.PartnerId, cancellationToken)
             ?? throw new NotFoundException("Partner", query.PartnerId);
         var now = time.GetUtcNow();
-        return partner.Keys.OrderByDescending(k => k.CreatedAt).Select(k => PartnerProjections.ToDto(k, now)).ToList();
+        return partner.Keys.OrderByDescending(k => k.CreatedAt).Select(k => mapper.Map<PartnerApiKeyDto>(k, (MappingContext.Now, now))).ToList();
     }
 }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Partners.Queries.GetPartner;
@@ -10,7 +12,7 @@ namespace CustomerCare.Application.Partners.Queries.ListPartners;
 public sealed record ListPartnersQuery(string? Search = null, bool IncludeInactive = false, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<PartnerDto>>;
 
-public sealed class ListPartnersQueryHandler(IApplicationDbContext db, TimeProvider time)
+public sealed class ListPartnersQueryHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper)
     : IQueryHandler<ListPartnersQuery, PagedList<PartnerDto>>
 {
     public async ValueTask<PagedList<PartnerDto>> Handle(ListPartnersQuery query, CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ public sealed class ListPartnersQueryHandler(IApplicationDbContext db, TimeProvi
         }
 
         return await PagedList<PartnerDto>.CreateAsync(
-            partners.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(PartnerProjections.ToDto(time.GetUtcNow())),
+            partners.OrderBy(p => p.Name).ThenBy(p => p.Id).ProjectTo<PartnerDto>(mapper.ConfigurationProvider, new { now = time.GetUtcNow() }),
             query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Surveys.Queries.GetSurvey;
 using CustomerCare.Domain.Surveys;
@@ -8,13 +9,13 @@ namespace CustomerCare.Application.Surveys.Commands.CreateSurvey;
 /// <summary>A new survey template; its questions become version 1.</summary>
 public sealed record CreateSurveyCommand(string Name, string? Description, IReadOnlyList<QuestionInput> Questions) : ICommand<SurveyDto>;
 
-public sealed class CreateSurveyCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<CreateSurveyCommand, SurveyDto>
+public sealed class CreateSurveyCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<CreateSurveyCommand, SurveyDto>
 {
     public async ValueTask<SurveyDto> Handle(CreateSurveyCommand command, CancellationToken cancellationToken)
     {
         var template = SurveyTemplate.Create(command.Name, command.Description, command.Questions.ToQuestions(), time.GetUtcNow());
         db.SurveyTemplates.Add(template);
         await db.SaveChangesAsync(cancellationToken);
-        return SurveyDto.From(template);
+        return mapper.Map<SurveyDto>(template);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Surveys.Queries.GetSurvey;
@@ -13,7 +14,7 @@ namespace CustomerCare.Application.Surveys.Commands.ReviseSurvey;
 public sealed record ReviseSurveyCommand(Guid Id, string Name, string? Description, IReadOnlyList<QuestionInput> Questions, uint? ExpectedVersion)
     : ICommand<SurveyDto>;
 
-public sealed class ReviseSurveyCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<ReviseSurveyCommand, SurveyDto>
+public sealed class ReviseSurveyCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<ReviseSurveyCommand, SurveyDto>
 {
     public async ValueTask<SurveyDto> Handle(ReviseSurveyCommand command, CancellationToken cancellationToken)
     {
@@ -22,6 +23,6 @@ public sealed class ReviseSurveyCommandHandler(IApplicationDbContext db, TimePro
         db.ExpectVersion(template, command.ExpectedVersion);
         template.Revise(command.Name, command.Description, command.Questions.ToQuestions(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return SurveyDto.From(template);
+        return mapper.Map<SurveyDto>(template);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Surveys.Queries.GetSurvey;
@@ -20,7 +21,7 @@ public sealed record AnswerInput(
 /// <summary>The customer's answers: accepted once, before the link expires, without signing in.</summary>
 public sealed record SubmitSurveyResponseCommand(string Token, IReadOnlyList<AnswerInput> Answers) : ICommand<SurveyFormDto>;
 
-public sealed class SubmitSurveyResponseCommandHandler(IApplicationDbContext db, TimeProvider time) : ICommandHandler<SubmitSurveyResponseCommand, SurveyFormDto>
+public sealed class SubmitSurveyResponseCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<SubmitSurveyResponseCommand, SurveyFormDto>
 {
     public async ValueTask<SurveyFormDto> Handle(SubmitSurveyResponseCommand command, CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ public sealed class SubmitSurveyResponseCommandHandler(IApplicationDbContext db,
         }
 
         var name = await db.SurveyTemplates.Where(t => t.Id == invitation.TemplateId).Select(t => new { t.Name, t.Description }).SingleAsync(cancellationToken);
-        return new SurveyFormDto(name.Name, name.Description, version.Number, version.Questions.Select(QuestionDto.From).ToList(),
+        return new SurveyFormDto(name.Name, name.Description, version.Number, mapper.Map<List<QuestionDto>>(version.Questions),
             invitation.ExpiresAt, invitation.AnsweredAt);
     }
 }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Mappings;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Surveys;
@@ -18,4 +20,15 @@ public sealed record CampaignCountsDto(int Sent, int Answered, int Expired)
 /// <summary>An invitation with the link to send the customer; the token is shown to staff only.</summary>
 public sealed record InvitationDto(
     Guid Id, Guid CustomerId, Guid? ComplaintId, int Wave, int SurveyVersion, Channel Channel, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
-    DateTimeOffset? AnsweredAt, string Token, string Link);
+    DateTimeOffset? AnsweredAt, string Token, string Link)
+{
+    /// <summary>The context item holding the base of response links (configured, or the API's own path).</summary>
+    public const string LinkBase = "linkBase";
+
+    private sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<SurveyInvitation, InvitationDto>()
+            .ForCtorParam(nameof(SurveyVersion), o => o.MapFrom(i => i.TemplateVersion))
+            .ForCtorParam(nameof(Link), o => o.MapFrom((i, context) => context.Item<string>(LinkBase) + i.Token));
+    }
+}

@@ -1,5 +1,7 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Mappings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +10,7 @@ namespace CustomerCare.Application.Surveys.Queries.GetSurvey;
 /// <summary>A template with the questions of its current version, or of the version asked for.</summary>
 public sealed record GetSurveyQuery(Guid Id, int? Version) : IQuery<SurveyDto>;
 
-public sealed class GetSurveyQueryHandler(IApplicationDbContext db) : IQueryHandler<GetSurveyQuery, SurveyDto>
+public sealed class GetSurveyQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetSurveyQuery, SurveyDto>
 {
     public async ValueTask<SurveyDto> Handle(GetSurveyQuery query, CancellationToken cancellationToken)
     {
@@ -19,6 +21,8 @@ public sealed class GetSurveyQueryHandler(IApplicationDbContext db) : IQueryHand
             throw new NotFoundException($"Version {number} of survey", query.Id);
         }
 
-        return SurveyDto.From(template, query.Version);
+        return query.Version is { } shown
+            ? mapper.Map<SurveyDto>(template, (SurveyDto.ShownVersion, shown))
+            : mapper.Map<SurveyDto>(template);
     }
 }

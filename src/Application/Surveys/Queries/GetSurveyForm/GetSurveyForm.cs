@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Surveys.Queries.GetSurvey;
@@ -10,7 +11,7 @@ namespace CustomerCare.Application.Surveys.Queries.GetSurveyForm;
 /// <summary>Reads the questions behind a link. Records nothing, so that link scanners in mail systems cannot answer for the customer.</summary>
 public sealed record GetSurveyFormQuery(string Token) : IQuery<SurveyFormDto>;
 
-public sealed class GetSurveyFormQueryHandler(IApplicationDbContext db, TimeProvider time) : IQueryHandler<GetSurveyFormQuery, SurveyFormDto>
+public sealed class GetSurveyFormQueryHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : IQueryHandler<GetSurveyFormQuery, SurveyFormDto>
 {
     public async ValueTask<SurveyFormDto> Handle(GetSurveyFormQuery query, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed class GetSurveyFormQueryHandler(IApplicationDbContext db, TimeProv
         var version = await InvitationTokens.VersionAsync(db, invitation, cancellationToken);
         var survey = await db.SurveyTemplates.AsNoTracking().Where(t => t.Id == invitation.TemplateId)
             .Select(t => new { t.Name, t.Description }).SingleAsync(cancellationToken);
-        return new SurveyFormDto(survey.Name, survey.Description, version.Number, version.Questions.Select(QuestionDto.From).ToList(),
+        return new SurveyFormDto(survey.Name, survey.Description, version.Number, mapper.Map<List<QuestionDto>>(version.Questions),
             invitation.ExpiresAt, invitation.AnsweredAt);
     }
 }

@@ -1,5 +1,7 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Mappings;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Surveys.Queries.GetCampaign;
@@ -17,7 +19,7 @@ namespace CustomerCare.Application.Surveys.Queries.ListInvitations;
 /// </summary>
 public sealed record ListInvitationsQuery(Guid CampaignId, bool PendingOnly, int Page, int PageSize) : IQuery<PagedList<InvitationDto>>;
 
-public sealed class ListInvitationsQueryHandler(IApplicationDbContext db, IOptions<SurveyOptions> options, TimeProvider time)
+public sealed class ListInvitationsQueryHandler(IApplicationDbContext db, IOptions<SurveyOptions> options, TimeProvider time, IMapper mapper)
     : IQueryHandler<ListInvitationsQuery, PagedList<InvitationDto>>
 {
     public async ValueTask<PagedList<InvitationDto>> Handle(ListInvitationsQuery query, CancellationToken cancellationToken)
@@ -36,7 +38,6 @@ public sealed class ListInvitationsQueryHandler(IApplicationDbContext db, IOptio
 
         var page = await PagedList<SurveyInvitation>.CreateAsync(invitations.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id), query.Page, query.PageSize, cancellationToken);
         var linkBase = options.Value.ResponseLinkBase is { Length: > 0 } configured ? configured : "/api/v1/survey-responses/";
-        return page.Select(i => new InvitationDto(i.Id, i.CustomerId, i.ComplaintId, i.Wave, i.TemplateVersion, i.Channel, i.CreatedAt, i.ExpiresAt,
-            i.AnsweredAt, i.Token, linkBase + i.Token));
+        return page.Select(i => mapper.Map<InvitationDto>(i, (InvitationDto.LinkBase, linkBase)));
     }
 }

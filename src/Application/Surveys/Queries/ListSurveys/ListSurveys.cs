@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Surveys.Queries.GetSurvey;
@@ -9,7 +11,7 @@ namespace CustomerCare.Application.Surveys.Queries.ListSurveys;
 
 public sealed record ListSurveysQuery(string? Name, int Page, int PageSize) : IQuery<PagedList<SurveySummaryDto>>;
 
-public sealed class ListSurveysQueryHandler(IApplicationDbContext db) : IQueryHandler<ListSurveysQuery, PagedList<SurveySummaryDto>>
+public sealed class ListSurveysQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListSurveysQuery, PagedList<SurveySummaryDto>>
 {
     public async ValueTask<PagedList<SurveySummaryDto>> Handle(ListSurveysQuery query, CancellationToken cancellationToken)
     {
@@ -21,7 +23,7 @@ public sealed class ListSurveysQueryHandler(IApplicationDbContext db) : IQueryHa
         }
 
         return await PagedList<SurveySummaryDto>.CreateAsync(
-            templates.OrderBy(t => t.Name).ThenBy(t => t.Id).Select(t => new SurveySummaryDto(t.Id, t.Name, t.CurrentVersion, t.UpdatedAt)),
+            templates.OrderBy(t => t.Name).ThenBy(t => t.Id).ProjectTo<SurveySummaryDto>(mapper.ConfigurationProvider),
             query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -1,9 +1,10 @@
+using AutoMapper;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Webhooks.Queries.GetWebhook;
 using CustomerCare.Domain.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Webhooks.Commands.CreateWebhook;
 
@@ -14,7 +15,7 @@ namespace CustomerCare.Application.Webhooks.Commands.CreateWebhook;
 public sealed record CreateWebhookCommand(Guid? PartnerId, string Url, IReadOnlyList<string> EventTypes, string? Description)
     : ICommand<WebhookWithSecretDto>;
 
-public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time)
+public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper)
     : ICommandHandler<CreateWebhookCommand, WebhookWithSecretDto>
 {
     public async ValueTask<WebhookWithSecretDto> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurre
         var subscription = WebhookSubscription.Create(partnerId, new Uri(command.Url), command.EventTypes, secret, command.Description, time.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
-        return new WebhookWithSecretDto(subscription.Dto(), secret);
+        return new WebhookWithSecretDto(mapper.Map<WebhookDto>(subscription), secret);
     }
 
     /// <summary>A partner's subscription hears of public timeline entries only, so it may ask only for the types they produce.</summary>

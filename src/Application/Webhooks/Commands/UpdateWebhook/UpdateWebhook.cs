@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Webhooks.Commands.CreateWebhook;
 using CustomerCare.Application.Webhooks.Queries.GetWebhook;
@@ -9,7 +10,7 @@ namespace CustomerCare.Application.Webhooks.Commands.UpdateWebhook;
 public sealed record UpdateWebhookCommand(Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Description, bool IsActive, uint? ExpectedVersion)
     : ICommand<WebhookDto>;
 
-public sealed class UpdateWebhookCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time)
+public sealed class UpdateWebhookCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper)
     : ICommandHandler<UpdateWebhookCommand, WebhookDto>
 {
     public async ValueTask<WebhookDto> Handle(UpdateWebhookCommand command, CancellationToken cancellationToken)
@@ -19,6 +20,6 @@ public sealed class UpdateWebhookCommandHandler(IApplicationDbContext db, ICurre
         CreateWebhookCommandHandler.EnsurePublicTypes(subscription.PartnerId, command.EventTypes);
         subscription.Change(new Uri(command.Url), command.EventTypes, command.Description, command.IsActive, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return subscription.Dto();
+        return mapper.Map<WebhookDto>(subscription);
     }
 }

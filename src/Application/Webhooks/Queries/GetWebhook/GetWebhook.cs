@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Interfaces;
 using FluentValidation;
 using Mediator;
@@ -7,9 +9,9 @@ namespace CustomerCare.Application.Webhooks.Queries.GetWebhook;
 
 public sealed record GetWebhookQuery(Guid Id) : IQuery<WebhookDto>;
 
-public sealed class GetWebhookQueryHandler(IApplicationDbContext db, ICurrentUser user) : IQueryHandler<GetWebhookQuery, WebhookDto>
+public sealed class GetWebhookQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper) : IQueryHandler<GetWebhookQuery, WebhookDto>
 {
     public async ValueTask<WebhookDto> Handle(GetWebhookQuery query, CancellationToken cancellationToken) =>
-        await db.VisibleWebhooks(user).AsNoTracking().Where(s => s.Id == query.Id).Select(WebhookAccess.ToDto).SingleOrDefaultAsync(cancellationToken)
+        await db.VisibleWebhooks(user).AsNoTracking().Where(s => s.Id == query.Id).ProjectTo<WebhookDto>(mapper.ConfigurationProvider).SingleOrDefaultAsync(cancellationToken)
         ?? throw new Common.Exceptions.NotFoundException("Webhook", query.Id);
 }

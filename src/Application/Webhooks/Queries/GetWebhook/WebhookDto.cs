@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Webhooks;
 
@@ -10,6 +11,11 @@ public sealed record WebhookDto(
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public uint Version { get; init; }
+
+    private sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<WebhookSubscription, WebhookDto>();
+    }
 }
 
 /// <summary>A subscription with its signing secret, answered once: when created or when the secret is rotated.</summary>
