@@ -36,7 +36,6 @@ public static class DependencyInjection
         services.AddScoped<Reports.ReportScopes>();
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<Surveys.SurveyInviter>();
-        services.AddScoped<Complaints.ComplaintAftercare>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -55,12 +55,12 @@ public static class DependencyInjection
             }));
             options.AddInterceptors(
                 provider.GetRequiredService<TrackSlaInterceptor>(),
-                WriteOutbox,
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>());
         });
         services.AddSingleton<RuntimeModelCache>();
         services.AddSingleton<IExceptionTranslator, DatabaseExceptionTranslator>();
         services.AddScoped<DispatchDomainEventsInterceptor>();
+        services.AddScoped<IComplaintOutbox, ComplaintOutbox>();
         services.AddScoped<TrackSlaInterceptor>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
             .Validate(o => TryBuild(o), "CustomerCare:Sla does not describe a valid calendar and policy (time zone, working hours HH:mm-HH:mm, ISO 8601 targets).")
@@ -128,8 +128,6 @@ public static class DependencyInjection
 
         return services;
     }
-
-    private static readonly WriteOutboxInterceptor WriteOutbox = new();
 
     /// <summary>The read-optimised model of <see cref="CustomerCareDbContext"/>, built by the first context and handed to all later ones.</summary>
     internal sealed class RuntimeModelCache

@@ -618,6 +618,9 @@ public sealed class Complaint : AggregateRoot
             });
     }
 
+    /// <summary>Raises the event of the move just made, naming the timeline entry that move appended.</summary>
+    private void Raise(ComplaintEvent domainEvent) => base.Raise(domainEvent with { Sequence = TimelineLength });
+
     private void Append(Actor actor, DateTimeOffset now, TimelineEntryKind kind, ComplaintStatus? from, string? text, ComplaintStatus? to = null)
     {
         TimelineLength++;

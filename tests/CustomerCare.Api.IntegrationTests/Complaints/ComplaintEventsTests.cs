@@ -6,11 +6,11 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace CustomerCare.Api.IntegrationTests.Complaints;
 
-/// <summary>Domain events reach their handlers once the change is committed, and never for a change that failed.</summary>
+/// <summary>Domain events reach their handlers once each, inside the save of their change; a refused change raises none.</summary>
 public class ComplaintEventsTests : IntegrationTest
 {
     [Test]
-    public async Task Events_AreDispatchedForCommittedChangesOnly()
+    public async Task Events_AreHandledOnceEach_AndARefusedChangeRaisesNone()
     {
         var logs = new FakeLogCollector();
         await using var factory = Testing.Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>

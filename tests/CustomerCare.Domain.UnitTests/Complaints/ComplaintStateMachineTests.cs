@@ -100,6 +100,9 @@ public class ComplaintStateMachineTests
                 Assert.That(complaint.Timeline, Has.Count.EqualTo(timeline + 1), "one timeline entry per legal move");
                 Assert.That(complaint.DomainEvents, Has.Count.EqualTo(events + 1), "one event per legal move");
                 Assert.That(complaint.DomainEvents.Last(), Is.InstanceOf<ComplaintEvent>());
+                var raised = (ComplaintEvent)complaint.DomainEvents.Last();
+                Assert.That((raised.Sequence, raised.Kind), Is.EqualTo((complaint.Timeline[^1].Sequence, complaint.Timeline[^1].Kind)),
+                    "the event names the entry the move appended (the outbox is written from it)");
             });
         }
         else
@@ -206,6 +209,19 @@ public class ComplaintStateMachineTests
     public void Satisfaction_OutsideOneToFive_IsRefused()
     {
         Assert.That(() => new Closing(ClosingReason.Resolved, 6, null, Now), Throws.TypeOf<DomainException>());
+    }
+
+    [Test]
+    public void EveryTimelineEntry_HasExactlyOneEventNamingIt()
+    {
+        var complaint = InState(ComplaintStatus.Closed);
+        complaint.AddNote("After closing", Agent, Now);
+        complaint.ReComplaint("Still unhappy", null, Channel.Phone, Guid.CreateVersion7(), "CC-2026-000002", Agent, Now);
+
+        var events = complaint.DomainEvents.OfType<ComplaintEvent>().Select(e => (e.Sequence, e.Kind)).ToList();
+        var entries = complaint.Timeline.Select(e => (e.Sequence, e.Kind)).ToList();
+
+        Assert.That(events, Is.EqualTo(entries));
     }
 
     [Test]

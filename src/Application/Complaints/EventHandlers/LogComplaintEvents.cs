@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Application.Complaints.EventHandlers;
 
-/// <summary>Writes every complaint event to the structured log once its change has committed, for operations to follow.</summary>
+/// <summary>Writes every complaint event to the structured log as its change is saved, for operations to follow.</summary>
 public sealed partial class LogComplaintEvents(ILogger<LogComplaintEvents> logger) : INotificationHandler<ComplaintEvent>
 {
     public ValueTask Handle(ComplaintEvent notification, CancellationToken cancellationToken)

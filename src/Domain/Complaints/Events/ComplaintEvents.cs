@@ -2,8 +2,12 @@ using CustomerCare.Domain.Common;
 
 namespace CustomerCare.Domain.Complaints.Events;
 
-/// <summary>Every legal move on a complaint raises exactly one of these, carrying the timeline entry it appended.</summary>
-public abstract record ComplaintEvent(Guid ComplaintId, TimelineEntryKind Kind, ComplaintStatus Status, DateTimeOffset OccurredAt) : IDomainEvent;
+/// <summary>Every legal move on a complaint raises exactly one of these, naming the timeline entry it appended.</summary>
+public abstract record ComplaintEvent(Guid ComplaintId, TimelineEntryKind Kind, ComplaintStatus Status, DateTimeOffset OccurredAt) : IDomainEvent
+{
+    /// <summary>The <see cref="TimelineEntry.Sequence"/> of the entry the move appended (set by the complaint as it raises the event).</summary>
+    public int Sequence { get; init; }
+}
 
 public sealed record ComplaintReceived(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.Received, Status, OccurredAt);

@@ -1,43 +1,56 @@
 using CustomerCare.Domain.Common;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Infrastructure.Data.Interceptors;
 
 /// <summary>
-/// Publishes the domain events of the aggregates a SaveChanges wrote, after it succeeded, so that no handler
-/// ever sees a change that was rolled back. (Anything leaving the process goes through the outbox instead.)
+/// Publishes the domain events of the aggregates a SaveChanges writes, before it writes them: handlers add what follows
+/// (outbox messages, follow-up tasks, survey invitations) to the same unit of work, so it commits with the change or not
+/// at all. Events raised by handlers are published in turn. Anything that leaves the process goes through the outbox and
+/// is delivered after commit. See docs/adr/0006-domain-events-before-commit.md.
 /// </summary>
 public sealed class DispatchDomainEventsInterceptor(IPublisher publisher) : SaveChangesInterceptor
 {
-    private readonly List<IDomainEvent> _pending = [];
+    /// <summary>Rounds of handlers raising further events before the cascade is taken for a bug.</summary>
+    private const int MaxRounds = 8;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
         {
-            _pending.AddRange(context.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.DequeueDomainEvents()));
+            await DispatchAsync(context, cancellationToken);
         }
 
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Save with SaveChangesAsync: domain event handlers run asynchronously inside the save.");
+
+    private async Task DispatchAsync(DbContext context, CancellationToken cancellationToken)
     {
-        var events = _pending.ToArray();
-        _pending.Clear();
-        foreach (var domainEvent in events)
+        for (var round = 0; ; round++)
         {
-            await publisher.Publish(domainEvent, cancellationToken);
+            var events = context.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.DequeueDomainEvents()).ToList();
+            if (events.Count == 0)
+            {
+                return;
+            }
+
+            if (round == MaxRounds)
+            {
+                throw new InvalidOperationException($"Domain event handlers kept raising events after {MaxRounds} rounds.");
+            }
+
+            foreach (var domainEvent in events)
+            {
+                await publisher.Publish(domainEvent, cancellationToken);
+            }
+
+            context.ChangeTracker.DetectChanges();
         }
-
-        return await base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        _pending.Clear();
-        return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 }

@@ -1,30 +1,31 @@
 using AutoMapper;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Domain.Complaints;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Complaints.Commands.CloseComplaint;
 
 public sealed record CloseComplaintCommand(Guid Id, ClosingReason Reason, int? Satisfaction, string? Comment, Guid? DuplicateOfId, uint? ExpectedVersion)
     : ICommand<ComplaintDto>;
 
-public sealed class CloseComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, ComplaintAftercare aftercare)
+public sealed class CloseComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<CloseComplaintCommand, ComplaintDto>
 {
     public async ValueTask<ComplaintDto> Handle(CloseComplaintCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        if (command.DuplicateOfId is { } original && !await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-                await db.VisibleAsync(user, cancellationToken), c => c.Id == original, cancellationToken))
+        if (command.DuplicateOfId is { } original && !await (await db.VisibleAsync(user, cancellationToken)).AnyAsync(c => c.Id == original, cancellationToken))
         {
-            throw new Common.Exceptions.ValidationException("duplicateOfId", "No complaint you can see has this id.");
+            throw new ValidationException("duplicateOfId", "No complaint you can see has this id.");
         }
 
         var now = time.GetUtcNow();
         complaint.Close(new Closing(command.Reason, command.Satisfaction, command.Comment, now), command.DuplicateOfId, user.Actor(), now);
-        await aftercare.ScheduleAsync(complaint, now, cancellationToken);
+        // Aftercare (the follow-up call, the post-closure surveys) follows from ComplaintClosed, in this same save.
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }
