@@ -101,6 +101,7 @@ public static class DependencyInjection
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.SchemaFilter<OpenApiExamples>();
             options.SchemaFilter<ItemLimitsSchemaFilter>();
+            options.SchemaFilter<ValidatorLimitsSchemaFilter>();
             options.DocumentFilter<CommonResponsesDocumentFilter>();
             options.DocumentFilter<FormatLengthsDocumentFilter>();
         });

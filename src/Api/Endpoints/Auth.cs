@@ -1,11 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Auth.Commands.ChangePassword;
 using CustomerCare.Application.Auth.Commands.SignIn;
 using CustomerCare.Application.Auth.Queries.GetCurrentUser;
-using CustomerCare.Application.Common.Security;
-using CustomerCare.Domain.Organisation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,24 +37,16 @@ public sealed class Auth : IEndpointGroup
             .ProducesAuthProblems();
     }
 
-    public static async Task<Ok<TokenResponse>> SignIn(SignInRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+    public static async Task<Ok<TokenResponse>> SignIn(SignInInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(
-            new SignInCommand(request.Email ?? string.Empty, request.Password ?? string.Empty, http.Connection.RemoteIpAddress?.ToString()), ct));
+            new SignInCommand(input, http.Connection.RemoteIpAddress?.ToString()), ct));
 
     public static async Task<Ok<CurrentUserDto>> GetCurrentUser(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCurrentUserQuery(), ct));
 
-    public static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ISender sender, CancellationToken ct)
+    public static async Task<NoContent> ChangePassword(ChangePasswordInput input, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new ChangePasswordCommand(request.CurrentPassword ?? string.Empty, request.NewPassword ?? string.Empty), ct);
+        await sender.Send(new ChangePasswordCommand(input), ct);
         return TypedResults.NoContent();
     }
 }
-
-public sealed record SignInRequest(
-    [property: MaxLength(StaffMember.EmailMaxLength)] string? Email,
-    [property: MaxLength(PasswordRules.MaxLength)] string? Password);
-
-public sealed record ChangePasswordRequest(
-    [property: MaxLength(PasswordRules.MaxLength)] string? CurrentPassword,
-    [property: MaxLength(PasswordRules.MaxLength)] string? NewPassword);

@@ -14,7 +14,6 @@ using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.CareTasks;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Api.Endpoints;
 
@@ -55,11 +54,9 @@ public sealed class CareTasks : IEndpointGroup
             EnumQuery.Parse<CareTaskView>(view, nameof(view)) ?? CareTaskView.All, ownerId, customerId, complaintId,
             EnumQuery.Parse<CareTaskStatus>(status, nameof(status)), EnumQuery.Parse<CareTaskKind>(kind, nameof(kind)), page, pageSize), ct));
 
-    public static async Task<Created<CareTaskDto>> CreateCareTask(CareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<CareTaskDto>> CreateCareTask(CreateCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new CreateCareTaskCommand(
-            request.Kind ?? throw new ValidationException("kind", "Required."), request.CustomerId ?? Guid.Empty, request.ComplaintId, request.OwnerId,
-            request.DueOn ?? throw new ValidationException("dueOn", "Required."), request.Subject ?? string.Empty, request.Notes), ct);
+        var created = await sender.Send(new CreateCareTaskCommand(input), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/care-tasks/{created.Id}", created);
     }
@@ -67,29 +64,12 @@ public sealed class CareTasks : IEndpointGroup
     public static async Task<Ok<CareTaskDto>> GetCareTask(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetCareTaskQuery(id), ct));
 
-    public static async Task<Ok<CareTaskDto>> CompleteCareTask(Guid id, CompleteCareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new CompleteCareTaskCommand(
-            id, request.Result ?? throw new ValidationException("result", "Required."), request.Outcome, ETags.ExpectedVersion(http, Resource)), ct));
+    public static async Task<Ok<CareTaskDto>> CompleteCareTask(Guid id, CompleteCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new CompleteCareTaskCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
 
-    public static async Task<Ok<CareTaskDto>> CancelCareTask(Guid id, CancelCareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new CancelCareTaskCommand(id, request.Reason ?? string.Empty, ETags.ExpectedVersion(http, Resource)), ct));
+    public static async Task<Ok<CareTaskDto>> CancelCareTask(Guid id, CancelCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new CancelCareTaskCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
 
-    public static async Task<Ok<CareTaskDto>> RescheduleCareTask(Guid id, RescheduleCareTaskRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new RescheduleCareTaskCommand(
-            id, request.OwnerId, request.DueOn ?? throw new ValidationException("dueOn", "Required."), ETags.ExpectedVersion(http, Resource)), ct));
+    public static async Task<Ok<CareTaskDto>> RescheduleCareTask(Guid id, RescheduleCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new RescheduleCareTaskCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
 }
-
-public sealed record CareTaskRequest(
-    CareTaskKind? Kind,
-    Guid? CustomerId,
-    Guid? ComplaintId,
-    Guid? OwnerId,
-    DateOnly? DueOn,
-    [property: MaxLength(CareTask.SubjectMaxLength)] string? Subject,
-    [property: MaxLength(CareTask.NotesMaxLength)] string? Notes);
-
-public sealed record CompleteCareTaskRequest(CareTaskResult? Result, [property: MaxLength(CareTask.NotesMaxLength)] string? Outcome);
-
-public sealed record CancelCareTaskRequest([property: MaxLength(CareTask.NotesMaxLength)] string? Reason);
-
-public sealed record RescheduleCareTaskRequest(Guid? OwnerId, DateOnly? DueOn);

@@ -28,12 +28,10 @@ using CustomerCare.Application.Complaints.Queries.GetSlaByDepartment;
 using CustomerCare.Application.Complaints.Queries.ListComplaints;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
-using CustomerCare.Domain.Customers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Api.Endpoints;
 
@@ -127,13 +125,9 @@ public sealed class Complaints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     public static async Task<Results<Created<ComplaintDto>, Ok<ComplaintDto>>> ReceiveComplaint(
-        ReceiveComplaintRequest request, HttpContext http, ISender sender, CancellationToken ct)
+        ReceiveComplaintInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(new ReceiveComplaintCommand(
-            Required(request.Channel, "channel"), request.CustomerId,
-            request.Customer is { } c ? new InlineCustomer(c.Name ?? string.Empty, c.Phone, c.Email) : null,
-            request.Title ?? string.Empty, request.Description ?? string.Empty, request.RemedySought, request.OccurredAt,
-            request.Category, request.Severity, request.ExternalReference, request.Product), ct);
+        var result = await sender.Send(new ReceiveComplaintCommand(input), ct);
         ETags.Set(http, result.Complaint.Version);
         var location = $"{EndpointGroupExtensions.VersionPrefix}/complaints/{result.Complaint.Id}";
         if (result.Created)
@@ -207,145 +201,52 @@ public sealed class Complaints : IEndpointGroup
     public static async Task<Ok<IReadOnlyList<TimelineEntryDto>>> GetComplaintTimeline(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetComplaintTimelineQuery(id), ct));
 
-    public static async Task<Ok<ComplaintDto>> RegisterComplaint(Guid id, RegisterRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new RegisterComplaintCommand(
-            id, request.Category ?? string.Empty, Required(request.Severity, "severity"), request.CustomerAcknowledged ?? false, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> RegisterComplaint(Guid id, RegisterComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new RegisterComplaintCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> AssignComplaint(Guid id, AssignRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new AssignComplaintCommand(id, request.DepartmentId, request.AssigneeId, request.Reason ?? string.Empty, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> AssignComplaint(Guid id, AssignComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new AssignComplaintCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> LogCustomerContact(Guid id, ContactRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new LogCustomerContactCommand(
-            id, Required(request.Channel, "channel"), Required(request.Direction, "direction"), request.Summary ?? string.Empty, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> LogCustomerContact(Guid id, LogCustomerContactInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new LogCustomerContactCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> RecordInvestigation(Guid id, InvestigationRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new RecordInvestigationCommand(
-            id, request.Findings ?? string.Empty, request.RootCause, Required(request.IsGenuine, "isGenuine"), request.Evidence, request.CorrectiveAction,
-            Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> RecordInvestigation(Guid id, RecordInvestigationInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new RecordInvestigationCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> ProposeSolution(Guid id, SolutionRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new ProposeSolutionCommand(
-            id, request.Summary ?? string.Empty,
-            request.Steps?.Select((s, i) => s is null
-                ? throw new ValidationException($"steps[{i}]", "A step cannot be null.")
-                : new SolutionStepInput(s.Description ?? string.Empty, s.OwnerId, s.DueAt, s.Done ?? false)).ToList(),
-            Required(request.CommunicatedVia, "communicatedVia"), request.CommunicatedAt, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> ProposeSolution(Guid id, ProposeSolutionInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ProposeSolutionCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> RecordCustomerResponse(Guid id, CustomerResponseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new RecordCustomerResponseCommand(
-            id, Required(request.Accepted, "accepted"), request.Comment, request.RecourseOffered, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> RecordCustomerResponse(Guid id, RecordCustomerResponseInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new RecordCustomerResponseCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> ResolveComplaint(Guid id, ResolveRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new ResolveComplaintCommand(
-            id, request.Outcome ?? string.Empty, request.CompensationAmount, request.CompensationCurrency, request.CompensationDescription, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> ResolveComplaint(Guid id, ResolveComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ResolveComplaintCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> ReopenComplaint(Guid id, ReasonRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new ReopenComplaintCommand(id, request.Reason ?? string.Empty, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> ReopenComplaint(Guid id, ReopenComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ReopenComplaintCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> CloseComplaint(Guid id, CloseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new CloseComplaintCommand(
-            id, Required(request.Reason, "reason"), request.Satisfaction, request.Comment, request.DuplicateOfId, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> CloseComplaint(Guid id, CloseComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new CloseComplaintCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> AddComplaintNote(Guid id, NoteRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new AddComplaintNoteCommand(id, request.Text ?? string.Empty, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> AddComplaintNote(Guid id, AddComplaintNoteInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new AddComplaintNoteCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> ReclassifyComplaint(Guid id, ReclassifyRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new ReclassifyComplaintCommand(
-            id, request.Category ?? string.Empty, Required(request.Severity, "severity"), request.Reason ?? string.Empty, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> ReclassifyComplaint(Guid id, ReclassifyComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ReclassifyComplaintCommand(id, input, Version(http)), ct));
 
-    public static async Task<Ok<ComplaintDto>> PauseSla(Guid id, PauseSlaRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new PauseSlaCommand(id, Required(request.Reason, "reason"), request.Comment, Version(http)), ct));
+    public static async Task<Ok<ComplaintDto>> PauseSla(Guid id, PauseSlaInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new PauseSlaCommand(id, input, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> ResumeSla(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new ResumeSlaCommand(id, Version(http)), ct));
 
-    public static async Task<Created<ComplaintDto>> FileReComplaint(Guid id, ReComplaintRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<ComplaintDto>> FileReComplaint(Guid id, FileReComplaintInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new FileReComplaintCommand(
-            id, request.Description ?? string.Empty, request.RemedySought, Required(request.Channel, "channel"), Version(http)), ct);
+        var created = await sender.Send(new FileReComplaintCommand(id, input, Version(http)), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/complaints/{created.Id}", created);
     }
 
     private static uint? Version(HttpContext http) => ETags.ExpectedVersion(http, Resource);
 
-    private static T Required<T>(T? value, string field)
-        where T : struct =>
-        value ?? throw new ValidationException(field, "Required.");
-
 }
-
-public sealed record ReceiveComplaintRequest(
-    Channel? Channel, Guid? CustomerId, InlineCustomerRequest? Customer, [property: MaxLength(Complaint.TitleMaxLength)] string? Title, [property: MaxLength(Complaint.DescriptionMaxLength)] string? Description, [property: MaxLength(Complaint.RemedyMaxLength)] string? RemedySought,
-    DateTimeOffset? OccurredAt, [property: MaxLength(ComplaintCategories.MaxLength)] string? Category, Severity? Severity, [property: MaxLength(Complaint.ExternalReferenceMaxLength)] string? ExternalReference, [property: MaxLength(Complaint.ProductMaxLength)] string? Product = null);
-
-public sealed record InlineCustomerRequest(
-    [property: MaxLength(Customer.NameMaxLength)] string? Name,
-    [property: MaxLength(ContactPoint.ValueMaxLength)] string? Phone,
-    [property: MaxLength(ContactPoint.ValueMaxLength)] string? Email);
-
-public sealed record RegisterRequest(
-    [property: MaxLength(ComplaintCategories.MaxLength)] string? Category,
-    Severity? Severity,
-    bool? CustomerAcknowledged);
-
-public sealed record AssignRequest(Guid? DepartmentId, Guid? AssigneeId, [property: MaxLength(Complaint.ReasonMaxLength)] string? Reason);
-
-public sealed record ContactRequest(
-    Channel? Channel,
-    ContactDirection? Direction,
-    [property: MaxLength(TimelineEntry.TextMaxLength - 40)] string? Summary);
-
-public sealed record InvestigationRequest(
-    [property: MaxLength(Investigation.TextMaxLength)] string? Findings,
-    [property: MaxLength(Investigation.TextMaxLength)] string? RootCause,
-    bool? IsGenuine,
-    [property: MaxLength(Investigation.MaxEvidenceItems), ItemLimits(ItemMaxLength = Investigation.EvidenceMaxLength)] IReadOnlyList<string>? Evidence,
-    [property: MaxLength(Investigation.TextMaxLength)] string? CorrectiveAction);
-
-public sealed record SolutionStepRequest(
-    [property: MaxLength(SolutionStep.DescriptionMaxLength)] string? Description,
-    Guid? OwnerId,
-    DateTimeOffset? DueAt,
-    bool? Done);
-
-public sealed record SolutionRequest(
-    [property: MaxLength(Investigation.TextMaxLength)] string? Summary,
-    [property: MaxLength(SolutionStep.MaxStepsPerSolution)] IReadOnlyList<SolutionStepRequest?>? Steps,
-    Channel? CommunicatedVia,
-    DateTimeOffset? CommunicatedAt);
-
-public sealed record CustomerResponseRequest(
-    bool? Accepted,
-    [property: MaxLength(Complaint.ReasonMaxLength)] string? Comment,
-    [property: MaxLength(Complaint.ReasonMaxLength)] string? RecourseOffered);
-
-public sealed record ResolveRequest(
-    [property: MaxLength(Investigation.TextMaxLength)] string? Outcome,
-    decimal? CompensationAmount,
-    [property: MaxLength(3)] string? CompensationCurrency,
-    [property: MaxLength(Complaint.ReasonMaxLength)] string? CompensationDescription);
-
-public sealed record ReasonRequest([property: MaxLength(Complaint.ReasonMaxLength)] string? Reason);
-
-public sealed record CloseRequest(
-    ClosingReason? Reason,
-    [property: Range(1, 5)] int? Satisfaction,
-    [property: MaxLength(Complaint.ReasonMaxLength)] string? Comment,
-    Guid? DuplicateOfId);
-
-public sealed record NoteRequest([property: MaxLength(TimelineEntry.TextMaxLength)] string? Text);
-
-public sealed record ReclassifyRequest(
-    [property: MaxLength(ComplaintCategories.MaxLength)] string? Category,
-    Severity? Severity,
-    [property: MaxLength(Complaint.ReasonMaxLength)] string? Reason);
-
-public sealed record PauseSlaRequest(
-    CustomerCare.Domain.Sla.SlaPauseReason? Reason,
-    [property: MaxLength(Complaint.ReasonMaxLength)] string? Comment);
-
-public sealed record ReComplaintRequest(
-    [property: MaxLength(Complaint.DescriptionMaxLength)] string? Description,
-    [property: MaxLength(Complaint.RemedyMaxLength)] string? RemedySought,
-    Channel? Channel);

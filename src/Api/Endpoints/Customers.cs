@@ -73,8 +73,8 @@ public sealed class Customers : IEndpointGroup
     public static async Task<Ok<CustomerDto>> UpdateCustomer(Guid id, CustomerInput request, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new UpdateCustomerCommand(id, request, ETags.ExpectedVersion(http, "Customer")), ct));
 
-    public static async Task<Ok<CustomerDto>> MergeCustomers(Guid id, MergeRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new MergeCustomersCommand(id, request.DuplicateId ?? Guid.Empty), ct));
+    public static async Task<Ok<CustomerDto>> MergeCustomers(Guid id, MergeCustomersInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new MergeCustomersCommand(id, input), ct));
 
     public static async Task<Ok<CustomerExportDto>> ExportCustomer(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ExportCustomerQuery(id), ct));
@@ -88,4 +88,3 @@ public sealed class Customers : IEndpointGroup
 }
 
 /// <summary>The record to merge into the one named in the route.</summary>
-public sealed record MergeRequest(Guid? DuplicateId);

@@ -3,12 +3,12 @@ using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Departments;
 using CustomerCare.Application.Departments.Commands.CreateDepartment;
 using CustomerCare.Application.Departments.Commands.SetDepartmentActive;
 using CustomerCare.Application.Departments.Commands.UpdateDepartment;
 using CustomerCare.Application.Departments.Queries.GetDepartment;
 using CustomerCare.Application.Departments.Queries.ListDepartments;
-using CustomerCare.Domain.Organisation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -45,17 +45,15 @@ public sealed class Departments : IEndpointGroup
     public static async Task<Ok<DepartmentDto>> GetDepartment(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetDepartmentQuery(id), ct));
 
-    public static async Task<Created<DepartmentDto>> CreateDepartment(DepartmentRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<DepartmentDto>> CreateDepartment(DepartmentInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new CreateDepartmentCommand(request.Name ?? string.Empty, request.Code ?? string.Empty, request.ParentId, request.SupervisorId), ct);
+        var created = await sender.Send(new CreateDepartmentCommand(input), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/departments/{created.Id}", created);
     }
 
-    public static async Task<Ok<DepartmentDto>> UpdateDepartment(Guid id, DepartmentRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateDepartmentCommand(
-            id, request.Name ?? string.Empty, request.Code ?? string.Empty, request.ParentId, request.SupervisorId,
-            ETags.ExpectedVersion(http, "Department")), ct));
+    public static async Task<Ok<DepartmentDto>> UpdateDepartment(Guid id, DepartmentInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new UpdateDepartmentCommand(id, input, ETags.ExpectedVersion(http, "Department")), ct));
 
     public static async Task<Ok<DepartmentDto>> DeactivateDepartment(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new SetDepartmentActiveCommand(id, Active: false), ct));
@@ -66,8 +64,3 @@ public sealed class Departments : IEndpointGroup
 }
 
 /// <summary>A department as clients write it. The id comes from the route, never from the body.</summary>
-public sealed record DepartmentRequest(
-    [property: MaxLength(Department.NameMaxLength)] string? Name,
-    [property: MaxLength(Department.CodeMaxLength)] string? Code,
-    Guid? ParentId,
-    Guid? SupervisorId);

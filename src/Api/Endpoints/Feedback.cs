@@ -10,11 +10,9 @@ using CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
 using CustomerCare.Application.Feedback.Commands.StartFeedback;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using CustomerCare.Application.Feedback.Queries.ListFeedback;
-using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Feedback;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Api.Endpoints;
 
@@ -54,11 +52,9 @@ public sealed class Feedback : IEndpointGroup
         TypedResults.Ok(await sender.Send(new ListFeedbackQuery(
             EnumQuery.Parse<FeedbackStatus>(status, nameof(status)), EnumQuery.Parse<FeedbackKind>(kind, nameof(kind)), customerId, handlerId, page, pageSize), ct));
 
-    public static async Task<Created<FeedbackDto>> ReceiveFeedback(FeedbackRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<FeedbackDto>> ReceiveFeedback(ReceiveFeedbackInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new ReceiveFeedbackCommand(
-            request.CustomerId ?? Guid.Empty, request.Kind ?? throw new ValidationException("kind", "Required."),
-            request.Channel ?? throw new ValidationException("channel", "Required."), request.Subject ?? string.Empty, request.Text ?? string.Empty), ct);
+        var created = await sender.Send(new ReceiveFeedbackCommand(input), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/feedback/{created.Id}", created);
     }
@@ -69,26 +65,9 @@ public sealed class Feedback : IEndpointGroup
     public static async Task<Ok<FeedbackDto>> AcknowledgeFeedback(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new AcknowledgeFeedbackCommand(id, ETags.ExpectedVersion(http, Resource)), ct));
 
-    public static async Task<Ok<FeedbackDto>> StartFeedback(Guid id, StartFeedbackRequest? request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new StartFeedbackCommand(id, request?.HandlerId, ETags.ExpectedVersion(http, Resource)), ct));
+    public static async Task<Ok<FeedbackDto>> StartFeedback(Guid id, StartFeedbackInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new StartFeedbackCommand(id, input ?? new StartFeedbackInput(null), ETags.ExpectedVersion(http, Resource)), ct));
 
-    public static async Task<Ok<FeedbackDto>> AnswerFeedback(Guid id, AnswerFeedbackRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new AnswerFeedbackCommand(id, request.Answer ?? string.Empty, request.Via, request.Accepted,
-            request.ImprovementAction, request.RewardPoints ?? 0, ETags.ExpectedVersion(http, Resource)), ct));
+    public static async Task<Ok<FeedbackDto>> AnswerFeedback(Guid id, AnswerFeedbackInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new AnswerFeedbackCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
 }
-
-public sealed record FeedbackRequest(
-    Guid? CustomerId,
-    FeedbackKind? Kind,
-    Channel? Channel,
-    [property: MaxLength(CustomerFeedback.SubjectMaxLength)] string? Subject,
-    [property: MaxLength(CustomerFeedback.TextMaxLength)] string? Text);
-
-public sealed record StartFeedbackRequest(Guid? HandlerId);
-
-public sealed record AnswerFeedbackRequest(
-    [property: MaxLength(CustomerFeedback.AnswerMaxLength)] string? Answer,
-    Channel? Via,
-    bool? Accepted,
-    [property: MaxLength(CustomerFeedback.ImprovementMaxLength)] string? ImprovementAction,
-    [property: Range(0, CustomerFeedback.MaxRewardPoints)] int? RewardPoints);

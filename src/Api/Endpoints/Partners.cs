@@ -3,6 +3,7 @@ using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Partners;
 using CustomerCare.Application.Partners.Commands.CreatePartner;
 using CustomerCare.Application.Partners.Commands.IssuePartnerKey;
 using CustomerCare.Application.Partners.Commands.RevokePartnerKey;
@@ -12,7 +13,6 @@ using CustomerCare.Application.Partners.Commands.UpdatePartner;
 using CustomerCare.Application.Partners.Queries.GetPartner;
 using CustomerCare.Application.Partners.Queries.ListPartnerKeys;
 using CustomerCare.Application.Partners.Queries.ListPartners;
-using CustomerCare.Domain.Partners;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -56,15 +56,15 @@ public sealed class Partners : IEndpointGroup
     public static async Task<Ok<PartnerDto>> GetPartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetPartnerQuery(id), ct));
 
-    public static async Task<Created<PartnerDto>> CreatePartner(PartnerRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<PartnerDto>> CreatePartner(PartnerInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new CreatePartnerCommand(request.Name ?? string.Empty), ct);
+        var created = await sender.Send(new CreatePartnerCommand(input), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/partners/{created.Id}", created);
     }
 
-    public static async Task<Ok<PartnerDto>> UpdatePartner(Guid id, PartnerRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdatePartnerCommand(id, request.Name ?? string.Empty, ETags.ExpectedVersion(http, "Partner")), ct));
+    public static async Task<Ok<PartnerDto>> UpdatePartner(Guid id, PartnerInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new UpdatePartnerCommand(id, input, ETags.ExpectedVersion(http, "Partner")), ct));
 
     public static async Task<Ok<PartnerDto>> DeactivatePartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new SetPartnerActiveCommand(id, Active: false), ct));
@@ -75,9 +75,9 @@ public sealed class Partners : IEndpointGroup
     public static async Task<Ok<IReadOnlyList<PartnerApiKeyDto>>> ListPartnerKeys(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListPartnerKeysQuery(id), ct));
 
-    public static async Task<Created<IssuedApiKeyDto>> IssuePartnerKey(Guid id, IssueKeyRequest? request, ISender sender, CancellationToken ct)
+    public static async Task<Created<IssuedApiKeyDto>> IssuePartnerKey(Guid id, IssuePartnerKeyInput? input, ISender sender, CancellationToken ct)
     {
-        var issued = await sender.Send(new IssuePartnerKeyCommand(id, request?.Name, request?.ExpiresAt), ct);
+        var issued = await sender.Send(new IssuePartnerKeyCommand(id, input ?? new IssuePartnerKeyInput(null, null)), ct);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/partners/{id}/keys", issued);
     }
 
@@ -87,17 +87,10 @@ public sealed class Partners : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    public static async Task<Created<IssuedApiKeyDto>> RotatePartnerKey(Guid id, Guid keyId, RotateKeyRequest? request, ISender sender, CancellationToken ct)
+    public static async Task<Created<IssuedApiKeyDto>> RotatePartnerKey(Guid id, Guid keyId, RotatePartnerKeyInput? input, ISender sender, CancellationToken ct)
     {
-        var issued = await sender.Send(new RotatePartnerKeyCommand(id, keyId, request?.GracePeriodHours), ct);
+        var issued = await sender.Send(new RotatePartnerKeyCommand(id, keyId, input ?? new RotatePartnerKeyInput(null)), ct);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/partners/{id}/keys", issued);
     }
 
 }
-
-public sealed record PartnerRequest([property: MaxLength(Partner.NameMaxLength)] string? Name);
-
-public sealed record IssueKeyRequest([property: MaxLength(PartnerApiKey.NameMaxLength)] string? Name, DateTimeOffset? ExpiresAt);
-
-/// <summary>How long the old key keeps working, in hours (0 to 720; default 24).</summary>
-public sealed record RotateKeyRequest([property: Range(0, RotatePartnerKeyCommand.MaxGracePeriodHours)] int? GracePeriodHours);

@@ -4,7 +4,6 @@ using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
-using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Staff.Commands.CreateStaffMember;
 using CustomerCare.Application.Staff.Commands.ResetStaffPassword;
 using CustomerCare.Application.Staff.Commands.SetStaffMemberActive;
@@ -53,20 +52,16 @@ public sealed class Staff : IEndpointGroup
         ETags.Ok(http, await sender.Send(new GetStaffMemberQuery(id), ct));
 
     public static async Task<Created<StaffMemberDto>> CreateStaffMember(
-        CreateStaffMemberRequest request, HttpContext http, ISender sender, CancellationToken ct)
+        CreateStaffMemberInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new CreateStaffMemberCommand(
-            request.Name ?? string.Empty, request.Email ?? string.Empty, request.DepartmentId ?? Guid.Empty,
-            request.Roles ?? [], request.Password ?? string.Empty), ct);
+        var created = await sender.Send(new CreateStaffMemberCommand(input), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/staff/{created.Id}", created);
     }
 
     public static async Task<Ok<StaffMemberDto>> UpdateStaffMember(
-        Guid id, UpdateStaffMemberRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateStaffMemberCommand(
-            id, request.Name ?? string.Empty, request.Email ?? string.Empty, request.DepartmentId ?? Guid.Empty,
-            request.Roles ?? [], ETags.ExpectedVersion(http, "Staff member")), ct));
+        Guid id, UpdateStaffMemberInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new UpdateStaffMemberCommand(id, input, ETags.ExpectedVersion(http, "Staff member")), ct));
 
     public static async Task<Ok<StaffMemberDto>> DeactivateStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: false), ct));
@@ -74,25 +69,10 @@ public sealed class Staff : IEndpointGroup
     public static async Task<Ok<StaffMemberDto>> ActivateStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: true), ct));
 
-    public static async Task<NoContent> ResetStaffPassword(Guid id, ResetPasswordRequest request, ISender sender, CancellationToken ct)
+    public static async Task<NoContent> ResetStaffPassword(Guid id, ResetStaffPasswordInput input, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new ResetStaffPasswordCommand(id, request.NewPassword ?? string.Empty), ct);
+        await sender.Send(new ResetStaffPasswordCommand(id, input), ct);
         return TypedResults.NoContent();
     }
 
 }
-
-public sealed record CreateStaffMemberRequest(
-    [property: MaxLength(StaffMember.NameMaxLength)] string? Name,
-    [property: MaxLength(StaffMember.EmailMaxLength)] string? Email,
-    Guid? DepartmentId,
-    [property: MaxLength(StaffMember.MaxRoles)] IReadOnlyList<Role>? Roles,
-    [property: MaxLength(PasswordRules.MaxLength)] string? Password);
-
-public sealed record UpdateStaffMemberRequest(
-    [property: MaxLength(StaffMember.NameMaxLength)] string? Name,
-    [property: MaxLength(StaffMember.EmailMaxLength)] string? Email,
-    Guid? DepartmentId,
-    [property: MaxLength(StaffMember.MaxRoles)] IReadOnlyList<Role>? Roles);
-
-public sealed record ResetPasswordRequest([property: MaxLength(PasswordRules.MaxLength)] string? NewPassword);

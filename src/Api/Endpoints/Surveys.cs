@@ -16,12 +16,8 @@ using CustomerCare.Application.Surveys.Queries.GetSurveyForm;
 using CustomerCare.Application.Surveys.Queries.ListCampaigns;
 using CustomerCare.Application.Surveys.Queries.ListInvitations;
 using CustomerCare.Application.Surveys.Queries.ListSurveys;
-using CustomerCare.Domain.Common;
-using CustomerCare.Domain.Customers;
-using CustomerCare.Domain.Surveys;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
 namespace CustomerCare.Api.Endpoints;
 
@@ -55,9 +51,9 @@ public sealed class Surveys : IEndpointGroup
         ISender sender, CancellationToken ct, [MaxLength(Paging.MaxSearchLength)] string? name = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListSurveysQuery(name, page, pageSize), ct));
 
-    public static async Task<Created<SurveyDto>> CreateSurvey(SurveyRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<SurveyDto>> CreateSurvey(SurveyInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new CreateSurveyCommand(request.Name ?? string.Empty, request.Description, request.Questions ?? []), ct);
+        var created = await sender.Send(new CreateSurveyCommand(input), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/surveys/{created.Id}", created);
     }
@@ -65,9 +61,8 @@ public sealed class Surveys : IEndpointGroup
     public static async Task<Ok<SurveyDto>> GetSurvey(Guid id, HttpContext http, ISender sender, CancellationToken ct, [Range(1, int.MaxValue)] int? version = null) =>
         ETags.Ok(http, await sender.Send(new GetSurveyQuery(id, version), ct));
 
-    public static async Task<Ok<SurveyDto>> ReviseSurvey(Guid id, SurveyRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new ReviseSurveyCommand(id, request.Name ?? string.Empty, request.Description, request.Questions ?? [],
-            ETags.ExpectedVersion(http, "Survey")), ct));
+    public static async Task<Ok<SurveyDto>> ReviseSurvey(Guid id, SurveyInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ReviseSurveyCommand(id, input, ETags.ExpectedVersion(http, "Survey")), ct));
 
     public static async Task<Ok<SurveyAnalysisDto>> GetSurveyAnalysis(
         Guid id, ISender sender, CancellationToken ct, [Range(1, int.MaxValue)] int? version = null, Guid? campaignId = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
@@ -103,11 +98,9 @@ public sealed class SurveyCampaigns : IEndpointGroup
         ISender sender, CancellationToken ct, Guid? surveyId = null, bool? active = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListCampaignsQuery(surveyId, active, page, pageSize), ct));
 
-    public static async Task<Created<CampaignDto>> CreateCampaign(CampaignRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<CampaignDto>> CreateCampaign(CreateCampaignInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new CreateCampaignCommand(
-            request.SurveyId ?? Guid.Empty, request.Name ?? string.Empty, request.Schedule ?? throw new ValidationException("schedule", "Required."),
-            request.Segment, request.CustomerIds, request.Channel ?? Channel.Email, request.Product, request.ResponseDays ?? 14, request.StartsAt), ct);
+        var created = await sender.Send(new CreateCampaignCommand(input), ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/survey-campaigns/{created.Id}", created);
     }
@@ -148,20 +141,9 @@ public sealed class SurveyResponses : IEndpointGroup
         return TypedResults.Ok(await sender.Send(new GetSurveyFormQuery(token), ct));
     }
 
-    public static async Task<Ok<SurveyFormDto>> SubmitSurveyResponse([MaxLength(InvitationTokens.MaxLength)] string token, SurveyResponseRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Ok<SurveyFormDto>> SubmitSurveyResponse([MaxLength(InvitationTokens.MaxLength)] string token, SubmitSurveyResponseInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(await sender.Send(new SubmitSurveyResponseCommand(token, request.Answers ?? []), ct));
+        return TypedResults.Ok(await sender.Send(new SubmitSurveyResponseCommand(token, input), ct));
     }
 }
-
-public sealed record SurveyRequest(
-    [property: MaxLength(SurveyTemplate.NameMaxLength)] string? Name,
-    [property: MaxLength(SurveyTemplate.DescriptionMaxLength)] string? Description,
-    [property: MaxLength(SurveyTemplate.MaxQuestions)] IReadOnlyList<QuestionInput>? Questions);
-
-public sealed record CampaignRequest(
-    Guid? SurveyId, [property: MaxLength(SurveyCampaign.NameMaxLength)] string? Name, CampaignSchedule? Schedule, [property: MaxLength(Customer.SegmentMaxLength)] string? Segment, [property: MaxLength(SurveyCampaign.MaxListedCustomers)] IReadOnlyList<Guid>? CustomerIds, Channel? Channel, [property: MaxLength(SurveyCampaign.ProductMaxLength)] string? Product,
-    [property: Range(SurveyCampaign.MinResponseDays, SurveyCampaign.MaxResponseDays)] int? ResponseDays, DateTimeOffset? StartsAt);
-
-public sealed record SurveyResponseRequest([property: MaxLength(SurveyTemplate.MaxQuestions)] IReadOnlyList<AnswerInput>? Answers);

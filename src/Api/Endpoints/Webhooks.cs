@@ -61,9 +61,9 @@ public sealed class Webhooks : IEndpointGroup
         ISender sender, CancellationToken ct, Guid? partnerId = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListWebhooksQuery(partnerId, page, pageSize), ct));
 
-    public static async Task<Created<WebhookWithSecretDto>> CreateWebhook(WebhookRequest request, HttpContext http, ISender sender, CancellationToken ct)
+    public static async Task<Created<WebhookWithSecretDto>> CreateWebhook(CreateWebhookInput input, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var created = await sender.Send(new CreateWebhookCommand(request.PartnerId, request.Url ?? string.Empty, request.EventTypes ?? [], request.Description), ct);
+        var created = await sender.Send(new CreateWebhookCommand(input), ct);
         ETags.Set(http, created.Webhook.Version);
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/webhooks/{created.Webhook.Id}", created);
     }
@@ -71,9 +71,8 @@ public sealed class Webhooks : IEndpointGroup
     public static async Task<Ok<WebhookDto>> GetWebhook(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetWebhookQuery(id), ct));
 
-    public static async Task<Ok<WebhookDto>> UpdateWebhook(Guid id, WebhookUpdateRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateWebhookCommand(
-            id, request.Url ?? string.Empty, request.EventTypes ?? [], request.Description, request.IsActive ?? true, ETags.ExpectedVersion(http, "Webhook")), ct));
+    public static async Task<Ok<WebhookDto>> UpdateWebhook(Guid id, UpdateWebhookInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new UpdateWebhookCommand(id, input, ETags.ExpectedVersion(http, "Webhook")), ct));
 
     public static async Task<NoContent> DeleteWebhook(Guid id, ISender sender, CancellationToken ct)
     {
@@ -102,14 +101,3 @@ public sealed class Webhooks : IEndpointGroup
 }
 
 /// <summary>A subscription: where to, which events, and (administrators only) for which partner.</summary>
-public sealed record WebhookRequest(
-    [property: MaxLength(WebhookSubscription.UrlMaxLength)] string? Url,
-    [property: MaxLength(WebhookSubscription.MaxEventTypes), ItemLimits(ItemMaxLength = WebhookEventTypes.MaxLength)] IReadOnlyList<string>? EventTypes,
-    [property: MaxLength(WebhookSubscription.DescriptionMaxLength)] string? Description,
-    Guid? PartnerId);
-
-public sealed record WebhookUpdateRequest(
-    [property: MaxLength(WebhookSubscription.UrlMaxLength)] string? Url,
-    [property: MaxLength(WebhookSubscription.MaxEventTypes), ItemLimits(ItemMaxLength = WebhookEventTypes.MaxLength)] IReadOnlyList<string>? EventTypes,
-    [property: MaxLength(WebhookSubscription.DescriptionMaxLength)] string? Description,
-    bool? IsActive);

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
@@ -5,7 +6,6 @@ using CustomerCare.Application.Customers;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Complaints;
 
@@ -47,23 +47,24 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     /// </summary>
     public async Task<Complaint> StageAsync(ReceiveComplaintCommand command, Dictionary<string, Guid>? customers, CancellationToken ct)
     {
+        var input = command.Input;
         var now = time.GetUtcNow();
-        if (PartnerId is not null && command.CustomerId is not null)
+        if (PartnerId is not null && input.CustomerId is not null)
         {
             // Customer records are not a partner's to name or probe: it sends the customer inline, matched invisibly.
             throw new ValidationException("customerId", "A partner sends the customer inline (customer: name, phone or e-mail), not a customer id.");
         }
 
-        var customerId = command.CustomerId is { } id
+        var customerId = input.CustomerId is { } id
             ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ? id
                 : throw new ValidationException("customerId", "No customer has this id.")
-            : await FindOrCreateCustomerAsync(command.Customer!, customers, now, ct);
+            : await FindOrCreateCustomerAsync(input.Customer!, customers, now, ct);
 
         var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(ct));
         var complaint = Complaint.Receive(number, new NewComplaint(
-            command.Channel, customerId, command.Title, command.Description, command.RemedySought, command.OccurredAt,
-            now, command.Category, command.Severity, PartnerId, Reference(command.ExternalReference), Product: command.Product), user.Actor(), now);
+            input.Channel!.Value, customerId, input.Title, input.Description, input.RemedySought, input.OccurredAt,
+            now, input.Category, input.Severity, PartnerId, Reference(input.ExternalReference), Product: input.Product), user.Actor(), now);
         db.Complaints.Add(complaint);
         return complaint;
     }

@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
@@ -8,20 +8,20 @@ namespace CustomerCare.Application.Customers;
 
 /// <summary>A customer as clients write it (create and update share it).</summary>
 public sealed record CustomerInput(
-    [property: MaxLength(Customer.NameMaxLength)] string Name,
-    [property: MaxLength(Customer.CompanyMaxLength)] string? Company,
-    [property: MaxLength(Customer.SegmentMaxLength)] string? Segment,
+    string Name,
+    string? Company,
+    string? Segment,
     Channel? PreferredChannel,
-    [property: MaxLength(Customer.LanguageMaxLength)] string? PreferredLanguage,
+    string? PreferredLanguage,
     ConsentInput? Consent,
-    [property: MaxLength(Customer.MaxContactPoints)] IReadOnlyList<ContactPointInput> ContactPoints);
+    IReadOnlyList<ContactPointInput> ContactPoints);
 
 public sealed record ConsentInput(bool ContactByPhone, bool ContactByEmail, bool Marketing);
 
 public sealed record ContactPointInput(
     ContactKind Kind,
-    [property: MaxLength(ContactPoint.ValueMaxLength)] string Value,
-    [property: MaxLength(ContactPoint.PlatformMaxLength)] string? Platform,
+    string Value,
+    string? Platform,
     bool IsPrimary);
 
 internal static class CustomerInputMapping
@@ -59,20 +59,24 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
             .Matches("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$").When(c => !string.IsNullOrEmpty(c.PreferredLanguage))
             .WithMessage("Use a BCP 47 language tag such as zh-CN or en.");
         RuleFor(c => c.ContactPoints).NotNull()
-            .Must(list => list is null || list.Count <= Customer.MaxContactPoints)
-            .WithMessage($"At most {Customer.MaxContactPoints} contact points.");
+            .MaxItems(Customer.MaxContactPoints).WithMessage($"At most {Customer.MaxContactPoints} contact points.");
         RuleForEach(c => c.ContactPoints).NotNull().WithMessage("A contact point cannot be null.");
-        RuleForEach(c => c.ContactPoints).Where(p => p is not null).ChildRules(point =>
-        {
-            point.RuleFor(p => p.Kind).IsInEnum();
-            point.RuleFor(p => p.Value).NotEmpty().MaximumLength(ContactPoint.ValueMaxLength);
-            point.RuleFor(p => p.Value).EmailAddress().When(p => p.Kind == ContactKind.Email);
-            point.RuleFor(p => p.Value).Must(v => normaliser.NormalisePhone(v) is not null)
-                .When(p => p.Kind == ContactKind.Phone && !string.IsNullOrWhiteSpace(p.Value))
-                .WithMessage("Not a valid phone number (use international form, e.g. +86 138 0013 8000, for numbers abroad).");
-            point.RuleFor(p => p.Platform).MaximumLength(ContactPoint.PlatformMaxLength);
-            point.RuleFor(p => p.Platform).NotEmpty().When(p => p.Kind == ContactKind.Messaging)
-                .WithMessage("Name the messaging platform (e.g. wechat).");
-        });
+        RuleForEach(c => c.ContactPoints).Where(p => p is not null).SetValidator(new ContactPointInputValidator(normaliser));
+    }
+}
+
+public sealed class ContactPointInputValidator : AbstractValidator<ContactPointInput>
+{
+    public ContactPointInputValidator(IContactNormaliser normaliser)
+    {
+        RuleFor(p => p.Kind).IsInEnum();
+        RuleFor(p => p.Value).NotEmpty().MaximumLength(ContactPoint.ValueMaxLength);
+        RuleFor(p => p.Value).EmailAddress().When(p => p.Kind == ContactKind.Email);
+        RuleFor(p => p.Value).Must(v => normaliser.NormalisePhone(v) is not null)
+            .When(p => p.Kind == ContactKind.Phone && !string.IsNullOrWhiteSpace(p.Value))
+            .WithMessage("Not a valid phone number (use international form, e.g. +86 138 0013 8000, for numbers abroad).");
+        RuleFor(p => p.Platform).MaximumLength(ContactPoint.PlatformMaxLength);
+        RuleFor(p => p.Platform).NotEmpty().When(p => p.Kind == ContactKind.Messaging)
+            .WithMessage("Name the messaging platform (e.g. wechat).");
     }
 }

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
-using CustomerCare.Application.Webhooks.Queries.GetWebhook;
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Webhooks;
 using FluentValidation;
@@ -28,20 +28,19 @@ internal static class WebhookAccess
 /// <summary>Rules the create and update commands share.</summary>
 internal static class WebhookRules
 {
-    public static void AddTargetRules<T>(this AbstractValidator<T> validator, Func<T, string> url, Func<T, IReadOnlyList<string>?> eventTypes,
-        Func<T, string?> description, WebhookOptions options)
+    public static void AddTargetRules<T>(this AbstractValidator<T> validator, Expression<Func<T, string>> url, Expression<Func<T, IEnumerable<string>?>> eventTypes,
+        Expression<Func<T, string?>> description, WebhookOptions options)
     {
-        validator.RuleFor(x => url(x)).NotEmpty().MaximumLength(WebhookSubscription.UrlMaxLength)
-            .Must(u => IsAcceptable(u, options)).OverridePropertyName("url")
+        validator.RuleFor(url).NotEmpty().MaximumLength(WebhookSubscription.UrlMaxLength)
+            .Must(u => IsAcceptable(u, options))
             .WithMessage(options.AllowHttp
                 ? "Give an absolute http(s) URL without credentials or fragment."
                 : "Give an absolute https URL without credentials or fragment.");
-        validator.RuleFor(x => eventTypes(x)).NotEmpty().OverridePropertyName("eventTypes")
-            .Must(t => t is null || t.Count <= WebhookSubscription.MaxEventTypes)
-            .WithMessage($"At most {WebhookSubscription.MaxEventTypes} event types.");
-        validator.RuleForEach(x => eventTypes(x)).Must(WebhookEventTypes.IsKnown).OverridePropertyName("eventTypes")
+        validator.RuleFor(eventTypes).NotEmpty()
+            .MaxItems(WebhookSubscription.MaxEventTypes).WithMessage($"At most {WebhookSubscription.MaxEventTypes} event types.");
+        validator.RuleForEach(eventTypes).MaximumLength(WebhookEventTypes.MaxLength).Must(WebhookEventTypes.IsKnown)
             .WithMessage($"Unknown event type; use any of: {string.Join(", ", WebhookEventTypes.All)}.");
-        validator.RuleFor(x => description(x)).MaximumLength(WebhookSubscription.DescriptionMaxLength).OverridePropertyName("description");
+        validator.RuleFor(description).MaximumLength(WebhookSubscription.DescriptionMaxLength);
     }
 
     private static bool IsAcceptable(string? text, WebhookOptions options) =>

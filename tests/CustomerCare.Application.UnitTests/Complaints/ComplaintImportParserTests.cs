@@ -1,7 +1,7 @@
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 using CustomerCare.Application.Complaints.Queries.GetChangeFeed;
 using CustomerCare.Domain.Common;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.UnitTests.Complaints;
 
@@ -21,13 +21,13 @@ public sealed class ComplaintImportParserTests
         Assert.Multiple(() =>
         {
             Assert.That(rows[0].Line, Is.EqualTo(2));
-            Assert.That(rows[0].Command!.Title, Is.EqualTo("Leaks, badly"));
-            Assert.That(rows[0].Command!.Description, Is.EqualTo("He said \"no\"\nthen hung up"));
-            Assert.That(rows[0].Command!.Channel, Is.EqualTo(Channel.Phone));
-            Assert.That(rows[0].Command!.Customer!.Phone, Is.EqualTo("138 0013 8000"));
+            Assert.That(rows[0].Command!.Input.Title, Is.EqualTo("Leaks, badly"));
+            Assert.That(rows[0].Command!.Input.Description, Is.EqualTo("He said \"no\"\nthen hung up"));
+            Assert.That(rows[0].Command!.Input.Channel, Is.EqualTo(Channel.Phone));
+            Assert.That(rows[0].Command!.Input.Customer!.Phone, Is.EqualTo("138 0013 8000"));
             Assert.That(rows[0].ExternalReference, Is.EqualTo("R-1"));
             Assert.That(rows[1].Line, Is.EqualTo(5), "the blank line is skipped, the line count goes on");
-            Assert.That(rows[1].Command!.Channel, Is.EqualTo(Channel.WebForm));
+            Assert.That(rows[1].Command!.Input.Channel, Is.EqualTo(Channel.WebForm));
         });
     }
 
@@ -71,11 +71,11 @@ public sealed class ComplaintImportParserTests
         Assert.Multiple(() =>
         {
             Assert.That(rows.Select(r => r.Line), Is.EqualTo(new[] { 1, 2, 3, 4 }));
-            Assert.That(rows[0].Command!.Channel, Is.EqualTo(Channel.Email));
+            Assert.That(rows[0].Command!.Input.Channel, Is.EqualTo(Channel.Email));
             Assert.That(rows[0].Errors, Is.Empty);
             Assert.That(rows[1].Command, Is.Null, "unknown fields are refused, not silently dropped");
             Assert.That(rows[2].Command, Is.Null);
-            Assert.That(rows[3].Errors.Keys, Is.EqualTo(new[] { "channel" }));
+            Assert.That(rows[3].Command!.Input.Channel, Is.Null, "a missing channel is read as missing; the validator refuses it (ImportTests)");
         });
     }
 

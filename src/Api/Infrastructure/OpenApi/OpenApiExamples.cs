@@ -1,7 +1,42 @@
 using System.Text.Json.Nodes;
-using CustomerCare.Api.Endpoints;
+using CustomerCare.Application.Auth.Commands.ChangePassword;
+using CustomerCare.Application.Auth.Commands.SignIn;
+using CustomerCare.Application.CareTasks.Commands.CancelCareTask;
+using CustomerCare.Application.CareTasks.Commands.CompleteCareTask;
+using CustomerCare.Application.CareTasks.Commands.CreateCareTask;
+using CustomerCare.Application.CareTasks.Commands.RescheduleCareTask;
+using CustomerCare.Application.Complaints.Commands.AddComplaintNote;
+using CustomerCare.Application.Complaints.Commands.AssignComplaint;
+using CustomerCare.Application.Complaints.Commands.CloseComplaint;
+using CustomerCare.Application.Complaints.Commands.FileReComplaint;
+using CustomerCare.Application.Complaints.Commands.LogCustomerContact;
+using CustomerCare.Application.Complaints.Commands.PauseSla;
+using CustomerCare.Application.Complaints.Commands.ProposeSolution;
+using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
+using CustomerCare.Application.Complaints.Commands.ReclassifyComplaint;
+using CustomerCare.Application.Complaints.Commands.RecordCustomerResponse;
+using CustomerCare.Application.Complaints.Commands.RecordInvestigation;
+using CustomerCare.Application.Complaints.Commands.RegisterComplaint;
+using CustomerCare.Application.Complaints.Commands.ReopenComplaint;
+using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 using CustomerCare.Application.Customers;
+using CustomerCare.Application.Customers.Commands.MergeCustomers;
+using CustomerCare.Application.Departments;
+using CustomerCare.Application.Feedback.Commands.AnswerFeedback;
+using CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
+using CustomerCare.Application.Feedback.Commands.StartFeedback;
+using CustomerCare.Application.Partners;
+using CustomerCare.Application.Partners.Commands.IssuePartnerKey;
+using CustomerCare.Application.Partners.Commands.RotatePartnerKey;
 using CustomerCare.Application.Settings;
+using CustomerCare.Application.Staff.Commands.CreateStaffMember;
+using CustomerCare.Application.Staff.Commands.ResetStaffPassword;
+using CustomerCare.Application.Staff.Commands.UpdateStaffMember;
+using CustomerCare.Application.Surveys;
+using CustomerCare.Application.Surveys.Commands.CreateCampaign;
+using CustomerCare.Application.Surveys.Commands.SubmitSurveyResponse;
+using CustomerCare.Application.Webhooks.Commands.CreateWebhook;
+using CustomerCare.Application.Webhooks.Commands.UpdateWebhook;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -14,43 +49,43 @@ public sealed class OpenApiExamples : ISchemaFilter
     {
         [typeof(CalendarSettings)] = """{"timeZone":"Asia/Shanghai","workingHours":{"monday":["09:00-12:00","13:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":["2026-10-01","2026-10-02","2026-10-05"],"makeUpWorkingDays":["2026-10-10"]}""",
         [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":"PT1H","assigned":"PT2H","firstContact":"P1D","solutionProposed":"P3D","resultFedBack":"P3D"},"major":{"registered":"PT1H","assigned":"PT1H","firstContact":"PT4H","solutionProposed":"P5D","resultFedBack":"P3D"}}}""",
-        [typeof(SignInRequest)] = """{"email":"agent@customercare.example","password":"your-password"}""",
-        [typeof(DepartmentRequest)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
-        [typeof(CreateStaffMemberRequest)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",
-        [typeof(PartnerRequest)] = """{"name":"Acme Online Shop"}""",
-        [typeof(UpdateStaffMemberRequest)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent","techSupport"]}""",
-        [typeof(ResetPasswordRequest)] = """{"newPassword":"Another-Passw0rd-2026"}""",
-        [typeof(ChangePasswordRequest)] = """{"currentPassword":"Initial-Passw0rd-2026","newPassword":"Another-Passw0rd-2026"}""",
-        [typeof(IssueKeyRequest)] = """{"name":"production","expiresAt":"2027-12-31T23:59:59+08:00"}""",
-        [typeof(WebhookRequest)] = """{"url":"https://hooks.acme-shop.example/customercare","eventTypes":["complaint.received","complaint.statusChanged","complaint.closed"],"description":"Order desk","partnerId":null}""",
-        [typeof(WebhookUpdateRequest)] = """{"url":"https://hooks.acme-shop.example/customercare","eventTypes":["complaint.statusChanged","complaint.slaBreached"],"description":"Order desk","isActive":true}""",
-        [typeof(RotateKeyRequest)] = """{"gracePeriodHours":24}""",
-        [typeof(MergeRequest)] = """{"duplicateId":"01a208a5-30f9-78de-ac01-85564e2a3143"}""",
+        [typeof(SignInInput)] = """{"email":"agent@customercare.example","password":"your-password"}""",
+        [typeof(DepartmentInput)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
+        [typeof(CreateStaffMemberInput)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",
+        [typeof(PartnerInput)] = """{"name":"Acme Online Shop"}""",
+        [typeof(UpdateStaffMemberInput)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent","techSupport"]}""",
+        [typeof(ResetStaffPasswordInput)] = """{"newPassword":"Another-Passw0rd-2026"}""",
+        [typeof(ChangePasswordInput)] = """{"currentPassword":"Initial-Passw0rd-2026","newPassword":"Another-Passw0rd-2026"}""",
+        [typeof(IssuePartnerKeyInput)] = """{"name":"production","expiresAt":"2027-12-31T23:59:59+08:00"}""",
+        [typeof(CreateWebhookInput)] = """{"url":"https://hooks.acme-shop.example/customercare","eventTypes":["complaint.received","complaint.statusChanged","complaint.closed"],"description":"Order desk","partnerId":null}""",
+        [typeof(UpdateWebhookInput)] = """{"url":"https://hooks.acme-shop.example/customercare","eventTypes":["complaint.statusChanged","complaint.slaBreached"],"description":"Order desk","isActive":true}""",
+        [typeof(RotatePartnerKeyInput)] = """{"gracePeriodHours":24}""",
+        [typeof(MergeCustomersInput)] = """{"duplicateId":"01a208a5-30f9-78de-ac01-85564e2a3143"}""",
         [typeof(CustomerInput)] = """{"name":"Zhang Wei","company":"Acme Trading","segment":"vip","preferredChannel":"phone","preferredLanguage":"zh-CN","consent":{"contactByPhone":true,"contactByEmail":true,"marketing":false},"contactPoints":[{"kind":"phone","value":"138 0013 8000","isPrimary":true},{"kind":"email","value":"zhang.wei@example.com","isPrimary":true}]}""",
-        [typeof(ReceiveComplaintRequest)] = """{"channel":"phone","customer":{"name":"Zhang Wei","phone":"138 0013 8000","email":null},"title":"Kettle leaks","description":"The new kettle leaks from the base after two days of use.","remedySought":"A replacement kettle","occurredAt":"2026-11-21T08:30:00+08:00","category":null,"externalReference":null,"product":"kettle-k2"}""",
-        [typeof(RegisterRequest)] = """{"category":"productQuality","severity":"general","customerAcknowledged":true}""",
-        [typeof(AssignRequest)] = """{"departmentId":null,"assigneeId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","reason":"Quality specialist for kettles"}""",
-        [typeof(ContactRequest)] = """{"channel":"phone","direction":"outbound","summary":"Called the customer: confirmed the leak, asked for photos."}""",
-        [typeof(InvestigationRequest)] = """{"findings":"The base seal was faulty.","rootCause":"Supplier batch 42 used the wrong gasket.","isGenuine":true,"evidence":["photo-1.jpg","lab report QA-2026-17"],"correctiveAction":"Supplier audit and incoming inspection of gaskets."}""",
-        [typeof(SolutionRequest)] = """{"summary":"Replace the kettle and refund delivery.","steps":[{"description":"Ship a new kettle","ownerId":null,"dueAt":"2026-11-25T18:00:00+08:00","done":false}],"communicatedVia":"phone","communicatedAt":null}""",
-        [typeof(CustomerResponseRequest)] = """{"accepted":false,"comment":"I would rather have a refund.","recourseOffered":"Escalation to the after-sales manager."}""",
-        [typeof(ResolveRequest)] = """{"outcome":"Kettle replaced; delivery refunded.","compensationAmount":30,"compensationCurrency":"CNY","compensationDescription":"Delivery fee refund"}""",
-        [typeof(ReasonRequest)] = """{"reason":"The replacement leaks as well."}""",
-        [typeof(CloseRequest)] = """{"reason":"resolved","satisfaction":5,"comment":"Quick and friendly.","duplicateOfId":null}""",
-        [typeof(NoteRequest)] = """{"text":"Customer prefers calls after 18:00."}""",
-        [typeof(ReclassifyRequest)] = """{"category":"technicalFault","severity":"major","reason":"The leak is an electrical fault: a safety risk."}""",
-        [typeof(PauseSlaRequest)] = """{"reason":"waitingForCustomer","comment":"Waiting for photos of the base."}""",
-        [typeof(SurveyRequest)] = """{"name":"Quarterly satisfaction","description":"How are we doing?","questions":[{"key":"overall","text":"Overall, how satisfied are you with our service?","kind":"score5","isOverall":true,"required":true},{"key":"speed","text":"How quickly were your requests handled?","kind":"score5","required":true},{"key":"recommend","text":"How likely are you to recommend us?","kind":"score10"},{"key":"contact","text":"How did you last contact us?","kind":"singleChoice","options":["Phone","E-mail","Chat"]},{"key":"comment","text":"What should we do better?","kind":"freeText"}]}""",
-        [typeof(CampaignRequest)] = """{"surveyId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","name":"VIP quarterly 2027","schedule":"quarterly","segment":"vip","customerIds":null,"channel":"email","product":null,"responseDays":14,"startsAt":"2027-01-04T09:00:00+08:00"}""",
-        [typeof(SurveyResponseRequest)] = """{"answers":[{"questionKey":"overall","score":4},{"questionKey":"speed","score":5},{"questionKey":"contact","choice":"Phone"},{"questionKey":"comment","text":"Friendly people, keep it up."}]}""",
-        [typeof(FeedbackRequest)] = """{"customerId":"01a208a5-30f9-78de-ac01-85564e2a3143","kind":"suggestion","channel":"webForm","subject":"Order tracking by SMS","text":"Please send me an SMS when my parcel leaves the warehouse."}""",
-        [typeof(StartFeedbackRequest)] = """{"handlerId":null}""",
-        [typeof(AnswerFeedbackRequest)] = """{"answer":"Thank you: SMS tracking goes live next month.","accepted":true,"improvementAction":"Add SMS notifications for shipped orders (ticket OPS-311).","rewardPoints":200}""",
-        [typeof(CareTaskRequest)] = """{"kind":"keyCustomerContact","customerId":"01a208a5-30f9-78de-ac01-85564e2a3143","complaintId":null,"ownerId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","dueOn":"2026-12-01","subject":"Quarterly call with a key customer","notes":"Ask about the new contract."}""",
-        [typeof(CompleteCareTaskRequest)] = """{"result":"satisfied","outcome":"The replacement works; the customer thanked us."}""",
-        [typeof(CancelCareTaskRequest)] = """{"reason":"The customer asked not to be called."}""",
-        [typeof(RescheduleCareTaskRequest)] = """{"ownerId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","dueOn":"2026-12-03"}""",
-        [typeof(ReComplaintRequest)] = """{"description":"The replacement kettle leaks too.","remedySought":"A refund","channel":"email"}""",
+        [typeof(ReceiveComplaintInput)] = """{"channel":"phone","customer":{"name":"Zhang Wei","phone":"138 0013 8000","email":null},"title":"Kettle leaks","description":"The new kettle leaks from the base after two days of use.","remedySought":"A replacement kettle","occurredAt":"2026-11-21T08:30:00+08:00","category":null,"externalReference":null,"product":"kettle-k2"}""",
+        [typeof(RegisterComplaintInput)] = """{"category":"productQuality","severity":"general","customerAcknowledged":true}""",
+        [typeof(AssignComplaintInput)] = """{"departmentId":null,"assigneeId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","reason":"Quality specialist for kettles"}""",
+        [typeof(LogCustomerContactInput)] = """{"channel":"phone","direction":"outbound","summary":"Called the customer: confirmed the leak, asked for photos."}""",
+        [typeof(RecordInvestigationInput)] = """{"findings":"The base seal was faulty.","rootCause":"Supplier batch 42 used the wrong gasket.","isGenuine":true,"evidence":["photo-1.jpg","lab report QA-2026-17"],"correctiveAction":"Supplier audit and incoming inspection of gaskets."}""",
+        [typeof(ProposeSolutionInput)] = """{"summary":"Replace the kettle and refund delivery.","steps":[{"description":"Ship a new kettle","ownerId":null,"dueAt":"2026-11-25T18:00:00+08:00","done":false}],"communicatedVia":"phone","communicatedAt":null}""",
+        [typeof(RecordCustomerResponseInput)] = """{"accepted":false,"comment":"I would rather have a refund.","recourseOffered":"Escalation to the after-sales manager."}""",
+        [typeof(ResolveComplaintInput)] = """{"outcome":"Kettle replaced; delivery refunded.","compensationAmount":30,"compensationCurrency":"CNY","compensationDescription":"Delivery fee refund"}""",
+        [typeof(ReopenComplaintInput)] = """{"reason":"The replacement leaks as well."}""",
+        [typeof(CloseComplaintInput)] = """{"reason":"resolved","satisfaction":5,"comment":"Quick and friendly.","duplicateOfId":null}""",
+        [typeof(AddComplaintNoteInput)] = """{"text":"Customer prefers calls after 18:00."}""",
+        [typeof(ReclassifyComplaintInput)] = """{"category":"technicalFault","severity":"major","reason":"The leak is an electrical fault: a safety risk."}""",
+        [typeof(PauseSlaInput)] = """{"reason":"waitingForCustomer","comment":"Waiting for photos of the base."}""",
+        [typeof(SurveyInput)] = """{"name":"Quarterly satisfaction","description":"How are we doing?","questions":[{"key":"overall","text":"Overall, how satisfied are you with our service?","kind":"score5","isOverall":true,"required":true},{"key":"speed","text":"How quickly were your requests handled?","kind":"score5","required":true},{"key":"recommend","text":"How likely are you to recommend us?","kind":"score10"},{"key":"contact","text":"How did you last contact us?","kind":"singleChoice","options":["Phone","E-mail","Chat"]},{"key":"comment","text":"What should we do better?","kind":"freeText"}]}""",
+        [typeof(CreateCampaignInput)] = """{"surveyId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","name":"VIP quarterly 2027","schedule":"quarterly","segment":"vip","customerIds":null,"channel":"email","product":null,"responseDays":14,"startsAt":"2027-01-04T09:00:00+08:00"}""",
+        [typeof(SubmitSurveyResponseInput)] = """{"answers":[{"questionKey":"overall","score":4},{"questionKey":"speed","score":5},{"questionKey":"contact","choice":"Phone"},{"questionKey":"comment","text":"Friendly people, keep it up."}]}""",
+        [typeof(ReceiveFeedbackInput)] = """{"customerId":"01a208a5-30f9-78de-ac01-85564e2a3143","kind":"suggestion","channel":"webForm","subject":"Order tracking by SMS","text":"Please send me an SMS when my parcel leaves the warehouse."}""",
+        [typeof(StartFeedbackInput)] = """{"handlerId":null}""",
+        [typeof(AnswerFeedbackInput)] = """{"answer":"Thank you: SMS tracking goes live next month.","accepted":true,"improvementAction":"Add SMS notifications for shipped orders (ticket OPS-311).","rewardPoints":200}""",
+        [typeof(CreateCareTaskInput)] = """{"kind":"keyCustomerContact","customerId":"01a208a5-30f9-78de-ac01-85564e2a3143","complaintId":null,"ownerId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","dueOn":"2026-12-01","subject":"Quarterly call with a key customer","notes":"Ask about the new contract."}""",
+        [typeof(CompleteCareTaskInput)] = """{"result":"satisfied","outcome":"The replacement works; the customer thanked us."}""",
+        [typeof(CancelCareTaskInput)] = """{"reason":"The customer asked not to be called."}""",
+        [typeof(RescheduleCareTaskInput)] = """{"ownerId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","dueOn":"2026-12-03"}""",
+        [typeof(FileReComplaintInput)] = """{"description":"The replacement kettle leaks too.","remedySought":"A refund","channel":"email"}""",
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

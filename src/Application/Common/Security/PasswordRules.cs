@@ -17,17 +17,17 @@ public static class PasswordRules
         "welcome12345", "changeme1234", "customercare1", "iloveyou1234", "passw0rd1234", "1234567890ab",
     };
 
-    /// <summary>The password policy: length, mixed characters, not a common password, not the e-mail itself.</summary>
+    /// <summary>The password policy: length, mixed characters, not a common password, not the e-mail itself. A missing one is "empty".</summary>
     public static IRuleBuilderOptions<T, string> Password<T>(
         this IRuleBuilder<T, string> rule, PasswordPolicyOptions policy, Func<T, string?>? email = null) =>
         rule
             .NotEmpty()
             .MinimumLength(policy.MinLength)
             .MaximumLength(MaxLength)
-            .Must(p => !policy.RequireMixedCharacters || (p.Any(char.IsLetter) && p.Any(c => !char.IsLetter(c))))
+            .Must(p => p is null || !policy.RequireMixedCharacters || (p.Any(char.IsLetter) && p.Any(c => !char.IsLetter(c))))
             .WithMessage("The password must contain letters and at least one digit or symbol.")
-            .Must(p => !Common.Contains(p)).WithMessage("This password is too common.")
-            .Must((owner, p) => email?.Invoke(owner)?.Split('@')[0] is not { Length: >= MinEmailPartLength } local
+            .Must(p => p is null || !Common.Contains(p)).WithMessage("This password is too common.")
+            .Must((owner, p) => p is null || email?.Invoke(owner)?.Split('@')[0] is not { Length: >= MinEmailPartLength } local
                 || !p.Contains(local, StringComparison.OrdinalIgnoreCase))
             .WithMessage("The password must not contain the e-mail address.");
 }

@@ -5,7 +5,6 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Customers.Queries.ExportCustomer;
 using CustomerCare.Domain.Customers;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

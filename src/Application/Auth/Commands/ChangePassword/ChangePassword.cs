@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Auth.Commands.ChangePassword;
 
 /// <summary>A staff member replaces their own password, proving the current one. Their other sessions end.</summary>
-public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand;
+/// <summary>The current password and the new one.</summary>
+public sealed record ChangePasswordInput(
+    string CurrentPassword,
+    string NewPassword);
+
+public sealed record ChangePasswordCommand(ChangePasswordInput Input) : ICommand;
 
 public sealed class ChangePasswordCommandHandler(
     IApplicationDbContext db, ICurrentUser user, IPasswordHasher hasher, ISignInThrottle throttle, TimeProvider time) : ICommandHandler<ChangePasswordCommand>
@@ -23,7 +28,7 @@ public sealed class ChangePasswordCommandHandler(
             throw new TooManyRequestsException(wait, "Too many wrong current passwords. Try again later.");
         }
 
-        if (hasher.Verify(staff.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
+        if (hasher.Verify(staff.PasswordHash, command.Input.CurrentPassword) == PasswordCheck.Failed)
         {
             await throttle.RecordFailureAsync(keys, cancellationToken);
             throw new ValidationException("currentPassword", "The current password is not correct.");
@@ -31,12 +36,12 @@ public sealed class ChangePasswordCommandHandler(
 
         await throttle.ResetAsync(keys[0], cancellationToken);
 
-        if (hasher.Verify(staff.PasswordHash, command.NewPassword) != PasswordCheck.Failed)
+        if (hasher.Verify(staff.PasswordHash, command.Input.NewPassword) != PasswordCheck.Failed)
         {
             throw new ValidationException("newPassword", "The new password must differ from the current one.");
         }
 
-        staff.ChangePassword(hasher.Hash(command.NewPassword), time.GetUtcNow());
+        staff.ChangePassword(hasher.Hash(command.Input.NewPassword), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -7,7 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Auth.Commands.SignIn;
 
 /// <summary>A staff member proves who they are with e-mail and password and receives an access token.</summary>
-public sealed record SignInCommand(string Email, string Password, string? ClientAddress) : ICommand<TokenResponse>;
+/// <summary>Credentials of a staff member.</summary>
+public sealed record SignInInput(
+    string Email,
+    string Password);
+
+public sealed record SignInCommand(SignInInput Input, string? ClientAddress) : ICommand<TokenResponse>;
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt);
 
@@ -28,7 +33,7 @@ public sealed class SignInCommandHandler(
             throw new FeatureUnavailableException("Staff sign in with the organisation's OpenID Connect provider; this API only accepts its tokens.");
         }
 
-        var email = StaffMember.NormaliseEmail(command.Email);
+        var email = StaffMember.NormaliseEmail(command.Input.Email);
         string[] keys = command.ClientAddress is { Length: > 0 } ip
             ? [SignInThrottleKeys.Account(email), SignInThrottleKeys.Address(ip)]
             : [SignInThrottleKeys.Account(email)];
@@ -40,7 +45,7 @@ public sealed class SignInCommandHandler(
         }
 
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Email == email && s.IsActive, cancellationToken);
-        var check = hasher.Verify(staff?.PasswordHash ?? (_dummyHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Password);
+        var check = hasher.Verify(staff?.PasswordHash ?? (_dummyHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Input.Password);
         if (staff is null || check == PasswordCheck.Failed)
         {
             await throttle.RecordFailureAsync(keys, cancellationToken);
@@ -49,7 +54,7 @@ public sealed class SignInCommandHandler(
 
         if (check == PasswordCheck.SuccessRehashNeeded)
         {
-            staff.UpgradePasswordHash(hasher.Hash(command.Password));
+            staff.UpgradePasswordHash(hasher.Hash(command.Input.Password));
         }
 
         var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.CareTasks;
 using FluentValidation;
 
@@ -5,9 +6,18 @@ namespace CustomerCare.Application.CareTasks.Commands.CompleteCareTask;
 
 public sealed class CompleteCareTaskCommandValidator : AbstractValidator<CompleteCareTaskCommand>
 {
-    public CompleteCareTaskCommandValidator()
+    public CompleteCareTaskCommandValidator(IValidator<CompleteCareTaskInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class CompleteCareTaskInputValidator : AbstractValidator<CompleteCareTaskInput>
+{
+    public CompleteCareTaskInputValidator()
+    {
+        RuleFor(c => c.Result).Required();
         RuleFor(c => c.Result).IsInEnum();
         RuleFor(c => c.Outcome).MaximumLength(CareTask.NotesMaxLength);
     }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.CareTasks;
 using FluentValidation;
 
@@ -5,8 +6,19 @@ namespace CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 
 public sealed class CreateCareTaskCommandValidator : AbstractValidator<CreateCareTaskCommand>
 {
-    public CreateCareTaskCommandValidator()
+    public CreateCareTaskCommandValidator(IValidator<CreateCareTaskInput> input)
     {
+
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class CreateCareTaskInputValidator : AbstractValidator<CreateCareTaskInput>
+{
+    public CreateCareTaskInputValidator()
+    {
+        RuleFor(c => c.DueOn).Required();
+        RuleFor(c => c.Kind).Required();
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.CustomerId).NotEmpty();
         RuleFor(c => c.ComplaintId).NotEqual(Guid.Empty);

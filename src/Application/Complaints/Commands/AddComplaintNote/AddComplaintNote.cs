@@ -6,7 +6,11 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.AddComplaintNote;
 
-public sealed record AddComplaintNoteCommand(Guid Id, string Text, uint? ExpectedVersion) : ICommand<ComplaintDto>;
+/// <summary>An internal note.</summary>
+public sealed record AddComplaintNoteInput(
+    string Text);
+
+public sealed record AddComplaintNoteCommand(Guid Id, AddComplaintNoteInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
 public sealed class AddComplaintNoteCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<AddComplaintNoteCommand, ComplaintDto>
@@ -14,7 +18,7 @@ public sealed class AddComplaintNoteCommandHandler(IApplicationDbContext db, ICu
     public async ValueTask<ComplaintDto> Handle(AddComplaintNoteCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        complaint.AddNote(command.Text, user.Actor(), time.GetUtcNow());
+        complaint.AddNote(command.Input.Text, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

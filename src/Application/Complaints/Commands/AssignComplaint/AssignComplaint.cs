@@ -1,10 +1,10 @@
 using AutoMapper;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Complaints.Commands.AssignComplaint;
 
@@ -12,7 +12,13 @@ namespace CustomerCare.Application.Complaints.Commands.AssignComplaint;
 /// Assigns a complaint to a department and/or a handler, or transfers it (first-contact responsibility: the first
 /// responder stays accountable and keeps seeing it). A handler named alone brings their department along.
 /// </summary>
-public sealed record AssignComplaintCommand(Guid Id, Guid? DepartmentId, Guid? AssigneeId, string Reason, uint? ExpectedVersion) : ICommand<ComplaintDto>;
+/// <summary>Assign or transfer: a department and/or a staff member, with a reason.</summary>
+public sealed record AssignComplaintInput(
+    Guid? DepartmentId,
+    Guid? AssigneeId,
+    string Reason);
+
+public sealed record AssignComplaintCommand(Guid Id, AssignComplaintInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
 public sealed class AssignComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<AssignComplaintCommand, ComplaintDto>
@@ -20,8 +26,8 @@ public sealed class AssignComplaintCommandHandler(IApplicationDbContext db, ICur
     public async ValueTask<ComplaintDto> Handle(AssignComplaintCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        var departmentId = command.DepartmentId;
-        if (command.AssigneeId is { } assigneeId)
+        var departmentId = command.Input.DepartmentId;
+        if (command.Input.AssigneeId is { } assigneeId)
         {
             var assignee = await db.Staff.AsNoTracking().Where(s => s.Id == assigneeId && s.IsActive)
                 .Select(s => new { s.DepartmentId }).SingleOrDefaultAsync(cancellationToken)
@@ -34,7 +40,7 @@ public sealed class AssignComplaintCommandHandler(IApplicationDbContext db, ICur
             throw new ValidationException("departmentId", "No active department has this id.");
         }
 
-        complaint.Assign(departmentId, command.AssigneeId, command.Reason, user.Actor(), time.GetUtcNow());
+        complaint.Assign(departmentId, command.Input.AssigneeId, command.Input.Reason, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

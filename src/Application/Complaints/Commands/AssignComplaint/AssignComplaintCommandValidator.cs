@@ -5,9 +5,17 @@ namespace CustomerCare.Application.Complaints.Commands.AssignComplaint;
 
 public sealed class AssignComplaintCommandValidator : AbstractValidator<AssignComplaintCommand>
 {
-    public AssignComplaintCommandValidator()
+    public AssignComplaintCommandValidator(IValidator<AssignComplaintInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class AssignComplaintInputValidator : AbstractValidator<AssignComplaintInput>
+{
+    public AssignComplaintInputValidator()
+    {
         RuleFor(c => c).Must(c => c.DepartmentId is not null || c.AssigneeId is not null)
             .OverridePropertyName("departmentId").WithMessage("Name a department, a staff member, or both.");
         RuleFor(c => c.DepartmentId).NotEqual(Guid.Empty);

@@ -12,7 +12,13 @@ namespace CustomerCare.Application.Complaints.Commands.FileReComplaint;
 /// The customer is unhappy after closing: a new complaint linked to the closed one, handled one escalation level
 /// higher; the closed one records it in its history and stays closed.
 /// </summary>
-public sealed record FileReComplaintCommand(Guid Id, string Description, string? RemedySought, Channel Channel, uint? ExpectedVersion) : ICommand<ComplaintDto>;
+/// <summary>What the customer is still unhappy about.</summary>
+public sealed record FileReComplaintInput(
+    string Description,
+    string? RemedySought,
+    Channel? Channel);
+
+public sealed record FileReComplaintCommand(Guid Id, FileReComplaintInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
 public sealed class FileReComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<FileReComplaintCommand, ComplaintDto>
@@ -23,7 +29,7 @@ public sealed class FileReComplaintCommandHandler(IApplicationDbContext db, ICur
         var now = time.GetUtcNow();
         var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(cancellationToken));
         var newId = Guid.CreateVersion7();
-        var data = original.ReComplaint(command.Description, command.RemedySought, command.Channel, newId, number, user.Actor(), now);
+        var data = original.ReComplaint(command.Input.Description, command.Input.RemedySought, command.Input.Channel!.Value, newId, number, user.Actor(), now);
         var reComplaint = Complaint.Receive(number, data, user.Actor(), now, newId);
         db.Complaints.Add(reComplaint);
         await db.SaveChangesAsync(cancellationToken);

@@ -2,18 +2,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Serialization;
 using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
-using CustomerCare.Application.Common.Exceptions;
 
 namespace CustomerCare.Application.Complaints.Commands.ImportComplaints;
 
 /// <summary>One line (NDJSON) or record (CSV) of an import file: the complaint it describes, or why it could not be read.</summary>
 public sealed record ImportRow(int Line, ReceiveComplaintCommand? Command, IReadOnlyDictionary<string, string[]> Errors)
 {
-    public string? ExternalReference => ComplaintIntake.Reference(Command?.ExternalReference);
+    public string? ExternalReference => ComplaintIntake.Reference(Command?.Input.ExternalReference);
 }
 
 /// <summary>
@@ -50,10 +50,11 @@ public static class ComplaintImportParser
             TooMany(rows.Count, maxRows);
             try
             {
-                var record = JsonSerializer.Deserialize<ImportRecord>(text, Json);
-                rows.Add(record is null
+                // A row is the body of POST /complaints: the same input record, validated by the same rules.
+                var input = JsonSerializer.Deserialize<ReceiveComplaintInput>(text, Json);
+                rows.Add(input is null
                     ? Error(line, "$", "Expected a JSON object.")
-                    : new ImportRow(line, record.ToCommand(), record.Channel is null ? ChannelRequired : Empty));
+                    : new ImportRow(line, new ReceiveComplaintCommand(input), Empty));
             }
             catch (JsonException ex)
             {
@@ -151,10 +152,10 @@ public static class ComplaintImportParser
         var phone = Field("customerPhone");
         var email = Field("customerEmail");
         var customer = name is null && phone is null && email is null ? null : new InlineCustomer(name ?? string.Empty, phone, email);
-        var command = new ReceiveComplaintCommand(
-            channel ?? (Channel)(-1), customerId, customer, Field("title") ?? string.Empty, Field("description") ?? string.Empty,
-            Field("remedySought"), occurredAt, Field("category"), severity, Field("externalReference"), Field("product"));
-        return errors.Count > 0 ? new ImportRow(record.Line, null, errors) : new ImportRow(record.Line, command, channel is null ? ChannelRequired : Empty);
+        var command = new ReceiveComplaintCommand(new ReceiveComplaintInput(
+            channel, customerId, customer, Field("title") ?? string.Empty, Field("description") ?? string.Empty,
+            Field("remedySought"), occurredAt, Field("category"), severity, Field("externalReference"), Field("product")));
+        return errors.Count > 0 ? new ImportRow(record.Line, null, errors) : new ImportRow(record.Line, command, Empty);
     }
 
     private static void TooMany(int count, int maxRows)
@@ -176,21 +177,6 @@ public static class ComplaintImportParser
         new(line, null, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
-
-    private static readonly IReadOnlyDictionary<string, string[]> ChannelRequired =
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["channel"] = [$"Required; use one of: {Names<Channel>()}."] };
-
-    private sealed record ImportRecord(
-        Channel? Channel, Guid? CustomerId, ImportCustomer? Customer, string? Title, string? Description, string? RemedySought,
-        DateTimeOffset? OccurredAt, string? Category, Severity? Severity, string? ExternalReference, string? Product)
-    {
-        public ReceiveComplaintCommand ToCommand() => new(
-            Channel ?? (Domain.Common.Channel)(-1), CustomerId,
-            Customer is { } c ? new InlineCustomer(c.Name ?? string.Empty, c.Phone, c.Email) : null,
-            Title ?? string.Empty, Description ?? string.Empty, RemedySought, OccurredAt, Category, Severity, ExternalReference, Product);
-    }
-
-    private sealed record ImportCustomer(string? Name, string? Phone, string? Email);
 }
 
 /// <summary>One CSV record and the line it starts on.</summary>

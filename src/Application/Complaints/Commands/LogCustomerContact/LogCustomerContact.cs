@@ -8,7 +8,13 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.LogCustomerContact;
 
-public sealed record LogCustomerContactCommand(Guid Id, Channel Channel, ContactDirection Direction, string Summary, uint? ExpectedVersion) : ICommand<ComplaintDto>;
+/// <summary>A contact with the customer.</summary>
+public sealed record LogCustomerContactInput(
+    Channel? Channel,
+    ContactDirection? Direction,
+    string Summary);
+
+public sealed record LogCustomerContactCommand(Guid Id, LogCustomerContactInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
 public sealed class LogCustomerContactCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<LogCustomerContactCommand, ComplaintDto>
@@ -16,7 +22,7 @@ public sealed class LogCustomerContactCommandHandler(IApplicationDbContext db, I
     public async ValueTask<ComplaintDto> Handle(LogCustomerContactCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        complaint.LogContact(command.Channel, command.Direction, command.Summary, user.Actor(), time.GetUtcNow());
+        complaint.LogContact(command.Input.Channel!.Value, command.Input.Direction!.Value, command.Input.Summary, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

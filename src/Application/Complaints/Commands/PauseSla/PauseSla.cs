@@ -8,7 +8,12 @@ using Mediator;
 namespace CustomerCare.Application.Complaints.Commands.PauseSla;
 
 /// <summary>Stops the running clocks while waiting for the customer or a third party.</summary>
-public sealed record PauseSlaCommand(Guid Id, SlaPauseReason Reason, string? Comment, uint? ExpectedVersion) : ICommand<ComplaintDto>;
+/// <summary>Why the clocks wait.</summary>
+public sealed record PauseSlaInput(
+    SlaPauseReason? Reason,
+    string? Comment);
+
+public sealed record PauseSlaCommand(Guid Id, PauseSlaInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
 public sealed class PauseSlaCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<PauseSlaCommand, ComplaintDto>
@@ -16,7 +21,7 @@ public sealed class PauseSlaCommandHandler(IApplicationDbContext db, ICurrentUse
     public async ValueTask<ComplaintDto> Handle(PauseSlaCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        complaint.PauseSla(command.Reason, command.Comment, user.Actor(), time.GetUtcNow());
+        complaint.PauseSla(command.Input.Reason!.Value, command.Input.Comment, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

@@ -8,10 +8,16 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.ProposeSolution;
 
-public sealed record SolutionStepInput(string Description, Guid? OwnerId, DateTimeOffset? DueAt, bool Done);
+public sealed record SolutionStepInput(string Description, Guid? OwnerId, DateTimeOffset? DueAt, bool? Done);
 
-public sealed record ProposeSolutionCommand(
-    Guid Id, string Summary, IReadOnlyList<SolutionStepInput>? Steps, Channel CommunicatedVia, DateTimeOffset? CommunicatedAt, uint? ExpectedVersion)
+/// <summary>A solution with its steps, as communicated to the customer.</summary>
+public sealed record ProposeSolutionInput(
+    string Summary,
+    IReadOnlyList<SolutionStepInput>? Steps,
+    Channel? CommunicatedVia,
+    DateTimeOffset? CommunicatedAt);
+
+public sealed record ProposeSolutionCommand(Guid Id, ProposeSolutionInput Input, uint? ExpectedVersion)
     : ICommand<ComplaintDto>;
 
 public sealed class ProposeSolutionCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
@@ -21,8 +27,8 @@ public sealed class ProposeSolutionCommandHandler(IApplicationDbContext db, ICur
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         var now = time.GetUtcNow();
-        var steps = (command.Steps ?? []).Select(s => new SolutionStep(s.Description, s.OwnerId, s.DueAt, s.Done)).ToList();
-        complaint.ProposeSolution(new ProposedSolution(command.Summary, steps, command.CommunicatedAt ?? now, command.CommunicatedVia), user.Actor(), now);
+        var steps = (command.Input.Steps ?? []).Select(s => new SolutionStep(s.Description, s.OwnerId, s.DueAt, s.Done ?? false)).ToList();
+        complaint.ProposeSolution(new ProposedSolution(command.Input.Summary, steps, command.Input.CommunicatedAt ?? now, command.Input.CommunicatedVia!.Value), user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

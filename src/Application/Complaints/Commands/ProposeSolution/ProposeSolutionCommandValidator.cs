@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
 
@@ -5,19 +6,32 @@ namespace CustomerCare.Application.Complaints.Commands.ProposeSolution;
 
 public sealed class ProposeSolutionCommandValidator : AbstractValidator<ProposeSolutionCommand>
 {
-    public ProposeSolutionCommandValidator(TimeProvider time)
+    public ProposeSolutionCommandValidator(IValidator<ProposeSolutionInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class ProposeSolutionInputValidator : AbstractValidator<ProposeSolutionInput>
+{
+    public ProposeSolutionInputValidator(TimeProvider time)
+    {
+        RuleFor(c => c.CommunicatedVia).Required();
         RuleFor(c => c.Summary).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.CommunicatedVia).IsInEnum();
         RuleFor(c => c.CommunicatedAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.");
-        RuleFor(c => c.Steps).Must(s => s is null || s.Count <= SolutionStep.MaxStepsPerSolution)
-            .WithMessage($"At most {SolutionStep.MaxStepsPerSolution} steps.");
+        RuleFor(c => c.Steps).MaxItems(SolutionStep.MaxStepsPerSolution).WithMessage($"At most {SolutionStep.MaxStepsPerSolution} steps.");
         RuleForEach(c => c.Steps).NotNull().WithMessage("A step cannot be null.");
-        RuleForEach(c => c.Steps).Where(s => s is not null).ChildRules(step =>
-        {
-            step.RuleFor(s => s.Description).NotEmpty().MaximumLength(SolutionStep.DescriptionMaxLength);
-            step.RuleFor(s => s.OwnerId).NotEqual(Guid.Empty);
-        });
+        RuleForEach(c => c.Steps).Where(s => s is not null).SetValidator(new SolutionStepInputValidator());
+    }
+}
+
+public sealed class SolutionStepInputValidator : AbstractValidator<SolutionStepInput>
+{
+    public SolutionStepInputValidator()
+    {
+        RuleFor(s => s.Description).NotEmpty().MaximumLength(SolutionStep.DescriptionMaxLength);
+        RuleFor(s => s.OwnerId).NotEqual(Guid.Empty);
     }
 }

@@ -2,9 +2,9 @@ using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Complaints;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using CustomerCare.Domain.Complaints;
 
 namespace CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 
@@ -13,8 +13,9 @@ namespace CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 /// given inline and matched to an existing customer by phone or e-mail. A partner sending an external
 /// reference it already used gets that complaint back instead of a duplicate.
 /// </summary>
-public sealed record ReceiveComplaintCommand(
-    Channel Channel,
+/// <summary>A complaint as staff or a partner sends it: the customer by id, or inline (matched by phone or e-mail, else created).</summary>
+public sealed record ReceiveComplaintInput(
+    Channel? Channel,
     Guid? CustomerId,
     InlineCustomer? Customer,
     string Title,
@@ -24,7 +25,9 @@ public sealed record ReceiveComplaintCommand(
     string? Category,
     Severity? Severity,
     string? ExternalReference,
-    string? Product = null) : ICommand<ReceivedComplaint>;
+    string? Product = null);
+
+public sealed record ReceiveComplaintCommand(ReceiveComplaintInput Input) : ICommand<ReceivedComplaint>;
 
 /// <summary>A customer given with the complaint: matched by phone or e-mail, else created.</summary>
 public sealed record InlineCustomer(string Name, string? Phone, string? Email);
@@ -36,7 +39,7 @@ public sealed class ReceiveComplaintCommandHandler(ComplaintIntake intake, ICurr
 {
     public async ValueTask<ReceivedComplaint> Handle(ReceiveComplaintCommand command, CancellationToken cancellationToken)
     {
-        if (await intake.ExistingAsync(command.ExternalReference, cancellationToken) is { } existing)
+        if (await intake.ExistingAsync(command.Input.ExternalReference, cancellationToken) is { } existing)
         {
             return new ReceivedComplaint(ComplaintDto.For(mapper, existing, user, time.GetUtcNow()), Created: false);
         }
@@ -46,11 +49,11 @@ public sealed class ReceiveComplaintCommandHandler(ComplaintIntake intake, ICurr
         {
             await intake.SaveAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (intake.PartnerId is not null && ComplaintIntake.Reference(command.ExternalReference) is not null)
+        catch (DbUpdateException) when (intake.PartnerId is not null && ComplaintIntake.Reference(command.Input.ExternalReference) is not null)
         {
             // The same reference arrived twice at once and the other request won the unique index: answer with its complaint.
             intake.Discard();
-            var winner = await intake.ExistingAsync(command.ExternalReference, cancellationToken);
+            var winner = await intake.ExistingAsync(command.Input.ExternalReference, cancellationToken);
             if (winner is null)
             {
                 throw;

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
@@ -9,22 +11,23 @@ namespace CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 
 public sealed class ReceiveComplaintCommandValidator : AbstractValidator<ReceiveComplaintCommand>
 {
-    public ReceiveComplaintCommandValidator(IContactNormaliser normaliser, IOptions<ComplaintOptions> options, TimeProvider time)
+    public ReceiveComplaintCommandValidator(IValidator<ReceiveComplaintInput> input)
     {
+
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class ReceiveComplaintInputValidator : AbstractValidator<ReceiveComplaintInput>
+{
+    public ReceiveComplaintInputValidator(IContactNormaliser normaliser, IOptions<ComplaintOptions> options, TimeProvider time)
+    {
+        RuleFor(c => c.Channel).NotNull().WithMessage($"Required; use one of: {string.Join(", ", Enum.GetNames<Channel>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
         RuleFor(c => c.Channel).IsInEnum();
         RuleFor(c => c).Must(c => c.CustomerId is not null ^ c.Customer is not null)
             .WithName("customer").OverridePropertyName("customer").WithMessage("Give either customerId or customer, not both.");
         RuleFor(c => c.CustomerId).NotEqual(Guid.Empty);
-        RuleFor(c => c.Customer!).ChildRules(customer =>
-        {
-            customer.RuleFor(x => x.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
-            customer.RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
-                .OverridePropertyName("phone").WithMessage("Give a phone number or an e-mail address to find or create the customer by.");
-            customer.RuleFor(x => x.Phone).MaximumLength(ContactPoint.ValueMaxLength);
-            customer.RuleFor(x => x.Phone).Must(p => normaliser.NormalisePhone(p!) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
-                .WithMessage("Not a valid phone number.");
-            customer.RuleFor(x => x.Email).MaximumLength(ContactPoint.ValueMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
-        }).When(c => c.Customer is not null);
+        RuleFor(c => c.Customer!).SetValidator(new InlineCustomerValidator(normaliser)).When(c => c.Customer is not null);
         RuleFor(c => c.Title).NotEmpty().MaximumLength(Complaint.TitleMaxLength);
         RuleFor(c => c.Description).NotEmpty().MaximumLength(Complaint.DescriptionMaxLength);
         RuleFor(c => c.RemedySought).MaximumLength(Complaint.RemedyMaxLength);
@@ -35,5 +38,20 @@ public sealed class ReceiveComplaintCommandValidator : AbstractValidator<Receive
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.ExternalReference).MaximumLength(Complaint.ExternalReferenceMaxLength);
         RuleFor(c => c.Product).MaximumLength(Complaint.ProductMaxLength);
+        RuleFor(c => c.Category).MaximumLength(ComplaintCategories.MaxLength);
+    }
+}
+
+public sealed class InlineCustomerValidator : AbstractValidator<InlineCustomer>
+{
+    public InlineCustomerValidator(IContactNormaliser normaliser)
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
+        RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
+            .OverridePropertyName("phone").WithMessage("Give a phone number or an e-mail address to find or create the customer by.");
+        RuleFor(x => x.Phone).MaximumLength(ContactPoint.ValueMaxLength);
+        RuleFor(x => x.Phone).Must(p => normaliser.NormalisePhone(p!) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .WithMessage("Not a valid phone number.");
+        RuleFor(x => x.Email).MaximumLength(ContactPoint.ValueMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
     }
 }

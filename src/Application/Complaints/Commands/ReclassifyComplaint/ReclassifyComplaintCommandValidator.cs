@@ -1,4 +1,5 @@
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -7,12 +8,22 @@ namespace CustomerCare.Application.Complaints.Commands.ReclassifyComplaint;
 
 public sealed class ReclassifyComplaintCommandValidator : AbstractValidator<ReclassifyComplaintCommand>
 {
-    public ReclassifyComplaintCommandValidator(IOptions<ComplaintOptions> options)
+    public ReclassifyComplaintCommandValidator(IValidator<ReclassifyComplaintInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.Category).NotEmpty().Must(c => options.Value.Routing.ContainsKey(c))
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class ReclassifyComplaintInputValidator : AbstractValidator<ReclassifyComplaintInput>
+{
+    public ReclassifyComplaintInputValidator(IOptions<ComplaintOptions> options)
+    {
+        RuleFor(c => c.Severity).Required();
+        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().Must(c => options.Value.Routing.ContainsKey(c))
             .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(Complaint.ReasonMaxLength);
+        RuleFor(c => c.Category).MaximumLength(ComplaintCategories.MaxLength);
     }
 }

@@ -7,7 +7,13 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.RecordCustomerResponse;
 
-public sealed record RecordCustomerResponseCommand(Guid Id, bool Accepted, string? Comment, string? RecourseOffered, uint? ExpectedVersion) : ICommand<ComplaintDto>;
+/// <summary>The customer's answer to the proposed solution.</summary>
+public sealed record RecordCustomerResponseInput(
+    bool? Accepted,
+    string? Comment,
+    string? RecourseOffered);
+
+public sealed record RecordCustomerResponseCommand(Guid Id, RecordCustomerResponseInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
 public sealed class RecordCustomerResponseCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<RecordCustomerResponseCommand, ComplaintDto>
@@ -16,7 +22,7 @@ public sealed class RecordCustomerResponseCommandHandler(IApplicationDbContext d
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         var now = time.GetUtcNow();
-        complaint.RecordCustomerResponse(new CustomerResponse(command.Accepted, command.Comment, command.RecourseOffered, now), user.Actor(), now);
+        complaint.RecordCustomerResponse(new CustomerResponse(command.Input.Accepted!.Value, command.Input.Comment, command.Input.RecourseOffered, now), user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

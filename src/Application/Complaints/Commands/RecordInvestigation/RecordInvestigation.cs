@@ -7,8 +7,15 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.RecordInvestigation;
 
-public sealed record RecordInvestigationCommand(
-    Guid Id, string Findings, string? RootCause, bool IsGenuine, IReadOnlyList<string>? Evidence, string? CorrectiveAction, uint? ExpectedVersion)
+/// <summary>What the investigation found.</summary>
+public sealed record RecordInvestigationInput(
+    string Findings,
+    string? RootCause,
+    bool? IsGenuine,
+    IReadOnlyList<string>? Evidence,
+    string? CorrectiveAction);
+
+public sealed record RecordInvestigationCommand(Guid Id, RecordInvestigationInput Input, uint? ExpectedVersion)
     : ICommand<ComplaintDto>;
 
 public sealed class RecordInvestigationCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
@@ -17,7 +24,7 @@ public sealed class RecordInvestigationCommandHandler(IApplicationDbContext db, 
     public async ValueTask<ComplaintDto> Handle(RecordInvestigationCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        complaint.Investigate(new Investigation(command.Findings, command.RootCause, command.IsGenuine, command.Evidence ?? [], command.CorrectiveAction),
+        complaint.Investigate(new Investigation(command.Input.Findings, command.Input.RootCause, command.Input.IsGenuine!.Value, command.Input.Evidence ?? [], command.Input.CorrectiveAction),
             user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
 
@@ -5,14 +6,22 @@ namespace CustomerCare.Application.Complaints.Commands.RecordInvestigation;
 
 public sealed class RecordInvestigationCommandValidator : AbstractValidator<RecordInvestigationCommand>
 {
-    public RecordInvestigationCommandValidator()
+    public RecordInvestigationCommandValidator(IValidator<RecordInvestigationInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class RecordInvestigationInputValidator : AbstractValidator<RecordInvestigationInput>
+{
+    public RecordInvestigationInputValidator()
+    {
+        RuleFor(c => c.IsGenuine).Required();
         RuleFor(c => c.Findings).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.RootCause).MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.CorrectiveAction).MaximumLength(Investigation.TextMaxLength);
-        RuleFor(c => c.Evidence).Must(e => e is null || e.Count <= Investigation.MaxEvidenceItems)
-            .WithMessage($"At most {Investigation.MaxEvidenceItems} evidence items.");
+        RuleFor(c => c.Evidence).MaxItems(Investigation.MaxEvidenceItems).WithMessage($"At most {Investigation.MaxEvidenceItems} evidence items.");
         RuleForEach(c => c.Evidence).NotEmpty().MaximumLength(Investigation.EvidenceMaxLength);
     }
 }

@@ -1,4 +1,6 @@
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Validation;
+using CustomerCare.Domain.Complaints;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +8,21 @@ namespace CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 
 public sealed class RegisterComplaintCommandValidator : AbstractValidator<RegisterComplaintCommand>
 {
-    public RegisterComplaintCommandValidator(IOptions<ComplaintOptions> options)
+    public RegisterComplaintCommandValidator(IValidator<RegisterComplaintInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.Category).NotEmpty().Must(c => options.Value.Routing.ContainsKey(c))
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class RegisterComplaintInputValidator : AbstractValidator<RegisterComplaintInput>
+{
+    public RegisterComplaintInputValidator(IOptions<ComplaintOptions> options)
+    {
+        RuleFor(c => c.Severity).Required();
+        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().Must(c => options.Value.Routing.ContainsKey(c))
             .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
         RuleFor(c => c.Severity).IsInEnum();
+        RuleFor(c => c.Category).MaximumLength(ComplaintCategories.MaxLength);
     }
 }

@@ -6,7 +6,11 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.ReopenComplaint;
 
-public sealed record ReopenComplaintCommand(Guid Id, string Reason, uint? ExpectedVersion) : ICommand<ComplaintDto>;
+/// <summary>Why the problem is not solved after all.</summary>
+public sealed record ReopenComplaintInput(
+    string Reason);
+
+public sealed record ReopenComplaintCommand(Guid Id, ReopenComplaintInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
 public sealed class ReopenComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
     : ICommandHandler<ReopenComplaintCommand, ComplaintDto>
@@ -14,7 +18,7 @@ public sealed class ReopenComplaintCommandHandler(IApplicationDbContext db, ICur
     public async ValueTask<ComplaintDto> Handle(ReopenComplaintCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        complaint.Reopen(command.Reason, user.Actor(), time.GetUtcNow());
+        complaint.Reopen(command.Input.Reason, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

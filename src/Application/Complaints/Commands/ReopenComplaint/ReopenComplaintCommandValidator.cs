@@ -5,9 +5,17 @@ namespace CustomerCare.Application.Complaints.Commands.ReopenComplaint;
 
 public sealed class ReopenComplaintCommandValidator : AbstractValidator<ReopenComplaintCommand>
 {
-    public ReopenComplaintCommandValidator()
+    public ReopenComplaintCommandValidator(IValidator<ReopenComplaintInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class ReopenComplaintInputValidator : AbstractValidator<ReopenComplaintInput>
+{
+    public ReopenComplaintInputValidator()
+    {
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(Complaint.ReasonMaxLength);
     }
 }

@@ -7,8 +7,14 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 
-public sealed record ResolveComplaintCommand(
-    Guid Id, string Outcome, decimal? CompensationAmount, string? CompensationCurrency, string? CompensationDescription, uint? ExpectedVersion)
+/// <summary>The outcome once the accepted solution is carried out.</summary>
+public sealed record ResolveComplaintInput(
+    string Outcome,
+    decimal? CompensationAmount,
+    string? CompensationCurrency,
+    string? CompensationDescription);
+
+public sealed record ResolveComplaintCommand(Guid Id, ResolveComplaintInput Input, uint? ExpectedVersion)
     : ICommand<ComplaintDto>;
 
 public sealed class ResolveComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
@@ -18,7 +24,7 @@ public sealed class ResolveComplaintCommandHandler(IApplicationDbContext db, ICu
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         var now = time.GetUtcNow();
-        complaint.Resolve(new Resolution(command.Outcome, command.CompensationAmount, command.CompensationCurrency, command.CompensationDescription, now),
+        complaint.Resolve(new Resolution(command.Input.Outcome, command.Input.CompensationAmount, command.Input.CompensationCurrency, command.Input.CompensationDescription, now),
             user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());

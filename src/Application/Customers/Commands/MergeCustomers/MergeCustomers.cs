@@ -14,7 +14,11 @@ namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
 /// survey answers, care tasks and reward points,
 /// the duplicate points to the survivor, and the merge is written to the access log of both.
 /// </summary>
-public sealed record MergeCustomersCommand(Guid SurvivorId, Guid DuplicateId) : ICommand<CustomerDto>;
+/// <summary>The duplicate record to merge into this one.</summary>
+public sealed record MergeCustomersInput(
+    Guid? DuplicateId);
+
+public sealed record MergeCustomersCommand(Guid SurvivorId, MergeCustomersInput Input) : ICommand<CustomerDto>;
 
 public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time, IMapper mapper)
     : ICommandHandler<MergeCustomersCommand, CustomerDto>
@@ -22,10 +26,10 @@ public sealed class MergeCustomersCommandHandler(IApplicationDbContext db, ICust
     public async ValueTask<CustomerDto> Handle(MergeCustomersCommand command, CancellationToken cancellationToken)
     {
         var both = await db.Customers.Include(c => c.ContactPoints)
-            .Where(c => c.Id == command.SurvivorId || c.Id == command.DuplicateId)
+            .Where(c => c.Id == command.SurvivorId || c.Id == command.Input.DuplicateId!.Value)
             .ToListAsync(cancellationToken);
         var survivor = both.SingleOrDefault(c => c.Id == command.SurvivorId) ?? throw new NotFoundException("Customer", command.SurvivorId);
-        var duplicate = both.SingleOrDefault(c => c.Id == command.DuplicateId) ?? throw new NotFoundException("Customer", command.DuplicateId);
+        var duplicate = both.SingleOrDefault(c => c.Id == command.Input.DuplicateId!.Value) ?? throw new NotFoundException("Customer", command.Input.DuplicateId!.Value);
 
         var now = time.GetUtcNow();
         survivor.Absorb(duplicate, now);

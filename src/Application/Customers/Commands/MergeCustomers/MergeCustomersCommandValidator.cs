@@ -4,9 +4,19 @@ namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
 
 public sealed class MergeCustomersCommandValidator : AbstractValidator<MergeCustomersCommand>
 {
-    public MergeCustomersCommandValidator()
+    public MergeCustomersCommandValidator(IValidator<MergeCustomersInput> input)
     {
         RuleFor(c => c.SurvivorId).NotEmpty();
-        RuleFor(c => c.DuplicateId).NotEmpty().NotEqual(c => c.SurvivorId).WithMessage("Name a different customer to merge in.");
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+        RuleFor(c => c.Input.DuplicateId).NotEqual(c => c.SurvivorId).When(c => c.Input is not null)
+            .OverridePropertyName("duplicateId").WithMessage("Name a different customer to merge in.");
+    }
+}
+
+public sealed class MergeCustomersInputValidator : AbstractValidator<MergeCustomersInput>
+{
+    public MergeCustomersInputValidator()
+    {
+        RuleFor(c => c.DuplicateId).NotEmpty();
     }
 }

@@ -7,7 +7,6 @@ using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using CustomerCare.Application.Surveys;
-using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
 using Mediator;

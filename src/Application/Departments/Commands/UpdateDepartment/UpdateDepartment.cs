@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Departments.Commands.UpdateDepartment;
 
 /// <summary>Replaces a department's name, code, parent and supervisor.</summary>
-public sealed record UpdateDepartmentCommand(Guid Id, string Name, string Code, Guid? ParentId, Guid? SupervisorId, uint? ExpectedVersion)
+public sealed record UpdateDepartmentCommand(Guid Id, DepartmentInput Input, uint? ExpectedVersion)
     : ICommand<DepartmentDto>;
 
 public sealed class UpdateDepartmentCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider time)
@@ -20,11 +20,11 @@ public sealed class UpdateDepartmentCommandHandler(IApplicationDbContext db, IMa
             ?? throw new NotFoundException("Department", command.Id);
         db.ExpectVersion(department, command.ExpectedVersion);
 
-        await DepartmentRules.EnsureCodeIsFreeAsync(db, command.Code, department.Id, cancellationToken);
-        await DepartmentRules.EnsureValidParentAsync(db, command.ParentId, department.Id, cancellationToken);
-        await DepartmentRules.EnsureValidSupervisorAsync(db, command.SupervisorId, cancellationToken);
+        await DepartmentRules.EnsureCodeIsFreeAsync(db, command.Input.Code, department.Id, cancellationToken);
+        await DepartmentRules.EnsureValidParentAsync(db, command.Input.ParentId, department.Id, cancellationToken);
+        await DepartmentRules.EnsureValidSupervisorAsync(db, command.Input.SupervisorId, cancellationToken);
 
-        department.Update(command.Name, command.Code, command.ParentId, command.SupervisorId, time.GetUtcNow());
+        department.Update(command.Input.Name, command.Input.Code, command.Input.ParentId, command.Input.SupervisorId, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return mapper.Map<DepartmentDto>(department);
     }

@@ -1,12 +1,8 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
-using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Organisation;
-using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Departments.Queries.GetDepartment;
 

@@ -17,8 +17,15 @@ namespace CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 /// The customer is told the outcome (→ answered, final). Without <see cref="Via"/> the answer goes by the customer's
 /// preferred channel, else the channel the feedback came through. Reward points are added to the customer's account.
 /// </summary>
-public sealed record AnswerFeedbackCommand(
-    Guid Id, string Answer, Channel? Via, bool? Accepted, string? ImprovementAction, int RewardPoints, uint? ExpectedVersion) : ICommand<FeedbackDto>;
+/// <summary>The answer given to the customer, and what the feedback led to.</summary>
+public sealed record AnswerFeedbackInput(
+    string Answer,
+    Channel? Via,
+    bool? Accepted,
+    string? ImprovementAction,
+    int? RewardPoints);
+
+public sealed record AnswerFeedbackCommand(Guid Id, AnswerFeedbackInput Input, uint? ExpectedVersion) : ICommand<FeedbackDto>;
 
 public sealed class AnswerFeedbackCommandHandler(IApplicationDbContext db, ICurrentUser user, IOptions<RewardOptions> rewards, TimeProvider time, IMapper mapper)
     : ICommandHandler<AnswerFeedbackCommand, FeedbackDto>
@@ -28,15 +35,15 @@ public sealed class AnswerFeedbackCommandHandler(IApplicationDbContext db, ICurr
         var feedback = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, cancellationToken);
         var customer = await db.Customers.SingleAsync(c => c.Id == feedback.CustomerId, cancellationToken);
         var now = time.GetUtcNow();
-        if (command.RewardPoints > 0)
+        if ((command.Input.RewardPoints ?? 0) > 0)
         {
-            await EnsureWithinLimitsAsync(customer.Id, command.RewardPoints, now, cancellationToken);
-            db.Record(user, customer.Id, CustomerAccess.RewardGranted, now, points: command.RewardPoints);
+            await EnsureWithinLimitsAsync(customer.Id, (command.Input.RewardPoints ?? 0), now, cancellationToken);
+            db.Record(user, customer.Id, CustomerAccess.RewardGranted, now, points: (command.Input.RewardPoints ?? 0));
         }
 
-        feedback.Respond(command.Answer, command.Via ?? customer.PreferredChannel ?? feedback.Channel, command.Accepted, command.ImprovementAction,
-            command.RewardPoints, user.StaffId(), now);
-        customer.GrantRewardPoints(command.RewardPoints, now);
+        feedback.Respond(command.Input.Answer, command.Input.Via ?? customer.PreferredChannel ?? feedback.Channel, command.Input.Accepted, command.Input.ImprovementAction,
+            (command.Input.RewardPoints ?? 0), user.StaffId(), now);
+        customer.GrantRewardPoints((command.Input.RewardPoints ?? 0), now);
         await db.SaveChangesAsync(cancellationToken);
         return mapper.Map<FeedbackDto>(feedback);
     }

@@ -5,9 +5,17 @@ namespace CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 
 public sealed class AnswerFeedbackCommandValidator : AbstractValidator<AnswerFeedbackCommand>
 {
-    public AnswerFeedbackCommandValidator()
+    public AnswerFeedbackCommandValidator(IValidator<AnswerFeedbackInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class AnswerFeedbackInputValidator : AbstractValidator<AnswerFeedbackInput>
+{
+    public AnswerFeedbackInputValidator()
+    {
         RuleFor(c => c.Answer).NotEmpty().MaximumLength(CustomerFeedback.AnswerMaxLength);
         RuleFor(c => c.Via).IsInEnum();
         RuleFor(c => c.ImprovementAction).MaximumLength(CustomerFeedback.ImprovementMaxLength);

@@ -4,7 +4,6 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using CustomerCare.Domain.Feedback;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -8,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Partners.Commands.IssuePartnerKey;
 
 /// <summary>Issues a new API key. The response holds the key itself: the only time it is ever shown.</summary>
-public sealed record IssuePartnerKeyCommand(Guid PartnerId, string? Name, DateTimeOffset? ExpiresAt) : ICommand<IssuedApiKeyDto>;
+/// <summary>A name for the key and, if it should, when it expires.</summary>
+public sealed record IssuePartnerKeyInput(
+    string? Name,
+    DateTimeOffset? ExpiresAt);
+
+public sealed record IssuePartnerKeyCommand(Guid PartnerId, IssuePartnerKeyInput Input) : ICommand<IssuedApiKeyDto>;
 
 public sealed class IssuePartnerKeyCommandHandler(IApplicationDbContext db, TimeProvider time)
     : ICommandHandler<IssuePartnerKeyCommand, IssuedApiKeyDto>
@@ -18,8 +23,8 @@ public sealed class IssuePartnerKeyCommandHandler(IApplicationDbContext db, Time
         var partner = await db.Partners.Include(p => p.Keys).SingleOrDefaultAsync(p => p.Id == command.PartnerId, cancellationToken)
             ?? throw new NotFoundException("Partner", command.PartnerId);
         var generated = ApiKeys.Generate();
-        var name = string.IsNullOrWhiteSpace(command.Name) ? "default" : command.Name;
-        var key = partner.IssueKey(name, generated.Prefix, generated.Hash, command.ExpiresAt, time.GetUtcNow());
+        var name = string.IsNullOrWhiteSpace(command.Input.Name) ? "default" : command.Input.Name;
+        var key = partner.IssueKey(name, generated.Prefix, generated.Hash, command.Input.ExpiresAt, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Issued(key, generated.Key);
     }

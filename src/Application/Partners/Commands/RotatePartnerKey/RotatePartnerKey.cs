@@ -11,7 +11,11 @@ namespace CustomerCare.Application.Partners.Commands.RotatePartnerKey;
 /// Replaces a key with a new one (shown once). The old key keeps working for the grace period, so the partner
 /// can deploy the new key without downtime; a zero grace period stops it at once.
 /// </summary>
-public sealed record RotatePartnerKeyCommand(Guid PartnerId, Guid KeyId, int? GracePeriodHours) : ICommand<IssuedApiKeyDto>
+/// <summary>How long the old key keeps working.</summary>
+public sealed record RotatePartnerKeyInput(
+    int? GracePeriodHours);
+
+public sealed record RotatePartnerKeyCommand(Guid PartnerId, Guid KeyId, RotatePartnerKeyInput Input) : ICommand<IssuedApiKeyDto>
 {
     public const int DefaultGracePeriodHours = 24;
     public const int MaxGracePeriodHours = 720;
@@ -27,7 +31,7 @@ public sealed class RotatePartnerKeyCommandHandler(IApplicationDbContext db, Tim
             ?? throw new NotFoundException("API key", command.KeyId);
         var generated = ApiKeys.Generate();
         var key = partner.RotateKey(command.KeyId, generated.Prefix, generated.Hash,
-            TimeSpan.FromHours(command.GracePeriodHours ?? RotatePartnerKeyCommand.DefaultGracePeriodHours), time.GetUtcNow());
+            TimeSpan.FromHours(command.Input.GracePeriodHours ?? RotatePartnerKeyCommand.DefaultGracePeriodHours), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return IssuePartnerKeyCommandHandler.Issued(key, generated.Key);
     }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Partners.Commands.UpdatePartner;
 
-public sealed record UpdatePartnerCommand(Guid Id, string Name, uint? ExpectedVersion) : ICommand<PartnerDto>;
+public sealed record UpdatePartnerCommand(Guid Id, PartnerInput Input, uint? ExpectedVersion) : ICommand<PartnerDto>;
 
 public sealed class UpdatePartnerCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<UpdatePartnerCommand, PartnerDto>
 {
@@ -19,7 +19,7 @@ public sealed class UpdatePartnerCommandHandler(IApplicationDbContext db, TimePr
             ?? throw new NotFoundException("Partner", command.Id);
         db.ExpectVersion(partner, command.ExpectedVersion);
         var now = time.GetUtcNow();
-        partner.Rename(command.Name, now);
+        partner.Rename(command.Input.Name, now);
         await db.SaveChangesAsync(cancellationToken);
         // Read back as every partner is read: the usable-key count is counted in SQL.
         return await db.Partners.SingleDtoAsync<Partner, PartnerDto>(partner.Id, mapper, "Partner", cancellationToken, new { now });

@@ -1,13 +1,12 @@
-using CustomerCare.Domain.Partners;
 using FluentValidation;
 
 namespace CustomerCare.Application.Partners.Commands.UpdatePartner;
 
 public sealed class UpdatePartnerCommandValidator : AbstractValidator<UpdatePartnerCommand>
 {
-    public UpdatePartnerCommandValidator()
+    public UpdatePartnerCommandValidator(IValidator<PartnerInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(Partner.NameMaxLength);
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
     }
 }

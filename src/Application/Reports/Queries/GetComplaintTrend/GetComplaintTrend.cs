@@ -1,5 +1,5 @@
-using Mediator;
 using CustomerCare.Application.Common.Exceptions;
+using Mediator;
 
 namespace CustomerCare.Application.Reports.Queries.GetComplaintTrend;
 

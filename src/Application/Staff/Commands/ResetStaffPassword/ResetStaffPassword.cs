@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Staff.Commands.ResetStaffPassword;
 
 /// <summary>An administrator sets a new password for a staff member (who forgot theirs); their sessions and lockout end.</summary>
-public sealed record ResetStaffPasswordCommand(Guid Id, string NewPassword) : ICommand;
+/// <summary>The new password an administrator sets.</summary>
+public sealed record ResetStaffPasswordInput(
+    string NewPassword);
+
+public sealed record ResetStaffPasswordCommand(Guid Id, ResetStaffPasswordInput Input) : ICommand;
 
 public sealed class ResetStaffPasswordCommandHandler(
     IApplicationDbContext db, IPasswordHasher hasher, ISignInThrottle throttle, TimeProvider time) : ICommandHandler<ResetStaffPasswordCommand>
@@ -15,7 +19,7 @@ public sealed class ResetStaffPasswordCommandHandler(
     {
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException("Staff member", command.Id);
-        staff.ChangePassword(hasher.Hash(command.NewPassword), time.GetUtcNow());
+        staff.ChangePassword(hasher.Hash(command.Input.NewPassword), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await throttle.ResetAsync(SignInThrottleKeys.Account(staff.Email), cancellationToken);
         return Mediator.Unit.Value;

@@ -7,9 +7,17 @@ namespace CustomerCare.Application.Staff.Commands.ResetStaffPassword;
 
 public sealed class ResetStaffPasswordCommandValidator : AbstractValidator<ResetStaffPasswordCommand>
 {
-    public ResetStaffPasswordCommandValidator(IOptions<PasswordPolicyOptions> policy)
+    public ResetStaffPasswordCommandValidator(IValidator<ResetStaffPasswordInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class ResetStaffPasswordInputValidator : AbstractValidator<ResetStaffPasswordInput>
+{
+    public ResetStaffPasswordInputValidator(IOptions<PasswordPolicyOptions> policy)
+    {
         RuleFor(c => c.NewPassword).Password(policy.Value);
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Organisation;
 using FluentValidation;
 
@@ -5,14 +6,22 @@ namespace CustomerCare.Application.Staff.Commands.UpdateStaffMember;
 
 public sealed class UpdateStaffMemberCommandValidator : AbstractValidator<UpdateStaffMemberCommand>
 {
-    public UpdateStaffMemberCommandValidator()
+    public UpdateStaffMemberCommandValidator(IValidator<UpdateStaffMemberInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class UpdateStaffMemberInputValidator : AbstractValidator<UpdateStaffMemberInput>
+{
+    public UpdateStaffMemberInputValidator()
+    {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(StaffMember.NameMaxLength);
         RuleFor(c => c.Email).NotEmpty().MaximumLength(StaffMember.EmailMaxLength).EmailAddress();
         RuleFor(c => c.DepartmentId).NotEmpty();
         RuleFor(c => c.Roles).NotEmpty().WithMessage("Give at least one role.")
-            .Must(r => r is null || r.Count <= StaffMember.MaxRoles).WithMessage($"At most {StaffMember.MaxRoles} roles.");
+            .MaxItems(StaffMember.MaxRoles).WithMessage($"At most {StaffMember.MaxRoles} roles.");
         RuleForEach(c => c.Roles).IsInEnum();
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Surveys;
 using FluentValidation;
@@ -6,8 +7,18 @@ namespace CustomerCare.Application.Surveys.Commands.CreateCampaign;
 
 public sealed class CreateCampaignCommandValidator : AbstractValidator<CreateCampaignCommand>
 {
-    public CreateCampaignCommandValidator(TimeProvider time)
+    public CreateCampaignCommandValidator(IValidator<CreateCampaignInput> input)
     {
+
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class CreateCampaignInputValidator : AbstractValidator<CreateCampaignInput>
+{
+    public CreateCampaignInputValidator(TimeProvider time)
+    {
+        RuleFor(c => c.Schedule).Required();
         RuleFor(c => c.SurveyId).NotEmpty();
         RuleFor(c => c.Name).NotEmpty().MaximumLength(SurveyCampaign.NameMaxLength);
         RuleFor(c => c.Schedule).IsInEnum();
@@ -15,7 +26,7 @@ public sealed class CreateCampaignCommandValidator : AbstractValidator<CreateCam
         RuleFor(c => c.Product).MaximumLength(SurveyCampaign.ProductMaxLength);
         RuleFor(c => c.Segment).MaximumLength(Customer.SegmentMaxLength);
         RuleFor(c => c.ResponseDays).InclusiveBetween(SurveyCampaign.MinResponseDays, SurveyCampaign.MaxResponseDays);
-        RuleFor(c => c.CustomerIds).Must(ids => ids is null || ids.Count <= SurveyCampaign.MaxListedCustomers)
+        RuleFor(c => c.CustomerIds).MaxItems(SurveyCampaign.MaxListedCustomers)
             .WithMessage($"A list names at most {SurveyCampaign.MaxListedCustomers} customers; use a segment for more.");
         RuleForEach(c => c.CustomerIds).NotEmpty();
         RuleFor(c => c.Segment).Null().When(c => c.Schedule == CampaignSchedule.AfterComplaintClosed)

@@ -4,5 +4,6 @@ namespace CustomerCare.Application.Surveys.Commands.CreateSurvey;
 
 public sealed class CreateSurveyCommandValidator : AbstractValidator<CreateSurveyCommand>
 {
-    public CreateSurveyCommandValidator() => this.AddSurveyRules(c => c.Name, c => c.Description, c => c.Questions);
+    public CreateSurveyCommandValidator(IValidator<SurveyInput> input) =>
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
 }

@@ -11,7 +11,7 @@ namespace CustomerCare.Application.Surveys.Commands.ReviseSurvey;
 /// Renames the template and, when the questions changed, adds a version with them: invitations sent from now on ask
 /// the new version, those already sent keep theirs.
 /// </summary>
-public sealed record ReviseSurveyCommand(Guid Id, string Name, string? Description, IReadOnlyList<QuestionInput> Questions, uint? ExpectedVersion)
+public sealed record ReviseSurveyCommand(Guid Id, SurveyInput Input, uint? ExpectedVersion)
     : ICommand<SurveyDto>;
 
 public sealed class ReviseSurveyCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<ReviseSurveyCommand, SurveyDto>
@@ -21,7 +21,7 @@ public sealed class ReviseSurveyCommandHandler(IApplicationDbContext db, TimePro
         var template = await db.SurveyTemplates.Include(t => t.Versions).SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException("Survey", command.Id);
         db.ExpectVersion(template, command.ExpectedVersion);
-        template.Revise(command.Name, command.Description, command.Questions.ToQuestions(), time.GetUtcNow());
+        template.Revise(command.Input.Name, command.Input.Description, command.Input.Questions.ToQuestions(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return mapper.Map<SurveyDto>(template);
     }

@@ -4,9 +4,9 @@ namespace CustomerCare.Application.Surveys.Commands.ReviseSurvey;
 
 public sealed class ReviseSurveyCommandValidator : AbstractValidator<ReviseSurveyCommand>
 {
-    public ReviseSurveyCommandValidator()
+    public ReviseSurveyCommandValidator(IValidator<SurveyInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
-        this.AddSurveyRules(c => c.Name, c => c.Description, c => c.Questions);
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
     }
 }

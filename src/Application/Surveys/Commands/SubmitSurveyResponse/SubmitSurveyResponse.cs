@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
@@ -12,14 +11,14 @@ using ValidationException = CustomerCare.Application.Common.Exceptions.Validatio
 
 namespace CustomerCare.Application.Surveys.Commands.SubmitSurveyResponse;
 
-public sealed record AnswerInput(
-    [property: MaxLength(SurveyQuestion.KeyMaxLength)] string? QuestionKey,
-    [property: Range(SurveyQuestion.LowestScore, SurveyQuestion.HighestScore)] int? Score,
-    [property: MaxLength(SurveyQuestion.OptionMaxLength)] string? Choice,
-    [property: MaxLength(SurveyInvitation.TextAnswerMaxLength)] string? Text);
+public sealed record AnswerInput(string? QuestionKey, int? Score, string? Choice, string? Text);
 
 /// <summary>The customer's answers: accepted once, before the link expires, without signing in.</summary>
-public sealed record SubmitSurveyResponseCommand(string Token, IReadOnlyList<AnswerInput> Answers) : ICommand<SurveyFormDto>;
+/// <summary>The customer's answers.</summary>
+public sealed record SubmitSurveyResponseInput(
+    IReadOnlyList<AnswerInput> Answers);
+
+public sealed record SubmitSurveyResponseCommand(string Token, SubmitSurveyResponseInput Input) : ICommand<SurveyFormDto>;
 
 public sealed class SubmitSurveyResponseCommandHandler(IApplicationDbContext db, TimeProvider time, IMapper mapper) : ICommandHandler<SubmitSurveyResponseCommand, SurveyFormDto>
 {
@@ -27,7 +26,7 @@ public sealed class SubmitSurveyResponseCommandHandler(IApplicationDbContext db,
     {
         var invitation = await InvitationTokens.FindAsync(db, command.Token, track: true, cancellationToken);
         var version = await InvitationTokens.VersionAsync(db, invitation, cancellationToken);
-        var answers = command.Answers.ToDictionary(a => a.QuestionKey!, a => new AnswerValue(a.Score, a.Choice, a.Text), StringComparer.Ordinal);
+        var answers = command.Input.Answers.ToDictionary(a => a.QuestionKey!, a => new AnswerValue(a.Score, a.Choice, a.Text), StringComparer.Ordinal);
         try
         {
             invitation.Answer(version.Questions, answers, time.GetUtcNow());

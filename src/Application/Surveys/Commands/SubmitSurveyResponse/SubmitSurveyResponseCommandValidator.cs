@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Surveys;
 using FluentValidation;
 
@@ -5,20 +6,33 @@ namespace CustomerCare.Application.Surveys.Commands.SubmitSurveyResponse;
 
 public sealed class SubmitSurveyResponseCommandValidator : AbstractValidator<SubmitSurveyResponseCommand>
 {
-    public SubmitSurveyResponseCommandValidator()
+    public SubmitSurveyResponseCommandValidator(IValidator<SubmitSurveyResponseInput> input)
     {
         RuleFor(c => c.Token).NotEmpty().MaximumLength(InvitationTokens.MaxLength);
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class SubmitSurveyResponseInputValidator : AbstractValidator<SubmitSurveyResponseInput>
+{
+    public SubmitSurveyResponseInputValidator()
+    {
         RuleFor(c => c.Answers).NotEmpty().WithMessage("Answer at least one question.")
-            .Must(a => a is null || a.Count <= SurveyTemplate.MaxQuestions)
+            .MaxItems(SurveyTemplate.MaxQuestions)
             .WithMessage($"At most {SurveyTemplate.MaxQuestions} answers.");
         RuleFor(c => c.Answers).Must(a => a is null || a.Where(x => x?.QuestionKey is not null).GroupBy(x => x.QuestionKey).All(g => g.Count() == 1))
             .WithMessage("Answer each question once.");
-        RuleForEach(c => c.Answers).NotNull().ChildRules(a =>
-        {
-            a.RuleFor(x => x.QuestionKey).NotEmpty().MaximumLength(SurveyQuestion.KeyMaxLength);
-            a.RuleFor(x => x.Score).InclusiveBetween(SurveyQuestion.LowestScore, SurveyQuestion.HighestScore);
-            a.RuleFor(x => x.Choice).MaximumLength(SurveyQuestion.OptionMaxLength);
-            a.RuleFor(x => x.Text).MaximumLength(SurveyInvitation.TextAnswerMaxLength);
-        });
+        RuleForEach(c => c.Answers).NotNull().SetValidator(new AnswerInputValidator());
+    }
+}
+
+public sealed class AnswerInputValidator : AbstractValidator<AnswerInput>
+{
+    public AnswerInputValidator()
+    {
+        RuleFor(x => x.QuestionKey).NotEmpty().MaximumLength(SurveyQuestion.KeyMaxLength);
+        RuleFor(x => x.Score).InclusiveBetween(SurveyQuestion.LowestScore, SurveyQuestion.HighestScore);
+        RuleFor(x => x.Choice).MaximumLength(SurveyQuestion.OptionMaxLength);
+        RuleFor(x => x.Text).MaximumLength(SurveyInvitation.TextAnswerMaxLength);
     }
 }

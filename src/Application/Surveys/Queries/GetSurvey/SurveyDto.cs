@@ -1,19 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using AutoMapper;
 using CustomerCare.Application.Common.Mappings;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Surveys;
 
 namespace CustomerCare.Application.Surveys.Queries.GetSurvey;
-
-/// <summary>A question as clients send it.</summary>
-public sealed record QuestionInput(
-    [property: MaxLength(SurveyQuestion.KeyMaxLength)] string? Key,
-    [property: MaxLength(SurveyQuestion.TextMaxLength)] string? Text,
-    QuestionKind? Kind,
-    [property: MaxLength(SurveyQuestion.MaxOptions), ItemLimits(ItemMaxLength = SurveyQuestion.OptionMaxLength)] IReadOnlyList<string>? Options,
-    bool? IsOverall,
-    bool? Required);
 
 public sealed record QuestionDto(string Key, string Text, QuestionKind Kind, IReadOnlyList<string> Options, bool IsOverall, bool Required, int? MinScore, int? MaxScore)
 {

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
-using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Surveys;
 using FluentValidation;

@@ -2,7 +2,6 @@ using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Surveys.Queries.GetCampaign;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

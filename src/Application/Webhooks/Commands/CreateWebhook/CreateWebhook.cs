@@ -12,7 +12,14 @@ namespace CustomerCare.Application.Webhooks.Commands.CreateWebhook;
 /// Subscribes a URL to complaint events. A partner subscribes for itself (its own complaints only); an administrator
 /// for a partner (<see cref="PartnerId"/>) or, without one, for every complaint. The secret is answered once.
 /// </summary>
-public sealed record CreateWebhookCommand(Guid? PartnerId, string Url, IReadOnlyList<string> EventTypes, string? Description)
+/// <summary>A receiver for webhook events: its URL, the event types it wants, and (administrators) the partner it serves.</summary>
+public sealed record CreateWebhookInput(
+    string Url,
+    IReadOnlyList<string> EventTypes,
+    string? Description,
+    Guid? PartnerId);
+
+public sealed record CreateWebhookCommand(CreateWebhookInput Input)
     : ICommand<WebhookWithSecretDto>;
 
 public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper)
@@ -23,7 +30,7 @@ public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurre
         Guid? partnerId;
         if (user.Kind == CallerKind.Partner)
         {
-            if (command.PartnerId is { } named && named != user.Id)
+            if (command.Input.PartnerId is { } named && named != user.Id)
             {
                 throw new ValidationException("partnerId", "A partner subscribes for itself only; leave partnerId out.");
             }
@@ -32,16 +39,16 @@ public sealed class CreateWebhookCommandHandler(IApplicationDbContext db, ICurre
         }
         else
         {
-            partnerId = command.PartnerId;
+            partnerId = command.Input.PartnerId;
             if (partnerId is { } id && !await db.Partners.AnyAsync(p => p.Id == id, cancellationToken))
             {
                 throw new ValidationException("partnerId", "No partner has this id.");
             }
         }
 
-        EnsurePublicTypes(partnerId, command.EventTypes);
+        EnsurePublicTypes(partnerId, command.Input.EventTypes);
         var secret = WebhookSubscription.NewSecret();
-        var subscription = WebhookSubscription.Create(partnerId, new Uri(command.Url), command.EventTypes, secret, command.Description, time.GetUtcNow());
+        var subscription = WebhookSubscription.Create(partnerId, new Uri(command.Input.Url), command.Input.EventTypes, secret, command.Input.Description, time.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
         return new WebhookWithSecretDto(mapper.Map<WebhookDto>(subscription), secret);

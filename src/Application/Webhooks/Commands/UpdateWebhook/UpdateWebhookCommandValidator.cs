@@ -6,9 +6,15 @@ namespace CustomerCare.Application.Webhooks.Commands.UpdateWebhook;
 
 public sealed class UpdateWebhookCommandValidator : AbstractValidator<UpdateWebhookCommand>
 {
-    public UpdateWebhookCommandValidator(IOptions<WebhookOptions> options)
+    public UpdateWebhookCommandValidator(IValidator<UpdateWebhookInput> input)
     {
         RuleFor(c => c.Id).NotEmpty();
-        this.AddTargetRules(c => c.Url, c => c.EventTypes, c => c.Description, options.Value);
+        RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
     }
+}
+
+public sealed class UpdateWebhookInputValidator : AbstractValidator<UpdateWebhookInput>
+{
+    public UpdateWebhookInputValidator(IOptions<WebhookOptions> options) =>
+        this.AddTargetRules(c => c.Url, c => c.EventTypes, c => c.Description, options.Value);
 }

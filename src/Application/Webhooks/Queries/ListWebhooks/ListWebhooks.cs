@@ -4,7 +4,6 @@ using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Webhooks.Queries.GetWebhook;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,0 +1,23 @@
+using CustomerCare.Domain.Organisation;
+using FluentValidation;
+
+namespace CustomerCare.Application.Departments;
+
+/// <summary>A department as clients write it (create and update share it).</summary>
+public sealed record DepartmentInput(
+    string Name,
+    string Code,
+    Guid? ParentId,
+    Guid? SupervisorId);
+
+public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput>
+{
+    public DepartmentInputValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Department.NameMaxLength);
+        RuleFor(c => c.Code).NotEmpty().MaximumLength(Department.CodeMaxLength)
+            .Matches("^[A-Za-z0-9-]+$").WithMessage("Use letters, digits and hyphens only.");
+        RuleFor(c => c.ParentId).NotEqual(Guid.Empty);
+        RuleFor(c => c.SupervisorId).NotEqual(Guid.Empty);
+    }
+}
