@@ -1,3 +1,4 @@
+using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Domain.Customers;
@@ -15,7 +16,7 @@ public sealed record ListCustomersQuery(
     string? Name = null, string? Phone = null, string? Email = null, string? Company = null, string? Segment = null,
     bool IncludeInactive = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<CustomerSummaryDto>>;
 
-public sealed class ListCustomersQueryHandler(IApplicationDbContext db, IContactNormaliser normaliser, IPersonalDataIndex index)
+public sealed class ListCustomersQueryHandler(IApplicationDbContext db, IContactNormaliser normaliser, IPersonalDataIndex index, IMapper mapper)
     : IQueryHandler<ListCustomersQuery, PagedList<CustomerSummaryDto>>
 {
     public async ValueTask<PagedList<CustomerSummaryDto>> Handle(ListCustomersQuery query, CancellationToken cancellationToken)
@@ -66,14 +67,8 @@ public sealed class ListCustomersQueryHandler(IApplicationDbContext db, IContact
                 .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
                 .ToListAsync(cancellationToken);
 
-        return new PagedList<CustomerSummaryDto>(page.Select(Summary).ToList(), query.Page, query.PageSize, total);
+        return new PagedList<CustomerSummaryDto>(page.Select(mapper.Map<CustomerSummaryDto>).ToList(), query.Page, query.PageSize, total);
     }
-
-    private static CustomerSummaryDto Summary(Customer c) => new(
-        c.Id, c.Name, c.Company, c.Segment,
-        Masking.Phone(c.ContactPoints.FirstOrDefault(p => p.Kind == ContactKind.Phone && p.IsPrimary)?.Value),
-        Masking.Email(c.ContactPoints.FirstOrDefault(p => p.Kind == ContactKind.Email && p.IsPrimary)?.Value),
-        c.MergedIntoId, c.IsErased, c.UpdatedAt);
 }
 
 /// <summary>Contact details shown in lists: enough to tell two callers apart, not enough to contact them.</summary>
