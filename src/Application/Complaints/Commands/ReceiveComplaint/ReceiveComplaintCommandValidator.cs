@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
@@ -33,12 +34,10 @@ public sealed class ReceiveComplaintInputValidator : AbstractValidator<ReceiveCo
         RuleFor(c => c.RemedySought).MaximumLength(Complaint.RemedyMaxLength);
         RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.")
             .GreaterThanOrEqualTo(_ => time.GetUtcNow().AddYears(-20)).WithMessage("Cannot lie more than 20 years back.");
-        RuleFor(c => c.Category).Must(c => options.Value.Routing.ContainsKey(c!)).When(c => c.Category is not null)
-            .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
+        RuleFor(c => c.Category).KnownCategory(options.Value);
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.ExternalReference).MaximumLength(Complaint.ExternalReferenceMaxLength);
         RuleFor(c => c.Product).MaximumLength(Complaint.ProductMaxLength);
-        RuleFor(c => c.Category).MaximumLength(ComplaintCategories.MaxLength);
     }
 }
 

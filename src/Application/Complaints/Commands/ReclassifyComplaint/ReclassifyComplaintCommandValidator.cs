@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Validation;
+using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,8 @@ public sealed class ReclassifyComplaintInputValidator : AbstractValidator<Reclas
     public ReclassifyComplaintInputValidator(IOptions<ComplaintOptions> options)
     {
         RuleFor(c => c.Severity).Required();
-        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().Must(c => options.Value.Routing.ContainsKey(c))
-            .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Value.Routing.Keys)}.");
+        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().KnownCategory(options.Value);
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(Complaint.ReasonMaxLength);
-        RuleFor(c => c.Category).MaximumLength(ComplaintCategories.MaxLength);
     }
 }
