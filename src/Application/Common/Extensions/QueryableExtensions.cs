@@ -15,11 +15,6 @@ public static class QueryableExtensions
         where TValue : struct =>
         value is { } given ? source.Where(predicate(given)) : source;
 
-    /// <summary>Filters by <paramref name="value"/> when the caller gave one (not null).</summary>
-    public static IQueryable<T> FilterBy<T, TValue>(this IQueryable<T> source, TValue? value, Func<TValue, Expression<Func<T, bool>>> predicate)
-        where TValue : class =>
-        value is { } given ? source.Where(predicate(given)) : source;
-
     /// <summary>
     /// The entity with <paramref name="id"/>, projected to <typeparamref name="TDto"/> (with the profile's
     /// <paramref name="parameters"/>, such as <c>new { now }</c>); a 404 naming <paramref name="resource"/> otherwise.
