@@ -31,7 +31,6 @@ PORT="${BENCH_PORT:-5090}"
 BASE="http://127.0.0.1:$PORT"
 DIR="$ROOT/.data/bench"
 SCRIPTS="$ROOT/scripts/bench"
-mkdir -p "$DIR"
 say() { printf 'bench: %s\n' "$*" >&2; }
 
 # --- tools -----------------------------------------------------------------------------------------------------------
@@ -41,7 +40,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
 fi
 unset ConnectionStrings__CustomerCare
+# The database first: on a fresh clone as root, .data must be made by db.sh (owned by the server user), not by mkdir here.
 scripts/db.sh start >&2
+mkdir -p "$DIR"
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 CONN="$(scripts/db.sh conn customercare_bench)"
 field() { printf '%s' "$CONN" | tr ';' '\n' | sed -n "s/^$1=//p"; }

@@ -98,6 +98,26 @@ prepare_data_dir() {
   APP_PW="$DATA/app.pw"
 }
 
+# A cluster listens where it was created: its port is kept in its postgresql.conf, and later calls (status, conn, a
+# start without CUSTOMERCARE_DB_PORT) read it from there. A different CUSTOMERCARE_DB_PORT on start moves a stopped
+# cluster to that port.
+remember_port() {
+  local conf="$PGDATA/postgresql.conf" stored
+  [ -f "$conf" ] || return 0
+  stored="$(sed -n 's/^port = \([0-9][0-9]*\).*/\1/p' "$conf" | tail -n 1)"
+  [ -n "$stored" ] || return 0
+  if [ -n "${CUSTOMERCARE_DB_PORT:-}" ] && [ "$CUSTOMERCARE_DB_PORT" != "$stored" ]; then
+    if [ "${1:-}" = start ] && ! is_running; then
+      as_server_user sh -c "printf 'port = %s\n' '$CUSTOMERCARE_DB_PORT' >>'$conf'"
+      say "moving the cluster from port $stored to $CUSTOMERCARE_DB_PORT"
+      PORT="$CUSTOMERCARE_DB_PORT"
+      return 0
+    fi
+    say "this cluster listens on port $stored (CUSTOMERCARE_DB_PORT=$CUSTOMERCARE_DB_PORT takes effect when it is started while stopped)"
+  fi
+  PORT="$stored"
+}
+
 new_password() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
 
 init_cluster() {
@@ -164,6 +184,7 @@ start() {
   ensure_server_user
   prepare_data_dir
   init_cluster
+  remember_port start
   if is_running; then
     say "already running on $HOST:$PORT"
   else
@@ -185,6 +206,7 @@ stop() {
   [ -n "$BIN" ] || { say "not installed, nothing to stop"; return 0; }
   [ -e "$DATA_LINK" ] || { say "no cluster in this checkout"; return 0; }
   prepare_data_dir
+  remember_port
   if is_running; then
     as_server_user "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
     say "stopped"
@@ -197,6 +219,7 @@ crash() {
   if external_configured; then die "ConnectionStrings__CustomerCare is set: nothing of ours to crash"; fi
   ensure_binaries
   prepare_data_dir
+  remember_port
   if is_running; then
     as_server_user "$BIN/pg_ctl" -D "$PGDATA" -m immediate -w stop >/dev/null
     say "stopped immediately (crash recovery runs at the next start)"
@@ -210,6 +233,7 @@ status() {
   BIN="$(find_bindir || true)"
   if [ -n "$BIN" ] && [ -e "$DATA_LINK" ]; then
     prepare_data_dir
+    remember_port
     if is_running; then say "running on $HOST:$PORT (data: $PGDATA)"; return 0; fi
   fi
   say "not running"
@@ -224,6 +248,7 @@ conn() {
   fi
   [ -e "$DATA_LINK" ] || die "no local cluster yet: run scripts/db.sh start"
   prepare_data_dir
+  remember_port
   [ -f "$APP_PW" ] || die "no local cluster yet: run scripts/db.sh start"
   printf 'Host=%s;Port=%s;Database=%s;Username=%s;Password=%s\n' "$HOST" "$PORT" "$db" "$APP_ROLE" "$(cat "$APP_PW")"
 }
@@ -232,6 +257,7 @@ psql_shell() {
   if external_configured; then die "ConnectionStrings__CustomerCare is set: connect to that database with your own client"; fi
   ensure_binaries
   prepare_data_dir
+  remember_port
   is_running || die "not running: run scripts/db.sh start"
   PGPASSWORD="$(cat "$APP_PW")" exec "$BIN/psql" -h "$HOST" -p "$PORT" -U "$APP_ROLE" -d customercare "$@"
 }

@@ -85,14 +85,15 @@ public static class DependencyInjection
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "Staff: the accessToken from POST /api/v1/auth/token, a JWT issued and validated as RFC8725 (JSON Web Token Best Current Practices) advises: one algorithm (HS256) accepted, never none; issuer, audience, expiry and signature always checked; short-lived, and revoked with the session.",
+                Description = "Staff: the accessToken from POST /api/v1/auth/token, a JWT issued and validated as RFC8725 (JSON Web Token Best Current Practices) advises: one algorithm (HS256) accepted, never none; issuer, audience, expiry and signature always checked; short-lived, and revoked with the session. " +
+                    "Operations open to staff and partners list both schemes as alternatives: configure a client with the one you hold; a request carrying both is refused with 400.",
             });
             options.AddSecurityDefinition(SecurityRequirementsOperationFilter.ApiKeyDefinition, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = CustomerCareSchemes.ApiKeyHeader,
-                Description = "Partner systems: an API key issued by an administrator (POST /api/v1/partners/{id}/keys).",
+                Description = "Partner systems: an API key issued by an administrator (POST /api/v1/partners/{id}/keys). Send it alone: a request that also carries an Authorization header is refused with 400.",
             });
             options.OperationFilter<SecurityRequirementsOperationFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();

@@ -27,6 +27,7 @@ app.UseStatusCodePages();
 app.UseWebSecurity();
 app.UseNulCharacterGuard();
 
+app.UseOneCredential();
 app.UseAuthentication();
 app.UseCallerRateLimits();
 app.UseAuthorization();
