@@ -97,6 +97,7 @@ public static class DependencyInjection
             });
             options.OperationFilter<SecurityRequirementsOperationFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();
+            options.OperationFilter<HttpHeadersOperationFilter>();
             options.OperationFilter<ImportRequestBodyOperationFilter>();
             options.OperationFilter<CsvReportOperationFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();

@@ -83,4 +83,66 @@ public class SwaggerTests : IntegrationTest
 
         Assert.That(missing, Is.Empty);
     }
+
+    [Test]
+    public async Task OpenApiDocument_DeclaresTheHeadersAroundTheBodies()
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Id: $"{op.Name.ToUpperInvariant()} {path.Name}", Op: op.Value)))
+            .ToList();
+        static JsonElement? Header(JsonElement response, string name) =>
+            response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(name, out var header) ? header : null;
+
+        var ifMatchMissing = operations
+            .Where(o => o.Op.GetProperty("responses").TryGetProperty("428", out _))
+            .Where(o => !(o.Op.TryGetProperty("parameters", out var ps) && ps.EnumerateArray().Any(p =>
+                p.GetProperty("name").GetString() == "If-Match" && p.GetProperty("in").GetString() == "header" && p.GetProperty("required").GetBoolean())))
+            .Select(o => o.Id).ToList();
+        var locationMissing = operations
+            .Where(o => o.Op.GetProperty("responses").TryGetProperty("201", out var created) && Header(created, "Location") is null)
+            .Select(o => o.Id).ToList();
+        var register = operations.Single(o => o.Id == "POST /api/v1/complaints/{id}/register").Op.GetProperty("responses");
+        var get = operations.Single(o => o.Id == "GET /api/v1/complaints/{id}").Op.GetProperty("responses");
+        var receive = operations.Single(o => o.Id == "POST /api/v1/complaints").Op.GetProperty("responses");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operations.Count(o => o.Op.GetProperty("responses").TryGetProperty("428", out _)), Is.GreaterThanOrEqualTo(20));
+            Assert.That(ifMatchMissing, Is.Empty, "every operation that answers 428 without If-Match declares it, required");
+            Assert.That(locationMissing, Is.Empty, "every 201 declares Location");
+            Assert.That(Header(get.GetProperty("200"), "ETag"), Is.Not.Null);
+            Assert.That(Header(register.GetProperty("200"), "ETag"), Is.Not.Null);
+            Assert.That(Header(receive.GetProperty("201"), "ETag"), Is.Not.Null);
+            Assert.That(Header(receive.GetProperty("201"), "Idempotent-Replayed"), Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task DeclaredHeaders_AreTheOnesSent()
+    {
+        using var admin = await ApiClient.AsAdminAsync();
+        var receive = await admin.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            channel = "phone", customer = new { name = "李娜", phone = "138 0013 8001" }, title = "热水壶漏水", description = "底座漏水。",
+        });
+        var id = (await receive.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var get = await admin.GetAsync($"/api/v1/complaints/{id}");
+        using var register = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/complaints/{id}/register")
+        {
+            Content = JsonContent.Create(new { category = "productQuality", severity = "general", customerAcknowledged = true }),
+        };
+        register.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.ToString());
+        var registered = await admin.SendAsync(register);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(receive.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(receive.Headers.Location, Is.Not.Null);
+            Assert.That(receive.Headers.ETag, Is.Not.Null);
+            Assert.That(get.Headers.ETag, Is.Not.Null);
+            Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the ETag read goes back in If-Match");
+            Assert.That(registered.Headers.ETag, Is.Not.Null.And.Not.EqualTo(get.Headers.ETag));
+        });
+    }
 }

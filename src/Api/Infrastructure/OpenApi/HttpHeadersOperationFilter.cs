@@ -1,0 +1,70 @@
+using CustomerCare.Api.Infrastructure.Limits;
+using CustomerCare.Application.Common.Models;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace CustomerCare.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// The headers around the bodies, so that Swagger UI's "Try it out" and generated clients can use them: <c>If-Match</c>
+/// on every operation that answers 428 without it (required there), <c>ETag</c> on every response whose body is a
+/// versioned resource (<see cref="IVersioned"/>: every such response sends it), <c>Location</c> on 201s, and
+/// <c>Idempotent-Replayed</c> on the successes of operations that take an Idempotency-Key.
+/// </summary>
+public sealed class HttpHeadersOperationFilter : IOperationFilter
+{
+    public const int ETagMaxLength = 64;
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        operation.Responses ??= [];
+        if (operation.Responses.ContainsKey("428"))
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = HeaderNames.IfMatch,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). " +
+                    "A stale one is answered 412 and changes nothing; a missing one 428.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ETagMaxLength },
+            });
+        }
+
+        var idempotent = operation.Parameters?.Any(p => p.Name == IdempotencyMiddleware.HeaderName) == true;
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is not OpenApiResponse concrete || !status.StartsWith('2'))
+            {
+                continue;
+            }
+
+            var type = context.ApiDescription.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) == status)?.Type;
+            if (type is not null && type.IsAssignableTo(typeof(IVersioned)))
+            {
+                Add(concrete, HeaderNames.ETag, "The resource's version: send it back in If-Match to change it.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ETagMaxLength });
+            }
+
+            if (status == "201")
+            {
+                Add(concrete, HeaderNames.Location, "Where the created resource is read.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 2048 });
+            }
+
+            if (idempotent)
+            {
+                Add(concrete, IdempotencyMiddleware.ReplayedHeader, "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")], MaxLength = 4 });
+            }
+        }
+    }
+
+    private static void Add(OpenApiResponse response, string name, string description, OpenApiSchema schema)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers.TryAdd(name, new OpenApiHeader { Description = description, Schema = schema });
+    }
+}
