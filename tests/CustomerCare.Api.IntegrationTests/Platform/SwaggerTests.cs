@@ -115,6 +115,7 @@ public class SwaggerTests : IntegrationTest
             Assert.That(Header(register.GetProperty("200"), "ETag"), Is.Not.Null);
             Assert.That(Header(receive.GetProperty("201"), "ETag"), Is.Not.Null);
             Assert.That(Header(receive.GetProperty("201"), "Idempotent-Replayed"), Is.Not.Null);
+            Assert.That(Header(receive.GetProperty("200"), "Location"), Is.Not.Null, "a re-sent external reference answers the existing complaint and where it is");
         });
     }
 

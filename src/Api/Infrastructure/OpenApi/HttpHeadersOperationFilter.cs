@@ -48,7 +48,9 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ETagMaxLength });
             }
 
-            if (status == "201")
+            // A 201 says where the new resource is; a 200 beside a 201 is the existing one answered again (a partner
+            // re-sending an external reference), and says where it is too.
+            if (status == "201" || (status == "200" && operation.Responses.ContainsKey("201")))
             {
                 Add(concrete, HeaderNames.Location, "Where the created resource is read.",
                     new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 2048 });
