@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            ProblemTypes.Apply(context.ProblemDetails);
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
             {
                 StatusCodes.Status401Unauthorized => AuthenticationProblemDetail(context.HttpContext),
@@ -95,6 +96,7 @@ public static class DependencyInjection
                 Name = CustomerCareSchemes.ApiKeyHeader,
                 Description = "Partner systems: an API key issued by an administrator (POST /api/v1/partners/{id}/keys). Send it alone: a request that also carries an Authorization header is refused with 400.",
             });
+            options.SupportNonNullableReferenceTypes();
             options.OperationFilter<SecurityRequirementsOperationFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<HttpHeadersOperationFilter>();
@@ -104,8 +106,12 @@ public static class DependencyInjection
             options.SchemaFilter<OpenApiExamples>();
             options.SchemaFilter<ItemLimitsSchemaFilter>();
             options.SchemaFilter<ValidatorLimitsSchemaFilter>();
+            options.SchemaFilter<RequiredPropertiesFilter>();
+            options.DocumentFilter<ProblemSchemasDocumentFilter>();
+            options.DocumentFilter<WebhookEventTypesDocumentFilter>();
             options.DocumentFilter<CommonResponsesDocumentFilter>();
             options.DocumentFilter<FormatLengthsDocumentFilter>();
+            options.DocumentFilter<RequiredPropertiesFilter>();
         });
 
         return services;

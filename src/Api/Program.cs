@@ -56,5 +56,6 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 
 app.MapEndpointGroups();
 app.MapDashboard();
+app.MapProblemTypePages();
 
 await app.RunAsync();

@@ -90,7 +90,7 @@ public sealed partial class IdempotencyStore(CustomerCareDbContext db, StoredSec
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/problem+json" },
             JsonSerializer.SerializeToUtf8Bytes(new
             {
-                type = "https://tools.ietf.org/html/rfc9110#section-15.5.11",
+                type = "/problems/gone", // the API answers such a replay with a fresh problem of this kind
                 title = "The stored response was erased.",
                 status = StatusCodes.Gone,
                 detail = "The response kept for this Idempotency-Key named a customer whose personal data was erased. " +

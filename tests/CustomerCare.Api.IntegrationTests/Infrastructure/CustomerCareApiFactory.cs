@@ -20,6 +20,9 @@ public sealed class CustomerCareApiFactory(
     /// <summary>One key ring for every host of the test run, as replicas of one deployment share theirs.</summary>
     public static readonly string KeyDirectory = Path.Combine(RepositoryRoot.Find(), ".data", "test-keys");
 
+    /// <summary>A client whose every answer is held to the contract (<see cref="ContractCheckingHandler"/>).</summary>
+    public new HttpClient CreateClient() => ContractCheckedClients.Create(this);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

@@ -110,6 +110,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         ConcurrentDuplicateException duplicate => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
+            Type = ProblemTypes.ConcurrentDuplicate.Uri,
             Title = "The request conflicts with a concurrent change.",
             Detail = duplicate.Message,
             Extensions = { ["code"] = ConcurrentDuplicateException.Code },

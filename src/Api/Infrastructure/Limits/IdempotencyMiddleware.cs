@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Application.Common.Interfaces;
 
 namespace CustomerCare.Api.Infrastructure.Limits;
@@ -30,7 +31,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         if (Parse(values) is not { } key)
         {
-            await WriteProblemAsync(context, problems, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key.",
+            await WriteProblemAsync(context, problems, ProblemTypes.Validation,
                 "Send one Idempotency-Key of 1 to 255 visible ASCII characters (a UUID is a good choice).");
             return;
         }
@@ -40,13 +41,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Mismatch:
-                await WriteProblemAsync(context, problems, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused.",
+                await WriteProblemAsync(context, problems, ProblemTypes.IdempotencyKeyReused,
                     "This Idempotency-Key was used with a different request; use a new key for a new request.");
                 return;
             case IdempotencyOutcome.InFlight:
                 context.Response.Headers.RetryAfter = "1";
-                await WriteProblemAsync(context, problems, StatusCodes.Status409Conflict, "Request in progress.",
+                await WriteProblemAsync(context, problems, ProblemTypes.RequestInProgress,
                     "The first request with this Idempotency-Key is still being processed; retry shortly to get its response.");
+                return;
+            case IdempotencyOutcome.Replay when claim.Response!.StatusCode == StatusCodes.Status410Gone:
+                // The stored response named a customer since erased: answered afresh, as every problem is (type, instance, traceId).
+                context.Response.Headers[ReplayedHeader] = "true";
+                await WriteProblemAsync(context, problems, ProblemTypes.Gone,
+                    "The response kept for this Idempotency-Key named a customer whose personal data was erased. The request was processed once and is not processed again.");
                 return;
             case IdempotencyOutcome.Replay:
                 await ReplayAsync(context, claim.Response!);
@@ -142,13 +149,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, int status, string title, string detail)
+    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, ProblemTypes.Kind kind, string detail)
     {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
+        context.Response.StatusCode = kind.Status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Type = kind.Uri, Status = kind.Status, Title = kind.Title, Detail = detail };
+        if (kind == ProblemTypes.RequestInProgress)
         {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+            problem.Extensions["code"] = "idempotency.inProgress";
+        }
+        else if (kind == ProblemTypes.Validation)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [HeaderName] = [detail] };
+        }
+
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }

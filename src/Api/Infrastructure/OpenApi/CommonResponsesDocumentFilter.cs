@@ -1,5 +1,5 @@
+using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Api.Infrastructure.Limits;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -54,11 +54,11 @@ public sealed class CommonResponsesDocumentFilter : IDocumentFilter
         };
 
         document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
-        document.Components.Responses[TooManyRequests] = Problem(document,
+        document.Components.Responses[TooManyRequests] = Problem(document, ProblemTypes.RateLimited,
             "Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", retryAfter: true, rateLimited: true);
-        document.Components.Responses[ServiceUnavailable] = Problem(document,
+        document.Components.Responses[ServiceUnavailable] = Problem(document, ProblemTypes.ServiceUnavailable,
             "The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", retryAfter: true, rateLimited: false);
-        document.Components.Responses[ServerError] = Problem(document,
+        document.Components.Responses[ServerError] = Problem(document, ProblemTypes.ServerError,
             "A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", retryAfter: false, rateLimited: false);
 
         foreach (var (path, item) in document.Paths)
@@ -96,14 +96,14 @@ public sealed class CommonResponsesDocumentFilter : IDocumentFilter
         }
     }
 
-    private static OpenApiResponse Problem(OpenApiDocument document, string description, bool retryAfter, bool rateLimited)
+    private static OpenApiResponse Problem(OpenApiDocument document, ProblemTypes.Kind kind, string description, bool retryAfter, bool rateLimited)
     {
         var response = new OpenApiResponse
         {
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(kind.Schema, document) },
             },
         };
         AddHeader(response, AllowOrigin, document);

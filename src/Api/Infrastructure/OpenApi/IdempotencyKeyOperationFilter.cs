@@ -35,7 +35,7 @@ public sealed class IdempotencyKeyOperationFilter : IOperationFilter
             Description = "A replay of a response that named a customer whose personal data was erased since: it is no longer kept.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.Document) },
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
             },
         });
         operation.Responses.TryAdd("422", new OpenApiResponse
@@ -43,7 +43,7 @@ public sealed class IdempotencyKeyOperationFilter : IOperationFilter
             Description = "The Idempotency-Key was used before with a different request.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.Document) },
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
             },
         });
     }
