@@ -112,6 +112,7 @@ public static class DependencyInjection
             options.DocumentFilter<CommonResponsesDocumentFilter>();
             options.DocumentFilter<FormatLengthsDocumentFilter>();
             options.DocumentFilter<RequiredPropertiesFilter>();
+            options.DocumentFilter<DocumentInfoFilter>();
         });
 
         return services;

@@ -6,7 +6,8 @@ namespace CustomerCare.Architecture.Tests;
 
 /// <summary>
 /// openapi.yaml passes Spectral's OpenAPI rules and the OWASP API security ruleset (scripts/lint-openapi.sh, versions
-/// pinned by npm) with no error, and every warning left is one the ruleset file justifies.
+/// pinned by npm) with no error, and every warning left is one the ruleset file justifies; and it passes Redocly CLI's
+/// recommended rules with no error and no warning.
 /// </summary>
 public partial class OpenApiLintTests
 {
@@ -17,7 +18,7 @@ public partial class OpenApiLintTests
     public async Task Contract_PassesTheOwaspRuleset_WithEveryWarningJustified()
     {
         var root = RepositoryRoot.Find();
-        var start = new ProcessStartInfo("bash", ["scripts/lint-openapi.sh", "--format", "json", "--quiet"])
+        var start = new ProcessStartInfo("bash", ["scripts/lint-openapi.sh", "spectral", "--format", "json", "--quiet"])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
@@ -34,7 +35,7 @@ public partial class OpenApiLintTests
             .Select(f => (Code: f.GetProperty("code").GetString()!, Severity: f.GetProperty("severity").GetInt32(),
                 Where: string.Join('.', f.GetProperty("path").EnumerateArray().Select(p => p.ToString()))))
             .ToList();
-        var ruleset = await File.ReadAllTextAsync(Path.Combine(root, "scripts", "spectral", ".spectral.yaml"));
+        var ruleset = await File.ReadAllTextAsync(Path.Combine(root, "scripts", "openapi-lint", ".spectral.yaml"));
         var justified = JustifiedWarning().Matches(ruleset).SelectMany(m => m.Groups[1].Value.Split(" / "))
             .Select(code => code.TrimEnd(':')).ToHashSet(StringComparer.Ordinal);
         var warnings = findings.Where(f => f.Severity == 1).GroupBy(f => f.Code).ToDictionary(g => g.Key, g => g.Count());
@@ -46,7 +47,36 @@ public partial class OpenApiLintTests
             Assert.That(findings.Where(f => f.Severity == 0).Select(f => $"{f.Code} at {f.Where}"), Is.Empty);
             Assert.That(lint.ExitCode, Is.Zero);
             Assert.That(warnings.Keys.Where(code => !justified.Contains(code)),
-                Is.Empty, "every warning left needs its reason under 'Warnings left' in scripts/spectral/.spectral.yaml");
+                Is.Empty, "every warning left needs its reason under 'Warnings left' in scripts/openapi-lint/.spectral.yaml");
+        });
+    }
+
+    [Test]
+    public async Task Contract_PassesRedoclysRecommendedRules_WithNoErrorAndNoWarning()
+    {
+        var start = new ProcessStartInfo("bash", ["scripts/lint-openapi.sh", "redocly", "--format", "json"])
+        {
+            WorkingDirectory = RepositoryRoot.Find(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var lint = Process.Start(start)!;
+        var output = lint.StandardOutput.ReadToEndAsync();
+        var errors = lint.StandardError.ReadToEndAsync();
+        await lint.WaitForExitAsync();
+        var json = await output;
+        Assert.That(json.TrimStart(), Does.StartWith("{"), $"Redocly did not run (exit {lint.ExitCode}): {await errors}");
+
+        var report = JsonDocument.Parse(json).RootElement;
+        var problems = report.GetProperty("problems").EnumerateArray()
+            .Select(p => $"{p.GetProperty("severity").GetString()} {p.GetProperty("ruleId").GetString()}: {p.GetProperty("message").GetString()} " +
+                string.Join(", ", p.GetProperty("location").EnumerateArray().Select(l => l.GetProperty("pointer").GetString())))
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problems, Is.Empty);
+            Assert.That(report.GetProperty("totals").GetProperty("errors").GetInt32(), Is.Zero);
+            Assert.That(lint.ExitCode, Is.Zero);
         });
     }
 }

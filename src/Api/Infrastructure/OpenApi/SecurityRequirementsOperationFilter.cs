@@ -19,6 +19,7 @@ public sealed class SecurityRequirementsOperationFilter : IOperationFilter
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
+            operation.Security = []; // said outright: no credentials (sign-in, a survey invitation's own token)
             return;
         }
 
