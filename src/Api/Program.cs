@@ -41,6 +41,8 @@ app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/swagger/v1/swagger.json", "CustomerCare API v1");
     options.DocumentTitle = "CustomerCare API";
+    options.InjectJavascript(SwaggerUiAdditions.SessionScriptPath);
+    options.DisplayRequestDuration();
 });
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions
@@ -57,5 +59,6 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 app.MapEndpointGroups();
 app.MapDashboard();
 app.MapProblemTypePages();
+app.MapSwaggerUiAdditions();
 
 await app.RunAsync();

@@ -146,4 +146,24 @@ public class SwaggerTests : IntegrationTest
             Assert.That(registered.Headers.ETag, Is.Not.Null.And.Not.EqualTo(get.Headers.ETag));
         });
     }
+
+    [Test]
+    public async Task WhereTheDemoStaffExist_TheSignInExample_IsTheDemoAgentsRealCredentials()
+    {
+        const string demoPassword = "Demo-Passw0rd-For-Swagger-1";
+        await using var host = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false,
+            new Dictionary<string, string?> { ["CustomerCare:Bootstrap:DemoStaffPassword"] = demoPassword });
+        using var client = host.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty("SignInInput").GetProperty("example");
+        var signIn = await client.PostAsync("/api/v1/auth/token", new StringContent(example.GetRawText(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(example.GetProperty("email").GetString(), Is.EqualTo("agent@customercare.example"));
+            Assert.That(example.GetProperty("password").GetString(), Is.EqualTo(demoPassword));
+            Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the example as Swagger UI sends it signs in");
+        });
+    }
 }

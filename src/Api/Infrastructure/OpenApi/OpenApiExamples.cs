@@ -42,14 +42,20 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace CustomerCare.Api.Infrastructure.OpenApi;
 
-/// <summary>Example bodies for the requests, shown in Swagger UI ("Try it out" starts from them) and in openapi.yaml.</summary>
-public sealed class OpenApiExamples : ISchemaFilter
+/// <summary>
+/// Example bodies for the requests, shown in Swagger UI ("Try it out" starts from them) and in openapi.yaml. Where the
+/// demo staff exist (<c>CustomerCare:Bootstrap:DemoStaffPassword</c> is set, as <c>scripts/run.sh</c> does), the sign-in
+/// example is the demo agent's real credentials, so that a newcomer's first "Try it out" signs in.
+/// </summary>
+public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilter
 {
+    public const string DemoAgentEmail = "agent@customercare.example";
+
     private static readonly Dictionary<Type, string> Examples = new()
     {
         [typeof(CalendarSettings)] = """{"timeZone":"Asia/Shanghai","workingHours":{"monday":["09:00-12:00","13:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":["2026-10-01","2026-10-02","2026-10-05"],"makeUpWorkingDays":["2026-10-10"]}""",
         [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":"PT1H","assigned":"PT2H","firstContact":"P1D","solutionProposed":"P3D","resultFedBack":"P3D"},"major":{"registered":"PT1H","assigned":"PT1H","firstContact":"PT4H","solutionProposed":"P5D","resultFedBack":"P3D"}}}""",
-        [typeof(SignInInput)] = """{"email":"agent@customercare.example","password":"your-password"}""",
+        [typeof(SignInInput)] = """{"email":"agent@customercare.example","password":"Initial-Passw0rd-2026"}""",
         [typeof(DepartmentInput)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
         [typeof(CreateStaffMemberInput)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",
         [typeof(PartnerInput)] = """{"name":"Acme Online Shop"}""",
@@ -90,9 +96,15 @@ public sealed class OpenApiExamples : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example))
+        if (schema is not OpenApiSchema concrete || !Examples.TryGetValue(context.Type, out var example))
         {
-            concrete.Example = JsonNode.Parse(example);
+            return;
+        }
+
+        concrete.Example = JsonNode.Parse(example);
+        if (context.Type == typeof(SignInInput) && configuration["CustomerCare:Bootstrap:DemoStaffPassword"] is { Length: > 0 } demoPassword)
+        {
+            concrete.Example = new JsonObject { ["email"] = DemoAgentEmail, ["password"] = demoPassword };
         }
     }
 }
