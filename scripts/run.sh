@@ -40,24 +40,31 @@ export CustomerCare__Database__MigrateOnStartup="${CustomerCare__Database__Migra
 export CustomerCare__Webhooks__AllowHttp="${CustomerCare__Webhooks__AllowHttp:-true}"
 export CustomerCare__Webhooks__AllowPrivateNetworks="${CustomerCare__Webhooks__AllowPrivateNetworks:-true}"
 
-dotnet build src/Api/CustomerCare.Api.csproj -c Release -nologo -v quiet
+echo "run: building the API (the first build restores packages and takes a minute or two)"
+dotnet build src/Api/CustomerCare.Api.csproj -c Release -nologo -v minimal -clp:NoSummary
 
 base="${ASPNETCORE_URLS%%;*}"
-cat <<MSG
+# The API prints this once it listens (the first start also creates the schema and the demo data, which takes a while).
+CUSTOMERCARE_RUN_BANNER="$(cat <<MSG
 
-  CustomerCare API   $base
-  Swagger UI         $base/swagger
-  Dashboard          $base/dashboard   (supervisor, manager or admin)
-  Health             $base/health/ready
+  CustomerCare API is ready   $base
+  Swagger UI                  $base/swagger   (sign in with "Try it out" on POST /api/v1/auth/token, then "Authorize")
+  Dashboard                   $base/dashboard   (supervisor, manager or admin)
+  Health                      $base/health/ready
 
-  Sign in (POST /api/v1/auth/token, then "Authorize" in Swagger UI with the accessToken):
+  Sign in:
     admin       $CustomerCare__Bootstrap__AdminEmail   $CustomerCare__Bootstrap__AdminPassword
-    agent       agent@customercare.example   $CustomerCare__Bootstrap__DemoStaffPassword
+    agent       agent@customercare.example   $CustomerCare__Bootstrap__DemoStaffPassword   (Swagger UI's sign-in example)
     supervisor  supervisor@customercare.example   (same password)
     manager     manager@customercare.example   (same password)
   (initial passwords, kept in .data/admin.pw and .data/demo.pw; the admin is created only while none exists)
 
   Stop with Ctrl-C (the database keeps running: scripts/db.sh stop)
-
 MSG
-exec dotnet run --project src/Api/CustomerCare.Api.csproj -c Release --no-build --no-launch-profile
+)"
+export CUSTOMERCARE_RUN_BANNER
+echo "run: starting the API on $base (the first start creates the database schema and demo data)"
+# Data protection keys sit in .data/ (mode 0700) on this machine, where Linux has no key encryptor: its warning that
+# they are stored unencrypted is expected here (a production deployment configures one; see docs/scaling.md).
+exec env "Logging__LogLevel__Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager=Error" \
+  dotnet run --project src/Api/CustomerCare.Api.csproj -c Release --no-build --no-launch-profile

@@ -21,6 +21,12 @@ var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync(app.Lifetime.ApplicationStopping);
 
+// scripts/run.sh hands over its sign-in banner, printed once the API listens (not before: a newcomer would try too soon).
+if (Environment.GetEnvironmentVariable("CUSTOMERCARE_RUN_BANNER") is { Length: > 0 } banner)
+{
+    app.Lifetime.ApplicationStarted.Register(() => Console.Out.WriteLine(banner));
+}
+
 app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,9 @@ public static partial class DatabaseMigrator
         }
 
         await SquashedMigrations.AdoptAsync(context.Database, cancellationToken);
+        // EF reads the history table without asking whether it exists, and logs the failure on an empty database as an
+        // error: it is made first (as EF itself would), so that a healthy first start logs no error.
+        await context.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
         if (pending.Length == 0)
         {

@@ -79,6 +79,50 @@ public class MigrationTests
         }
     }
 
+    /// <summary>
+    /// A newcomer's first start (scripts/run.sh on an empty database: migrate, seed the bootstrap admin, the demo staff
+    /// and the demo history) logs no error and no warning: EF once logged a failed query of its history table and four
+    /// warnings about configuration classes it could not make.
+    /// </summary>
+    [Test]
+    public async Task FirstStart_OnAnEmptyDatabase_WithTheDemoData_LogsNoErrorAndNoWarning()
+    {
+        var empty = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString);
+        empty.Database += "_firststart";
+        await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{empty.Database}\" WITH (FORCE)");
+        await RunAsync(Testing.Database.ConnectionString, $"CREATE DATABASE \"{empty.Database}\"");
+        try
+        {
+            var before = TestLogs.Lines.Count;
+            await using (var factory = new CustomerCareApiFactory(empty.ConnectionString, settings: new Dictionary<string, string?>
+            {
+                ["CustomerCare:Bootstrap:DemoStaffPassword"] = "Demo-Passw0rd-First-Start",
+                ["CustomerCare:Demo:SeedData"] = "true",
+            }))
+            {
+                using var client = factory.CreateClient();
+                var ready = await client.GetAsync("/health/ready");
+                Assert.That(ready.IsSuccessStatusCode, Is.True, await ready.Content.ReadAsStringAsync());
+            }
+
+            var complaints = await ReadAsync(empty.ConnectionString, "SELECT count(*)::text FROM complaints");
+            var loud = TestLogs.Lines.Skip(before)
+                .Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                .Select(l => $"{l.Level} {l.Category}: {l.Message}")
+                .ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(int.Parse(complaints[0], System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(100), "the demo history was seeded");
+                Assert.That(loud, Is.Empty);
+            });
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{empty.Database}\" WITH (FORCE)");
+        }
+    }
+
     /// <summary>Columns (type, nullability, generation), indexes, constraints, triggers and functions, one line each, sorted.</summary>
     private const string SchemaSignature = """
         SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerCare.Infrastructure.Data.Configurations;
 
 /// <summary>Customers, with names and contact values encrypted on their way into the database.</summary>
-internal sealed class CustomerConfiguration(PersonalDataProtector protector) : IEntityTypeConfiguration<Customer>
+internal sealed class CustomerConfiguration(PersonalDataProtector protector)
 {
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
@@ -44,7 +44,7 @@ internal sealed class CustomerConfiguration(PersonalDataProtector protector) : I
         new(plain => protector.Protect(plain), cipher => protector.Unprotect(cipher));
 }
 
-internal sealed class ContactPointConfiguration(PersonalDataProtector protector) : IEntityTypeConfiguration<ContactPoint>
+internal sealed class ContactPointConfiguration(PersonalDataProtector protector)
 {
     public void Configure(EntityTypeBuilder<ContactPoint> builder)
     {

@@ -69,7 +69,7 @@ internal sealed class SurveyCampaignConfiguration : IEntityTypeConfiguration<Sur
     }
 }
 
-internal sealed class SurveyInvitationConfiguration(StoredSecretProtector protector) : IEntityTypeConfiguration<SurveyInvitation>
+internal sealed class SurveyInvitationConfiguration(StoredSecretProtector protector)
 {
     public void Configure(EntityTypeBuilder<SurveyInvitation> builder)
     {

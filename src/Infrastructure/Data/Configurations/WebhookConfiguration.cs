@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerCare.Infrastructure.Data.Configurations;
 
 /// <summary>Subscriptions, with their signing secret encrypted on its way into the database.</summary>
-internal sealed class WebhookSubscriptionConfiguration(StoredSecretProtector protector) : IEntityTypeConfiguration<WebhookSubscription>
+internal sealed class WebhookSubscriptionConfiguration(StoredSecretProtector protector)
 {
     public void Configure(EntityTypeBuilder<WebhookSubscription> builder)
     {
