@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates openapi.yaml from what the API serves (the contract test then holds it to that).
+# Regenerates openapi.yaml from what the API serves (the contract test then holds it to that), and the TypeScript SDK's
+# generated code from it (clients/typescript/src/generated; a test holds it to the contract too).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -10,4 +11,9 @@ if [ -z "${CUSTOMERCARE_TEST_CONNECTION:-}" ] && ! docker info >/dev/null 2>&1; 
 fi
 UPDATE_OPENAPI=1 dotnet test tests/CustomerCare.Api.IntegrationTests -nologo -v quiet \
   --filter "FullyQualifiedName~OpenApiContractTests"
-git --no-pager diff --stat -- openapi.yaml || true
+# The TypeScript SDK is generated from the contract just written.
+if [ ! -d clients/typescript/node_modules/@hey-api ] || [ clients/typescript/package-lock.json -nt clients/typescript/node_modules/.package-lock.json ]; then
+  (cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error)
+fi
+(cd clients/typescript && npx --no-install openapi-ts >/dev/null)
+git --no-pager diff --stat -- openapi.yaml clients/typescript/src/generated || true

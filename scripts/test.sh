@@ -30,6 +30,12 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The TypeScript SDK's packages (versions pinned by its package-lock.json), for its lifecycle and staleness tests.
+if [ ! -d clients/typescript/node_modules/@hey-api ] || [ clients/typescript/package-lock.json -nt clients/typescript/node_modules/.package-lock.json ]; then
+  echo "test: npm ci in clients/typescript"
+  (cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error) || echo "test: npm ci in clients/typescript failed; the SDK tests will report it"
+fi
+
 results="$ROOT/.data/test-results"
 rm -rf "$results"
 mkdir -p "$results"
