@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates openapi.yaml from what the API serves (the contract test then holds it to that), and the TypeScript SDK's
-# generated code from it (clients/typescript/src/generated; a test holds it to the contract too).
+# generated code and the .NET client from it (clients/typescript/src/generated, clients/dotnet; tests hold both to it).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,4 +16,6 @@ if [ ! -d clients/typescript/node_modules/@hey-api ] || [ clients/typescript/pac
   (cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error)
 fi
 (cd clients/typescript && npx --no-install openapi-ts >/dev/null)
-git --no-pager diff --stat -- openapi.yaml clients/typescript/src/generated || true
+# And the .NET client partners reference.
+bash clients/dotnet/generate.sh
+git --no-pager diff --stat -- openapi.yaml clients/typescript/src/generated clients/dotnet || true

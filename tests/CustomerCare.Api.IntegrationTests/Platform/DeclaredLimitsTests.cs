@@ -272,7 +272,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
             schema = schemas[reference.GetValue<string>().Split('/').Last()];
         }
 
-        return schema?["allOf"] is JsonArray { Count: 1 } only ? Resolve(only[0], schemas) : schema;
+        return (schema?["allOf"] ?? schema?["oneOf"]) is JsonArray { Count: 1 } only ? Resolve(only[0], schemas) : schema;
     }
 
     private static string FillPath(string path, JsonArray? parameters)

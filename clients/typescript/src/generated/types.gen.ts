@@ -339,7 +339,7 @@ export type ConflictProblem = {
     /**
      * The HTTP status code.
      */
-    status: 409;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -662,7 +662,7 @@ export type ForbiddenProblem = {
     /**
      * The HTTP status code.
      */
-    status: 403;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -692,7 +692,7 @@ export type GoneProblem = {
     /**
      * The HTTP status code.
      */
-    status: 410;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -756,7 +756,7 @@ export type IdempotencyKeyReusedProblem = {
     /**
      * The HTTP status code.
      */
-    status: 422;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -889,7 +889,7 @@ export type NotFoundProblem = {
     /**
      * The HTTP status code.
      */
-    status: 404;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -962,7 +962,7 @@ export type PayloadTooLargeProblem = {
     /**
      * The HTTP status code.
      */
-    status: 413;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1006,7 +1006,7 @@ export type PreconditionFailedProblem = {
     /**
      * The HTTP status code.
      */
-    status: 412;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1036,7 +1036,7 @@ export type PreconditionRequiredProblem = {
     /**
      * The HTTP status code.
      */
-    status: 428;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1117,7 +1117,7 @@ export type RateLimitProblem = {
     /**
      * The HTTP status code.
      */
-    status: 429;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1250,7 +1250,7 @@ export type ServerErrorProblem = {
     /**
      * The HTTP status code.
      */
-    status: 500;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1280,7 +1280,7 @@ export type ServiceUnavailableProblem = {
     /**
      * The HTTP status code.
      */
-    status: 503;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1537,7 +1537,7 @@ export type UnauthorizedProblem = {
     /**
      * The HTTP status code.
      */
-    status: 401;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1567,7 +1567,7 @@ export type UnsupportedMediaTypeProblem = {
     /**
      * The HTTP status code.
      */
-    status: 415;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */
@@ -1611,7 +1611,7 @@ export type ValidationProblem = {
     /**
      * The HTTP status code.
      */
-    status: 400;
+    status: number;
     /**
      * What happened in this case, for people; absent when the title says all.
      */

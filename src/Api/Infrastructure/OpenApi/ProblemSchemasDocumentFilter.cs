@@ -97,7 +97,9 @@ public sealed class ProblemSchemasDocumentFilter : IDocumentFilter
                 Type = JsonSchemaType.Integer,
                 Format = "int32",
                 Description = "The HTTP status code.",
-                Enum = kinds.Select(k => k.Status).Distinct().Select(s => (JsonNode)JsonValue.Create(s)).ToList(),
+                // A range, not an enum: generated clients turn a numeric enum into an enum type that reads no number.
+                Minimum = kinds.Min(k => k.Status).ToString(CultureInfo.InvariantCulture),
+                Maximum = kinds.Max(k => k.Status).ToString(CultureInfo.InvariantCulture),
             },
             ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 4000, Description = "What happened in this case, for people; absent when the title says all." },
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 2048, Description = "The path of the request." },

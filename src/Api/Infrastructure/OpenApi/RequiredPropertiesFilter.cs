@@ -135,9 +135,10 @@ public sealed class RequiredPropertiesFilter(IServiceScopeFactory scopes) : ISch
                 return concrete;
             case OpenApiSchemaReference reference when nullable:
                 // OpenAPI 3.0 ignores keywords beside a $ref, and "nullable" needs a "type" beside it: a nullable object
-                // or enum is "an object (a string) or null, all of the referenced schema".
+                // or enum is "an object (a string) or null, one of the referenced schema" (oneOf, not allOf: NSwag reads
+                // allOf as a derived class; both it and @hey-api/openapi-ts read this as a nullable reference).
                 var referenced = (Nullable.GetUnderlyingType(type) ?? type).IsEnum ? JsonSchemaType.String : JsonSchemaType.Object;
-                return new OpenApiSchema { Type = referenced | JsonSchemaType.Null, AllOf = [reference] };
+                return new OpenApiSchema { Type = referenced | JsonSchemaType.Null, OneOf = [reference] };
             default:
                 return property;
         }
