@@ -18,18 +18,8 @@ public partial class OpenApiLintTests
     public async Task Contract_PassesTheOwaspRuleset_WithEveryWarningJustified()
     {
         var root = RepositoryRoot.Find();
-        var start = new ProcessStartInfo("bash", ["scripts/lint-openapi.sh", "spectral", "--format", "json", "--quiet"])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var lint = Process.Start(start)!;
-        var output = lint.StandardOutput.ReadToEndAsync();
-        var errors = lint.StandardError.ReadToEndAsync();
-        await lint.WaitForExitAsync();
-        var json = await output;
-        Assert.That(json.TrimStart(), Does.StartWith("["), $"Spectral did not run (exit {lint.ExitCode}): {await errors}");
+        var (exitCode, json, errors) = await LintAsync("spectral", "--format", "json", "--quiet");
+        Assert.That(json.TrimStart(), Does.StartWith("["), $"Spectral did not run (exit {exitCode}): {errors}");
 
         var findings = JsonDocument.Parse(json).RootElement.EnumerateArray()
             .Select(f => (Code: f.GetProperty("code").GetString()!, Severity: f.GetProperty("severity").GetInt32(),
@@ -45,7 +35,7 @@ public partial class OpenApiLintTests
         Assert.Multiple(() =>
         {
             Assert.That(findings.Where(f => f.Severity == 0).Select(f => $"{f.Code} at {f.Where}"), Is.Empty);
-            Assert.That(lint.ExitCode, Is.Zero);
+            Assert.That(exitCode, Is.Zero);
             Assert.That(warnings.Keys.Where(code => !justified.Contains(code)),
                 Is.Empty, "every warning left needs its reason under 'Warnings left' in scripts/openapi-lint/.spectral.yaml");
         });
@@ -54,18 +44,8 @@ public partial class OpenApiLintTests
     [Test]
     public async Task Contract_PassesRedoclysRecommendedRules_WithNoErrorAndNoWarning()
     {
-        var start = new ProcessStartInfo("bash", ["scripts/lint-openapi.sh", "redocly", "--format", "json"])
-        {
-            WorkingDirectory = RepositoryRoot.Find(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var lint = Process.Start(start)!;
-        var output = lint.StandardOutput.ReadToEndAsync();
-        var errors = lint.StandardError.ReadToEndAsync();
-        await lint.WaitForExitAsync();
-        var json = await output;
-        Assert.That(json.TrimStart(), Does.StartWith("{"), $"Redocly did not run (exit {lint.ExitCode}): {await errors}");
+        var (exitCode, json, errors) = await LintAsync("redocly", "--format", "json");
+        Assert.That(json.TrimStart(), Does.StartWith("{"), $"Redocly did not run (exit {exitCode}): {errors}");
 
         var report = JsonDocument.Parse(json).RootElement;
         var problems = report.GetProperty("problems").EnumerateArray()
@@ -76,7 +56,22 @@ public partial class OpenApiLintTests
         {
             Assert.That(problems, Is.Empty);
             Assert.That(report.GetProperty("totals").GetProperty("errors").GetInt32(), Is.Zero);
-            Assert.That(lint.ExitCode, Is.Zero);
+            Assert.That(exitCode, Is.Zero);
         });
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> LintAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash", ["scripts/lint-openapi.sh", .. arguments])
+        {
+            WorkingDirectory = RepositoryRoot.Find(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var lint = Process.Start(start)!;
+        var output = lint.StandardOutput.ReadToEndAsync();
+        var errors = lint.StandardError.ReadToEndAsync();
+        await lint.WaitForExitAsync();
+        return (lint.ExitCode, await output, await errors);
     }
 }

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Api.IntegrationTests.Reports;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerCare.Api.IntegrationTests.Dashboard;
@@ -17,12 +14,8 @@ namespace CustomerCare.Api.IntegrationTests.Dashboard;
 [NonParallelizable]
 public class DashboardBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private ReportDataSet _data = null!;
-    private CustomerCareApiFactory _server = null!;
-    private IPlaywright _playwright = null!;
+    private LoopbackBrowser _session = null!;
     private IBrowser _browser = null!;
     private string _baseUrl = null!;
 
@@ -32,30 +25,17 @@ public class DashboardBrowserTests
         await Testing.ResetDatabaseAsync();
         _data = await ReportDataSet.PlayAsync();
 
-        _server = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false);
-        _server.UseKestrel(0);
-        _server.StartServer();
-        _baseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        Assert.That(File.Exists(chromium), Is.True, $"Chromium is not at {chromium}: scripts/test.sh installs Debian's chromium package.");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
+        _session = await LoopbackBrowser.StartAsync();
+        _browser = _session.Browser;
+        _baseUrl = _session.BaseUrl;
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (_browser is not null)
+        if (_session is not null)
         {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
+            await _session.DisposeAsync();
         }
 
         if (_data is not null)

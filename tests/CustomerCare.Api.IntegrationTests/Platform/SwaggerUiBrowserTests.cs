@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerCare.Api.IntegrationTests.Platform;
@@ -17,41 +14,17 @@ namespace CustomerCare.Api.IntegrationTests.Platform;
 [NonParallelizable]
 public sealed partial class SwaggerUiBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-    private CustomerCareApiFactory _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = null!;
+    private LoopbackBrowser _session = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _server = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false);
-        _server.UseKestrel(0);
-        _server.StartServer();
-        _baseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        Assert.That(File.Exists(chromium), Is.True, $"Chromium is not at {chromium}: scripts/test.sh installs Debian's chromium package.");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
-    }
+    public async Task StartAsync() => _session = await LoopbackBrowser.StartAsync();
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (_browser is not null)
+        if (_session is not null)
         {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
+            await _session.DisposeAsync();
         }
     }
 
@@ -87,13 +60,13 @@ public sealed partial class SwaggerUiBrowserTests
     [Test]
     public async Task AnOperator_SignsIn_Authorizes_ReceivesAComplaint_AndRegistersItWithItsETag_InSwaggerUi()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await using var context = await _session.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         var problems = new List<string>();
         page.PageError += (_, error) => problems.Add(error);
 
-        await page.GotoAsync($"{_baseUrl}/swagger/index.html");
+        await page.GotoAsync($"{_session.BaseUrl}/swagger/index.html");
         await page.Locator("#operations-Auth-SignIn").WaitForAsync();
 
         var signIn = await TryItOutAsync(page, "Auth", "SignIn",

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Api.IntegrationTests.Platform;
 
@@ -46,15 +43,11 @@ public sealed class TypeScriptSdkTests
     [Test]
     public async Task AComplaint_GoesFromReceiptToClosing_ThroughTheSdk_UnderStrictTypes()
     {
-        await using var server = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false);
-        server.UseKestrel(0);
-        server.StartServer();
-        var baseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        await using var api = LoopbackBrowser.StartApi();
 
         var (exitCode, output) = await RunAsync("npm test", new Dictionary<string, string>
         {
-            ["CUSTOMERCARE_BASE_URL"] = baseUrl,
+            ["CUSTOMERCARE_BASE_URL"] = api.BaseUrl,
             ["CUSTOMERCARE_EMAIL"] = CustomerCareApiFactory.AdminEmail,
             ["CUSTOMERCARE_PASSWORD"] = CustomerCareApiFactory.AdminPassword,
         });
