@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Api.Infrastructure.Limits;
+using CustomerCare.Api.Infrastructure.Localization;
 using CustomerCare.Api.Infrastructure.Logging;
 using CustomerCare.Api.Infrastructure.OpenApi;
 using CustomerCare.Api.Infrastructure.Responses;
@@ -45,7 +46,13 @@ public static class DependencyInjection
                     "You are signed in, but your role does not allow this operation.",
                 _ => null,
             };
+
+            // Titles and the API's fixed details in the caller's language; the exception handler cleared the headers.
+            context.ProblemDetails.Title = ApiLocalization.Translate(context.ProblemDetails.Title);
+            context.ProblemDetails.Detail = ApiLocalization.Translate(context.ProblemDetails.Detail);
+            context.HttpContext.Response.Headers.ContentLanguage = System.Globalization.CultureInfo.CurrentUICulture.Name;
         });
+        services.AddApiLocalization();
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>(); // after the framework's JSON writer
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
@@ -79,7 +86,9 @@ public static class DependencyInjection
                 Version = "v1",
                 Description = "Complaint handling and customer care: complaints as a state machine with SLA clocks, " +
                     "customers, surveys, feedback, care tasks and service-quality reports. Errors are RFC 9457 " +
-                    "problem details (application/problem+json).",
+                    "problem details (application/problem+json), one schema per kind, told apart by `type` (a page at that path describes each). " +
+                    "Texts for people (problem titles, validation messages) follow Accept-Language: English by default, Simplified Chinese " +
+                    "for zh, zh-CN or zh-Hans; Content-Language names the one used.",
             });
             options.AddSecurityDefinition(SecurityRequirementsOperationFilter.BearerDefinition, new OpenApiSecurityScheme
             {

@@ -28,6 +28,8 @@ if (Environment.GetEnvironmentVariable("CUSTOMERCARE_RUN_BANNER") is { Length: >
 }
 
 app.UseHttpLogging();
+// First, so that the exception handler and everything after it speak the caller's language (Accept-Language).
+app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSecurity();

@@ -18,6 +18,7 @@ public sealed class CommonResponsesDocumentFilter : IDocumentFilter
     private const string ServerError = "ServerError";
     private const string RetryAfter = "Retry-After";
     private const string AllowOrigin = "Access-Control-Allow-Origin";
+    private const string ContentLanguage = "Content-Language";
 
     private static readonly (string Name, string Description)[] RateLimitHeaders =
     [
@@ -46,6 +47,11 @@ public sealed class CommonResponsesDocumentFilter : IDocumentFilter
         {
             Description = "The request's Origin, when it is one of the front-end origins in CustomerCare:Cors:AllowedOrigins (none by default); absent otherwise.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", MaxLength = 2048 },
+        };
+        document.Components.Headers[ContentLanguage] = new OpenApiHeader
+        {
+            Description = "The language of the texts for people (problem titles, validation messages): `zh-CN` when Accept-Language asks for Chinese (zh, zh-CN, zh-Hans), `en` otherwise. Values for machines (enums, problem types, codes) never change with it.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("en"), System.Text.Json.Nodes.JsonValue.Create("zh-CN")], MaxLength = 5 },
         };
         document.Components.Headers[RetryAfter] = new OpenApiHeader
         {
@@ -82,6 +88,7 @@ public sealed class CommonResponsesDocumentFilter : IDocumentFilter
                     }
 
                     AddHeader(concrete, AllowOrigin, document);
+                    AddHeader(concrete, ContentLanguage, document);
                     if (status == "429")
                     {
                         AddHeader(concrete, RetryAfter, document);
@@ -107,6 +114,7 @@ public sealed class CommonResponsesDocumentFilter : IDocumentFilter
             },
         };
         AddHeader(response, AllowOrigin, document);
+        AddHeader(response, ContentLanguage, document);
         if (retryAfter)
         {
             AddHeader(response, RetryAfter, document);

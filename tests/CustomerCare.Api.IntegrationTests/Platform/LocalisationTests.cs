@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+
+namespace CustomerCare.Api.IntegrationTests.Platform;
+
+/// <summary>
+/// Texts for people follow Accept-Language — English by default, Simplified Chinese for zh, zh-CN or zh-Hans — and
+/// Content-Language names the one used; values for machines (problem type, field names, codes) never change.
+/// </summary>
+public sealed class LocalisationTests : AdminIntegrationTest
+{
+    private async Task<(HttpResponseMessage Response, System.Text.Json.JsonElement Problem)> SendAsync(string? language, HttpMethod method, string url, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        var response = await Admin.SendAsync(request);
+        var status = response.StatusCode;
+        return (response, await response.AssertProblemAsync(status));
+    }
+
+    private static string ContentLanguage(HttpResponseMessage response) => string.Join(",", response.Content.Headers.ContentLanguage);
+
+    [TestCase("zh-CN")]
+    [TestCase("zh-Hans-CN, en;q=0.5")]
+    [TestCase("zh")]
+    public async Task AskedInChinese_ProblemsAndValidationMessages_AreInChinese(string language)
+    {
+        var (invalid, validation) = await SendAsync(language, HttpMethod.Post, "/api/v1/complaints", new { channel = "phone", description = "没有标题" });
+        var (missing, notFound) = await SendAsync(language, HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(ContentLanguage(invalid), Is.EqualTo("zh-CN"));
+            Assert.That(validation.GetProperty("title").GetString(), Is.EqualTo("请求有一处或多处校验错误。"));
+            Assert.That(validation.GetProperty("type").GetString(), Is.EqualTo("/problems/validation"), "machine values do not change");
+            Assert.That(validation.GetProperty("errors").GetProperty("title")[0].GetString(), Does.Match(@"\p{IsCJKUnifiedIdeographs}"),
+                "FluentValidation's own message in Chinese");
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(ContentLanguage(missing), Is.EqualTo("zh-CN"));
+            Assert.That(notFound.GetProperty("title").GetString(), Is.EqualTo("未找到该资源。"));
+        });
+    }
+
+    [TestCase(null)]
+    [TestCase("en-GB")]
+    [TestCase("fr-FR, de;q=0.8")]
+    public async Task OtherwiseTheyAreInEnglish(string? language)
+    {
+        var (invalid, validation) = await SendAsync(language, HttpMethod.Post, "/api/v1/complaints", new { channel = "phone", description = "No title" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ContentLanguage(invalid), Is.EqualTo("en"));
+            Assert.That(validation.GetProperty("title").GetString(), Is.EqualTo("One or more validation errors occurred."));
+            Assert.That(validation.GetProperty("errors").GetProperty("title")[0].GetString(), Does.Not.Match(@"\p{IsCJKUnifiedIdeographs}"));
+        });
+    }
+
+    [Test]
+    public async Task ASuccessfulAnswer_NamesItsLanguageToo_AndItsDataDoesNotChange()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        var response = await Admin.SendAsync(request);
+        var me = await response.ReadJsonAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ContentLanguage(response), Is.EqualTo("zh-CN"));
+            Assert.That(me.GetProperty("roles")[0].GetString(), Is.EqualTo("admin"));
+        });
+    }
+}
