@@ -43,6 +43,7 @@ public class PermissionMatrixTests
     {
         ["SignIn"] = Everyone,
         ["GetCurrentUser"] = StaffOrPartner,
+        ["GetReferenceData"] = StaffOrPartner,
         ["ChangePassword"] = AllStaff,
 
         ["ListDepartments"] = AllStaff,

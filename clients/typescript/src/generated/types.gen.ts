@@ -851,6 +851,12 @@ export type KeyDriverDto = {
     correlation: number | null;
 };
 
+export type LabelDto = {
+    value: string;
+    en: string;
+    zhCn: string;
+};
+
 export type LogCustomerContactInput = {
     channel: Channel;
     direction: ContactDirection;
@@ -1172,6 +1178,15 @@ export type RecordInvestigationInput = {
     isGenuine: boolean;
     evidence?: Array<string> | null;
     correctiveAction?: string | null;
+};
+
+export type ReferenceDataDto = {
+    categories: Array<LabelDto>;
+    channels: Array<LabelDto>;
+    severities: Array<LabelDto>;
+    complaintStatuses: Array<LabelDto>;
+    complaintActions: Array<LabelDto>;
+    closingReasons: Array<LabelDto>;
 };
 
 export type RegisterComplaintInput = {
@@ -6058,6 +6073,47 @@ export type RotatePartnerKeyResponses = {
 };
 
 export type RotatePartnerKeyResponse = RotatePartnerKeyResponses[keyof RotatePartnerKeyResponses];
+
+export type GetReferenceDataData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/reference-data';
+};
+
+export type GetReferenceDataErrors = {
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetReferenceDataError = GetReferenceDataErrors[keyof GetReferenceDataErrors];
+
+export type GetReferenceDataResponses = {
+    /**
+     * OK
+     */
+    200: ReferenceDataDto;
+};
+
+export type GetReferenceDataResponse = GetReferenceDataResponses[keyof GetReferenceDataResponses];
 
 export type GetComplaintSummaryData = {
     body?: never;

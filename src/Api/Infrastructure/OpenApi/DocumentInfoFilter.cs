@@ -22,6 +22,7 @@ public sealed class DocumentInfoFilter : IDocumentFilter
         ["Events"] = "The change feed of complaint events for polling clients and partners (webhooks push the same events).",
         ["Feedback"] = "Suggestions, praise, questions and ideas customers give, and how they were answered.",
         ["Partners"] = "Partner systems that push complaints and receive webhooks, and their API keys.",
+        ["Reference data"] = "Display names in English and Simplified Chinese for the values front ends show: categories, channels, severities, statuses, actions.",
         ["Reports"] = "Service-quality reports over a period: volumes, SLA compliance, satisfaction, open breaches, as JSON or CSV.",
         ["Settings"] = "The business calendar and the SLA policies the clocks run on.",
         ["Staff"] = "Staff members, their roles and departments, invitations and deactivation.",
