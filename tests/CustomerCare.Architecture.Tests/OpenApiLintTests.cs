@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -62,16 +61,7 @@ public partial class OpenApiLintTests
 
     private static async Task<(int ExitCode, string Output, string Errors)> LintAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", ["scripts/lint-openapi.sh", .. arguments])
-        {
-            WorkingDirectory = RepositoryRoot.Find(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var lint = Process.Start(start)!;
-        var output = lint.StandardOutput.ReadToEndAsync();
-        var errors = lint.StandardError.ReadToEndAsync();
-        await lint.WaitForExitAsync();
-        return (lint.ExitCode, await output, await errors);
+        var outcome = await Scripts.RunAsync("bash scripts/lint-openapi.sh " + string.Join(' ', arguments));
+        return (outcome.ExitCode, outcome.Output, outcome.Errors);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CustomerCare.Api.IntegrationTests.Platform;
 
 /// <summary>
@@ -16,17 +14,8 @@ public sealed class DotNetClientTests
         var fresh = Path.Combine(Path.GetTempPath(), $"customercare-client-{Guid.NewGuid():N}.g.cs");
         try
         {
-            var start = new ProcessStartInfo("bash", ["clients/dotnet/generate.sh", fresh])
-            {
-                WorkingDirectory = root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var generate = Process.Start(start)!;
-            var output = generate.StandardOutput.ReadToEndAsync();
-            var errors = generate.StandardError.ReadToEndAsync();
-            await generate.WaitForExitAsync();
-            Assert.That(generate.ExitCode, Is.Zero, await output + await errors);
+            var generate = await Scripts.RunAsync($"bash clients/dotnet/generate.sh '{fresh}'", root);
+            Assert.That(generate.ExitCode, Is.Zero, generate.ToString());
 
             var committed = await File.ReadAllTextAsync(Path.Combine(root, "clients", "dotnet", "CustomerCare.Client", "CustomerCareClient.g.cs"));
             Assert.That(await File.ReadAllTextAsync(fresh) == committed, Is.True,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 
 namespace CustomerCare.Api.IntegrationTests.Platform;
@@ -16,23 +15,8 @@ public sealed class TypeScriptSdkTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string command, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("bash", ["-c", command])
-        {
-            WorkingDirectory = Sdk,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
+        var outcome = await Scripts.RunAsync(command, Sdk, environment);
+        return (outcome.ExitCode, outcome.Output + outcome.Errors);
     }
 
     [OneTimeSetUp]
