@@ -1,4 +1,5 @@
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
 
@@ -11,5 +12,5 @@ public static class ClassificationRules
     public static IRuleBuilderOptions<T, string?> KnownCategory<T>(this IRuleBuilder<T, string?> rule, ComplaintOptions options) =>
         rule.MaximumLength(ComplaintCategories.MaxLength)
             .Must(c => c is null || options.Routing.ContainsKey(c))
-            .WithMessage(_ => $"Unknown category; use one of: {string.Join(", ", options.Routing.Keys)}.");
+            .WithMessage(_ => ValidationTexts.Format("CategoryUnknown", string.Join(", ", options.Routing.Keys)));
 }

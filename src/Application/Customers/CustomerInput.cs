@@ -53,14 +53,14 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(c => c.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
         RuleFor(c => c.Company).MaximumLength(Customer.CompanyMaxLength);
         RuleFor(c => c.Segment).MaximumLength(Customer.SegmentMaxLength)
-            .Matches("^[A-Za-z0-9-]+$").When(c => !string.IsNullOrEmpty(c.Segment)).WithMessage("Use letters, digits and hyphens only.");
+            .Matches("^[A-Za-z0-9-]+$").When(c => !string.IsNullOrEmpty(c.Segment)).WithMessage(_ => ValidationTexts.Get("LettersDigitsHyphens"));
         RuleFor(c => c.PreferredChannel).IsInEnum();
         RuleFor(c => c.PreferredLanguage).MaximumLength(Customer.LanguageMaxLength)
             .Matches("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$").When(c => !string.IsNullOrEmpty(c.PreferredLanguage))
-            .WithMessage("Use a BCP 47 language tag such as zh-CN or en.");
+            .WithMessage(_ => ValidationTexts.Get("LanguageTag"));
         RuleFor(c => c.ContactPoints).NotNull()
-            .MaxItems(Customer.MaxContactPoints).WithMessage($"At most {Customer.MaxContactPoints} contact points.");
-        RuleForEach(c => c.ContactPoints).NotNull().WithMessage("A contact point cannot be null.");
+            .MaxItems(Customer.MaxContactPoints).WithMessage(_ => ValidationTexts.Format("ContactPointsMax", Customer.MaxContactPoints));
+        RuleForEach(c => c.ContactPoints).NotNull().WithMessage(_ => ValidationTexts.Get("ContactPointNotNull"));
         RuleForEach(c => c.ContactPoints).Where(p => p is not null).SetValidator(new ContactPointInputValidator(normaliser));
     }
 }
@@ -74,9 +74,9 @@ public sealed class ContactPointInputValidator : AbstractValidator<ContactPointI
         RuleFor(p => p.Value).EmailAddress().When(p => p.Kind == ContactKind.Email);
         RuleFor(p => p.Value).Must(v => normaliser.NormalisePhone(v) is not null)
             .When(p => p.Kind == ContactKind.Phone && !string.IsNullOrWhiteSpace(p.Value))
-            .WithMessage("Not a valid phone number (use international form, e.g. +86 138 0013 8000, for numbers abroad).");
+            .WithMessage(_ => ValidationTexts.Get("PhoneInvalidInternational"));
         RuleFor(p => p.Platform).MaximumLength(ContactPoint.PlatformMaxLength);
         RuleFor(p => p.Platform).NotEmpty().When(p => p.Kind == ContactKind.Messaging)
-            .WithMessage("Name the messaging platform (e.g. wechat).");
+            .WithMessage(_ => ValidationTexts.Get("MessagingPlatformRequired"));
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Organisation;
 using FluentValidation;
 
@@ -16,7 +17,7 @@ public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(Department.NameMaxLength);
         RuleFor(c => c.Code).NotEmpty().MaximumLength(Department.CodeMaxLength)
-            .Matches("^[A-Za-z0-9-]+$").WithMessage("Use letters, digits and hyphens only.");
+            .Matches("^[A-Za-z0-9-]+$").WithMessage(_ => ValidationTexts.Get("LettersDigitsHyphens"));
         RuleFor(c => c.ParentId).NotEqual(Guid.Empty);
         RuleFor(c => c.SupervisorId).NotEqual(Guid.Empty);
     }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 
 namespace CustomerCare.Application.Reports;
@@ -13,6 +14,6 @@ public static class ReportPeriodRules
         validator.RuleFor(x => from(x)).InclusiveBetween(Earliest, Latest).OverridePropertyName("from");
         validator.RuleFor(x => to(x)).InclusiveBetween(Earliest, Latest).OverridePropertyName("to");
         validator.RuleFor(x => to(x)).GreaterThanOrEqualTo(x => from(x)).When(x => from(x) is not null && to(x) is not null)
-            .WithMessage("Must not lie before from.").OverridePropertyName("to");
+            .WithMessage(_ => ValidationTexts.Get("NotBeforeFrom")).OverridePropertyName("to");
     }
 }

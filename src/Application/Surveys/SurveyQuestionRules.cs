@@ -17,11 +17,11 @@ public sealed class SurveyInputValidator : AbstractValidator<SurveyInput>
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(SurveyTemplate.NameMaxLength);
         RuleFor(x => x.Description).MaximumLength(SurveyTemplate.DescriptionMaxLength);
-        RuleFor(x => x.Questions).NotEmpty().WithMessage("Ask at least one question.")
-            .MaxItems(SurveyTemplate.MaxQuestions).WithMessage($"At most {SurveyTemplate.MaxQuestions} questions.")
+        RuleFor(x => x.Questions).NotEmpty().WithMessage(_ => ValidationTexts.Get("QuestionsRequired"))
+            .MaxItems(SurveyTemplate.MaxQuestions).WithMessage(_ => ValidationTexts.Format("QuestionsMax", SurveyTemplate.MaxQuestions))
             .Must(q => q is null || q.Where(x => x?.Key is not null).GroupBy(x => x.Key!.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
-            .WithMessage("Question keys must be unique.")
-            .Must(q => q is null || q.Count(x => x?.IsOverall == true) <= 1).WithMessage("At most one question is the overall satisfaction question.");
+            .WithMessage(_ => ValidationTexts.Get("QuestionKeysUnique"))
+            .Must(q => q is null || q.Count(x => x?.IsOverall == true) <= 1).WithMessage(_ => ValidationTexts.Get("OneOverallQuestion"));
         RuleForEach(x => x.Questions).NotNull().SetValidator(new QuestionInputValidator());
     }
 }
@@ -31,20 +31,20 @@ public sealed class QuestionInputValidator : AbstractValidator<QuestionInput>
     public QuestionInputValidator()
     {
         RuleFor(x => x.Key).NotEmpty().MaximumLength(SurveyQuestion.KeyMaxLength).Matches("^[A-Za-z][A-Za-z0-9_-]{0,39}$")
-            .WithMessage("1–40 letters, digits, '-' or '_', starting with a letter.");
+            .WithMessage(_ => ValidationTexts.Get("QuestionKeyFormat"));
         RuleFor(x => x.Text).NotEmpty().MaximumLength(SurveyQuestion.TextMaxLength);
         RuleFor(x => x.Kind).NotNull().IsInEnum();
         RuleFor(x => x.Options).MaxItems(SurveyQuestion.MaxOptions)
-            .WithMessage($"A single-choice question has 2–{SurveyQuestion.MaxOptions} options.");
+            .WithMessage(_ => ValidationTexts.Format("SingleChoiceOptions", SurveyQuestion.MaxOptions));
         RuleFor(x => x.Options).Must(o => o is { Count: >= 2 and <= SurveyQuestion.MaxOptions })
-            .When(x => x.Kind == QuestionKind.SingleChoice).WithMessage($"A single-choice question has 2–{SurveyQuestion.MaxOptions} options.");
+            .When(x => x.Kind == QuestionKind.SingleChoice).WithMessage(_ => ValidationTexts.Format("SingleChoiceOptions", SurveyQuestion.MaxOptions));
         RuleFor(x => x.Options).Must(o => o is null || o.Count == 0)
-            .When(x => x.Kind != QuestionKind.SingleChoice).WithMessage("Only single-choice questions have options.");
+            .When(x => x.Kind != QuestionKind.SingleChoice).WithMessage(_ => ValidationTexts.Get("OptionsOnlyForSingleChoice"));
         RuleFor(x => x.Options).Must(o => o is null || o.Where(v => v is not null).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).Count() == o.Count)
-            .WithMessage("Options must not repeat.");
+            .WithMessage(_ => ValidationTexts.Get("OptionsUnique"));
         RuleForEach(x => x.Options).NotEmpty().MaximumLength(SurveyQuestion.OptionMaxLength);
         RuleFor(x => x.IsOverall).Must(o => o != true).When(x => x.Kind is not (QuestionKind.Score5 or QuestionKind.Score10))
-            .WithMessage("The overall satisfaction question must be a score question.");
+            .WithMessage(_ => ValidationTexts.Get("OverallIsScore"));
     }
 }
 

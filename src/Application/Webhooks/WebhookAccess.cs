@@ -33,13 +33,11 @@ internal static class WebhookRules
     {
         validator.RuleFor(url).NotEmpty().MaximumLength(WebhookSubscription.UrlMaxLength)
             .Must(u => IsAcceptable(u, options))
-            .WithMessage(options.AllowHttp
-                ? "Give an absolute http(s) URL without credentials or fragment."
-                : "Give an absolute https URL without credentials or fragment.");
+            .WithMessage(_ => ValidationTexts.Get(options.AllowHttp ? "WebhookUrlHttp" : "WebhookUrlHttps"));
         validator.RuleFor(eventTypes).NotEmpty()
-            .MaxItems(WebhookSubscription.MaxEventTypes).WithMessage($"At most {WebhookSubscription.MaxEventTypes} event types.");
+            .MaxItems(WebhookSubscription.MaxEventTypes).WithMessage(_ => ValidationTexts.Format("EventTypesMax", WebhookSubscription.MaxEventTypes));
         validator.RuleForEach(eventTypes).MaximumLength(WebhookEventTypes.MaxLength).Must(WebhookEventTypes.IsKnown)
-            .WithMessage($"Unknown event type; use any of: {string.Join(", ", WebhookEventTypes.All)}.");
+            .WithMessage(_ => ValidationTexts.Format("EventTypeUnknown", string.Join(", ", WebhookEventTypes.All)));
         validator.RuleFor(description).MaximumLength(WebhookSubscription.DescriptionMaxLength);
     }
 

@@ -37,6 +37,8 @@ public sealed class LocalisationTests : AdminIntegrationTest
     {
         var (invalid, validation) = await SendAsync(language, HttpMethod.Post, "/api/v1/complaints", new { channel = "phone", description = "没有标题" });
         var (missing, notFound) = await SendAsync(language, HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}");
+        var (_, ours) = await SendAsync(language, HttpMethod.Post, "/api/v1/complaints",
+            new { title = "两种客户", description = "既给了 customerId 又给了 customer", customerId = Guid.NewGuid(), customer = new { name = "王芳", phone = "138 0013 8000" } });
 
         Assert.Multiple(() =>
         {
@@ -49,6 +51,9 @@ public sealed class LocalisationTests : AdminIntegrationTest
             Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(ContentLanguage(missing), Is.EqualTo("zh-CN"));
             Assert.That(notFound.GetProperty("title").GetString(), Is.EqualTo("未找到该资源。"));
+            Assert.That(ours.GetProperty("errors").GetProperty("channel")[0].GetString(), Does.StartWith("必填；请使用以下之一：phone, email"),
+                "our own messages (Resources/ValidationMessages) in Chinese; the values in them stay as the API spells them");
+            Assert.That(ours.GetProperty("errors").GetProperty("customer")[0].GetString(), Is.EqualTo("请提供 customerId 或 customer 之一，不能同时提供。"));
         });
     }
 
@@ -64,6 +69,7 @@ public sealed class LocalisationTests : AdminIntegrationTest
             Assert.That(ContentLanguage(invalid), Is.EqualTo("en"));
             Assert.That(validation.GetProperty("title").GetString(), Is.EqualTo("One or more validation errors occurred."));
             Assert.That(validation.GetProperty("errors").GetProperty("title")[0].GetString(), Does.Not.Match(@"\p{IsCJKUnifiedIdeographs}"));
+            Assert.That(validation.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("'Title' must not be empty."));
         });
     }
 

@@ -1,4 +1,5 @@
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 
 namespace CustomerCare.Application.Common.Security;
@@ -25,9 +26,9 @@ public static class PasswordRules
             .MinimumLength(policy.MinLength)
             .MaximumLength(MaxLength)
             .Must(p => p is null || !policy.RequireMixedCharacters || (p.Any(char.IsLetter) && p.Any(c => !char.IsLetter(c))))
-            .WithMessage("The password must contain letters and at least one digit or symbol.")
-            .Must(p => p is null || !Common.Contains(p)).WithMessage("This password is too common.")
+            .WithMessage(_ => ValidationTexts.Get("PasswordComplexity"))
+            .Must(p => p is null || !Common.Contains(p)).WithMessage(_ => ValidationTexts.Get("PasswordTooCommon"))
             .Must((owner, p) => p is null || email?.Invoke(owner)?.Split('@')[0] is not { Length: >= MinEmailPartLength } local
                 || !p.Contains(local, StringComparison.OrdinalIgnoreCase))
-            .WithMessage("The password must not contain the e-mail address.");
+            .WithMessage(_ => ValidationTexts.Get("PasswordContainsEmail"));
 }

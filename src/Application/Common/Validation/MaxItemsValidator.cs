@@ -46,5 +46,5 @@ public static class ValidationRules
 
     /// <summary>A value the client must send: null is refused with "Required.".</summary>
     public static IRuleBuilderOptions<T, TProperty> Required<T, TProperty>(this IRuleBuilder<T, TProperty> rule) =>
-        rule.NotNull().WithMessage("Required.");
+        rule.NotNull().WithMessage(_ => ValidationTexts.Get("Required"));
 }

@@ -23,7 +23,7 @@ public sealed class CreateCareTaskInputValidator : AbstractValidator<CreateCareT
         RuleFor(c => c.CustomerId).NotEmpty();
         RuleFor(c => c.ComplaintId).NotEqual(Guid.Empty);
         RuleFor(c => c.OwnerId).NotEqual(Guid.Empty);
-        RuleFor(c => c.DueOn).NotEqual(default(DateOnly)).WithMessage("Give the day the contact is due.")
+        RuleFor(c => c.DueOn).NotEqual(default(DateOnly)).WithMessage(_ => ValidationTexts.Get("DueOnRequired"))
             .InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
         RuleFor(c => c.Subject).NotEmpty().MaximumLength(CareTask.SubjectMaxLength);
         RuleFor(c => c.Notes).MaximumLength(CareTask.NotesMaxLength);

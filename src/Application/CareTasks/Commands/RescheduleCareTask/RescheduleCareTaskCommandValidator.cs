@@ -18,7 +18,7 @@ public sealed class RescheduleCareTaskInputValidator : AbstractValidator<Resched
     {
         RuleFor(c => c.DueOn).Required();
         RuleFor(c => c.OwnerId).NotEqual(Guid.Empty);
-        RuleFor(c => c.DueOn).NotEqual(default(DateOnly)).WithMessage("Give the day the contact is due.")
+        RuleFor(c => c.DueOn).NotEqual(default(DateOnly)).WithMessage(_ => ValidationTexts.Get("DueOnRequired"))
             .InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
 
@@ -17,7 +18,7 @@ public sealed class AssignComplaintInputValidator : AbstractValidator<AssignComp
     public AssignComplaintInputValidator()
     {
         RuleFor(c => c).Must(c => c.DepartmentId is not null || c.AssigneeId is not null)
-            .OverridePropertyName("departmentId").WithMessage("Name a department, a staff member, or both.");
+            .OverridePropertyName("departmentId").WithMessage(_ => ValidationTexts.Get("AssignTargetRequired"));
         RuleFor(c => c.DepartmentId).NotEqual(Guid.Empty);
         RuleFor(c => c.AssigneeId).NotEqual(Guid.Empty);
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(Complaint.ReasonMaxLength);

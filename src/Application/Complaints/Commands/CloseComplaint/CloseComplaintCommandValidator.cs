@@ -11,7 +11,7 @@ public sealed class CloseComplaintCommandValidator : AbstractValidator<CloseComp
         RuleFor(c => c.Id).NotEmpty();
         RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
         RuleFor(c => c.Input.DuplicateOfId).NotEqual(c => c.Id).When(c => c.Input is { DuplicateOfId: not null })
-            .OverridePropertyName("duplicateOfId").WithMessage("A complaint cannot duplicate itself.");
+            .OverridePropertyName("duplicateOfId").WithMessage(_ => ValidationTexts.Get("DuplicateOfItself"));
     }
 }
 
@@ -23,7 +23,7 @@ public sealed class CloseComplaintInputValidator : AbstractValidator<CloseCompla
         RuleFor(c => c.Reason).IsInEnum();
         RuleFor(c => c.Satisfaction).InclusiveBetween(1, 5);
         RuleFor(c => c.Comment).MaximumLength(Complaint.ReasonMaxLength);
-        RuleFor(c => c.DuplicateOfId).NotEmpty().When(c => c.Reason == ClosingReason.Duplicate).WithMessage("Name the complaint this one duplicates.");
-        RuleFor(c => c.DuplicateOfId).Null().When(c => c.Reason != ClosingReason.Duplicate).WithMessage("Only a duplicate names another complaint.");
+        RuleFor(c => c.DuplicateOfId).NotEmpty().When(c => c.Reason == ClosingReason.Duplicate).WithMessage(_ => ValidationTexts.Get("DuplicateOfRequired"));
+        RuleFor(c => c.DuplicateOfId).Null().When(c => c.Reason != ClosingReason.Duplicate).WithMessage(_ => ValidationTexts.Get("DuplicateOfOnlyForDuplicates"));
     }
 }

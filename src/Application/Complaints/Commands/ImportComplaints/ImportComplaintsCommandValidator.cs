@@ -1,4 +1,5 @@
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +9,8 @@ public sealed class ImportComplaintsCommandValidator : AbstractValidator<ImportC
 {
     public ImportComplaintsCommandValidator(IOptions<ImportOptions> options)
     {
-        RuleFor(c => c.Rows).NotEmpty().WithMessage("The file holds no rows.").OverridePropertyName("file");
+        RuleFor(c => c.Rows).NotEmpty().WithMessage(_ => ValidationTexts.Get("ImportEmpty")).OverridePropertyName("file");
         RuleFor(c => c.Rows.Count).LessThanOrEqualTo(options.Value.MaxRows).OverridePropertyName("file")
-            .WithMessage($"An import holds at most {options.Value.MaxRows} rows; split the file.");
+            .WithMessage(_ => ValidationTexts.Format("ImportTooManyRows", options.Value.MaxRows));
     }
 }

@@ -20,9 +20,9 @@ public sealed class ProposeSolutionInputValidator : AbstractValidator<ProposeSol
         RuleFor(c => c.CommunicatedVia).Required();
         RuleFor(c => c.Summary).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.CommunicatedVia).IsInEnum();
-        RuleFor(c => c.CommunicatedAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.");
-        RuleFor(c => c.Steps).MaxItems(SolutionStep.MaxStepsPerSolution).WithMessage($"At most {SolutionStep.MaxStepsPerSolution} steps.");
-        RuleForEach(c => c.Steps).NotNull().WithMessage("A step cannot be null.");
+        RuleFor(c => c.CommunicatedAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage(_ => ValidationTexts.Get("NotInTheFuture"));
+        RuleFor(c => c.Steps).MaxItems(SolutionStep.MaxStepsPerSolution).WithMessage(_ => ValidationTexts.Format("StepsMax", SolutionStep.MaxStepsPerSolution));
+        RuleForEach(c => c.Steps).NotNull().WithMessage(_ => ValidationTexts.Get("StepNotNull"));
         RuleForEach(c => c.Steps).Where(s => s is not null).SetValidator(new SolutionStepInputValidator());
     }
 }

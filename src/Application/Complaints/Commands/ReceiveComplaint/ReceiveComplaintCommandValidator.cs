@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
@@ -23,17 +24,17 @@ public sealed class ReceiveComplaintInputValidator : AbstractValidator<ReceiveCo
 {
     public ReceiveComplaintInputValidator(IContactNormaliser normaliser, IOptions<ComplaintOptions> options, TimeProvider time)
     {
-        RuleFor(c => c.Channel).NotNull().WithMessage($"Required; use one of: {string.Join(", ", Enum.GetNames<Channel>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
+        RuleFor(c => c.Channel).NotNull().WithMessage(_ => ValidationTexts.Format("ChannelRequired", string.Join(", ", Enum.GetNames<Channel>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
         RuleFor(c => c.Channel).IsInEnum();
         RuleFor(c => c).Must(c => c.CustomerId is not null ^ c.Customer is not null)
-            .WithName("customer").OverridePropertyName("customer").WithMessage("Give either customerId or customer, not both.");
+            .WithName("customer").OverridePropertyName("customer").WithMessage(_ => ValidationTexts.Get("CustomerEitherOr"));
         RuleFor(c => c.CustomerId).NotEqual(Guid.Empty);
         RuleFor(c => c.Customer!).SetValidator(new InlineCustomerValidator(normaliser)).When(c => c.Customer is not null);
         RuleFor(c => c.Title).NotEmpty().MaximumLength(Complaint.TitleMaxLength);
         RuleFor(c => c.Description).NotEmpty().MaximumLength(Complaint.DescriptionMaxLength);
         RuleFor(c => c.RemedySought).MaximumLength(Complaint.RemedyMaxLength);
-        RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage("Cannot lie in the future.")
-            .GreaterThanOrEqualTo(_ => time.GetUtcNow().AddYears(-20)).WithMessage("Cannot lie more than 20 years back.");
+        RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage(_ => ValidationTexts.Get("NotInTheFuture"))
+            .GreaterThanOrEqualTo(_ => time.GetUtcNow().AddYears(-20)).WithMessage(_ => ValidationTexts.Get("NotMoreThan20YearsBack"));
         RuleFor(c => c.Category).KnownCategory(options.Value);
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.ExternalReference).MaximumLength(Complaint.ExternalReferenceMaxLength);
@@ -47,10 +48,10 @@ public sealed class InlineCustomerValidator : AbstractValidator<InlineCustomer>
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
-            .OverridePropertyName("phone").WithMessage("Give a phone number or an e-mail address to find or create the customer by.");
+            .OverridePropertyName("phone").WithMessage(_ => ValidationTexts.Get("CustomerContactRequired"));
         RuleFor(x => x.Phone).MaximumLength(ContactPoint.ValueMaxLength);
         RuleFor(x => x.Phone).Must(p => normaliser.NormalisePhone(p!) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
-            .WithMessage("Not a valid phone number.");
+            .WithMessage(_ => ValidationTexts.Get("PhoneInvalid"));
         RuleFor(x => x.Email).MaximumLength(ContactPoint.ValueMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
     }
 }

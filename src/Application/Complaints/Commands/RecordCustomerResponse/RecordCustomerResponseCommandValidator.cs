@@ -20,6 +20,6 @@ public sealed class RecordCustomerResponseInputValidator : AbstractValidator<Rec
         RuleFor(c => c.Accepted).Required();
         RuleFor(c => c.Comment).MaximumLength(Complaint.ReasonMaxLength);
         RuleFor(c => c.RecourseOffered).MaximumLength(Complaint.ReasonMaxLength);
-        RuleFor(c => c.RecourseOffered).NotEmpty().When(c => c.Accepted == false).WithMessage("When the customer rejects the solution, record the recourse offered to them.");
+        RuleFor(c => c.RecourseOffered).NotEmpty().When(c => c.Accepted == false).WithMessage(_ => ValidationTexts.Get("RecourseRequired"));
     }
 }

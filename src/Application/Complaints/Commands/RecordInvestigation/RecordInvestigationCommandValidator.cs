@@ -21,7 +21,7 @@ public sealed class RecordInvestigationInputValidator : AbstractValidator<Record
         RuleFor(c => c.Findings).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.RootCause).MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.CorrectiveAction).MaximumLength(Investigation.TextMaxLength);
-        RuleFor(c => c.Evidence).MaxItems(Investigation.MaxEvidenceItems).WithMessage($"At most {Investigation.MaxEvidenceItems} evidence items.");
+        RuleFor(c => c.Evidence).MaxItems(Investigation.MaxEvidenceItems).WithMessage(_ => ValidationTexts.Format("EvidenceMax", Investigation.MaxEvidenceItems));
         RuleForEach(c => c.Evidence).NotEmpty().MaximumLength(Investigation.EvidenceMaxLength);
     }
 }

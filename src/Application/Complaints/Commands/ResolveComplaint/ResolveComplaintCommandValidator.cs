@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
 
@@ -19,7 +20,7 @@ public sealed class ResolveComplaintInputValidator : AbstractValidator<ResolveCo
         RuleFor(c => c.Outcome).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.CompensationAmount).InclusiveBetween(0m, 100_000_000m);
         RuleFor(c => c.CompensationCurrency).NotEmpty().Matches("^[A-Za-z]{3}$").When(c => c.CompensationAmount is not null)
-            .WithMessage("Give the ISO 4217 currency of the amount (e.g. CNY).");
+            .WithMessage(_ => ValidationTexts.Get("CurrencyRequired"));
         RuleFor(c => c.CompensationCurrency).MaximumLength(3);
         RuleFor(c => c.CompensationDescription).MaximumLength(Complaint.ReasonMaxLength);
     }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 
 namespace CustomerCare.Application.Complaints.Queries.GetChangeFeed;
@@ -6,7 +7,7 @@ public sealed class GetChangeFeedQueryValidator : AbstractValidator<GetChangeFee
 {
     public GetChangeFeedQueryValidator()
     {
-        RuleFor(q => q.After).Must(a => ChangeFeedCursor.TryParse(a, out _)).WithMessage("Not a cursor this feed handed out; start without one.");
+        RuleFor(q => q.After).Must(a => ChangeFeedCursor.TryParse(a, out _)).WithMessage(_ => ValidationTexts.Get("CursorUnknown"));
         RuleFor(q => q.Limit).InclusiveBetween(1, GetChangeFeedQuery.MaxLimit);
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 
 namespace CustomerCare.Application.Customers.Commands.MergeCustomers;
@@ -9,7 +10,7 @@ public sealed class MergeCustomersCommandValidator : AbstractValidator<MergeCust
         RuleFor(c => c.SurvivorId).NotEmpty();
         RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
         RuleFor(c => c.Input.DuplicateId).NotEqual(c => c.SurvivorId).When(c => c.Input is not null)
-            .OverridePropertyName("duplicateId").WithMessage("Name a different customer to merge in.");
+            .OverridePropertyName("duplicateId").WithMessage(_ => ValidationTexts.Get("MergeDifferentCustomer"));
     }
 }
 

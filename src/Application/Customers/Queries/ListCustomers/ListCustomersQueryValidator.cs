@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
 
@@ -12,7 +13,7 @@ public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomer
         RuleFor(q => q.Name).MaximumLength(Customer.NameMaxLength);
         RuleFor(q => q.Phone).MaximumLength(ContactPoint.ValueMaxLength)
             .Must(p => normaliser.NormalisePhone(p!) is not null).When(q => !string.IsNullOrWhiteSpace(q.Phone))
-            .WithMessage("Not a valid phone number.");
+            .WithMessage(_ => ValidationTexts.Get("PhoneInvalid"));
         RuleFor(q => q.Email).MaximumLength(ContactPoint.ValueMaxLength);
         RuleFor(q => q.Company).MaximumLength(Paging.MaxSearchLength);
         RuleFor(q => q.Segment).MaximumLength(Customer.SegmentMaxLength);

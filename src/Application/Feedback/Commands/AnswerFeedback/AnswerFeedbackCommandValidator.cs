@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Feedback;
 using FluentValidation;
 
@@ -19,7 +20,7 @@ public sealed class AnswerFeedbackInputValidator : AbstractValidator<AnswerFeedb
         RuleFor(c => c.Answer).NotEmpty().MaximumLength(CustomerFeedback.AnswerMaxLength);
         RuleFor(c => c.Via).IsInEnum();
         RuleFor(c => c.ImprovementAction).MaximumLength(CustomerFeedback.ImprovementMaxLength);
-        RuleFor(c => c.ImprovementAction).NotEmpty().When(c => c.Accepted == true).WithMessage("An accepted suggestion records the improvement action it leads to.");
+        RuleFor(c => c.ImprovementAction).NotEmpty().When(c => c.Accepted == true).WithMessage(_ => ValidationTexts.Get("ImprovementActionRequired"));
         RuleFor(c => c.RewardPoints).InclusiveBetween(0, CustomerFeedback.MaxRewardPoints);
     }
 }

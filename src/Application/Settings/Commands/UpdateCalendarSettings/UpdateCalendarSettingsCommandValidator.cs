@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 
 namespace CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;
@@ -10,18 +11,18 @@ public sealed class UpdateCalendarSettingsCommandValidator : AbstractValidator<U
         RuleFor(c => c.Settings.TimeZone).NotEmpty().MaximumLength(CalendarSettings.TimeZoneMaxLength).When(c => c.Settings is not null);
         RuleFor(c => c.Settings.WorkingHours).NotNull().When(c => c.Settings is not null);
         RuleFor(c => c.Settings.WorkingHours).Must(w => w is null || w.Count <= CalendarSettings.MaxWeekdays).When(c => c.Settings is not null)
-            .WithMessage("Name each weekday once.");
+            .WithMessage(_ => ValidationTexts.Get("WeekdayOnce"));
         RuleFor(c => c.Settings.WorkingHours)
             .Must(w => w is null || w.Values.All(periods => periods is null
                 || (periods.Count <= CalendarSettings.MaxPeriodsPerDay && periods.All(p => p is null || p.Length <= CalendarSettings.PeriodMaxLength))))
             .When(c => c.Settings is not null)
-            .WithMessage($"At most {CalendarSettings.MaxPeriodsPerDay} periods a day, each like 09:00-18:00.");
+            .WithMessage(_ => ValidationTexts.Format("PeriodsPerDay", CalendarSettings.MaxPeriodsPerDay));
         RuleFor(c => c.Settings.Holidays).NotNull().When(c => c.Settings is not null);
         RuleFor(c => c.Settings.MakeUpWorkingDays).NotNull().When(c => c.Settings is not null);
         RuleFor(c => c.Settings.Holidays).Must(h => h is null || h.Count <= CalendarSettings.MaxDays).When(c => c.Settings is not null)
-            .WithMessage($"At most {CalendarSettings.MaxDays} holidays.");
+            .WithMessage(_ => ValidationTexts.Format("HolidaysMax", CalendarSettings.MaxDays));
         RuleFor(c => c.Settings.MakeUpWorkingDays).Must(h => h is null || h.Count <= CalendarSettings.MaxDays).When(c => c.Settings is not null)
-            .WithMessage($"At most {CalendarSettings.MaxDays} days.");
+            .WithMessage(_ => ValidationTexts.Format("DaysMax", CalendarSettings.MaxDays));
         RuleFor(c => c.Settings).Custom((settings, context) => SettingsRules.Check(() => settings.ToCalendar(), context))
             .When(c => c.Settings is { TimeZone: not null, WorkingHours: not null, Holidays: not null, MakeUpWorkingDays: not null });
     }

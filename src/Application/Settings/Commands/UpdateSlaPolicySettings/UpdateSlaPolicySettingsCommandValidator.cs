@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 
 namespace CustomerCare.Application.Settings.Commands.UpdateSlaPolicySettings;
@@ -12,7 +13,7 @@ public sealed class UpdateSlaPolicySettingsCommandValidator : AbstractValidator<
             .Must(t => t is null || (t.Count <= SlaPolicySettings.MaxEntries && t.Values.All(milestones => milestones is null
                 || (milestones.Count <= SlaPolicySettings.MaxEntries && milestones.Values.All(d => d is null || d.Length <= SlaPolicySettings.DurationMaxLength)))))
             .When(c => c.Settings is not null)
-            .WithMessage($"Targets per severity and milestone, each an ISO 8601 duration of at most {SlaPolicySettings.DurationMaxLength} characters.");
+            .WithMessage(_ => ValidationTexts.Format("SlaTargets", SlaPolicySettings.DurationMaxLength));
         RuleFor(c => c.Settings).Custom((settings, context) => SettingsRules.Check(() => settings.ToPolicy(), context))
             .When(c => c.Settings is { Targets: not null });
     }

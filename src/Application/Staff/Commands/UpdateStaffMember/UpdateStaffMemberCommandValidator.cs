@@ -20,8 +20,8 @@ public sealed class UpdateStaffMemberInputValidator : AbstractValidator<UpdateSt
         RuleFor(c => c.Name).NotEmpty().MaximumLength(StaffMember.NameMaxLength);
         RuleFor(c => c.Email).NotEmpty().MaximumLength(StaffMember.EmailMaxLength).EmailAddress();
         RuleFor(c => c.DepartmentId).NotEmpty();
-        RuleFor(c => c.Roles).NotEmpty().WithMessage("Give at least one role.")
-            .MaxItems(StaffMember.MaxRoles).WithMessage($"At most {StaffMember.MaxRoles} roles.");
+        RuleFor(c => c.Roles).NotEmpty().WithMessage(_ => ValidationTexts.Get("RolesRequired"))
+            .MaxItems(StaffMember.MaxRoles).WithMessage(_ => ValidationTexts.Format("RolesMax", StaffMember.MaxRoles));
         RuleForEach(c => c.Roles).IsInEnum();
     }
 }

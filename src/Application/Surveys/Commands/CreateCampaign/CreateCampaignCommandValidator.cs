@@ -27,19 +27,19 @@ public sealed class CreateCampaignInputValidator : AbstractValidator<CreateCampa
         RuleFor(c => c.Segment).MaximumLength(Customer.SegmentMaxLength);
         RuleFor(c => c.ResponseDays).InclusiveBetween(SurveyCampaign.MinResponseDays, SurveyCampaign.MaxResponseDays);
         RuleFor(c => c.CustomerIds).MaxItems(SurveyCampaign.MaxListedCustomers)
-            .WithMessage($"A list names at most {SurveyCampaign.MaxListedCustomers} customers; use a segment for more.");
+            .WithMessage(_ => ValidationTexts.Format("ListedCustomersMax", SurveyCampaign.MaxListedCustomers));
         RuleForEach(c => c.CustomerIds).NotEmpty();
         RuleFor(c => c.Segment).Null().When(c => c.Schedule == CampaignSchedule.AfterComplaintClosed)
-            .WithMessage("A post-closure campaign asks the customer of each closed complaint; leave segment out.");
+            .WithMessage(_ => ValidationTexts.Get("PostClosureNoSegment"));
         RuleFor(c => c.CustomerIds).Must(ids => ids is null || ids.Count == 0).When(c => c.Schedule == CampaignSchedule.AfterComplaintClosed)
-            .WithMessage("A post-closure campaign asks the customer of each closed complaint; leave customerIds out.");
+            .WithMessage(_ => ValidationTexts.Get("PostClosureNoCustomerIds"));
         RuleFor(c => c.StartsAt).Null().When(c => c.Schedule == CampaignSchedule.AfterComplaintClosed)
-            .WithMessage("A post-closure campaign runs from its creation; leave startsAt out.");
+            .WithMessage(_ => ValidationTexts.Get("PostClosureNoStartsAt"));
         RuleFor(c => c.Segment).NotEmpty().When(c => c.Schedule != CampaignSchedule.AfterComplaintClosed && (c.CustomerIds is null || c.CustomerIds.Count == 0))
-            .WithMessage("Name a customer segment or a list of customers (customerIds).");
+            .WithMessage(_ => ValidationTexts.Get("SegmentOrCustomers"));
         RuleFor(c => c.Segment).Null().When(c => c.CustomerIds is { Count: > 0 })
-            .WithMessage("Name a segment or a list of customers, not both.");
-        RuleFor(c => c.StartsAt).GreaterThanOrEqualTo(_ => time.GetUtcNow().AddDays(-1)).WithMessage("Cannot start in the past.")
-            .LessThanOrEqualTo(_ => time.GetUtcNow().AddYears(5)).WithMessage("Cannot start more than 5 years ahead.");
+            .WithMessage(_ => ValidationTexts.Get("SegmentOrCustomersNotBoth"));
+        RuleFor(c => c.StartsAt).GreaterThanOrEqualTo(_ => time.GetUtcNow().AddDays(-1)).WithMessage(_ => ValidationTexts.Get("NotStartInThePast"))
+            .LessThanOrEqualTo(_ => time.GetUtcNow().AddYears(5)).WithMessage(_ => ValidationTexts.Get("NotStartMoreThan5Years"));
     }
 }

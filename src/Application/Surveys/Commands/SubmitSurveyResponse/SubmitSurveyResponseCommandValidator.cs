@@ -17,11 +17,11 @@ public sealed class SubmitSurveyResponseInputValidator : AbstractValidator<Submi
 {
     public SubmitSurveyResponseInputValidator()
     {
-        RuleFor(c => c.Answers).NotEmpty().WithMessage("Answer at least one question.")
+        RuleFor(c => c.Answers).NotEmpty().WithMessage(_ => ValidationTexts.Get("AnswersRequired"))
             .MaxItems(SurveyTemplate.MaxQuestions)
-            .WithMessage($"At most {SurveyTemplate.MaxQuestions} answers.");
+            .WithMessage(_ => ValidationTexts.Format("AnswersMax", SurveyTemplate.MaxQuestions));
         RuleFor(c => c.Answers).Must(a => a is null || a.Where(x => x?.QuestionKey is not null).GroupBy(x => x.QuestionKey).All(g => g.Count() == 1))
-            .WithMessage("Answer each question once.");
+            .WithMessage(_ => ValidationTexts.Get("AnswerOnce"));
         RuleForEach(c => c.Answers).NotNull().SetValidator(new AnswerInputValidator());
     }
 }

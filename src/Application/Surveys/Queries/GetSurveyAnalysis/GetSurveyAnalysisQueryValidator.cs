@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Validation;
 using FluentValidation;
 
 namespace CustomerCare.Application.Surveys.Queries.GetSurveyAnalysis;
@@ -9,6 +10,6 @@ public sealed class GetSurveyAnalysisQueryValidator : AbstractValidator<GetSurve
         RuleFor(q => q.Id).NotEmpty();
         RuleFor(q => q.Version).GreaterThan(0);
         RuleFor(q => q.CampaignId).NotEqual(Guid.Empty);
-        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("Must lie after from.");
+        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage(_ => ValidationTexts.Get("AfterFrom"));
     }
 }
