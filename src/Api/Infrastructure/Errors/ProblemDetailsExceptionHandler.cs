@@ -59,7 +59,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             validation.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "One or more validation errors occurred.",
+            Title = ProblemTypes.Validation.Title,
         },
         BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(
             new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -78,7 +78,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             new Dictionary<string, string[]>(StringComparer.Ordinal) { [field.Name] = [field.Message] })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "One or more validation errors occurred.",
+            Title = ProblemTypes.Validation.Title,
         },
         BadHttpRequestException badRequest => new ProblemDetails
         {
@@ -91,19 +91,20 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 _ => "The request is malformed.",
             },
         },
-        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "The resource was not found.", notFound.Message),
-        GoneException gone => Problem(StatusCodes.Status410Gone, "No longer available.", gone.Message),
+        NotFoundException notFound => Problem(ProblemTypes.NotFound, notFound.Message),
+        GoneException gone => Problem(ProblemTypes.Gone, gone.Message),
         FeatureUnavailableException unavailable => Problem(StatusCodes.Status404NotFound, "Not available in this deployment.", unavailable.Message),
         AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message),
-        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not within your authority.", forbidden.Message),
-        TooManyRequestsException tooMany => Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", tooMany.Message),
-        PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.", required.Message),
+        ForbiddenException forbidden => Problem(ProblemTypes.Forbidden, forbidden.Message),
+        TooManyRequestsException tooMany => Problem(ProblemTypes.RateLimited, tooMany.Message),
+        PreconditionRequiredException required => Problem(ProblemTypes.PreconditionRequired, required.Message),
         PreconditionFailedException or ConcurrentChangeException =>
-            Problem(StatusCodes.Status412PreconditionFailed, "The resource was changed by someone else.", exception.Message),
+            Problem(ProblemTypes.PreconditionFailed, exception.Message),
         DomainException domain => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = "The request conflicts with the current state of the resource.",
+            Type = ProblemTypes.StateConflict.Uri,
+            Title = ProblemTypes.StateConflict.Title,
             Detail = domain.Message,
             Extensions = new Dictionary<string, object?>(domain.Details) { ["code"] = domain.Code },
         },
@@ -111,16 +112,20 @@ public sealed partial class ProblemDetailsExceptionHandler(
         {
             Status = StatusCodes.Status409Conflict,
             Type = ProblemTypes.ConcurrentDuplicate.Uri,
-            Title = "The request conflicts with a concurrent change.",
+            Title = ProblemTypes.ConcurrentDuplicate.Title,
             Detail = duplicate.Message,
             Extensions = { ["code"] = ConcurrentDuplicateException.Code },
         },
         UnstorableValueException unstorable => Problem(StatusCodes.Status400BadRequest, "The request holds a value that cannot be stored.", unstorable.Message),
-        ServiceUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", $"The database cannot be reached. Retry in {RetryAfterSeconds} seconds."),
-        _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
+        ServiceUnavailableException => Problem(ProblemTypes.ServiceUnavailable, $"The database cannot be reached. Retry in {RetryAfterSeconds} seconds."),
+        _ => Problem(ProblemTypes.ServerError, null),
     };
 
     private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>A problem of one of our kinds: its type, status and title from <see cref="ProblemTypes"/>.</summary>
+    private static ProblemDetails Problem(ProblemTypes.Kind kind, string? detail) =>
+        new() { Type = kind.Uri, Status = kind.Status, Title = kind.Title, Detail = detail };
 
     // The framework names parameters with their C# types ("Nullable<Guid> id"); clients see the name only.
     [System.Text.RegularExpressions.GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "(?:[^"]* )?(?<name>\w+)" (?:from "(?<value>.*)"|was not provided from (?<source>\w+))""")]

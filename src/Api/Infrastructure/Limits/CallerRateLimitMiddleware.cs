@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 
@@ -58,8 +59,9 @@ public sealed class CallerRateLimitMiddleware(RequestDelegate next, CallerRateLi
             HttpContext = context,
             ProblemDetails =
             {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
+                Type = ProblemTypes.RateLimited.Uri,
+                Status = ProblemTypes.RateLimited.Status,
+                Title = ProblemTypes.RateLimited.Title,
                 Detail = $"The request rate limit was reached; retry after {seconds} second(s).",
             },
         });
