@@ -5,8 +5,9 @@ namespace CustomerCare.Architecture.Tests;
 
 /// <summary>
 /// Every text of ours that people read exists in English and in Simplified Chinese: each resource file has its zh-CN
-/// twin with the same names (and the same placeholders), and every validation message the code asks for exists (a
-/// missing one would fail at the moment a rule fails).
+/// twin with the same names (and the same placeholders), every validation message the code asks for exists (a
+/// missing one would fail at the moment a rule fails), and every text the code says (<see cref="SaidTexts"/>) has its
+/// translation (a missing one would be answered in English).
 /// </summary>
 public sealed partial class TranslationTests
 {
@@ -45,6 +46,21 @@ public sealed partial class TranslationTests
                 }
             });
         }
+    }
+
+    [Test]
+    public void EveryTextTheCodeSays_HasItsTranslation_AndNoTranslationIsLeftOver()
+    {
+        var root = RepositoryRoot.Find();
+        var messages = Read(Path.Combine(root, "src", "Application", "Resources", "Messages.resx")).Values.ToHashSet(StringComparer.Ordinal);
+        var said = SaidTexts.Find(root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(said, Has.Count.GreaterThan(150));
+            Assert.That(said.Where(t => !messages.Contains(t)).Order(StringComparer.Ordinal), Is.Empty, "said but not translated");
+            Assert.That(messages.Where(t => !said.Contains(t)).Order(StringComparer.Ordinal), Is.Empty, "translated but never said");
+        });
     }
 
     [Test]

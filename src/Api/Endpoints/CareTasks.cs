@@ -19,8 +19,6 @@ namespace CustomerCare.Api.Endpoints;
 
 public sealed class CareTasks : IEndpointGroup
 {
-    private const string Resource = "Care task";
-
     public void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/care-tasks").WithTags("Care tasks").RequireAuthorization(Policies.Staff).ProducesAuthProblems();
@@ -65,11 +63,11 @@ public sealed class CareTasks : IEndpointGroup
         ETags.Ok(http, await sender.Send(new GetCareTaskQuery(id), ct));
 
     public static async Task<Ok<CareTaskDto>> CompleteCareTask(Guid id, CompleteCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new CompleteCareTaskCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
+        ETags.Ok(http, await sender.Send(new CompleteCareTaskCommand(id, input, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<CareTaskDto>> CancelCareTask(Guid id, CancelCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new CancelCareTaskCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
+        ETags.Ok(http, await sender.Send(new CancelCareTaskCommand(id, input, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<CareTaskDto>> RescheduleCareTask(Guid id, RescheduleCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new RescheduleCareTaskCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
+        ETags.Ok(http, await sender.Send(new RescheduleCareTaskCommand(id, input, ETags.ExpectedVersion(http)), ct));
 }

@@ -32,6 +32,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using CustomerCare.Application.Common.Localization;
 
 namespace CustomerCare.Api.Endpoints;
 
@@ -46,8 +47,6 @@ public sealed class Complaints : IEndpointGroup
         "assignments and transfers, SLA clocks, reclassification) or `public` (changes of status, the solution and the result as " +
         "communicated). Staff read both; a partner reads public entries only, with `actorId` null where the actor is a staff " +
         "member and `text` only on `received`, `solutionProposed` and `resolved` (what the customer was told).";
-
-    private const string Resource = "Complaint";
 
     public void Map(IEndpointRouteBuilder api)
     {
@@ -147,7 +146,7 @@ public sealed class Complaints : IEndpointGroup
         if (!csv && !NdjsonMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.",
-                detail: $"Send the file as {NdjsonMediaType} (one JSON object per line) or {CsvMediaType}.");
+                detail: Texts.Say($"Send the file as {NdjsonMediaType} (one JSON object per line) or {CsvMediaType}."));
         }
 
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -247,6 +246,6 @@ public sealed class Complaints : IEndpointGroup
         return TypedResults.Created($"{EndpointGroupExtensions.VersionPrefix}/complaints/{created.Id}", created);
     }
 
-    private static uint? Version(HttpContext http) => ETags.ExpectedVersion(http, Resource);
+    private static uint? Version(HttpContext http) => ETags.ExpectedVersion(http);
 
 }

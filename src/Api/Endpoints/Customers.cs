@@ -71,7 +71,7 @@ public sealed class Customers : IEndpointGroup
     }
 
     public static async Task<Ok<CustomerDto>> UpdateCustomer(Guid id, CustomerInput request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateCustomerCommand(id, request, ETags.ExpectedVersion(http, "Customer")), ct));
+        ETags.Ok(http, await sender.Send(new UpdateCustomerCommand(id, request, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<CustomerDto>> MergeCustomers(Guid id, MergeCustomersInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new MergeCustomersCommand(id, input), ct));

@@ -53,7 +53,7 @@ public sealed class Departments : IEndpointGroup
     }
 
     public static async Task<Ok<DepartmentDto>> UpdateDepartment(Guid id, DepartmentInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateDepartmentCommand(id, input, ETags.ExpectedVersion(http, "Department")), ct));
+        ETags.Ok(http, await sender.Send(new UpdateDepartmentCommand(id, input, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<DepartmentDto>> DeactivateDepartment(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new SetDepartmentActiveCommand(id, Active: false), ct));

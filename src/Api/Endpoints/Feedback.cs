@@ -18,8 +18,6 @@ namespace CustomerCare.Api.Endpoints;
 
 public sealed class Feedback : IEndpointGroup
 {
-    private const string Resource = "Feedback";
-
     public void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/feedback").WithTags("Feedback").RequireAuthorization(Policies.Staff).ProducesAuthProblems();
@@ -63,11 +61,11 @@ public sealed class Feedback : IEndpointGroup
         ETags.Ok(http, await sender.Send(new GetFeedbackQuery(id), ct));
 
     public static async Task<Ok<FeedbackDto>> AcknowledgeFeedback(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new AcknowledgeFeedbackCommand(id, ETags.ExpectedVersion(http, Resource)), ct));
+        ETags.Ok(http, await sender.Send(new AcknowledgeFeedbackCommand(id, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<FeedbackDto>> StartFeedback(Guid id, StartFeedbackInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new StartFeedbackCommand(id, input ?? new StartFeedbackInput(null), ETags.ExpectedVersion(http, Resource)), ct));
+        ETags.Ok(http, await sender.Send(new StartFeedbackCommand(id, input ?? new StartFeedbackInput(null), ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<FeedbackDto>> AnswerFeedback(Guid id, AnswerFeedbackInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new AnswerFeedbackCommand(id, input, ETags.ExpectedVersion(http, Resource)), ct));
+        ETags.Ok(http, await sender.Send(new AnswerFeedbackCommand(id, input, ETags.ExpectedVersion(http)), ct));
 }

@@ -64,7 +64,7 @@ public sealed class Partners : IEndpointGroup
     }
 
     public static async Task<Ok<PartnerDto>> UpdatePartner(Guid id, PartnerInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdatePartnerCommand(id, input, ETags.ExpectedVersion(http, "Partner")), ct));
+        ETags.Ok(http, await sender.Send(new UpdatePartnerCommand(id, input, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<PartnerDto>> DeactivatePartner(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new SetPartnerActiveCommand(id, Active: false), ct));

@@ -33,11 +33,11 @@ public sealed class Settings : IEndpointGroup
         ETags.Ok(http, await sender.Send(new GetCalendarSettingsQuery(), ct));
 
     public static async Task<Ok<SettingDto<CalendarSettings>>> UpdateCalendarSettings(CalendarSettings request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateCalendarSettingsCommand(request, ETags.ExpectedVersion(http, "Calendar")), ct));
+        ETags.Ok(http, await sender.Send(new UpdateCalendarSettingsCommand(request, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<SettingDto<SlaPolicySettings>>> GetSlaPolicySettings(HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetSlaPolicySettingsQuery(), ct));
 
     public static async Task<Ok<SettingDto<SlaPolicySettings>>> UpdateSlaPolicySettings(SlaPolicySettings request, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateSlaPolicySettingsCommand(request, ETags.ExpectedVersion(http, "SLA policies")), ct));
+        ETags.Ok(http, await sender.Send(new UpdateSlaPolicySettingsCommand(request, ETags.ExpectedVersion(http)), ct));
 }

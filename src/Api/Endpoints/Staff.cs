@@ -61,7 +61,7 @@ public sealed class Staff : IEndpointGroup
 
     public static async Task<Ok<StaffMemberDto>> UpdateStaffMember(
         Guid id, UpdateStaffMemberInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateStaffMemberCommand(id, input, ETags.ExpectedVersion(http, "Staff member")), ct));
+        ETags.Ok(http, await sender.Send(new UpdateStaffMemberCommand(id, input, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<StaffMemberDto>> DeactivateStaffMember(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new SetStaffMemberActiveCommand(id, Active: false), ct));

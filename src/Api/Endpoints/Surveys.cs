@@ -62,7 +62,7 @@ public sealed class Surveys : IEndpointGroup
         ETags.Ok(http, await sender.Send(new GetSurveyQuery(id, version), ct));
 
     public static async Task<Ok<SurveyDto>> ReviseSurvey(Guid id, SurveyInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new ReviseSurveyCommand(id, input, ETags.ExpectedVersion(http, "Survey")), ct));
+        ETags.Ok(http, await sender.Send(new ReviseSurveyCommand(id, input, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<SurveyAnalysisDto>> GetSurveyAnalysis(
         Guid id, ISender sender, CancellationToken ct, [Range(1, int.MaxValue)] int? version = null, Guid? campaignId = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
@@ -109,7 +109,7 @@ public sealed class SurveyCampaigns : IEndpointGroup
         ETags.Ok(http, await sender.Send(new GetCampaignQuery(id), ct));
 
     public static async Task<Ok<CampaignDto>> StopCampaign(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new StopCampaignCommand(id, ETags.ExpectedVersion(http, "Campaign")), ct));
+        ETags.Ok(http, await sender.Send(new StopCampaignCommand(id, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<Ok<PagedList<InvitationDto>>> ListInvitations(
         Guid id, ISender sender, CancellationToken ct, bool pending = false, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>

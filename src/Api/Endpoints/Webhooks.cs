@@ -72,7 +72,7 @@ public sealed class Webhooks : IEndpointGroup
         ETags.Ok(http, await sender.Send(new GetWebhookQuery(id), ct));
 
     public static async Task<Ok<WebhookDto>> UpdateWebhook(Guid id, UpdateWebhookInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-        ETags.Ok(http, await sender.Send(new UpdateWebhookCommand(id, input, ETags.ExpectedVersion(http, "Webhook")), ct));
+        ETags.Ok(http, await sender.Send(new UpdateWebhookCommand(id, input, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<NoContent> DeleteWebhook(Guid id, ISender sender, CancellationToken ct)
     {

@@ -148,11 +148,11 @@ public sealed class CareTask : AggregateRoot
         UpdatedAt = now;
     }
 
-    private void EnsureOpen(string action)
+    private void EnsureOpen(LocalizableText action)
     {
         if (Status != CareTaskStatus.Open)
         {
-            throw new DomainException("careTask.notOpen", $"Cannot {action} a care task that is {Status.ToString().ToLowerInvariant()}.",
+            throw new DomainException("careTask.notOpen", $"Cannot {action} a care task that is {Status}.",
                 new Dictionary<string, object?> { ["currentStatus"] = Status.ToString().ToLowerInvariant() });
         }
     }

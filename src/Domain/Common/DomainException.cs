@@ -6,15 +6,19 @@ namespace CustomerCare.Domain.Common;
 /// </summary>
 public class DomainException : Exception
 {
-    public DomainException(string code, string message, IReadOnlyDictionary<string, object?>? details = null)
-        : base(message)
+    public DomainException(string code, LocalizableText message, IReadOnlyDictionary<string, object?>? details = null)
+        : base(message?.ToString())
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         Code = code;
+        Text = message!;
         Details = details ?? new Dictionary<string, object?>();
     }
 
     public string Code { get; }
+
+    /// <summary>The message as a text the API says in the caller's language (<see cref="Exception.Message"/> is its English).</summary>
+    public LocalizableText Text { get; }
 
     /// <summary>Machine-readable facts about the refusal (e.g. the current state and what it allows), sent to clients.</summary>
     public IReadOnlyDictionary<string, object?> Details { get; }

@@ -600,16 +600,16 @@ public sealed class Complaint : AggregateRoot
     {
         if (!Transitions[Status].Contains(action))
         {
-            throw Refused(action, "complaint.invalidTransition", $"Cannot {Describe(action)} a complaint that is {Describe(Status)}.");
+            throw Refused(action, "complaint.invalidTransition", $"Cannot {action} a complaint that is {Status}.");
         }
 
         return Status;
     }
 
-    private DomainException Refused(ComplaintAction action, string code, string message)
+    private DomainException Refused(ComplaintAction action, string code, LocalizableText message)
     {
         var allowed = AllowedActions;
-        return new DomainException(code, $"{message} Allowed now: {(allowed.Count == 0 ? "nothing" : string.Join(", ", allowed.Select(Describe)))}.",
+        return new DomainException(code, allowed.Count == 0 ? NothingAllowed(message) : AllowedNow(message, allowed),
             new Dictionary<string, object?>
             {
                 ["currentStatus"] = Describe(Status),
@@ -617,6 +617,10 @@ public sealed class Complaint : AggregateRoot
                 ["allowedActions"] = allowed.Select(Describe).ToArray(),
             });
     }
+
+    private static LocalizableText NothingAllowed(LocalizableText message) => $"{message} Nothing is allowed now.";
+
+    private static LocalizableText AllowedNow(LocalizableText message, IReadOnlyList<ComplaintAction> allowed) => $"{message} Allowed now: {allowed}.";
 
     /// <summary>Raises the event of the move just made, naming the timeline entry that move appended.</summary>
     private void Raise(ComplaintEvent domainEvent) => base.Raise(domainEvent with { Sequence = TimelineLength });

@@ -173,13 +173,19 @@ public sealed class CustomerFeedback : AggregateRoot
         UpdatedAt = now;
     }
 
+    private static LocalizableText CannotBecome(FeedbackStatus from, FeedbackStatus to) =>
+        $"Feedback that is {from} cannot become {to}. Nothing is allowed now.";
+
+    private static LocalizableText CannotBecome(FeedbackStatus from, FeedbackStatus to, FeedbackStatus[] allowed) =>
+        $"Feedback that is {from} cannot become {to}. Allowed now: {allowed}.";
+
     private void Move(FeedbackStatus to)
     {
         if (!Moves[Status].Contains(to))
         {
             var allowed = Moves[Status];
             throw new DomainException("feedback.invalidTransition",
-                $"Feedback that is {Describe(Status)} cannot become {Describe(to)}. Allowed now: {(allowed.Length == 0 ? "nothing" : string.Join(", ", allowed.Select(Describe)))}.",
+                allowed.Length == 0 ? CannotBecome(Status, to) : CannotBecome(Status, to, allowed),
                 new Dictionary<string, object?>
                 {
                     ["currentStatus"] = Describe(Status),

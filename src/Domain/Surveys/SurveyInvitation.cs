@@ -106,7 +106,7 @@ public sealed class SurveyInvitation : AggregateRoot
         }
 
         var byKey = questions.ToDictionary(q => q.Key, StringComparer.Ordinal);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, LocalizableText>(StringComparer.Ordinal);
         foreach (var key in answers.Keys.Where(k => !byKey.ContainsKey(k)))
         {
             errors[key] = "This survey has no such question.";
@@ -143,22 +143,27 @@ public sealed class SurveyInvitation : AggregateRoot
         AnsweredAt = now;
     }
 
-    private static string? Check(SurveyQuestion question, AnswerValue value) => question.Kind switch
+    private static LocalizableText? Check(SurveyQuestion question, AnswerValue value)
     {
-        QuestionKind.Score5 or QuestionKind.Score10 when value.Score is not { } score || value.Choice is not null || value.Text is not null =>
-            $"Answer with a score from {question.MinScore} to {question.MaxScore}.",
-        QuestionKind.Score5 or QuestionKind.Score10 when value.Score < question.MinScore || value.Score > question.MaxScore =>
-            $"The score must be from {question.MinScore} to {question.MaxScore}.",
-        QuestionKind.SingleChoice when value.Choice is null || value.Score is not null || value.Text is not null =>
-            "Answer with one of the options.",
-        QuestionKind.SingleChoice when !question.Options.Contains(value.Choice!.Trim(), StringComparer.Ordinal) =>
-            $"Choose one of: {string.Join(", ", question.Options)}.",
-        QuestionKind.FreeText when value.Text is null || value.Score is not null || value.Choice is not null =>
-            "Answer with text.",
-        QuestionKind.FreeText when value.Text!.Trim().Length > TextAnswerMaxLength =>
-            $"At most {TextAnswerMaxLength} characters.",
-        _ => null,
-    };
+        // Statements, not a switch expression: its arms would be typed string, and the values lost for translation.
+        switch (question.Kind)
+        {
+            case QuestionKind.Score5 or QuestionKind.Score10 when value.Score is null || value.Choice is not null || value.Text is not null:
+                return $"Answer with a score from {question.MinScore} to {question.MaxScore}.";
+            case QuestionKind.Score5 or QuestionKind.Score10 when value.Score < question.MinScore || value.Score > question.MaxScore:
+                return $"The score must be from {question.MinScore} to {question.MaxScore}.";
+            case QuestionKind.SingleChoice when value.Choice is null || value.Score is not null || value.Text is not null:
+                return "Answer with one of the options.";
+            case QuestionKind.SingleChoice when !question.Options.Contains(value.Choice!.Trim(), StringComparer.Ordinal):
+                return $"Choose one of: {question.Options}.";
+            case QuestionKind.FreeText when value.Text is null || value.Score is not null || value.Choice is not null:
+                return "Answer with text.";
+            case QuestionKind.FreeText when value.Text!.Trim().Length > TextAnswerMaxLength:
+                return $"At most {TextAnswerMaxLength} characters.";
+            default:
+                return null;
+        }
+    }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
@@ -209,8 +214,8 @@ public sealed class SurveyExpiredException(DateTimeOffset expiredAt)
 }
 
 /// <summary>Answers that do not fit the questions, by question key (the API answers 400 with field errors).</summary>
-public sealed class InvalidAnswersException(IReadOnlyDictionary<string, string> errors)
+public sealed class InvalidAnswersException(IReadOnlyDictionary<string, LocalizableText> errors)
     : DomainException("survey.invalidAnswers", "Some answers do not fit their questions.")
 {
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
+    public IReadOnlyDictionary<string, LocalizableText> Errors { get; } = errors;
 }

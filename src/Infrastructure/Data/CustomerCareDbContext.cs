@@ -96,7 +96,7 @@ public sealed class CustomerCareDbContext(
         var version = Entry(entity).Property<uint>("Version");
         if (version.CurrentValue != expected)
         {
-            throw new PreconditionFailedException(typeof(TEntity).Name);
+            throw new PreconditionFailedException();
         }
 
         // Should someone else commit between this read and our save, the UPDATE's xmin check fails: 412 too.

@@ -54,7 +54,7 @@ internal sealed class SettingsStore(CustomerCareDbContext db, TimeProvider time)
         {
             if (expectedVersion is > 0)
             {
-                throw new PreconditionFailedException("Setting");
+                throw new PreconditionFailedException();
             }
 
             entry = new SettingEntry { Key = key };

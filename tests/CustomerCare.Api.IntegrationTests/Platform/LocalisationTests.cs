@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 
 namespace CustomerCare.Api.IntegrationTests.Platform;
@@ -10,12 +12,18 @@ namespace CustomerCare.Api.IntegrationTests.Platform;
 /// </summary>
 public sealed class LocalisationTests : AdminIntegrationTest
 {
-    private async Task<(HttpResponseMessage Response, System.Text.Json.JsonElement Problem)> SendAsync(string? language, HttpMethod method, string url, object? body = null)
+    private async Task<(HttpResponseMessage Response, System.Text.Json.JsonElement Problem)> SendAsync(
+        string? language, HttpMethod method, string url, object? body = null, EntityTagHeaderValue? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (language is not null)
         {
             request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(ifMatch);
         }
 
         if (body is not null)
@@ -54,6 +62,44 @@ public sealed class LocalisationTests : AdminIntegrationTest
             Assert.That(ours.GetProperty("errors").GetProperty("channel")[0].GetString(), Does.StartWith("必填；请使用以下之一：phone, email"),
                 "our own messages (Resources/ValidationMessages) in Chinese; the values in them stay as the API spells them");
             Assert.That(ours.GetProperty("errors").GetProperty("customer")[0].GetString(), Is.EqualTo("请提供 customerId 或 customer 之一，不能同时提供。"));
+        });
+    }
+
+    [Test]
+    public async Task TheDetailsOfOurRefusals_AreInChinese_WithStatusesAndActionsByTheirDisplayNames_WhileCodesStay()
+    {
+        var complaints = new ComplaintApi(Admin);
+        var id = (await complaints.ReceiveAsync()).GetProperty("id").GetGuid();
+        var (_, etag) = await complaints.GetAsync(id);
+        var missingId = Guid.NewGuid();
+
+        var (_, chinese) = await SendAsync("zh-CN", HttpMethod.Post, $"/api/v1/complaints/{id}/resolve", new { outcome = "已换新" }, etag);
+        var (_, english) = await SendAsync(null, HttpMethod.Post, $"/api/v1/complaints/{id}/resolve", new { outcome = "Replaced" }, etag);
+        var (_, notFound) = await SendAsync("zh-CN", HttpMethod.Get, $"/api/v1/complaints/{missingId}");
+        var (_, noIfMatch) = await SendAsync("zh-CN", HttpMethod.Post, $"/api/v1/complaints/{id}/register",
+            new { category = "productQuality", severity = "general", customerAcknowledged = true });
+        var (_, unknownCustomer) = await SendAsync("zh-CN", HttpMethod.Post, "/api/v1/complaints",
+            new { channel = "phone", title = "水壶漏水", description = "底座漏水", customerId = missingId });
+        var actionNames = (await (await Admin.GetAsync("/api/v1/reference-data")).ReadJsonAsync()).GetProperty("complaintActions").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("value").GetString()!, a => a.GetProperty("zhCn").GetString()!);
+        var allowed = english.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()!).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(allowed, Does.Contain("register"));
+            Assert.That(english.GetProperty("detail").GetString(),
+                Is.EqualTo($"Cannot resolve a complaint that is received. Allowed now: {string.Join(", ", allowed)}."));
+            Assert.That(chinese.GetProperty("detail").GetString(),
+                Is.EqualTo($"无法对状态为“已受理”的投诉执行“解决”。当前允许：{string.Join("、", allowed.Select(a => actionNames[a]))}。"),
+                "the names GET /reference-data gives, in the sentence");
+            Assert.That(chinese.GetProperty("code").GetString(), Is.EqualTo("complaint.invalidTransition"));
+            Assert.That(chinese.GetProperty("code").GetString(), Is.EqualTo(english.GetProperty("code").GetString()));
+            Assert.That(chinese.GetProperty("currentStatus").GetString(), Is.EqualTo("received"), "machine values stay as the API spells them");
+            Assert.That(chinese.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(allowed));
+            Assert.That(notFound.GetProperty("detail").GetString(), Is.EqualTo($"未找到投诉“{missingId}”。"));
+            Assert.That(noIfMatch.GetProperty("detail").GetString(),
+                Is.EqualTo("请在 If-Match 中发送该投诉当前的 ETag（来自 GET）：对它的修改必须指明所基于的版本。"));
+            Assert.That(unknownCustomer.GetProperty("errors").GetProperty("customerId")[0].GetString(), Is.EqualTo("没有使用此 ID 的客户。"));
         });
     }
 

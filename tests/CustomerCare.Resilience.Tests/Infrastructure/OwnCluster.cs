@@ -18,6 +18,11 @@ public sealed class OwnCluster
 
     public static string AdminConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The cluster's data directory and port, for tests of scripts/db.sh itself.</summary>
+    public static string Directory => _directory ?? throw new InvalidOperationException("The cluster is not started.");
+
+    public static int Port => _port;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -37,10 +42,10 @@ public sealed class OwnCluster
 
         await RunAsync("stop");
         var target = new DirectoryInfo(_directory).LinkTarget;
-        Directory.Delete(_directory, recursive: true);
-        if (target is not null && Directory.Exists(target))
+        System.IO.Directory.Delete(_directory, recursive: true);
+        if (target is not null && System.IO.Directory.Exists(target))
         {
-            Directory.Delete(target, recursive: true);
+            System.IO.Directory.Delete(target, recursive: true);
         }
     }
 
@@ -74,7 +79,10 @@ public sealed class OwnCluster
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<string> RunAsync(string command)
+    private static Task<string> RunAsync(string command) => RunAsync(command, withPort: true);
+
+    /// <summary>Runs scripts/db.sh on this cluster; without <paramref name="withPort"/>, CUSTOMERCARE_DB_PORT is not set.</summary>
+    public static async Task<string> RunAsync(string command, bool withPort)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Find(), "scripts", "db.sh"), command])
         {
@@ -84,7 +92,12 @@ public sealed class OwnCluster
         };
         start.Environment.Remove("ConnectionStrings__CustomerCare");
         start.Environment["CUSTOMERCARE_DB_DIR"] = _directory;
-        start.Environment["CUSTOMERCARE_DB_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment.Remove("CUSTOMERCARE_DB_PORT");
+        if (withPort)
+        {
+            start.Environment["CUSTOMERCARE_DB_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

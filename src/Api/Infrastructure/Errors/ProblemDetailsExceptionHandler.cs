@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Localization;
 using CustomerCare.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -65,14 +66,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
             new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] =
-                    ["The value is not valid JSON or does not have the expected type."],
+                    [Texts.Say("The value is not valid JSON or does not have the expected type.")],
             })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body could not be read.",
             Detail = json.LineNumber is { } line
-                ? $"Malformed or mistyped JSON near line {line + 1}, position {json.BytePositionInLine + 1}."
-                : "Malformed or mistyped JSON.",
+                ? Texts.Say($"Malformed or mistyped JSON near line {line + 1}, position {json.BytePositionInLine + 1}.")
+                : Texts.Say("Malformed or mistyped JSON."),
         },
         BadHttpRequestException badRequest when ParameterProblem(badRequest.Message) is { } field => new HttpValidationProblemDetails(
             new Dictionary<string, string[]>(StringComparer.Ordinal) { [field.Name] = [field.Message] })
@@ -86,26 +87,26 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Title = "The request could not be read.",
             Detail = badRequest.StatusCode switch
             {
-                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json, encoded in UTF-8.",
-                _ => "The request is malformed.",
+                StatusCodes.Status413PayloadTooLarge => Texts.Say("The request body is too large."),
+                StatusCodes.Status415UnsupportedMediaType => Texts.Say("Send the body as application/json, encoded in UTF-8."),
+                _ => Texts.Say("The request is malformed."),
             },
         },
-        NotFoundException notFound => Problem(ProblemTypes.NotFound, notFound.Message),
-        GoneException gone => Problem(ProblemTypes.Gone, gone.Message),
-        FeatureUnavailableException unavailable => Problem(StatusCodes.Status404NotFound, "Not available in this deployment.", unavailable.Message),
-        AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message),
-        ForbiddenException forbidden => Problem(ProblemTypes.Forbidden, forbidden.Message),
-        TooManyRequestsException tooMany => Problem(ProblemTypes.RateLimited, tooMany.Message),
-        PreconditionRequiredException required => Problem(ProblemTypes.PreconditionRequired, required.Message),
+        NotFoundException notFound => Problem(ProblemTypes.NotFound, Texts.Say(notFound.Text)),
+        GoneException gone => Problem(ProblemTypes.Gone, Texts.Say(gone.Text)),
+        FeatureUnavailableException unavailable => Problem(StatusCodes.Status404NotFound, "Not available in this deployment.", Texts.Say(unavailable.Text)),
+        AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", Texts.Say(failed.Text)),
+        ForbiddenException forbidden => Problem(ProblemTypes.Forbidden, Texts.Say(forbidden.Text)),
+        TooManyRequestsException tooMany => Problem(ProblemTypes.RateLimited, Texts.Say(tooMany.Text)),
+        PreconditionRequiredException required => Problem(ProblemTypes.PreconditionRequired, Texts.Say(required.Text)),
         PreconditionFailedException or ConcurrentChangeException =>
-            Problem(ProblemTypes.PreconditionFailed, exception.Message),
+            Problem(ProblemTypes.PreconditionFailed, Texts.Say(((ExplainedException)exception).Text)),
         DomainException domain => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Type = ProblemTypes.StateConflict.Uri,
             Title = ProblemTypes.StateConflict.Title,
-            Detail = domain.Message,
+            Detail = Texts.Say(domain.Text),
             Extensions = new Dictionary<string, object?>(domain.Details) { ["code"] = domain.Code },
         },
         ConcurrentDuplicateException duplicate => new ProblemDetails
@@ -113,11 +114,11 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Status = StatusCodes.Status409Conflict,
             Type = ProblemTypes.ConcurrentDuplicate.Uri,
             Title = ProblemTypes.ConcurrentDuplicate.Title,
-            Detail = duplicate.Message,
+            Detail = Texts.Say(duplicate.Text),
             Extensions = { ["code"] = ConcurrentDuplicateException.Code },
         },
-        UnstorableValueException unstorable => Problem(StatusCodes.Status400BadRequest, "The request holds a value that cannot be stored.", unstorable.Message),
-        ServiceUnavailableException => Problem(ProblemTypes.ServiceUnavailable, $"The database cannot be reached. Retry in {RetryAfterSeconds} seconds."),
+        UnstorableValueException unstorable => Problem(StatusCodes.Status400BadRequest, "The request holds a value that cannot be stored.", Texts.Say(unstorable.Text)),
+        ServiceUnavailableException => Problem(ProblemTypes.ServiceUnavailable, Texts.Say($"The database cannot be reached. Retry in {RetryAfterSeconds} seconds.")),
         _ => Problem(ProblemTypes.ServerError, null),
     };
 
@@ -142,12 +143,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
         var name = match.Groups["name"].Value;
         if (match.Groups["source"].Value == "body")
         {
-            return ("$", "A JSON request body is required.");
+            return ("$", Texts.Say("A JSON request body is required."));
         }
 
         return match.Groups["value"].Success
-            ? (name, "The value is not valid for this parameter.")
-            : (name, "The parameter is required.");
+            ? (name, Texts.Say("The value is not valid for this parameter."))
+            : (name, Texts.Say("The parameter is required."));
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
+using CustomerCare.Application.Common.Localization;
 
 namespace CustomerCare.Api.Infrastructure.Limits;
 
@@ -62,7 +63,7 @@ public sealed class CallerRateLimitMiddleware(RequestDelegate next, CallerRateLi
                 Type = ProblemTypes.RateLimited.Uri,
                 Status = ProblemTypes.RateLimited.Status,
                 Title = ProblemTypes.RateLimited.Title,
-                Detail = $"The request rate limit was reached; retry after {seconds} second(s).",
+                Detail = Texts.Say($"The request rate limit was reached; retry after {seconds} second(s)."),
             },
         });
     }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Localization;
+using CustomerCare.Domain.Common;
 
 namespace CustomerCare.Api.Infrastructure.Limits;
 
@@ -149,9 +151,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, ProblemTypes.Kind kind, string detail)
+    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, ProblemTypes.Kind kind, LocalizableText text)
     {
         context.Response.StatusCode = kind.Status;
+        var detail = Texts.Say(text);
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Type = kind.Uri, Status = kind.Status, Title = kind.Title, Detail = detail };
         if (kind == ProblemTypes.RequestInProgress)
         {

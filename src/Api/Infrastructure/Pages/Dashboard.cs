@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
+using CustomerCare.Application.Common.Localization;
 
 namespace CustomerCare.Api.Infrastructure.Pages;
 
@@ -36,7 +37,7 @@ public static class Dashboard
 
         if (!Files.Value.TryGetValue(string.IsNullOrEmpty(file) ? "index.html" : file, out var found))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The dashboard has no such file.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: Texts.Say("The dashboard has no such file."));
         }
 
         var headers = http.Response.Headers;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CustomerCare.Api.Infrastructure.Errors;
+using CustomerCare.Application.Common.Localization;
 
 namespace CustomerCare.Api.Infrastructure.Pages;
 
@@ -26,7 +27,7 @@ public static class ProblemTypePages
             : [];
         if (kinds.Count == 0)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No problem type is called '{kind}'; {ProblemTypes.BasePath} lists them.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: Texts.Say($"No problem type is called '{kind}'; {ProblemTypes.BasePath} lists them."));
         }
 
         var html = new StringBuilder("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>CustomerCare problem types</title>")

@@ -25,7 +25,7 @@ public static class ETags
     /// The version If-Match requires, or null when the request carries none (or <c>*</c>). An If-Match that names
     /// no version of ours can never match: 412.
     /// </summary>
-    public static uint? ExpectedVersion(HttpContext context, string resource)
+    public static uint? ExpectedVersion(HttpContext context)
     {
         var header = context.Request.Headers.IfMatch;
         if (header.Count == 0)
@@ -35,7 +35,7 @@ public static class ETags
 
         if (!EntityTagHeaderValue.TryParseList(header, out var tags) || tags.Count != 1)
         {
-            throw new PreconditionFailedException(resource);
+            throw new PreconditionFailedException();
         }
 
         var tag = tags[0];
@@ -47,6 +47,6 @@ public static class ETags
         var value = tag.Tag.AsSpan().Trim('"');
         return uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : throw new PreconditionFailedException(resource);
+            : throw new PreconditionFailedException();
     }
 }

@@ -9,15 +9,13 @@ namespace CustomerCare.Api.Infrastructure.Security;
 /// </summary>
 public static class OneCredentialGuard
 {
-    public const string Message =
-        "Send one credential: a bearer token (staff) or X-Api-Key (partner systems), not both. Configure your client with the one you hold.";
-
     public static IApplicationBuilder UseOneCredential(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Request.Headers;
         if (headers.ContainsKey(CustomerCareSchemes.ApiKeyHeader) && headers.ContainsKey(HeaderNames.Authorization))
         {
-            throw new ValidationException("credentials", Message);
+            throw new ValidationException("credentials",
+                "Send one credential: a bearer token (staff) or X-Api-Key (partner systems), not both. Configure your client with the one you hold.");
         }
 
         await next(context);

@@ -5,4 +5,4 @@ namespace CustomerCare.Application.Common.Exceptions;
 /// appending to one complaint's history at once): this one lost. Answered with 412, as a stale If-Match is.
 /// </summary>
 public sealed class ConcurrentChangeException(Exception? inner = null)
-    : Exception("Read it again and retry with its current ETag.", inner);
+    : ExplainedException("Read it again and retry with its current ETag.", inner);

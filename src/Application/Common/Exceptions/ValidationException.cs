@@ -1,3 +1,5 @@
+using CustomerCare.Application.Common.Localization;
+using CustomerCare.Domain.Common;
 using FluentValidation.Results;
 
 namespace CustomerCare.Application.Common.Exceptions;
@@ -13,8 +15,9 @@ public sealed class ValidationException : Exception
             .ToDictionary(g => g.Key, g => g.Distinct().ToArray(), StringComparer.Ordinal);
     }
 
-    public ValidationException(string field, string message)
-        : this([new ValidationFailure(field, message)])
+    /// <summary>One field's error, said in the caller's language (as FluentValidation's messages are).</summary>
+    public ValidationException(string field, LocalizableText message)
+        : this([new ValidationFailure(field, Texts.Say(message))])
     {
     }
 

@@ -41,7 +41,7 @@ public class UnhandledExceptionBehaviourTests
             new ValidationException("name", "Required."),
             new NotFoundException("Complaint", Guid.Empty),
             new DomainException("rule", "Refused."),
-            new PreconditionFailedException("Complaint"),
+            new PreconditionFailedException(),
             new TooManyRequestsException(TimeSpan.FromMinutes(1), "Wait."),
         ];
 

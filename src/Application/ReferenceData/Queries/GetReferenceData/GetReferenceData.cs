@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Resources;
 using System.Text.Json;
+using CustomerCare.Application.Common.Localization;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
@@ -14,7 +14,6 @@ public sealed record GetReferenceDataQuery : IQuery<ReferenceDataDto>;
 
 public sealed class GetReferenceDataQueryHandler(IOptions<ComplaintOptions> complaints) : IQueryHandler<GetReferenceDataQuery, ReferenceDataDto>
 {
-    private static readonly ResourceManager Names = new("CustomerCare.Application.Resources.DisplayNames", typeof(GetReferenceDataQueryHandler).Assembly);
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
     public ValueTask<ReferenceDataDto> Handle(GetReferenceDataQuery query, CancellationToken cancellationToken) =>
@@ -31,9 +30,6 @@ public sealed class GetReferenceDataQueryHandler(IOptions<ComplaintOptions> comp
         where TEnum : struct, Enum =>
         Enum.GetNames<TEnum>().Select(name => Label(typeof(TEnum).Name, JsonNamingPolicy.CamelCase.ConvertName(name))).ToList();
 
-    private static LabelDto Label(string set, string value)
-    {
-        var key = $"{set}.{value}";
-        return new LabelDto(value, Names.GetString(key, CultureInfo.InvariantCulture) ?? value, Names.GetString(key, Chinese) ?? Names.GetString(key, CultureInfo.InvariantCulture) ?? value);
-    }
+    private static LabelDto Label(string set, string value) =>
+        new(value, Texts.DisplayName(set, value, CultureInfo.InvariantCulture), Texts.DisplayName(set, value, Chinese));
 }

@@ -18,7 +18,7 @@ public sealed class GetComplaintTrendQueryHandler(ReportScopes scopes, IComplain
         var buckets = Buckets(period.From, period.To, query.Interval).ToList();
         if (buckets.Count > MaxPoints)
         {
-            throw new ValidationException("interval", $"The period has {buckets.Count} {query.Interval.ToString().ToLowerInvariant()}s; at most {MaxPoints} points: choose a longer interval.");
+            throw new ValidationException("interval", $"By {query.Interval} the period has {buckets.Count} points; at most {MaxPoints}: choose a longer interval.");
         }
 
         var basis = await scopes.RateBasisAsync(cancellationToken);

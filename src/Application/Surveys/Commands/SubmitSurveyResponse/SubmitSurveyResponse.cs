@@ -1,6 +1,7 @@
 using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Localization;
 using CustomerCare.Application.Surveys.Queries.GetSurvey;
 using CustomerCare.Application.Surveys.Queries.GetSurveyForm;
 using CustomerCare.Domain.Surveys;
@@ -33,11 +34,11 @@ public sealed class SubmitSurveyResponseCommandHandler(IApplicationDbContext db,
         }
         catch (SurveyExpiredException expired)
         {
-            throw new GoneException(expired.Message);
+            throw new GoneException(expired.Text);
         }
         catch (InvalidAnswersException invalid)
         {
-            throw new ValidationException(invalid.Errors.Select(e => new FluentValidation.Results.ValidationFailure($"answers.{e.Key}", e.Value)));
+            throw new ValidationException(invalid.Errors.Select(e => new FluentValidation.Results.ValidationFailure($"answers.{e.Key}", Texts.Say(e.Value))));
         }
 
         try
