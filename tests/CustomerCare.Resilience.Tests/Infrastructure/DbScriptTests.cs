@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace CustomerCare.Resilience.Tests.Scripts;
+namespace CustomerCare.Resilience.Tests;
 
 /// <summary>
 /// scripts/db.sh keeps a cluster's port with its data: a later call without CUSTOMERCARE_DB_PORT talks to the cluster
