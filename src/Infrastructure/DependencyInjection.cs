@@ -95,6 +95,17 @@ public static class DependencyInjection
                 };
             });
 
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<INotificationPolicyProvider, Notifications.NotificationPolicyProvider>();
+        services.AddSingleton<Notifications.INotificationSender, Notifications.EmailSender>();
+        services.AddSingleton<Notifications.INotificationSender, Notifications.SmsGatewaySender>();
+        services.AddSingleton<INotificationChannels, Notifications.NotificationChannels>();
+        services.AddScoped<Notifications.NotificationDispatcher>();
+        services.AddHostedService<Notifications.NotificationWorker>();
+        // The gateway is the operator's own service (often on its network): no address guard, the attempt timeout is the sender's.
+        services.AddHttpClient(Notifications.SmsGatewaySender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
+
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));

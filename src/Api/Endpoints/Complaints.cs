@@ -24,6 +24,7 @@ using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 using CustomerCare.Application.Complaints.Commands.ResumeSla;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
+using CustomerCare.Application.Notifications.Queries.GetComplaintNotifications;
 using CustomerCare.Application.Complaints.Queries.GetSlaByDepartment;
 using CustomerCare.Application.Complaints.Queries.ListComplaints;
 using CustomerCare.Domain.Common;
@@ -83,6 +84,12 @@ public sealed class Complaints : IEndpointGroup
         group.MapGet("/{id:guid}/timeline", GetComplaintTimeline).WithName(nameof(GetComplaintTimeline)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("The complaint's history, oldest first: who did what, when, from which state to which, and why")
             .WithDescription(PublicEntries)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/notifications", GetComplaintNotifications).WithName(nameof(GetComplaintNotifications)).RequireAuthorization(Policies.Staff)
+            .WithSummary("What the complaint told whom: each e-mail and text message to the customer and to staff, with its status and the last answer")
+            .WithDescription("Notifications are planned in the transaction of the change they tell about and sent after it commits, with retries. " +
+                "One that was not sent says why in `notSentReason` (`channelNotConfigured`, `noConsent`, `noAddress`, `erased`); a text message " +
+                "planned in the quiet hours waits until their end (`nextAttemptAt`).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
 
         Change(group, "/{id:guid}/register", RegisterComplaint, nameof(RegisterComplaint),
@@ -196,6 +203,9 @@ public sealed class Complaints : IEndpointGroup
 
     public static async Task<Ok<ComplaintDto>> GetComplaint(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetComplaintQuery(id), ct));
+
+    public static async Task<Ok<IReadOnlyList<NotificationDto>>> GetComplaintNotifications(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetComplaintNotificationsQuery(id), ct));
 
     public static async Task<Ok<IReadOnlyList<TimelineEntryDto>>> GetComplaintTimeline(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetComplaintTimelineQuery(id), ct));

@@ -1,10 +1,13 @@
 using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Notifications;
 using CustomerCare.Application.Settings;
 using CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;
+using CustomerCare.Application.Settings.Commands.UpdateNotificationSettings;
 using CustomerCare.Application.Settings.Commands.UpdateSlaPolicySettings;
 using CustomerCare.Application.Settings.Queries.GetCalendarSettings;
+using CustomerCare.Application.Settings.Queries.GetNotificationSettings;
 using CustomerCare.Application.Settings.Queries.GetSlaPolicySettings;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +30,11 @@ public sealed class Settings : IEndpointGroup
         group.MapPut("/sla-policies", UpdateSlaPolicySettings).WithName(nameof(UpdateSlaPolicySettings)).RequireAuthorization(Policies.Admin)
             .WithSummary("Replace the SLA targets (If-Match optional); open clocks follow them")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapGet("/notifications", GetNotificationSettings).WithName(nameof(GetNotificationSettings)).RequireAuthorization(Policies.Staff)
+            .WithSummary("Which events notify by which channels, and the quiet hours in which no text message is sent");
+        group.MapPut("/notifications", UpdateNotificationSettings).WithName(nameof(UpdateNotificationSettings)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Switch notifications per event and channel, and set the quiet hours (If-Match optional); an event left out is off")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     public static async Task<Ok<SettingDto<CalendarSettings>>> GetCalendarSettings(HttpContext http, ISender sender, CancellationToken ct) =>
@@ -40,4 +48,11 @@ public sealed class Settings : IEndpointGroup
 
     public static async Task<Ok<SettingDto<SlaPolicySettings>>> UpdateSlaPolicySettings(SlaPolicySettings request, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new UpdateSlaPolicySettingsCommand(request, ETags.ExpectedVersion(http)), ct));
+
+    public static async Task<Ok<SettingDto<NotificationSettings>>> GetNotificationSettings(HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new GetNotificationSettingsQuery(), ct));
+
+    public static async Task<Ok<SettingDto<NotificationSettings>>> UpdateNotificationSettings(
+        NotificationSettings request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new UpdateNotificationSettingsCommand(request, ETags.ExpectedVersion(http)), ct));
 }

@@ -4,6 +4,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.Notifications;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
 using CustomerCare.Domain.Surveys;
@@ -54,6 +55,8 @@ public sealed class CustomerCareDbContext(
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -123,6 +126,7 @@ public sealed class CustomerCareDbContext(
         modelBuilder.Entity<ContactPoint>(new ContactPointConfiguration(protector).Configure);
         modelBuilder.Entity<WebhookSubscription>(new WebhookSubscriptionConfiguration(secrets).Configure);
         modelBuilder.Entity<SurveyInvitation>(new SurveyInvitationConfiguration(secrets).Configure);
+        modelBuilder.Entity<Notification>(new NotificationConfiguration(protector).Configure);
     }
 }
 

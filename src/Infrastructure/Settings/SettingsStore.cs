@@ -46,6 +46,30 @@ internal sealed class SettingsStore(CustomerCareDbContext db, TimeProvider time)
         return entry is null || JsonSerializer.Deserialize<T>(entry.Value, Json) is not { } value ? null : new StoredSetting<T>(value, entry.Version);
     }
 
+    public async Task<IReadOnlyDictionary<string, StoredSetting<T>>> ListAsync<T>(string prefix, CancellationToken cancellationToken)
+        where T : class
+    {
+        var entries = await db.Settings.AsNoTracking().Where(s => s.Key.StartsWith(prefix)).ToListAsync(cancellationToken);
+        return entries
+            .Select(e => (e.Key, Value: JsonSerializer.Deserialize<T>(e.Value, Json), e.Version))
+            .Where(e => e.Value is not null)
+            .ToDictionary(e => e.Key, e => new StoredSetting<T>(e.Value!, e.Version), StringComparer.Ordinal);
+    }
+
+    public async Task<bool> DeleteAsync(string key, uint? expectedVersion, CancellationToken cancellationToken)
+    {
+        var entry = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        db.ExpectVersion(entry, expectedVersion);
+        db.Settings.Remove(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<uint> SaveAsync<T>(string key, T value, uint? expectedVersion, CancellationToken cancellationToken)
         where T : class
     {

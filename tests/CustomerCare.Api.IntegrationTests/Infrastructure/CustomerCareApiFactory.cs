@@ -53,6 +53,8 @@ public sealed class CustomerCareApiFactory(
         builder.UseSetting("CustomerCare:Webhooks:RetryMaxDelay", "00:00:00.200");
         builder.UseSetting("CustomerCare:Webhooks:AttemptTimeout", "00:00:05");
         builder.UseSetting("CustomerCare:Webhooks:BreakerMinimumThroughput", "1000");
+        // And the notification dispatcher; without an SMTP server or SMS gateway configured, notifications are recorded as not sent.
+        builder.UseSetting("CustomerCare:Notifications:DispatchInterval", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

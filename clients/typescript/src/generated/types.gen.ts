@@ -478,6 +478,7 @@ export type CustomerExportDto = {
     feedback: Array<FeedbackDto>;
     surveys: Array<SurveyResponseDto>;
     careTasks: Array<CareTaskDto>;
+    notifications: Array<NotificationDto>;
     accessLog: Array<AccessRecordDto>;
 };
 
@@ -909,6 +910,52 @@ export type NotFoundProblem = {
      */
     traceId: string;
 };
+
+export type NotSentReason = 'channelNotConfigured' | 'noConsent' | 'noAddress' | 'erased';
+
+export type NotificationAudience = 'customer' | 'staff' | 'department';
+
+export type NotificationChannel = 'email' | 'sms' | 'weComRobot' | 'dingTalkRobot';
+
+export type NotificationDto = {
+    id: string;
+    event: NotificationEvent;
+    channel: NotificationChannel;
+    audience: NotificationAudience;
+    recipientId: string;
+    address: string | null;
+    language: string;
+    template: string;
+    subject: string | null;
+    text: string;
+    smsSegments: number;
+    status: NotificationStatus;
+    notSentReason: NotSentReason | null;
+    attempts: number;
+    nextAttemptAt: string;
+    lastAnswer: string | null;
+    sentAt: string | null;
+    createdAt: string;
+};
+
+export type NotificationEvent = 'complaintReceived' | 'solutionProposed' | 'complaintResolved' | 'complaintClosed' | 'complaintReopened' | 'publicReply' | 'surveyInvitation' | 'careTaskGreeting' | 'assigned' | 'transferred' | 'statusChanged' | 'reComplained' | 'slaAtRisk' | 'slaBreached';
+
+export type NotificationRule = {
+    event?: NotificationEvent;
+    channels: Array<NotificationChannel>;
+};
+
+export type NotificationSettings = {
+    rules: Array<NotificationRule>;
+    quietHours: string;
+};
+
+export type NotificationSettingsSettingDto = {
+    value: NotificationSettings | null;
+    version: number;
+};
+
+export type NotificationStatus = 'pending' | 'sending' | 'retryScheduled' | 'sent' | 'dead' | 'notSent';
 
 export type OpenBreachesReport = {
     at: string;
@@ -2860,6 +2907,57 @@ export type GetComplaintTimelineResponses = {
 };
 
 export type GetComplaintTimelineResponse = GetComplaintTimelineResponses[keyof GetComplaintTimelineResponses];
+
+export type GetComplaintNotificationsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{id}/notifications';
+};
+
+export type GetComplaintNotificationsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetComplaintNotificationsError = GetComplaintNotificationsErrors[keyof GetComplaintNotificationsErrors];
+
+export type GetComplaintNotificationsResponses = {
+    /**
+     * OK
+     */
+    200: Array<NotificationDto>;
+};
+
+export type GetComplaintNotificationsResponse = GetComplaintNotificationsResponses[keyof GetComplaintNotificationsResponses];
 
 export type RegisterComplaintData = {
     body: RegisterComplaintInput;
@@ -6547,6 +6645,104 @@ export type UpdateSlaPolicySettingsResponses = {
 };
 
 export type UpdateSlaPolicySettingsResponse = UpdateSlaPolicySettingsResponses[keyof UpdateSlaPolicySettingsResponses];
+
+export type GetNotificationSettingsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/settings/notifications';
+};
+
+export type GetNotificationSettingsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetNotificationSettingsError = GetNotificationSettingsErrors[keyof GetNotificationSettingsErrors];
+
+export type GetNotificationSettingsResponses = {
+    /**
+     * OK
+     */
+    200: NotificationSettingsSettingDto;
+};
+
+export type GetNotificationSettingsResponse = GetNotificationSettingsResponses[keyof GetNotificationSettingsResponses];
+
+export type UpdateNotificationSettingsData = {
+    body: NotificationSettings;
+    path?: never;
+    query?: never;
+    url: '/api/v1/settings/notifications';
+};
+
+export type UpdateNotificationSettingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type UpdateNotificationSettingsError = UpdateNotificationSettingsErrors[keyof UpdateNotificationSettingsErrors];
+
+export type UpdateNotificationSettingsResponses = {
+    /**
+     * OK
+     */
+    200: NotificationSettingsSettingDto;
+};
+
+export type UpdateNotificationSettingsResponse = UpdateNotificationSettingsResponses[keyof UpdateNotificationSettingsResponses];
 
 export type ListStaffData = {
     body?: never;

@@ -25,6 +25,7 @@ using CustomerCare.Application.Departments;
 using CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 using CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
 using CustomerCare.Application.Feedback.Commands.StartFeedback;
+using CustomerCare.Application.Notifications;
 using CustomerCare.Application.Partners;
 using CustomerCare.Application.Partners.Commands.IssuePartnerKey;
 using CustomerCare.Application.Partners.Commands.RotatePartnerKey;
@@ -55,6 +56,7 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
     {
         [typeof(CalendarSettings)] = """{"timeZone":"Asia/Shanghai","workingHours":{"monday":["09:00-12:00","13:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":["2026-10-01","2026-10-02","2026-10-05"],"makeUpWorkingDays":["2026-10-10"]}""",
         [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":"PT1H","assigned":"PT2H","firstContact":"P1D","solutionProposed":"P3D","resultFedBack":"P3D"},"major":{"registered":"PT1H","assigned":"PT1H","firstContact":"PT4H","solutionProposed":"P5D","resultFedBack":"P3D"}}}""",
+        [typeof(NotificationSettings)] = """{"rules":[{"event":"complaintReceived","channels":["email","sms"]},{"event":"solutionProposed","channels":["email","sms"]},{"event":"complaintResolved","channels":["email","sms"]},{"event":"complaintClosed","channels":["email"]},{"event":"assigned","channels":["email"]}],"quietHours":"21:00-08:00"}""",
         [typeof(SignInInput)] = """{"email":"agent@customercare.example","password":"Initial-Passw0rd-2026"}""",
         [typeof(DepartmentInput)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
         [typeof(CreateStaffMemberInput)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",

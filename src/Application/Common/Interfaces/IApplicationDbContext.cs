@@ -2,6 +2,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.Notifications;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
 using CustomerCare.Domain.Surveys;
@@ -49,6 +50,8 @@ public interface IApplicationDbContext
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
+
+    DbSet<Notification> Notifications { get; }
 
     /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
     Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.Notifications;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,8 @@ namespace CustomerCare.Application.Customers.Commands.EraseCustomer;
 
 /// <summary>
 /// Anonymises the customer's personal data for good (right to erasure): the profile, and what they wrote or said
-/// in their complaints. The records and every fact statistics count stay; the erasure is written to the access log.
+/// in their complaints, and the addresses and texts of every notification to them or about their complaints (those not
+/// sent yet never will be). The records and every fact statistics count stay; the erasure is written to the access log.
 /// </summary>
 public sealed record EraseCustomerCommand(Guid Id) : ICommand;
 
@@ -20,6 +22,14 @@ public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICusto
             ?? throw new NotFoundException("Customer", command.Id);
         var now = time.GetUtcNow();
         customer.Erase(now);
+        var complaintIds = db.Complaints.Where(c => c.CustomerId == customer.Id).Select(c => c.Id);
+        await foreach (var notification in db.Notifications
+            .Where(n => (n.Audience == NotificationAudience.Customer && n.RecipientId == customer.Id) || complaintIds.Contains(n.ComplaintId!.Value))
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            notification.Erase();
+        }
+
         db.Record(user, customer.Id, CustomerAccess.Erased, now);
         await db.SaveChangesAsync(ct => records.RedactAsync(customer.Id, ct), cancellationToken);
         return Unit.Value;

@@ -1,6 +1,7 @@
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
+using CustomerCare.Application.Notifications.Queries.GetComplaintNotifications;
 using CustomerCare.Application.Surveys;
 
 namespace CustomerCare.Application.Customers.Queries.ExportCustomer;
@@ -13,4 +14,5 @@ public sealed record CustomerExportDto(
     IReadOnlyList<FeedbackDto> Feedback,
     IReadOnlyList<SurveyResponseDto> Surveys,
     IReadOnlyList<CareTaskDto> CareTasks,
+    IReadOnlyList<NotificationDto> Notifications,
     IReadOnlyList<AccessRecordDto> AccessLog);

@@ -6,8 +6,10 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
+using CustomerCare.Application.Notifications.Queries.GetComplaintNotifications;
 using CustomerCare.Application.Surveys;
 using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.Notifications;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +47,13 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
         var tasks = (await db.CareTasks.AsNoTracking().Where(t => t.CustomerId == customer.Id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken))
             .Select(mapper.Map<CareTaskDto>).ToList();
 
+        var notifications = await db.Notifications.AsNoTracking()
+            .Where(n => n.Audience == NotificationAudience.Customer && n.RecipientId == customer.Id)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .ProjectTo<NotificationDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+
         db.Record(user, customer.Id, CustomerAccess.Exported, now);
         await db.SaveChangesAsync(cancellationToken);
-        return new CustomerExportDto(now, mapper.Map<CustomerDto>(customer), merged, exported, feedback, surveys, tasks, log);
+        return new CustomerExportDto(now, mapper.Map<CustomerDto>(customer), merged, exported, feedback, surveys, tasks, notifications, log);
     }
 }

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CustomerCare.Application.Common.Options;
+
+/// <summary>Notifications to customers and staff, under <c>CustomerCare:Notifications</c>.</summary>
+public sealed class NotificationOptions
+{
+    public const string SectionName = "CustomerCare:Notifications";
+
+    /// <summary>The SMTP server e-mails go through; without a host, e-mails are recorded as not sent (channel not configured).</summary>
+    public EmailChannelOptions Email { get; set; } = new();
+
+    /// <summary>The HTTP SMS gateway; without a URL, text messages are recorded as not sent (channel not configured).</summary>
+    public SmsChannelOptions Sms { get; set; } = new();
+
+    /// <summary>Language of the templates for a customer without a preferred one (zh-CN or en). Default zh-CN.</summary>
+    [RegularExpression("^(zh-CN|en)$")]
+    public string DefaultLanguage { get; set; } = "zh-CN";
+
+    /// <summary>How often each replica looks for notifications due (zero turns the dispatcher off). Default 1 s.</summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Notifications one replica claims and sends at the same time. Default 4.</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Attempts per notification before it is dead. Default 8.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Delay before the first retry; doubles each time, with jitter, up to <see cref="RetryMaxDelay"/>. Default 30 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>One attempt (an SMTP conversation, a gateway call) gives up after this. Default 20 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a claimed notification belongs to the replica sending it. Default 60 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A text-message template longer than this many segments (with sample values) is refused. Default 3.</summary>
+    [Range(1, 10)]
+    public int MaxSmsSegments { get; set; } = 3;
+}
+
+public sealed class EmailChannelOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>
+    /// <c>StartTls</c> (default: upgrade a plain connection, required), <c>Tls</c> (TLS from the first byte, port 465) or
+    /// <c>None</c> (a relay on a trusted network or a test server only).
+    /// </summary>
+    public SmtpSecurity UseTls { get; set; } = SmtpSecurity.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The sender, e.g. <c>客服中心 &lt;care@example.com&gt;</c>.</summary>
+    public string? From { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
+}
+
+public enum SmtpSecurity
+{
+    StartTls,
+    Tls,
+    None,
+}
+
+public sealed class SmsChannelOptions
+{
+    /// <summary>Where the gateway takes messages (POST, JSON; see docs/notifications.md).</summary>
+    public Uri? GatewayUrl { get; set; }
+
+    /// <summary>The shared secret of the HMAC-SHA256 signature each request carries.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>The sender name or number the gateway shows (a registered 短信签名 in mainland China).</summary>
+    public string? Sender { get; set; }
+
+    public bool IsConfigured => GatewayUrl is not null && !string.IsNullOrWhiteSpace(Secret);
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Localization;
+using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Complaints.EventHandlers;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Complaints.Events;
+using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.Notifications;
+using CustomerCare.Domain.Organisation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Application.Notifications.EventHandlers;
+
+/// <summary>
+/// Every complaint event becomes the notifications it calls for, in the same save (so the same transaction) as the change:
+/// the customer on receipt, solution, resolution, closing, reopening and public replies, by one channel chosen from
+/// their preference and consent, in their language; the assignee on assignment, the first responder on what others do
+/// with the complaint they took, the department's supervisor on SLA risk and breach (and the managers on a major one).
+/// Sent after commit by the notification dispatcher; one that cannot be sent is recorded with the reason.
+/// </summary>
+public sealed class PlanComplaintNotifications(
+    IApplicationDbContext db, INotificationPolicyProvider policies, INotificationChannels channels, ISlaScheduleProvider schedules,
+    IOptions<NotificationOptions> options, TimeProvider time) : INotificationHandler<ComplaintEvent>
+{
+    public async ValueTask Handle(ComplaintEvent notification, CancellationToken cancellationToken)
+    {
+        var complaint = await db.TrackedComplaintAsync(notification, cancellationToken);
+        var entry = complaint.Timeline.Single(e => e.Sequence == notification.Sequence);
+        var policy = await policies.GetCurrentAsync(cancellationToken);
+        var schedule = await schedules.GetCurrentAsync(cancellationToken);
+        var context = new Context(complaint, entry, policy, TimeZoneInfo.FindSystemTimeZoneById(schedule.Calendar.TimeZoneId),
+            $"timeline:{complaint.Id}:{entry.Sequence}", time.GetUtcNow());
+
+        if (CustomerEvent(entry.Kind) is { } customerEvent && DefaultNotificationTemplates.ChannelsOf(customerEvent).Any(c => policy.IsOn(customerEvent, c)))
+        {
+            await PlanForCustomerAsync(context, customerEvent, schedule, cancellationToken);
+        }
+
+        var staff = StaffRecipients(complaint, entry).Where(r => DefaultNotificationTemplates.ChannelsOf(r.Event).Any(c => policy.IsOn(r.Event, c))).ToList();
+        if (staff.Count > 0)
+        {
+            await PlanForStaffAsync(context, staff, cancellationToken);
+        }
+    }
+
+    private static NotificationEvent? CustomerEvent(TimelineEntryKind kind) => kind switch
+    {
+        TimelineEntryKind.Received => NotificationEvent.ComplaintReceived,
+        TimelineEntryKind.SolutionProposed => NotificationEvent.SolutionProposed,
+        TimelineEntryKind.Resolved => NotificationEvent.ComplaintResolved,
+        TimelineEntryKind.Closed => NotificationEvent.ComplaintClosed,
+        TimelineEntryKind.Reopened => NotificationEvent.ComplaintReopened,
+        _ => null,
+    };
+
+    /// <summary>Who among the staff hears of the entry: never the one who made it.</summary>
+    private static IEnumerable<(Guid StaffId, NotificationEvent Event)> StaffRecipients(Complaint complaint, TimelineEntry entry)
+    {
+        var recipients = new List<(Guid, NotificationEvent)>();
+        var firstResponder = complaint.FirstResponderId;
+        if (entry.Kind is TimelineEntryKind.Assigned or TimelineEntryKind.Transferred && complaint.AssigneeId is { } assignee)
+        {
+            recipients.Add((assignee, NotificationEvent.Assigned));
+        }
+
+        if (entry.Kind == TimelineEntryKind.Transferred && firstResponder is { } took)
+        {
+            recipients.Add((took, NotificationEvent.Transferred));
+        }
+        else if (entry.Kind == TimelineEntryKind.ReComplained && firstResponder is { } first)
+        {
+            recipients.Add((first, NotificationEvent.ReComplained));
+        }
+        else if (entry.Kind != TimelineEntryKind.Received && entry.FromStatus is { } from && entry.ToStatus is { } to && from != to && firstResponder is { } responder)
+        {
+            recipients.Add((responder, NotificationEvent.StatusChanged));
+        }
+
+        return recipients.Where(r => r.Item1 != entry.ActorId).Distinct();
+    }
+
+    private async Task PlanForCustomerAsync(Context context, NotificationEvent notificationEvent, Domain.Sla.SlaSchedule schedule, CancellationToken ct)
+    {
+        var complaint = context.Complaint;
+        var customer = db.Customers.Local.FirstOrDefault(c => c.Id == complaint.CustomerId)
+            ?? await db.Customers.Include(c => c.ContactPoints).SingleAsync(c => c.Id == complaint.CustomerId, ct);
+        var language = NotificationTemplate.LanguageFor(customer.PreferredLanguage ?? options.Value.DefaultLanguage);
+        var candidates = CustomerChannels(customer).Where(c => context.Policy.IsOn(notificationEvent, c)).ToList();
+        if (customer.IsErased)
+        {
+            Add(Notification.NotSent(context.Source, complaint.Id, notificationEvent, candidates[0], NotificationAudience.Customer, customer.Id, language,
+                NotSentReason.Erased, null, context.Now));
+            return;
+        }
+
+        var values = CustomerValues(context, customer, language, schedule);
+        NotSentReason? firstReason = null;
+        foreach (var channel in candidates)
+        {
+            var address = Address(customer, channel);
+            NotSentReason? reason = !HasConsent(customer, channel) ? NotSentReason.NoConsent
+                : address is null ? NotSentReason.NoAddress
+                : !channels.IsConfigured(channel) ? NotSentReason.ChannelNotConfigured
+                : null;
+            if (reason is null)
+            {
+                var rendered = context.Policy.Template(notificationEvent, channel, language).Render(values);
+                var notBefore = channel == NotificationChannel.Sms ? context.Policy.QuietHours.NextAllowed(context.Now, context.Zone) : context.Now;
+                Add(Notification.ToSend(context.Source, complaint.Id, notificationEvent, channel, NotificationAudience.Customer, customer.Id, address!,
+                    language, rendered, context.Now, notBefore));
+                return;
+            }
+
+            firstReason ??= reason;
+        }
+
+        var first = candidates[0];
+        Add(Notification.NotSent(context.Source, complaint.Id, notificationEvent, first, NotificationAudience.Customer, customer.Id, language,
+            firstReason!.Value, context.Policy.Template(notificationEvent, first, language).Render(values), context.Now));
+    }
+
+    private async Task PlanForStaffAsync(Context context, List<(Guid StaffId, NotificationEvent Event)> recipients, CancellationToken ct)
+    {
+        var ids = recipients.Select(r => r.StaffId).Distinct().ToList();
+        var departmentIds = new[] { context.Complaint.ResponsibleDepartmentId }.OfType<Guid>().ToList();
+        var staff = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id) && s.IsActive)
+            .Select(s => new { s.Id, s.Name, s.Email }).ToDictionaryAsync(s => s.Id, ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var language = NotificationTemplate.LanguageFor(options.Value.DefaultLanguage);
+        foreach (var (staffId, notificationEvent) in recipients)
+        {
+            if (!staff.TryGetValue(staffId, out var member) || !context.Policy.IsOn(notificationEvent, NotificationChannel.Email))
+            {
+                continue;
+            }
+
+            var values = StaffValues(context, member.Name, language, departments);
+            var rendered = context.Policy.Template(notificationEvent, NotificationChannel.Email, language).Render(values);
+            Add(channels.IsConfigured(NotificationChannel.Email)
+                ? Notification.ToSend(context.Source, context.Complaint.Id, notificationEvent, NotificationChannel.Email, NotificationAudience.Staff, staffId,
+                    member.Email, language, rendered, context.Now)
+                : Notification.NotSent(context.Source, context.Complaint.Id, notificationEvent, NotificationChannel.Email, NotificationAudience.Staff, staffId,
+                    language, NotSentReason.ChannelNotConfigured, rendered, context.Now));
+        }
+    }
+
+    private void Add(Notification planned) => db.Notifications.Add(planned);
+
+    /// <summary>The channels to try, in order: the one the customer prefers, then text message, then e-mail.</summary>
+    private static IEnumerable<NotificationChannel> CustomerChannels(Customer customer)
+    {
+        var preferred = customer.PreferredChannel switch
+        {
+            Domain.Common.Channel.Email => NotificationChannel.Email,
+            Domain.Common.Channel.Sms or Domain.Common.Channel.Phone => NotificationChannel.Sms,
+            _ => (NotificationChannel?)null,
+        };
+        return new[] { preferred, NotificationChannel.Sms, NotificationChannel.Email }.OfType<NotificationChannel>().Distinct();
+    }
+
+    private static bool HasConsent(Customer customer, NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.Email => customer.Consent.ContactByEmail,
+        NotificationChannel.Sms => customer.Consent.ContactByPhone,
+        _ => false,
+    };
+
+    private static string? Address(Customer customer, NotificationChannel channel)
+    {
+        var kind = channel == NotificationChannel.Email ? ContactKind.Email : ContactKind.Phone;
+        return customer.ContactPoints.Where(p => p.Kind == kind).OrderByDescending(p => p.IsPrimary).Select(p => p.Value).FirstOrDefault();
+    }
+
+    private static Dictionary<string, string?> CustomerValues(Context context, Customer customer, string language, Domain.Sla.SlaSchedule schedule)
+    {
+        var complaint = context.Complaint;
+        var culture = CultureInfo.GetCultureInfo(language);
+        var firstContact = complaint.SlaClocks.FirstOrDefault(c => c.Milestone == Domain.Sla.SlaMilestone.FirstContact)?.DueAt
+            ?? schedule.Due(Domain.Sla.SlaMilestone.FirstContact, complaint.Severity,
+                complaint.RegisteredAt ?? schedule.Due(Domain.Sla.SlaMilestone.Registered, complaint.Severity, complaint.ReceivedAt));
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["number"] = complaint.Number,
+            ["title"] = complaint.Title,
+            ["customerName"] = customer.Name,
+            ["status"] = Texts.DisplayName(complaint.Status, culture),
+            ["receivedAt"] = context.Local(complaint.ReceivedAt),
+            ["firstContactDue"] = context.Local(firstContact),
+            ["solution"] = complaint.Solution?.Summary,
+            ["outcome"] = complaint.Resolution?.Outcome,
+            ["closingReason"] = complaint.Closing is { } closing ? Texts.DisplayName(closing.Reason, culture) : null,
+            ["reason"] = context.Entry.Kind == TimelineEntryKind.Reopened ? context.Entry.Text : null,
+        };
+    }
+
+    private static Dictionary<string, string?> StaffValues(Context context, string staffName, string language, Dictionary<Guid, string> departments)
+    {
+        var complaint = context.Complaint;
+        var culture = CultureInfo.GetCultureInfo(language);
+        var clock = context.Entry.Kind switch
+        {
+            TimelineEntryKind.SlaBreached => complaint.SlaClocks.FirstOrDefault(k => k.BreachedAt == context.Entry.At),
+            TimelineEntryKind.SlaAtRisk => complaint.SlaClocks.FirstOrDefault(k => k.AtRiskNotifiedAt == context.Entry.At),
+            _ => null,
+        };
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["staffName"] = staffName,
+            ["number"] = complaint.Number,
+            ["title"] = complaint.Title,
+            ["status"] = Texts.DisplayName(complaint.Status, culture),
+            ["severity"] = Texts.DisplayName(complaint.Severity, culture),
+            ["department"] = complaint.ResponsibleDepartmentId is { } d && departments.TryGetValue(d, out var name) ? name : null,
+            ["previousStatus"] = context.Entry.FromStatus is { } from ? Texts.DisplayName(from, culture) : null,
+            ["escalationLevel"] = complaint.EscalationLevel.ToString(CultureInfo.InvariantCulture),
+            ["milestone"] = clock is null ? null : Texts.DisplayName(clock.Milestone, culture),
+            ["dueAt"] = clock is null ? null : context.Local(clock.DueAt),
+        };
+    }
+
+    private sealed record Context(Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now)
+    {
+        /// <summary>A time as the customer reads it: the calendar's wall clock, e.g. <c>2026-12-03 09:00</c>.</summary>
+        public string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,279 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Complaints;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Infrastructure.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace CustomerCare.Api.IntegrationTests.Notifications;
+
+/// <summary>
+/// Notifications end to end on a host configured as an operator would (a real SMTP server that requires a password, a
+/// real HTTP SMS gateway that checks signatures), the dispatcher driven pass by pass as the worker would run it.
+/// </summary>
+[NonParallelizable]
+public sealed class NotificationTests : IntegrationTest
+{
+    private TestSmtpServer _smtp = null!;
+    private TestSmsGateway _gateway = null!;
+    private CustomerCareApiFactory _api = null!;
+    private HttpClient _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _smtp = TestSmtpServer.Reserve();
+        await _smtp.StartAsync();
+        _gateway = await TestSmsGateway.StartAsync();
+        _api = new CustomerCareApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["CustomerCare:Notifications:Email:Host"] = "127.0.0.1",
+            ["CustomerCare:Notifications:Email:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CustomerCare:Notifications:Email:UseTls"] = "None",
+            ["CustomerCare:Notifications:Email:UserName"] = TestSmtpServer.UserName,
+            ["CustomerCare:Notifications:Email:Password"] = TestSmtpServer.Password,
+            ["CustomerCare:Notifications:Email:From"] = "客服中心 <care@tests.example>",
+            ["CustomerCare:Notifications:Sms:GatewayUrl"] = _gateway.Url.ToString(),
+            ["CustomerCare:Notifications:Sms:Secret"] = TestSmsGateway.Secret,
+            ["CustomerCare:Notifications:Sms:Sender"] = "客服中心",
+            ["CustomerCare:Notifications:RetryBaseDelay"] = "00:00:00.100",
+            ["CustomerCare:Notifications:RetryMaxDelay"] = "00:00:00.200",
+            ["CustomerCare:Notifications:AttemptTimeout"] = "00:00:10",
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _api.DisposeAsync();
+        await _gateway.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [SetUp]
+    public async Task SignInAsync()
+    {
+        _admin = _api.CreateClient();
+        _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+        while (_smtp.Received.TryDequeue(out _))
+        {
+        }
+
+        while (_gateway.Accepted.TryDequeue(out _))
+        {
+        }
+
+        await SetQuietHoursAsync("00:00-00:00");
+    }
+
+    [TearDown]
+    public void SignOut() => _admin.Dispose();
+
+    [Test]
+    public async Task AComplaintWalkedToItsClose_TellsTheCustomerByEmail_InChinese_AtEachStepTheyCareAbout()
+    {
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "热水壶底座漏水");
+        await complaints.DoAsync(id, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
+        await complaints.DoAsync(id, "investigation", ComplaintApi.Investigation);
+        await complaints.DoAsync(id, "solution", new { summary = "为您免费更换新水壶", communicatedVia = "email", steps = Array.Empty<object>() });
+        await complaints.DoAsync(id, "customer-response", new { accepted = true, comment = "可以" });
+        await complaints.DoAsync(id, "resolve", new { outcome = "已更换新水壶 <已签收>" });
+        await complaints.DoAsync(id, "close", new { reason = "resolved", satisfaction = 5 });
+
+        await DispatchUntilSettledAsync();
+
+        var mails = _smtp.Received.ToList();
+        var number = (await complaints.GetAsync(id)).Body.GetProperty("number").GetString();
+        var notifications = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(mails.Select(m => m.Subject), Is.EqualTo(new[]
+            {
+                $"我们已受理您的投诉 {number}", $"关于投诉 {number} 的解决方案", $"您的投诉 {number} 已解决", $"您的投诉 {number} 已结案",
+            }), "one e-mail per step the customer is told of, in order, in their language");
+            Assert.That(mails.All(m => m.To.Mailboxes.Single().Address == "wangfang@tests.example"), Is.True);
+            Assert.That(mails.All(m => m.From.Mailboxes.Single().Name == "客服中心"), Is.True);
+            Assert.That(mails[0].TextBody, Does.StartWith("王芳，您好：").And.Contain("热水壶底座漏水").And.Contain("前与您联系"));
+            Assert.That(mails[1].TextBody, Does.Contain("为您免费更换新水壶"));
+            Assert.That(mails[2].TextBody, Does.Contain("已更换新水壶 <已签收>"), "the text part as written");
+            Assert.That(mails[2].HtmlBody, Does.Contain("已更换新水壶 &lt;已签收&gt;").And.Not.Contain("<已签收>"), "the HTML part escaped");
+            Assert.That(mails[3].TextBody, Does.Contain("已解决"), "the closing reason by its Chinese name");
+            Assert.That(notifications.Select(n => n.GetProperty("event").GetString()),
+                Is.EqualTo(new[] { "complaintReceived", "solutionProposed", "complaintResolved", "complaintClosed" }));
+            Assert.That(notifications.Select(n => n.GetProperty("status").GetString()), Is.All.EqualTo("sent"));
+            Assert.That(notifications.Select(n => n.GetProperty("channel").GetString()), Is.All.EqualTo("email"));
+            Assert.That(notifications.Select(n => n.GetProperty("language").GetString()), Is.All.EqualTo("zh-CN"));
+            Assert.That(notifications[0].GetProperty("lastAnswer").GetString(), Does.Contain("Ok").IgnoreCase.Or.Contain("250"), "the server's answer is kept");
+        });
+    }
+
+    [Test]
+    public async Task ACustomerWhoPrefersTextMessages_InEnglish_GetsASignedSms_AtTheGateway()
+    {
+        var customerId = await CreateCustomerAsync("Zhang Wei", "en-GB", "sms", byEmail: false, byPhone: true);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "Kettle leaks");
+
+        await DispatchUntilSettledAsync();
+
+        var number = (await complaints.GetAsync(id)).Body.GetProperty("number").GetString();
+        var sms = _gateway.Accepted.ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sms, Has.Count.EqualTo(1));
+            Assert.That(sms[0].To, Is.EqualTo("+8613800138001"));
+            Assert.That(sms[0].Sender, Is.EqualTo("客服中心"));
+            Assert.That(sms[0].Text, Does.StartWith($"Customer Care: your complaint {number} was received. We will contact you by 20"));
+            Assert.That(sms[0].Language, Is.EqualTo("en"));
+            Assert.That(sms[0].Segments, Is.EqualTo(1));
+            Assert.That(_gateway.Refused, Is.Zero, "every request carried a valid signature");
+            Assert.That(_smtp.Received, Is.Empty, "one channel per notification: the preferred one");
+        });
+    }
+
+    [Test]
+    public async Task WithoutConsent_NothingIsSent_AndTheNotificationSaysWhy()
+    {
+        var customerId = await CreateCustomerAsync("李娜", "zh-CN", "email", byEmail: false, byPhone: false);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "快递延误");
+
+        await DispatchUntilSettledAsync();
+
+        var notification = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(notification.GetProperty("status").GetString(), Is.EqualTo("notSent"));
+            Assert.That(notification.GetProperty("notSentReason").GetString(), Is.EqualTo("noConsent"));
+            Assert.That(notification.GetProperty("attempts").GetInt32(), Is.Zero);
+            Assert.That(_smtp.Received, Is.Empty);
+            Assert.That(_gateway.Accepted, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task WhileTheMailServerIsDown_TheEmailIsRetried_AndDeliveredWhenItIsBack()
+    {
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        await _smtp.StopAsync();
+        try
+        {
+            var id = await ReceiveAsync(new ComplaintApi(_admin), customerId, "热水壶底座漏水");
+            var first = await DispatchOnceAsync();
+            var failed = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().Single();
+            Assert.Multiple(() =>
+            {
+                Assert.That(first.Retried, Is.EqualTo(1));
+                Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("retryScheduled"));
+                Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
+                Assert.That(failed.GetProperty("lastAnswer").GetString(), Does.Contain("Socket").Or.Contain("refused").IgnoreCase);
+            });
+        }
+        finally
+        {
+            await _smtp.StartAsync();
+        }
+
+        await DispatchUntilSettledAsync();
+
+        Assert.That(_smtp.Received.Select(m => m.To.Mailboxes.Single().Address), Is.EqualTo(new[] { "wangfang@tests.example" }));
+    }
+
+    [Test]
+    public async Task InTheQuietHours_ATextMessageWaitsForTheirEnd()
+    {
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai);
+        var start = TimeOnly.FromDateTime(local.DateTime).AddHours(-1);
+        var end = TimeOnly.FromDateTime(local.DateTime).AddHours(2);
+        await SetQuietHoursAsync($"{start:HH\\:mm}-{end:HH\\:mm}");
+        var customerId = await CreateCustomerAsync("Zhang Wei", "zh-CN", "sms", byEmail: false, byPhone: true);
+        var id = await ReceiveAsync(new ComplaintApi(_admin), customerId, "深夜投诉");
+
+        var pass = await DispatchOnceAsync();
+
+        var notification = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().Single();
+        var due = notification.GetProperty("nextAttemptAt").GetDateTimeOffset();
+        Assert.Multiple(() =>
+        {
+            Assert.That(pass.Claimed, Is.Zero, "not due yet");
+            Assert.That(_gateway.Accepted, Is.Empty);
+            Assert.That(notification.GetProperty("status").GetString(), Is.EqualTo("pending"), "deferred, not dropped");
+            Assert.That(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, shanghai).DateTime), Is.EqualTo(new TimeOnly(end.Hour, end.Minute)));
+            Assert.That(due, Is.GreaterThan(DateTimeOffset.UtcNow.AddMinutes(55)));
+        });
+    }
+
+    [Test]
+    public async Task ACustomerIsNeverToldTheSameThingTwice_EvenWhenTwoReplicasDispatchAtOnce()
+    {
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var complaints = new ComplaintApi(_admin);
+        for (var i = 0; i < 6; i++)
+        {
+            await ReceiveAsync(complaints, customerId, $"第 {i} 件投诉");
+        }
+
+        await Task.WhenAll(DispatchUntilSettledAsync(), DispatchUntilSettledAsync());
+
+        Assert.That(_smtp.Received.Select(m => m.MessageId).Order(StringComparer.Ordinal).ToList(), Has.Count.EqualTo(6).And.Unique);
+    }
+
+    private async Task SetQuietHoursAsync(string quietHours)
+    {
+        var current = (await (await _admin.GetAsync("/api/v1/settings/notifications")).ReadJsonAsync()).GetProperty("value");
+        var response = await _admin.PutAsJsonAsync("/api/v1/settings/notifications", new
+        {
+            rules = current.GetProperty("rules"),
+            quietHours,
+        });
+        await response.ReadJsonAsync();
+    }
+
+    private async Task<Guid> CreateCustomerAsync(string name, string language, string preferredChannel, bool byEmail, bool byPhone)
+    {
+        var response = await _admin.PostAsJsonAsync("/api/v1/customers", new
+        {
+            name,
+            preferredChannel,
+            preferredLanguage = language,
+            consent = new { contactByPhone = byPhone, contactByEmail = byEmail, marketing = false },
+            contactPoints = new object[]
+            {
+                new { kind = "email", value = "wangfang@tests.example", isPrimary = true },
+                new { kind = "phone", value = "138 0013 8001", isPrimary = true },
+            },
+        });
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> ReceiveAsync(ComplaintApi complaints, Guid customerId, string title) =>
+        (await complaints.ReceiveAsync(new { channel = "phone", customerId, title, description = "详细情况见电话记录。" })).GetProperty("id").GetGuid();
+
+    private async Task<NotificationPassResult> DispatchOnceAsync()
+    {
+        await using var scope = _api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>Passes until no notification is still to be attempted (only sent, dead, not sent, or deferred by quiet hours).</summary>
+    private async Task DispatchUntilSettledAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await Webhooks.Dispatch.ScalarAsync(
+                   "SELECT count(*) FROM notifications WHERE status IN ('Pending', 'RetryScheduled', 'Sending') AND next_attempt_at < now() + interval '1 minute'") > 0)
+        {
+            if ((await DispatchOnceAsync()).Claimed == 0)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "notifications still open after a minute");
+        }
+    }
+}
