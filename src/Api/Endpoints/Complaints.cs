@@ -4,6 +4,7 @@ using CustomerCare.Api.Infrastructure.OpenApi;
 using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Application.Common.Localization;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Complaints.Commands.AddComplaintNote;
@@ -20,20 +21,20 @@ using CustomerCare.Application.Complaints.Commands.RecordCustomerResponse;
 using CustomerCare.Application.Complaints.Commands.RecordInvestigation;
 using CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 using CustomerCare.Application.Complaints.Commands.ReopenComplaint;
+using CustomerCare.Application.Complaints.Commands.ReplyToComplaint;
 using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 using CustomerCare.Application.Complaints.Commands.ResumeSla;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
-using CustomerCare.Application.Notifications.Queries.GetComplaintNotifications;
 using CustomerCare.Application.Complaints.Queries.GetSlaByDepartment;
 using CustomerCare.Application.Complaints.Queries.ListComplaints;
+using CustomerCare.Application.Notifications.Queries.GetComplaintNotifications;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using CustomerCare.Application.Common.Localization;
 
 namespace CustomerCare.Api.Endpoints;
 
@@ -111,6 +112,8 @@ public sealed class Complaints : IEndpointGroup
         Change(group, "/{id:guid}/close", CloseComplaint, nameof(CloseComplaint),
             "Close: as resolved (from resolved, with satisfaction 1–5 and comment) or early as withdrawn, unfounded or duplicate (naming the original)");
         Change(group, "/{id:guid}/notes", AddComplaintNote, nameof(AddComplaintNote), "Add an internal note to the timeline");
+        Change(group, "/{id:guid}/replies", ReplyToComplaint, nameof(ReplyToComplaint),
+            "Reply to the customer: a public timeline entry, sent to them by their channel (GET …/notifications shows the sending)");
         Change(group, "/{id:guid}/classification", ReclassifyComplaint, nameof(ReclassifyComplaint),
             "Change category and/or severity after registration, with a reason; clocks not yet met follow the new severity's targets");
         Change(group, "/{id:guid}/sla/pause", PauseSla, nameof(PauseSla),
@@ -236,6 +239,9 @@ public sealed class Complaints : IEndpointGroup
 
     public static async Task<Ok<ComplaintDto>> CloseComplaint(Guid id, CloseComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new CloseComplaintCommand(id, input, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> ReplyToComplaint(Guid id, ReplyToComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ReplyToComplaintCommand(id, input, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> AddComplaintNote(Guid id, AddComplaintNoteInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new AddComplaintNoteCommand(id, input, Version(http)), ct));

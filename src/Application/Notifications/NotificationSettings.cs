@@ -28,8 +28,10 @@ public sealed record NotificationRule(NotificationEvent Event, IReadOnlyList<Not
 /// <summary>One template as an administrator stored it (replacing the shipped one of the same event, channel and language).</summary>
 public sealed record StoredNotificationTemplate(string? Subject, string Body)
 {
+    public const string Prefix = "notification-template/";
+
     public static string KeyOf(NotificationEvent notificationEvent, NotificationChannel channel, string language) =>
-        $"notification-template/{notificationEvent}/{channel}/{language}";
+        $"{Prefix}{notificationEvent}/{channel}/{language}";
 }
 
 /// <summary>What the planner works from: the switches, the quiet hours and the templates in force.</summary>

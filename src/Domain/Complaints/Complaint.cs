@@ -23,12 +23,12 @@ public sealed class Complaint : AggregateRoot
     /// <summary>The one table of the state machine: what each state allows.</summary>
     private static readonly IReadOnlyDictionary<ComplaintStatus, ComplaintAction[]> Transitions = new Dictionary<ComplaintStatus, ComplaintAction[]>
     {
-        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.ReComplain],
+        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.ReComplain],
     };
 
     private readonly List<TimelineEntry> _timeline = [];
@@ -395,6 +395,14 @@ public sealed class Complaint : AggregateRoot
         Ensure(ComplaintAction.AddNote);
         Append(actor, now, TimelineEntryKind.NoteAdded, null, Guard.Text(text, TimelineEntry.TextMaxLength, "text"));
         Raise(new ComplaintNoteAdded(Id, Status, now));
+    }
+
+    /// <summary>A reply to the customer: public in the timeline (its text included) and sent to them by their channel.</summary>
+    public void Reply(string text, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.Reply);
+        Append(actor, now, TimelineEntryKind.PublicReply, null, Guard.Text(text, TimelineEntry.TextMaxLength, "text"));
+        Raise(new ComplaintRepliedTo(Id, Status, now));
     }
 
     /// <summary>

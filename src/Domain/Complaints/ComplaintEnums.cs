@@ -33,6 +33,9 @@ public enum ComplaintAction
     Reclassify,
     PauseSla,
     ResumeSla,
+
+    /// <summary>Answer the customer: a public timeline entry, sent to them by their channel.</summary>
+    Reply,
 }
 
 public enum ClosingReason
@@ -71,4 +74,7 @@ public enum TimelineEntryKind
     Reclassified,
     SlaPaused,
     SlaResumed,
+
+    /// <summary>A staff member's reply to the customer (public, and sent to them).</summary>
+    PublicReply,
 }

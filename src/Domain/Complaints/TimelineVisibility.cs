@@ -32,6 +32,7 @@ public static class TimelineVisibilities
         TimelineEntryKind.Reopened => TimelineVisibility.Public,
         TimelineEntryKind.Closed => TimelineVisibility.Public,
         TimelineEntryKind.ReComplained => TimelineVisibility.Public,
+        TimelineEntryKind.PublicReply => TimelineVisibility.Public,
         TimelineEntryKind.Assigned => TimelineVisibility.Internal,
         TimelineEntryKind.Transferred => TimelineVisibility.Internal,
         TimelineEntryKind.ContactLogged => TimelineVisibility.Internal,
@@ -44,9 +45,9 @@ public static class TimelineVisibilities
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Decide whether this kind of timeline entry is public or internal."),
     };
 
-    /// <summary>Public entries whose text is what the customer was told: how it came in, the solution, the result.</summary>
+    /// <summary>Public entries whose text is what the customer was told: how it came in, the solution, the result, replies.</summary>
     public static bool TextIsPublic(TimelineEntryKind kind) =>
-        kind is TimelineEntryKind.Received or TimelineEntryKind.SolutionProposed or TimelineEntryKind.Resolved;
+        kind is TimelineEntryKind.Received or TimelineEntryKind.SolutionProposed or TimelineEntryKind.Resolved or TimelineEntryKind.PublicReply;
 
     /// <summary>Every public kind, for queries that filter on the kind.</summary>
     public static readonly IReadOnlyList<TimelineEntryKind> PublicKinds =

@@ -13,7 +13,6 @@ namespace CustomerCare.Infrastructure.Notifications;
 internal sealed partial class NotificationPolicyProvider(IServiceScopeFactory scopes, TimeProvider time, ILogger<NotificationPolicyProvider> logger)
     : INotificationPolicyProvider
 {
-    private const string TemplatePrefix = "notification-template/";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (NotificationPolicy Policy, long LoadedAt)? _cached;
@@ -36,7 +35,7 @@ internal sealed partial class NotificationPolicyProvider(IServiceScopeFactory sc
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<ISettingsStore>();
             var settings = (await store.GetAsync<NotificationSettings>(NotificationSettings.Key, cancellationToken))?.Value ?? NotificationSettings.Default;
-            var templates = (await store.ListAsync<StoredNotificationTemplate>(TemplatePrefix, cancellationToken))
+            var templates = (await store.ListAsync<StoredNotificationTemplate>(StoredNotificationTemplate.Prefix, cancellationToken))
                 .ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal);
             NotificationPolicy policy;
             try

@@ -176,7 +176,7 @@ public class ComplaintLifecycleTests : IntegrationTest
             Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("complaint.invalidTransition"));
             Assert.That(problem.GetProperty("currentStatus").GetString(), Is.EqualTo("received"));
             Assert.That(problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()),
-                Is.EquivalentTo(new[] { "register", "assign", "logContact", "close", "addNote", "pauseSla" }));
+                Is.EquivalentTo(new[] { "register", "assign", "logContact", "close", "addNote", "reply", "pauseSla" }));
         });
     }
 

@@ -224,6 +224,131 @@ public sealed class NotificationTests : IntegrationTest
         Assert.That(_smtp.Received.Select(m => m.MessageId).Order(StringComparer.Ordinal).ToList(), Has.Count.EqualTo(6).And.Unique);
     }
 
+    [Test]
+    public async Task AnAdministratorsTemplate_IsCheckedOnSave_Previewed_UsedForWhatIsSentNext_AndCanBeReset()
+    {
+        const string url = "/api/v1/notification-templates/complaintReceived/email/zh-CN";
+        var unknown = await _admin.PutAsJsonAsync(url, new { subject = "投诉 {{number}}", body = "{{nme}}，您好：{{number}} {{outcome}}" });
+        var subjectOnSms = await _admin.PutAsJsonAsync("/api/v1/notification-templates/complaintReceived/sms/zh-CN", new { subject = "主题", body = "{{number}}" });
+        var tooLong = await _admin.PutAsJsonAsync("/api/v1/notification-templates/complaintReceived/sms/zh-CN",
+            new { body = string.Concat(Enumerable.Repeat("您的投诉 {{number}} 已受理，请耐心等待。", 12)) });
+        var wrongChannel = await _admin.GetAsync("/api/v1/notification-templates/complaintReceived/weComRobot/zh-CN");
+        var saved = await (await _admin.PutAsJsonAsync(url, new
+        {
+            subject = "【已受理】{{number}}",
+            body = "尊敬的{{customerName}}：\n您的投诉“{{title}}”已受理（{{number}}），{{firstContactDue}} 前联系您。",
+        })).ReadJsonAsync();
+
+        var customerId = await CreateCustomerAsync("王<芳>", "zh-CN", "email", byEmail: true, byPhone: false);
+        var id = await ReceiveAsync(new ComplaintApi(_admin), customerId, "热水壶底座漏水");
+        var preview = await (await _admin.PostAsJsonAsync(url + "/preview", new { complaintId = id })).ReadJsonAsync();
+        var draft = await (await _admin.PostAsJsonAsync("/api/v1/notification-templates/complaintReceived/sms/zh-CN/preview",
+            new { complaintId = id, body = "投诉 {{number}}：{{title}}" })).ReadJsonAsync();
+        await DispatchUntilSettledAsync();
+        var reset = await (await _admin.DeleteAsync(url)).ReadJsonAsync();
+
+        var unknownProblem = await unknown.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        var subjectProblem = await subjectOnSms.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        var lengthProblem = await tooLong.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        var channelProblem = await wrongChannel.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        var mail = _smtp.Received.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknownProblem.GetProperty("errors").GetProperty("body")[0].GetString(), Does.Contain("{{nme}}").And.Contain("{{outcome}}"));
+            Assert.That(subjectProblem.GetProperty("errors").TryGetProperty("subject", out _), Is.True);
+            Assert.That(lengthProblem.GetProperty("errors").GetProperty("body")[0].GetString(), Does.Contain("parts"));
+            Assert.That(channelProblem.GetProperty("errors").TryGetProperty("channel", out _), Is.True);
+            Assert.That(saved.GetProperty("customised").GetBoolean(), Is.True);
+            Assert.That(preview.GetProperty("text").GetString(), Does.StartWith("尊敬的王<芳>：\n您的投诉“热水壶底座漏水”已受理（CC-"));
+            Assert.That(preview.GetProperty("html").GetString(), Does.Contain("尊敬的王&lt;芳&gt;："));
+            Assert.That(draft.GetProperty("text").GetString(), Does.Match(@"^投诉 CC-\d{4}-\d{6}：热水壶底座漏水$"));
+            Assert.That(draft.GetProperty("smsSegments").GetInt32(), Is.EqualTo(1));
+            Assert.That(mail.Subject, Does.StartWith("【已受理】CC-"), "what is sent next uses the administrator's template");
+            Assert.That(mail.TextBody, Is.EqualTo(preview.GetProperty("text").GetString()), "the preview is what is sent");
+            Assert.That(reset.GetProperty("customised").GetBoolean(), Is.False);
+            Assert.That(reset.GetProperty("subject").GetString(), Is.EqualTo("我们已受理您的投诉 {{number}}"));
+        });
+    }
+
+    [Test]
+    public async Task AReplyToTheCustomer_IsAPublicTimelineEntry_AndIsSentToThem()
+    {
+        var customerId = await CreateCustomerAsync("Zhang Wei", "zh-CN", "sms", byEmail: false, byPhone: true);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "快递延误");
+        var reply = await complaints.ActAsync(id, "replies", new { text = "新水壶已发出，单号 SF123" });
+
+        await DispatchUntilSettledAsync();
+
+        await reply.ReadJsonAsync();
+        var timeline = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/timeline")).ReadJsonAsync()).EnumerateArray().ToList();
+        var sms = _gateway.Accepted.ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(timeline[^1].GetProperty("kind").GetString(), Is.EqualTo("publicReply"));
+            Assert.That(timeline[^1].GetProperty("visibility").GetString(), Is.EqualTo("public"));
+            Assert.That(timeline[^1].GetProperty("text").GetString(), Is.EqualTo("新水壶已发出，单号 SF123"));
+            Assert.That(sms.Select(m => m.Text).Last(), Does.EndWith("：新水壶已发出，单号 SF123"));
+            Assert.That(sms, Has.Count.EqualTo(2), "receipt, then the reply");
+        });
+    }
+
+    [Test]
+    public async Task ABreachedMajorComplaint_TellsTheDepartmentsSupervisor_AndEveryManager()
+    {
+        var (supervisor, _) = await ApiClient.CreateStaffAsync("supervisor");
+        var (manager, _) = await ApiClient.CreateStaffAsync("manager");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = _api.WithWebHostBuilder(b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(b,
+            services => services.AddSingleton<TimeProvider>(clock)));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = _admin.DefaultRequestHeaders.Authorization;
+        var allDay = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new[] { "00:00-24:00" });
+        await (await client.PutAsJsonAsync("/api/v1/settings/calendar",
+            new { timeZone = "Asia/Shanghai", workingHours = allDay, holidays = Array.Empty<string>(), makeUpWorkingDays = Array.Empty<string>() })).ReadJsonAsync();
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var id = (await new ComplaintApi(client).ReceiveAsync(new
+        {
+            channel = "phone", customerId, title = "燃气灶漏气", description = "闻到燃气味", category = "productQuality", severity = "major",
+        })).GetProperty("id").GetGuid();
+        await new ComplaintApi(client).DoAsync(id, "register", new { category = "productQuality", severity = "major", customerAcknowledged = true });
+        var departmentId = (await new ComplaintApi(client).GetAsync(id)).Body.GetProperty("responsibleDepartmentId").GetGuid();
+        var department = await _admin.GetAsync($"/api/v1/departments/{departmentId}");
+        var current = await department.ReadJsonAsync();
+        using (var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/departments/{departmentId}")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = current.GetProperty("name").GetString(), code = current.GetProperty("code").GetString(),
+                parentId = current.GetProperty("parentId").ValueKind == JsonValueKind.Null ? (Guid?)null : current.GetProperty("parentId").GetGuid(),
+                supervisorId = supervisor,
+            }),
+        })
+        {
+            update.Headers.IfMatch.Add(department.Headers.ETag!);
+            await (await _admin.SendAsync(update)).ReadJsonAsync();
+        }
+
+        for (var minutes = 0; minutes < 240; minutes += 10) // the assignment clock goes at risk, then is breached, as the scanner looks every ten minutes
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CustomerCare.Infrastructure.Sla.SlaScanner>().ScanOnceAsync(CancellationToken.None);
+        }
+
+        var toStaff = (await (await client.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray()
+            .Where(n => n.GetProperty("audience").GetString() == "staff").ToList();
+        var breached = toStaff.Where(n => n.GetProperty("event").GetString() == "slaBreached").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(breached.Select(n => n.GetProperty("recipientId").GetGuid()), Is.EquivalentTo(new[] { supervisor, manager }));
+            Assert.That(breached.Select(n => n.GetProperty("subject").GetString()), Is.All.StartWith("已超时：投诉 CC-"));
+            Assert.That(breached[0].GetProperty("text").GetString(), Does.Contain("“指派”已于").And.Contain("燃气灶漏气").And.Contain("（重大）"));
+            Assert.That(toStaff.Where(n => n.GetProperty("event").GetString() == "slaAtRisk").Select(n => n.GetProperty("recipientId").GetGuid()),
+                Is.EquivalentTo(new[] { supervisor }), "at risk: the supervisor only");
+        });
+    }
+
     private async Task SetQuietHoursAsync(string quietHours)
     {
         var current = (await (await _admin.GetAsync("/api/v1/settings/notifications")).ReadJsonAsync()).GetProperty("value");

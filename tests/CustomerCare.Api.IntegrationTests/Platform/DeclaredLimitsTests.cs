@@ -30,7 +30,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
                     continue; // partner-only: covered by the partner tests of each feature
                 }
 
-                var url = FillPath(path, operation["parameters"]?.AsArray());
+                var url = FillPath(path, operation["parameters"]?.AsArray(), schemas);
                 var bodySchema = Resolve(operation["requestBody"]?["content"]?["application/json"]?["schema"], schemas);
                 var example = bodySchema?["example"];
                 if (bodySchema is not null && example is null)
@@ -49,7 +49,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
                     }
 
                     var target = parameter["in"]!.GetValue<string>() == "path"
-                        ? FillPath(path.Replace("{" + name + "}", Uri.EscapeDataString(value.ToString()), StringComparison.Ordinal), operation["parameters"]!.AsArray())
+                        ? FillPath(path.Replace("{" + name + "}", Uri.EscapeDataString(value.ToString()), StringComparison.Ordinal), operation["parameters"]!.AsArray(), schemas)
                         : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{name}={Uri.EscapeDataString(value.ToString())}";
                     cases.Add((method, target, example?.DeepClone(), name));
                 }
@@ -116,7 +116,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
                     continue; // partner-only operations are covered by the partner tests; every body has an example (above)
                 }
 
-                var url = FillPath(path, operation["parameters"]?.AsArray());
+                var url = FillPath(path, operation["parameters"]?.AsArray(), schemas);
                 foreach (var (field, required, body) in Omissions(bodySchema, example, schemas))
                 {
                     cases.Add((method, url, body, field, required));
@@ -167,6 +167,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
         ["compensationCurrency"] = "when a compensation amount is given",
         ["improvementAction"] = "when a suggestion is accepted",
         ["segment"] = "a campaign names a segment or a list of customers (one of the two)",
+        ["subject"] = "a notification template for e-mail has a subject (those of other channels have none)",
     };
 
     /// <summary>The example with one property at a time removed (nested objects and the first list item's included).</summary>
@@ -275,13 +276,17 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
         return (schema?["allOf"] ?? schema?["oneOf"]) is JsonArray { Count: 1 } only ? Resolve(only[0], schemas) : schema;
     }
 
-    private static string FillPath(string path, JsonArray? parameters)
+    /// <summary>The path with a value for each parameter: a new id, the first value an enum allows, else a word.</summary>
+    private static string FillPath(string path, JsonArray? parameters, JsonObject schemas)
     {
         foreach (var parameter in parameters ?? [])
         {
             if (parameter!["in"]!.GetValue<string>() == "path")
             {
-                var value = parameter["schema"]?["format"]?.GetValue<string>() == "uuid" ? Guid.NewGuid().ToString() : "unknown";
+                var schema = Resolve(parameter["schema"], schemas);
+                var value = schema?["format"]?.GetValue<string>() == "uuid" ? Guid.NewGuid().ToString()
+                    : schema?["enum"] is JsonArray { Count: > 0 } allowed ? allowed[0]!.GetValue<string>()
+                    : "unknown";
                 path = path.Replace("{" + parameter["name"]!.GetValue<string>() + "}", value, StringComparison.Ordinal);
             }
         }

@@ -14,12 +14,12 @@ public class ComplaintStateMachineTests
     /// <summary>The legal table: state → actions that succeed (Resolve only once the solution is accepted).</summary>
     private static readonly Dictionary<ComplaintStatus, ComplaintAction[]> Legal = new()
     {
-        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.ReComplain],
+        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.ReComplain],
     };
 
     private static Complaint Received(Actor? actor = null) => Complaint.Receive("CC-2026-000001",
@@ -67,6 +67,7 @@ public class ComplaintStateMachineTests
             case ComplaintAction.Reopen: c.Reopen("Still broken", Agent, Now); break;
             case ComplaintAction.Close: c.Close(new Closing(ClosingReason.Withdrawn, null, null, Now), null, Agent, Now); break;
             case ComplaintAction.AddNote: c.AddNote("Internal note", Agent, Now); break;
+            case ComplaintAction.Reply: c.Reply("Your new kettle ships today.", Agent, Now); break;
             case ComplaintAction.ReComplain: c.ReComplaint("Still unhappy", null, Channel.Phone, Guid.CreateVersion7(), "CC-2026-000002", Agent, Now); break;
             case ComplaintAction.Reclassify: c.Reclassify("logistics", Severity.Major, "Wrong category", Agent, Now); break;
             case ComplaintAction.PauseSla: c.PauseSla(SlaPauseReason.WaitingForCustomer, "Awaiting photos", Agent, Now); break;

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcknowledgeFeedbackData, AcknowledgeFeedbackErrors, AcknowledgeFeedbackResponses, ActivateDepartmentData, ActivateDepartmentErrors, ActivateDepartmentResponses, ActivatePartnerData, ActivatePartnerErrors, ActivatePartnerResponses, ActivateStaffMemberData, ActivateStaffMemberErrors, ActivateStaffMemberResponses, AddComplaintNoteData, AddComplaintNoteErrors, AddComplaintNoteResponses, AnswerFeedbackData, AnswerFeedbackErrors, AnswerFeedbackResponses, AssignComplaintData, AssignComplaintErrors, AssignComplaintResponses, CancelCareTaskData, CancelCareTaskErrors, CancelCareTaskResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CloseComplaintData, CloseComplaintErrors, CloseComplaintResponses, CompleteCareTaskData, CompleteCareTaskErrors, CompleteCareTaskResponses, CreateCampaignData, CreateCampaignErrors, CreateCampaignResponses, CreateCareTaskData, CreateCareTaskErrors, CreateCareTaskResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateDepartmentData, CreateDepartmentErrors, CreateDepartmentResponses, CreatePartnerData, CreatePartnerErrors, CreatePartnerResponses, CreateStaffMemberData, CreateStaffMemberErrors, CreateStaffMemberResponses, CreateSurveyData, CreateSurveyErrors, CreateSurveyResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeactivateDepartmentData, DeactivateDepartmentErrors, DeactivateDepartmentResponses, DeactivatePartnerData, DeactivatePartnerErrors, DeactivatePartnerResponses, DeactivateStaffMemberData, DeactivateStaffMemberErrors, DeactivateStaffMemberResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, EraseCustomerData, EraseCustomerErrors, EraseCustomerResponses, ExportCustomerData, ExportCustomerErrors, ExportCustomerResponses, FileReComplaintData, FileReComplaintErrors, FileReComplaintResponses, GetCalendarSettingsData, GetCalendarSettingsErrors, GetCalendarSettingsResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetCareTaskData, GetCareTaskErrors, GetCareTaskResponses, GetChangeFeedData, GetChangeFeedErrors, GetChangeFeedResponses, GetComplaintData, GetComplaintErrors, GetComplaintHotspotsData, GetComplaintHotspotsErrors, GetComplaintHotspotsResponses, GetComplaintNotificationsData, GetComplaintNotificationsErrors, GetComplaintNotificationsResponses, GetComplaintResponses, GetComplaintSummaryData, GetComplaintSummaryErrors, GetComplaintSummaryResponses, GetComplaintTimelineData, GetComplaintTimelineErrors, GetComplaintTimelineResponses, GetComplaintTrendData, GetComplaintTrendErrors, GetComplaintTrendResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerOverviewData, GetCustomerOverviewErrors, GetCustomerOverviewResponses, GetCustomerResponses, GetDepartmentData, GetDepartmentErrors, GetDepartmentResponses, GetFeedbackData, GetFeedbackErrors, GetFeedbackResponses, GetNotificationSettingsData, GetNotificationSettingsErrors, GetNotificationSettingsResponses, GetOpenBreachesData, GetOpenBreachesErrors, GetOpenBreachesResponses, GetPartnerData, GetPartnerErrors, GetPartnerResponses, GetReferenceDataData, GetReferenceDataErrors, GetReferenceDataResponses, GetSlaByDepartmentData, GetSlaByDepartmentErrors, GetSlaByDepartmentResponses, GetSlaPolicySettingsData, GetSlaPolicySettingsErrors, GetSlaPolicySettingsResponses, GetStaffMemberData, GetStaffMemberErrors, GetStaffMemberResponses, GetStaffPerformanceData, GetStaffPerformanceErrors, GetStaffPerformanceResponses, GetSurveyAnalysisData, GetSurveyAnalysisErrors, GetSurveyAnalysisResponses, GetSurveyData, GetSurveyErrors, GetSurveyFormData, GetSurveyFormErrors, GetSurveyFormResponses, GetSurveyResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportComplaintsData, ImportComplaintsErrors, ImportComplaintsResponses, IssuePartnerKeyData, IssuePartnerKeyErrors, IssuePartnerKeyResponses, ListAccessRecordsData, ListAccessRecordsErrors, ListAccessRecordsResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListCareTasksData, ListCareTasksErrors, ListCareTasksResponses, ListComplaintsData, ListComplaintsErrors, ListComplaintsResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListFeedbackData, ListFeedbackErrors, ListFeedbackResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListPartnerKeysData, ListPartnerKeysErrors, ListPartnerKeysResponses, ListPartnersData, ListPartnersErrors, ListPartnersResponses, ListStaffData, ListStaffErrors, ListStaffResponses, ListSurveysData, ListSurveysErrors, ListSurveysResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LogCustomerContactData, LogCustomerContactErrors, LogCustomerContactResponses, MergeCustomersData, MergeCustomersErrors, MergeCustomersResponses, PauseSlaData, PauseSlaErrors, PauseSlaResponses, ProposeSolutionData, ProposeSolutionErrors, ProposeSolutionResponses, ReceiveComplaintData, ReceiveComplaintErrors, ReceiveComplaintResponses, ReceiveFeedbackData, ReceiveFeedbackErrors, ReceiveFeedbackResponses, ReclassifyComplaintData, ReclassifyComplaintErrors, ReclassifyComplaintResponses, RecordCustomerResponseData, RecordCustomerResponseErrors, RecordCustomerResponseResponses, RecordInvestigationData, RecordInvestigationErrors, RecordInvestigationResponses, RegisterComplaintData, RegisterComplaintErrors, RegisterComplaintResponses, ReopenComplaintData, ReopenComplaintErrors, ReopenComplaintResponses, RescheduleCareTaskData, RescheduleCareTaskErrors, RescheduleCareTaskResponses, ResendWebhookDeliveryData, ResendWebhookDeliveryErrors, ResendWebhookDeliveryResponses, ResetStaffPasswordData, ResetStaffPasswordErrors, ResetStaffPasswordResponses, ResolveComplaintData, ResolveComplaintErrors, ResolveComplaintResponses, ResumeSlaData, ResumeSlaErrors, ResumeSlaResponses, ReviseSurveyData, ReviseSurveyErrors, ReviseSurveyResponses, RevokePartnerKeyData, RevokePartnerKeyErrors, RevokePartnerKeyResponses, RotatePartnerKeyData, RotatePartnerKeyErrors, RotatePartnerKeyResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, SignInData, SignInErrors, SignInResponses, StartFeedbackData, StartFeedbackErrors, StartFeedbackResponses, StopCampaignData, StopCampaignErrors, StopCampaignResponses, SubmitSurveyResponseData, SubmitSurveyResponseErrors, SubmitSurveyResponseResponses, UpdateCalendarSettingsData, UpdateCalendarSettingsErrors, UpdateCalendarSettingsResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateDepartmentData, UpdateDepartmentErrors, UpdateDepartmentResponses, UpdateNotificationSettingsData, UpdateNotificationSettingsErrors, UpdateNotificationSettingsResponses, UpdatePartnerData, UpdatePartnerErrors, UpdatePartnerResponses, UpdateSlaPolicySettingsData, UpdateSlaPolicySettingsErrors, UpdateSlaPolicySettingsResponses, UpdateStaffMemberData, UpdateStaffMemberErrors, UpdateStaffMemberResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen.js';
+import type { AcknowledgeFeedbackData, AcknowledgeFeedbackErrors, AcknowledgeFeedbackResponses, ActivateDepartmentData, ActivateDepartmentErrors, ActivateDepartmentResponses, ActivatePartnerData, ActivatePartnerErrors, ActivatePartnerResponses, ActivateStaffMemberData, ActivateStaffMemberErrors, ActivateStaffMemberResponses, AddComplaintNoteData, AddComplaintNoteErrors, AddComplaintNoteResponses, AnswerFeedbackData, AnswerFeedbackErrors, AnswerFeedbackResponses, AssignComplaintData, AssignComplaintErrors, AssignComplaintResponses, CancelCareTaskData, CancelCareTaskErrors, CancelCareTaskResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CloseComplaintData, CloseComplaintErrors, CloseComplaintResponses, CompleteCareTaskData, CompleteCareTaskErrors, CompleteCareTaskResponses, CreateCampaignData, CreateCampaignErrors, CreateCampaignResponses, CreateCareTaskData, CreateCareTaskErrors, CreateCareTaskResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateDepartmentData, CreateDepartmentErrors, CreateDepartmentResponses, CreatePartnerData, CreatePartnerErrors, CreatePartnerResponses, CreateStaffMemberData, CreateStaffMemberErrors, CreateStaffMemberResponses, CreateSurveyData, CreateSurveyErrors, CreateSurveyResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeactivateDepartmentData, DeactivateDepartmentErrors, DeactivateDepartmentResponses, DeactivatePartnerData, DeactivatePartnerErrors, DeactivatePartnerResponses, DeactivateStaffMemberData, DeactivateStaffMemberErrors, DeactivateStaffMemberResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, EraseCustomerData, EraseCustomerErrors, EraseCustomerResponses, ExportCustomerData, ExportCustomerErrors, ExportCustomerResponses, FileReComplaintData, FileReComplaintErrors, FileReComplaintResponses, GetCalendarSettingsData, GetCalendarSettingsErrors, GetCalendarSettingsResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetCareTaskData, GetCareTaskErrors, GetCareTaskResponses, GetChangeFeedData, GetChangeFeedErrors, GetChangeFeedResponses, GetComplaintData, GetComplaintErrors, GetComplaintHotspotsData, GetComplaintHotspotsErrors, GetComplaintHotspotsResponses, GetComplaintNotificationsData, GetComplaintNotificationsErrors, GetComplaintNotificationsResponses, GetComplaintResponses, GetComplaintSummaryData, GetComplaintSummaryErrors, GetComplaintSummaryResponses, GetComplaintTimelineData, GetComplaintTimelineErrors, GetComplaintTimelineResponses, GetComplaintTrendData, GetComplaintTrendErrors, GetComplaintTrendResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerOverviewData, GetCustomerOverviewErrors, GetCustomerOverviewResponses, GetCustomerResponses, GetDepartmentData, GetDepartmentErrors, GetDepartmentResponses, GetFeedbackData, GetFeedbackErrors, GetFeedbackResponses, GetNotificationSettingsData, GetNotificationSettingsErrors, GetNotificationSettingsResponses, GetNotificationTemplateData, GetNotificationTemplateErrors, GetNotificationTemplateResponses, GetOpenBreachesData, GetOpenBreachesErrors, GetOpenBreachesResponses, GetPartnerData, GetPartnerErrors, GetPartnerResponses, GetReferenceDataData, GetReferenceDataErrors, GetReferenceDataResponses, GetSlaByDepartmentData, GetSlaByDepartmentErrors, GetSlaByDepartmentResponses, GetSlaPolicySettingsData, GetSlaPolicySettingsErrors, GetSlaPolicySettingsResponses, GetStaffMemberData, GetStaffMemberErrors, GetStaffMemberResponses, GetStaffPerformanceData, GetStaffPerformanceErrors, GetStaffPerformanceResponses, GetSurveyAnalysisData, GetSurveyAnalysisErrors, GetSurveyAnalysisResponses, GetSurveyData, GetSurveyErrors, GetSurveyFormData, GetSurveyFormErrors, GetSurveyFormResponses, GetSurveyResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportComplaintsData, ImportComplaintsErrors, ImportComplaintsResponses, IssuePartnerKeyData, IssuePartnerKeyErrors, IssuePartnerKeyResponses, ListAccessRecordsData, ListAccessRecordsErrors, ListAccessRecordsResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListCareTasksData, ListCareTasksErrors, ListCareTasksResponses, ListComplaintsData, ListComplaintsErrors, ListComplaintsResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListFeedbackData, ListFeedbackErrors, ListFeedbackResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListNotificationTemplatesData, ListNotificationTemplatesErrors, ListNotificationTemplatesResponses, ListPartnerKeysData, ListPartnerKeysErrors, ListPartnerKeysResponses, ListPartnersData, ListPartnersErrors, ListPartnersResponses, ListStaffData, ListStaffErrors, ListStaffResponses, ListSurveysData, ListSurveysErrors, ListSurveysResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LogCustomerContactData, LogCustomerContactErrors, LogCustomerContactResponses, MergeCustomersData, MergeCustomersErrors, MergeCustomersResponses, PauseSlaData, PauseSlaErrors, PauseSlaResponses, PreviewNotificationTemplateData, PreviewNotificationTemplateErrors, PreviewNotificationTemplateResponses, ProposeSolutionData, ProposeSolutionErrors, ProposeSolutionResponses, ReceiveComplaintData, ReceiveComplaintErrors, ReceiveComplaintResponses, ReceiveFeedbackData, ReceiveFeedbackErrors, ReceiveFeedbackResponses, ReclassifyComplaintData, ReclassifyComplaintErrors, ReclassifyComplaintResponses, RecordCustomerResponseData, RecordCustomerResponseErrors, RecordCustomerResponseResponses, RecordInvestigationData, RecordInvestigationErrors, RecordInvestigationResponses, RegisterComplaintData, RegisterComplaintErrors, RegisterComplaintResponses, ReopenComplaintData, ReopenComplaintErrors, ReopenComplaintResponses, ReplyToComplaintData, ReplyToComplaintErrors, ReplyToComplaintResponses, RescheduleCareTaskData, RescheduleCareTaskErrors, RescheduleCareTaskResponses, ResendWebhookDeliveryData, ResendWebhookDeliveryErrors, ResendWebhookDeliveryResponses, ResetNotificationTemplateData, ResetNotificationTemplateErrors, ResetNotificationTemplateResponses, ResetStaffPasswordData, ResetStaffPasswordErrors, ResetStaffPasswordResponses, ResolveComplaintData, ResolveComplaintErrors, ResolveComplaintResponses, ResumeSlaData, ResumeSlaErrors, ResumeSlaResponses, ReviseSurveyData, ReviseSurveyErrors, ReviseSurveyResponses, RevokePartnerKeyData, RevokePartnerKeyErrors, RevokePartnerKeyResponses, RotatePartnerKeyData, RotatePartnerKeyErrors, RotatePartnerKeyResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, SignInData, SignInErrors, SignInResponses, StartFeedbackData, StartFeedbackErrors, StartFeedbackResponses, StopCampaignData, StopCampaignErrors, StopCampaignResponses, SubmitSurveyResponseData, SubmitSurveyResponseErrors, SubmitSurveyResponseResponses, UpdateCalendarSettingsData, UpdateCalendarSettingsErrors, UpdateCalendarSettingsResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateDepartmentData, UpdateDepartmentErrors, UpdateDepartmentResponses, UpdateNotificationSettingsData, UpdateNotificationSettingsErrors, UpdateNotificationSettingsResponses, UpdateNotificationTemplateData, UpdateNotificationTemplateErrors, UpdateNotificationTemplateResponses, UpdatePartnerData, UpdatePartnerErrors, UpdatePartnerResponses, UpdateSlaPolicySettingsData, UpdateSlaPolicySettingsErrors, UpdateSlaPolicySettingsResponses, UpdateStaffMemberData, UpdateStaffMemberErrors, UpdateStaffMemberResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -429,6 +429,23 @@ export const addComplaintNote = <ThrowOnError extends boolean = false>(options: 
 });
 
 /**
+ * Reply to the customer: a public timeline entry, sent to them by their channel (GET …/notifications shows the sending)
+ *
+ * Send `If-Match` with the complaint's ETag: a stale one gets 412 and changes nothing, none gets 428. A move the current state does not allow gets 409 with `currentStatus` and `allowedActions`.
+ *
+ * Authorization policy: `staff`.
+ */
+export const replyToComplaint = <ThrowOnError extends boolean = false>(options: Options<ReplyToComplaintData, ThrowOnError>) => (options.client ?? client).post<ReplyToComplaintResponses, ReplyToComplaintErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/complaints/{id}/replies',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Change category and/or severity after registration, with a reason; clocks not yet met follow the new severity's targets
  *
  * Send `If-Match` with the complaint's ETag: a stale one gets 412 and changes nothing, none gets 428. A move the current state does not allow gets 409 with `currentStatus` and `allowedActions`.
@@ -754,6 +771,73 @@ export const startFeedback = <ThrowOnError extends boolean = false>(options: Opt
 export const answerFeedback = <ThrowOnError extends boolean = false>(options: Options<AnswerFeedbackData, ThrowOnError>) => (options.client ?? client).post<AnswerFeedbackResponses, AnswerFeedbackErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/feedback/{id}/answer',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Every template in force (event × channel × language), shipped or changed by an administrator
+ *
+ * Authorization policy: `staff`.
+ */
+export const listNotificationTemplates = <ThrowOnError extends boolean = false>(options?: Options<ListNotificationTemplatesData, ThrowOnError>) => (options?.client ?? client).get<ListNotificationTemplatesResponses, ListNotificationTemplatesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates',
+    ...options
+});
+
+/**
+ * Go back to the shipped template (If-Match optional); answers with it
+ *
+ * Authorization policy: `admin`.
+ */
+export const resetNotificationTemplate = <ThrowOnError extends boolean = false>(options: Options<ResetNotificationTemplateData, ThrowOnError>) => (options.client ?? client).delete<ResetNotificationTemplateResponses, ResetNotificationTemplateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}',
+    ...options
+});
+
+/**
+ * One template in force, with its ETag ("0" while it is the shipped one)
+ *
+ * Authorization policy: `staff`.
+ */
+export const getNotificationTemplate = <ThrowOnError extends boolean = false>(options: Options<GetNotificationTemplateData, ThrowOnError>) => (options.client ?? client).get<GetNotificationTemplateResponses, GetNotificationTemplateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}',
+    ...options
+});
+
+/**
+ * Replace a template (If-Match optional); notifications planned from now on use it
+ *
+ * Placeholders are written `{{name}}`; each event offers its own (listed in `placeholders`), and a template that uses another is refused with 400 naming it. E-mail templates have a subject, others none; the HTML part of an e-mail is escaped. A text message may take at most `CustomerCare:Notifications:MaxSmsSegments` parts with typical values (70 characters per part for Chinese text).
+ *
+ * Authorization policy: `admin`.
+ */
+export const updateNotificationTemplate = <ThrowOnError extends boolean = false>(options: Options<UpdateNotificationTemplateData, ThrowOnError>) => (options.client ?? client).put<UpdateNotificationTemplateResponses, UpdateNotificationTemplateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Render the template in force — or a draft given in the body — for a complaint, as it would be sent; nothing is sent
+ *
+ * Placeholders are written `{{name}}`; each event offers its own (listed in `placeholders`), and a template that uses another is refused with 400 naming it. E-mail templates have a subject, others none; the HTML part of an e-mail is escaped. A text message may take at most `CustomerCare:Notifications:MaxSmsSegments` parts with typical values (70 characters per part for Chinese text).
+ *
+ * Authorization policy: `admin`.
+ */
+export const previewNotificationTemplate = <ThrowOnError extends boolean = false>(options: Options<PreviewNotificationTemplateData, ThrowOnError>) => (options.client ?? client).post<PreviewNotificationTemplateResponses, PreviewNotificationTemplateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}/preview',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -200,7 +200,7 @@ export type ClosingDto = {
 
 export type ClosingReason = 'resolved' | 'withdrawn' | 'unfounded' | 'duplicate';
 
-export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla';
+export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply';
 
 export type ComplaintDto = {
     id: string;
@@ -957,6 +957,22 @@ export type NotificationSettingsSettingDto = {
 
 export type NotificationStatus = 'pending' | 'sending' | 'retryScheduled' | 'sent' | 'dead' | 'notSent';
 
+export type NotificationTemplateDto = {
+    event: NotificationEvent;
+    channel: NotificationChannel;
+    language: string;
+    subject: string | null;
+    body: string;
+    placeholders: Array<string>;
+    customised: boolean;
+    version: number;
+};
+
+export type NotificationTemplateInput = {
+    subject?: string | null;
+    body: string;
+};
+
 export type OpenBreachesReport = {
     at: string;
     complaints: number;
@@ -1104,6 +1120,12 @@ export type PreconditionRequiredProblem = {
     traceId: string;
 };
 
+export type PreviewNotificationTemplateInput = {
+    complaintId: string;
+    subject?: string | null;
+    body?: string | null;
+};
+
 export type ProposeSolutionInput = {
     summary: string;
     steps?: Array<SolutionStepInput> | null;
@@ -1242,8 +1264,19 @@ export type RegisterComplaintInput = {
     customerAcknowledged?: boolean | null;
 };
 
+export type RenderedNotificationDto = {
+    subject: string | null;
+    text: string;
+    html: string | null;
+    smsSegments: number;
+};
+
 export type ReopenComplaintInput = {
     reason: string;
+};
+
+export type ReplyToComplaintInput = {
+    text: string;
 };
 
 export type ReportDimension = 'category' | 'channel' | 'severity' | 'department' | 'status' | 'product' | 'handler';
@@ -1564,7 +1597,7 @@ export type TimelineEntryDto = {
     text: string | null;
 };
 
-export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed';
+export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply';
 
 export type TimelineVisibility = 'internal' | 'public';
 
@@ -3849,6 +3882,95 @@ export type AddComplaintNoteResponses = {
 
 export type AddComplaintNoteResponse = AddComplaintNoteResponses[keyof AddComplaintNoteResponses];
 
+export type ReplyToComplaintData = {
+    body: ReplyToComplaintInput;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{id}/replies';
+};
+
+export type ReplyToComplaintErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ReplyToComplaintError = ReplyToComplaintErrors[keyof ReplyToComplaintErrors];
+
+export type ReplyToComplaintResponses = {
+    /**
+     * OK
+     */
+    200: ComplaintDto;
+};
+
+export type ReplyToComplaintResponse = ReplyToComplaintResponses[keyof ReplyToComplaintResponses];
+
 export type ReclassifyComplaintData = {
     body: ReclassifyComplaintInput;
     headers: {
@@ -5534,6 +5656,289 @@ export type AnswerFeedbackResponses = {
 };
 
 export type AnswerFeedbackResponse = AnswerFeedbackResponses[keyof AnswerFeedbackResponses];
+
+export type ListNotificationTemplatesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/notification-templates';
+};
+
+export type ListNotificationTemplatesErrors = {
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListNotificationTemplatesError = ListNotificationTemplatesErrors[keyof ListNotificationTemplatesErrors];
+
+export type ListNotificationTemplatesResponses = {
+    /**
+     * OK
+     */
+    200: Array<NotificationTemplateDto>;
+};
+
+export type ListNotificationTemplatesResponse = ListNotificationTemplatesResponses[keyof ListNotificationTemplatesResponses];
+
+export type ResetNotificationTemplateData = {
+    body?: never;
+    path: {
+        event: NotificationEvent;
+        channel: NotificationChannel;
+        language: 'zh-CN' | 'en';
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}';
+};
+
+export type ResetNotificationTemplateErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ResetNotificationTemplateError = ResetNotificationTemplateErrors[keyof ResetNotificationTemplateErrors];
+
+export type ResetNotificationTemplateResponses = {
+    /**
+     * OK
+     */
+    200: NotificationTemplateDto;
+};
+
+export type ResetNotificationTemplateResponse = ResetNotificationTemplateResponses[keyof ResetNotificationTemplateResponses];
+
+export type GetNotificationTemplateData = {
+    body?: never;
+    path: {
+        event: NotificationEvent;
+        channel: NotificationChannel;
+        language: 'zh-CN' | 'en';
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}';
+};
+
+export type GetNotificationTemplateErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetNotificationTemplateError = GetNotificationTemplateErrors[keyof GetNotificationTemplateErrors];
+
+export type GetNotificationTemplateResponses = {
+    /**
+     * OK
+     */
+    200: NotificationTemplateDto;
+};
+
+export type GetNotificationTemplateResponse = GetNotificationTemplateResponses[keyof GetNotificationTemplateResponses];
+
+export type UpdateNotificationTemplateData = {
+    body: NotificationTemplateInput;
+    path: {
+        event: NotificationEvent;
+        channel: NotificationChannel;
+        language: 'zh-CN' | 'en';
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}';
+};
+
+export type UpdateNotificationTemplateErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type UpdateNotificationTemplateError = UpdateNotificationTemplateErrors[keyof UpdateNotificationTemplateErrors];
+
+export type UpdateNotificationTemplateResponses = {
+    /**
+     * OK
+     */
+    200: NotificationTemplateDto;
+};
+
+export type UpdateNotificationTemplateResponse = UpdateNotificationTemplateResponses[keyof UpdateNotificationTemplateResponses];
+
+export type PreviewNotificationTemplateData = {
+    body: PreviewNotificationTemplateInput;
+    headers?: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        event: NotificationEvent;
+        channel: NotificationChannel;
+        language: 'zh-CN' | 'en';
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{event}/{channel}/{language}/preview';
+};
+
+export type PreviewNotificationTemplateErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * The first request with this Idempotency-Key is still being processed. Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PreviewNotificationTemplateError = PreviewNotificationTemplateErrors[keyof PreviewNotificationTemplateErrors];
+
+export type PreviewNotificationTemplateResponses = {
+    /**
+     * OK
+     */
+    200: RenderedNotificationDto;
+};
+
+export type PreviewNotificationTemplateResponse = PreviewNotificationTemplateResponses[keyof PreviewNotificationTemplateResponses];
 
 export type ListPartnersData = {
     body?: never;

@@ -46,5 +46,19 @@ public sealed class EnumQueryParameterFilter : IParameterFilter
         {
             concrete.Schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
         }
+
+        // A closed set of strings that is no enum of ours (languages such as zh-CN): [AllowedValues] lists it.
+        if (context.ParameterInfo?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.AllowedValuesAttribute), false)
+                .OfType<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>().FirstOrDefault() is { } values
+            && parameter is OpenApiParameter withValues)
+        {
+            var strings = values.Values.OfType<string>().ToList();
+            withValues.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MaxLength = strings.Max(v => v.Length),
+                Enum = strings.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)!).ToList(),
+            };
+        }
     }
 }

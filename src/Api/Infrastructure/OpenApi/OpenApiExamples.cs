@@ -18,6 +18,7 @@ using CustomerCare.Application.Complaints.Commands.RecordCustomerResponse;
 using CustomerCare.Application.Complaints.Commands.RecordInvestigation;
 using CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 using CustomerCare.Application.Complaints.Commands.ReopenComplaint;
+using CustomerCare.Application.Complaints.Commands.ReplyToComplaint;
 using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 using CustomerCare.Application.Customers;
 using CustomerCare.Application.Customers.Commands.MergeCustomers;
@@ -26,6 +27,8 @@ using CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 using CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
 using CustomerCare.Application.Feedback.Commands.StartFeedback;
 using CustomerCare.Application.Notifications;
+using CustomerCare.Application.Notifications.Commands.UpdateNotificationTemplate;
+using CustomerCare.Application.Notifications.Queries.PreviewNotificationTemplate;
 using CustomerCare.Application.Partners;
 using CustomerCare.Application.Partners.Commands.IssuePartnerKey;
 using CustomerCare.Application.Partners.Commands.RotatePartnerKey;
@@ -57,6 +60,8 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
         [typeof(CalendarSettings)] = """{"timeZone":"Asia/Shanghai","workingHours":{"monday":["09:00-12:00","13:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":["2026-10-01","2026-10-02","2026-10-05"],"makeUpWorkingDays":["2026-10-10"]}""",
         [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":"PT1H","assigned":"PT2H","firstContact":"P1D","solutionProposed":"P3D","resultFedBack":"P3D"},"major":{"registered":"PT1H","assigned":"PT1H","firstContact":"PT4H","solutionProposed":"P5D","resultFedBack":"P3D"}}}""",
         [typeof(NotificationSettings)] = """{"rules":[{"event":"complaintReceived","channels":["email","sms"]},{"event":"solutionProposed","channels":["email","sms"]},{"event":"complaintResolved","channels":["email","sms"]},{"event":"complaintClosed","channels":["email"]},{"event":"assigned","channels":["email"]}],"quietHours":"21:00-08:00"}""",
+        [typeof(NotificationTemplateInput)] = """{"subject":"我们已受理您的投诉 {{number}}","body":"{{customerName}}，您好：\n\n我们已收到您关于“{{title}}”的投诉，受理编号为 {{number}}。负责的同事将在 {{firstContactDue}} 前与您联系。\n\n客服中心"}""",
+        [typeof(PreviewNotificationTemplateInput)] = """{"complaintId":"01939a6e-5d1c-7b44-afb0-837ca1630a0e","subject":null,"body":null}""",
         [typeof(SignInInput)] = """{"email":"agent@customercare.example","password":"Initial-Passw0rd-2026"}""",
         [typeof(DepartmentInput)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
         [typeof(CreateStaffMemberInput)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",
@@ -81,6 +86,7 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
         [typeof(ReopenComplaintInput)] = """{"reason":"The replacement leaks as well."}""",
         [typeof(CloseComplaintInput)] = """{"reason":"resolved","satisfaction":5,"comment":"Quick and friendly.","duplicateOfId":null}""",
         [typeof(AddComplaintNoteInput)] = """{"text":"Customer prefers calls after 18:00."}""",
+        [typeof(ReplyToComplaintInput)] = """{"text":"您好，新水壶已于今天发出，快递单号 SF1234567890，预计明天送达。"}""",
         [typeof(ReclassifyComplaintInput)] = """{"category":"technicalFault","severity":"major","reason":"The leak is an electrical fault: a safety risk."}""",
         [typeof(PauseSlaInput)] = """{"reason":"waitingForCustomer","comment":"Waiting for photos of the base."}""",
         [typeof(SurveyInput)] = """{"name":"Quarterly satisfaction","description":"How are we doing?","questions":[{"key":"overall","text":"Overall, how satisfied are you with our service?","kind":"score5","isOverall":true,"required":true},{"key":"speed","text":"How quickly were your requests handled?","kind":"score5","required":true},{"key":"recommend","text":"How likely are you to recommend us?","kind":"score10"},{"key":"contact","text":"How did you last contact us?","kind":"singleChoice","options":["Phone","E-mail","Chat"]},{"key":"comment","text":"What should we do better?","kind":"freeText"}]}""",

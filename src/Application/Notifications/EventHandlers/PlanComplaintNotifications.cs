@@ -1,6 +1,4 @@
-using System.Globalization;
 using CustomerCare.Application.Common.Interfaces;
-using CustomerCare.Application.Common.Localization;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Complaints.EventHandlers;
 using CustomerCare.Domain.Complaints;
@@ -39,7 +37,8 @@ public sealed class PlanComplaintNotifications(
             await PlanForCustomerAsync(context, customerEvent, schedule, cancellationToken);
         }
 
-        var staff = StaffRecipients(complaint, entry).Where(r => DefaultNotificationTemplates.ChannelsOf(r.Event).Any(c => policy.IsOn(r.Event, c))).ToList();
+        var staff = (await StaffRecipientsAsync(complaint, entry, cancellationToken))
+            .Where(r => DefaultNotificationTemplates.ChannelsOf(r.Event).Any(c => policy.IsOn(r.Event, c))).ToList();
         if (staff.Count > 0)
         {
             await PlanForStaffAsync(context, staff, cancellationToken);
@@ -53,13 +52,40 @@ public sealed class PlanComplaintNotifications(
         TimelineEntryKind.Resolved => NotificationEvent.ComplaintResolved,
         TimelineEntryKind.Closed => NotificationEvent.ComplaintClosed,
         TimelineEntryKind.Reopened => NotificationEvent.ComplaintReopened,
+        TimelineEntryKind.PublicReply => NotificationEvent.PublicReply,
         _ => null,
     };
 
-    /// <summary>Who among the staff hears of the entry: never the one who made it.</summary>
-    private static IEnumerable<(Guid StaffId, NotificationEvent Event)> StaffRecipients(Complaint complaint, TimelineEntry entry)
+    /// <summary>
+    /// Who among the staff hears of the entry, never the one who made it: the assignee of an assignment; the first responder
+    /// of a transfer, a re-complaint or a change of status; the responsible department's supervisor of SLA risk and breach,
+    /// and every manager of the breach of a major complaint.
+    /// </summary>
+    private async Task<IEnumerable<(Guid StaffId, NotificationEvent Event)>> StaffRecipientsAsync(Complaint complaint, TimelineEntry entry, CancellationToken ct)
     {
         var recipients = new List<(Guid, NotificationEvent)>();
+        if (entry.Kind is TimelineEntryKind.SlaAtRisk or TimelineEntryKind.SlaBreached)
+        {
+            var notificationEvent = entry.Kind == TimelineEntryKind.SlaAtRisk ? NotificationEvent.SlaAtRisk : NotificationEvent.SlaBreached;
+            // Before registration routes it, the complaint belongs to the department of whoever took it.
+            var departmentId = complaint.ResponsibleDepartmentId
+                ?? await db.Staff.AsNoTracking().Where(s => s.Id == complaint.FirstResponderId).Select(s => (Guid?)s.DepartmentId).SingleOrDefaultAsync(ct);
+            var supervisor = await db.Departments.AsNoTracking().Where(d => d.Id == departmentId)
+                .Select(d => d.SupervisorId).SingleOrDefaultAsync(ct);
+            if (supervisor is { } head)
+            {
+                recipients.Add((head, notificationEvent));
+            }
+
+            if (notificationEvent == NotificationEvent.SlaBreached && complaint.Severity == Severity.Major)
+            {
+                recipients.AddRange((await db.Staff.AsNoTracking().Where(s => s.IsActive && s.Roles.Contains(Role.Manager)).Select(s => s.Id).ToListAsync(ct))
+                    .Select(id => (id, notificationEvent)));
+            }
+
+            return recipients.DistinctBy(r => r.Item1);
+        }
+
         var firstResponder = complaint.FirstResponderId;
         if (entry.Kind is TimelineEntryKind.Assigned or TimelineEntryKind.Transferred && complaint.AssigneeId is { } assignee)
         {
@@ -79,7 +105,7 @@ public sealed class PlanComplaintNotifications(
             recipients.Add((responder, NotificationEvent.StatusChanged));
         }
 
-        return recipients.Where(r => r.Item1 != entry.ActorId).Distinct();
+        return recipients.Where(r => r.Item1 != entry.ActorId).DistinctBy(r => r.Item1);
     }
 
     private async Task PlanForCustomerAsync(Context context, NotificationEvent notificationEvent, Domain.Sla.SlaSchedule schedule, CancellationToken ct)
@@ -96,7 +122,7 @@ public sealed class PlanComplaintNotifications(
             return;
         }
 
-        var values = CustomerValues(context, customer, language, schedule);
+        var values = NotificationValues.ForCustomer(complaint, context.Entry, customer.Name, language, schedule, context.Zone);
         NotSentReason? firstReason = null;
         foreach (var channel in candidates)
         {
@@ -138,7 +164,8 @@ public sealed class PlanComplaintNotifications(
                 continue;
             }
 
-            var values = StaffValues(context, member.Name, language, departments);
+            var values = NotificationValues.ForStaff(context.Complaint, context.Entry, member.Name, language,
+                context.Complaint.ResponsibleDepartmentId is { } d && departments.TryGetValue(d, out var name) ? name : null, context.Zone);
             var rendered = context.Policy.Template(notificationEvent, NotificationChannel.Email, language).Render(values);
             Add(channels.IsConfigured(NotificationChannel.Email)
                 ? Notification.ToSend(context.Source, context.Complaint.Id, notificationEvent, NotificationChannel.Email, NotificationAudience.Staff, staffId,
@@ -175,56 +202,5 @@ public sealed class PlanComplaintNotifications(
         return customer.ContactPoints.Where(p => p.Kind == kind).OrderByDescending(p => p.IsPrimary).Select(p => p.Value).FirstOrDefault();
     }
 
-    private static Dictionary<string, string?> CustomerValues(Context context, Customer customer, string language, Domain.Sla.SlaSchedule schedule)
-    {
-        var complaint = context.Complaint;
-        var culture = CultureInfo.GetCultureInfo(language);
-        var firstContact = complaint.SlaClocks.FirstOrDefault(c => c.Milestone == Domain.Sla.SlaMilestone.FirstContact)?.DueAt
-            ?? schedule.Due(Domain.Sla.SlaMilestone.FirstContact, complaint.Severity,
-                complaint.RegisteredAt ?? schedule.Due(Domain.Sla.SlaMilestone.Registered, complaint.Severity, complaint.ReceivedAt));
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["number"] = complaint.Number,
-            ["title"] = complaint.Title,
-            ["customerName"] = customer.Name,
-            ["status"] = Texts.DisplayName(complaint.Status, culture),
-            ["receivedAt"] = context.Local(complaint.ReceivedAt),
-            ["firstContactDue"] = context.Local(firstContact),
-            ["solution"] = complaint.Solution?.Summary,
-            ["outcome"] = complaint.Resolution?.Outcome,
-            ["closingReason"] = complaint.Closing is { } closing ? Texts.DisplayName(closing.Reason, culture) : null,
-            ["reason"] = context.Entry.Kind == TimelineEntryKind.Reopened ? context.Entry.Text : null,
-        };
-    }
-
-    private static Dictionary<string, string?> StaffValues(Context context, string staffName, string language, Dictionary<Guid, string> departments)
-    {
-        var complaint = context.Complaint;
-        var culture = CultureInfo.GetCultureInfo(language);
-        var clock = context.Entry.Kind switch
-        {
-            TimelineEntryKind.SlaBreached => complaint.SlaClocks.FirstOrDefault(k => k.BreachedAt == context.Entry.At),
-            TimelineEntryKind.SlaAtRisk => complaint.SlaClocks.FirstOrDefault(k => k.AtRiskNotifiedAt == context.Entry.At),
-            _ => null,
-        };
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["staffName"] = staffName,
-            ["number"] = complaint.Number,
-            ["title"] = complaint.Title,
-            ["status"] = Texts.DisplayName(complaint.Status, culture),
-            ["severity"] = Texts.DisplayName(complaint.Severity, culture),
-            ["department"] = complaint.ResponsibleDepartmentId is { } d && departments.TryGetValue(d, out var name) ? name : null,
-            ["previousStatus"] = context.Entry.FromStatus is { } from ? Texts.DisplayName(from, culture) : null,
-            ["escalationLevel"] = complaint.EscalationLevel.ToString(CultureInfo.InvariantCulture),
-            ["milestone"] = clock is null ? null : Texts.DisplayName(clock.Milestone, culture),
-            ["dueAt"] = clock is null ? null : context.Local(clock.DueAt),
-        };
-    }
-
-    private sealed record Context(Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now)
-    {
-        /// <summary>A time as the customer reads it: the calendar's wall clock, e.g. <c>2026-12-03 09:00</c>.</summary>
-        public string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-    }
+    private sealed record Context(Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now);
 }

@@ -42,6 +42,9 @@ public sealed record ComplaintClosed(Guid ComplaintId, ComplaintStatus Status, D
 public sealed record ComplaintNoteAdded(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.NoteAdded, Status, OccurredAt);
 
+public sealed record ComplaintRepliedTo(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.PublicReply, Status, OccurredAt);
+
 public sealed record ComplaintReComplained(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid ReComplaintId)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.ReComplained, Status, OccurredAt);
 
