@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.ReportScopes>();
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<Surveys.SurveyInviter>();
+        services.AddScoped<Notifications.CustomerNotifier>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -41,6 +41,7 @@ public sealed class SurveyInvitation : AggregateRoot
         TokenHash = HashToken(token);
         CreatedAt = now;
         ExpiresAt = campaign.ExpiryFor(now);
+        Raise(new SurveyInvitationIssued(id, CustomerId, ComplaintId, ExpiresAt, now));
     }
 
     public Guid CampaignId { get; private set; }
@@ -205,6 +206,9 @@ public sealed record AnswerValue(int? Score, string? Choice, string? Text)
 /// <summary>What an invitation is about and whom it asks.</summary>
 public sealed record InvitationSubject(
     Guid CustomerId, string Segment, Guid? ComplaintId = null, Guid? FirstResponderId = null, Channel? Channel = null, string? Product = null, bool? SlaMet = null);
+
+/// <summary>An invitation was made: the customer is to be sent its link.</summary>
+public sealed record SurveyInvitationIssued(Guid InvitationId, Guid CustomerId, Guid? ComplaintId, DateTimeOffset ExpiresAt, DateTimeOffset OccurredAt) : IDomainEvent;
 
 /// <summary>The link is past its expiry (the API answers 410 Gone).</summary>
 public sealed class SurveyExpiredException(DateTimeOffset expiredAt)

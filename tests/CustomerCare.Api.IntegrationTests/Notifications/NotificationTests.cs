@@ -41,6 +41,7 @@ public sealed class NotificationTests : IntegrationTest
             ["CustomerCare:Notifications:RetryBaseDelay"] = "00:00:00.100",
             ["CustomerCare:Notifications:RetryMaxDelay"] = "00:00:00.200",
             ["CustomerCare:Notifications:AttemptTimeout"] = "00:00:10",
+            ["CustomerCare:Surveys:ResponseLinkBase"] = "http://localhost/api/v1/survey-responses/",
         });
     }
 
@@ -346,6 +347,34 @@ public sealed class NotificationTests : IntegrationTest
             Assert.That(breached[0].GetProperty("text").GetString(), Does.Contain("“指派”已于").And.Contain("燃气灶漏气").And.Contain("（重大）"));
             Assert.That(toStaff.Where(n => n.GetProperty("event").GetString() == "slaAtRisk").Select(n => n.GetProperty("recipientId").GetGuid()),
                 Is.EquivalentTo(new[] { supervisor }), "at risk: the supervisor only");
+        });
+    }
+
+    [Test]
+    public async Task WhenTheComplaintCloses_TheCustomerIsSentTheSurveyLink_AndTheLinkAnswers()
+    {
+        var surveys = new Surveys.SurveyApi(_admin);
+        var surveyId = await surveys.CreateSurveyAsync();
+        await surveys.CreateCampaignAsync(new { surveyId, name = "After closure", schedule = "afterComplaintClosed", responseDays = 7 });
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "热水壶底座漏水");
+        await complaints.DoAsync(id, "close", new { reason = "withdrawn" });
+
+        await DispatchUntilSettledAsync();
+
+        var invitation = _smtp.Received.Single(m => m.Subject == "请评价我们的服务");
+        var link = System.Text.RegularExpressions.Regex.Match(invitation.TextBody ?? string.Empty, @"http://localhost(/api/v1/survey-responses/\S+)");
+        using var customer = _api.CreateClient();
+        var form = await customer.GetAsync(link.Groups[1].Value);
+        var events = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray()
+            .Select(n => n.GetProperty("event").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(link.Success, Is.True, invitation.TextBody);
+            Assert.That(invitation.TextBody, Does.Contain("链接在 20").And.Contain("前有效"));
+            Assert.That(form.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "the link in the e-mail opens the survey");
+            Assert.That(events, Does.Contain("surveyInvitation"));
         });
     }
 

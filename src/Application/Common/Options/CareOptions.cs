@@ -44,6 +44,9 @@ public sealed class SurveyOptions
     /// </summary>
     public string? ResponseLinkBase { get; set; }
 
+    /// <summary>The link a customer answers an invitation at: <see cref="ResponseLinkBase"/> (or the API's own path) and the token.</summary>
+    public string LinkFor(string token) => (ResponseLinkBase is { Length: > 0 } configured ? configured : "/api/v1/survey-responses/") + token;
+
     /// <summary>How often the campaign worker looks for waves due; zero turns it off (tests run it by hand).</summary>
     public TimeSpan CampaignInterval { get; set; } = TimeSpan.FromMinutes(1);
 

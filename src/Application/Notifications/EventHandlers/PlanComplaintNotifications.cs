@@ -21,7 +21,7 @@ namespace CustomerCare.Application.Notifications.EventHandlers;
 /// </summary>
 public sealed class PlanComplaintNotifications(
     IApplicationDbContext db, INotificationPolicyProvider policies, INotificationChannels channels, ISlaScheduleProvider schedules,
-    IOptions<NotificationOptions> options, TimeProvider time) : INotificationHandler<ComplaintEvent>
+    CustomerNotifier customers, IOptions<NotificationOptions> options, TimeProvider time) : INotificationHandler<ComplaintEvent>
 {
     public async ValueTask Handle(ComplaintEvent notification, CancellationToken cancellationToken)
     {
@@ -111,41 +111,9 @@ public sealed class PlanComplaintNotifications(
     private async Task PlanForCustomerAsync(Context context, NotificationEvent notificationEvent, Domain.Sla.SlaSchedule schedule, CancellationToken ct)
     {
         var complaint = context.Complaint;
-        var customer = db.Customers.Local.FirstOrDefault(c => c.Id == complaint.CustomerId)
-            ?? await db.Customers.Include(c => c.ContactPoints).SingleAsync(c => c.Id == complaint.CustomerId, ct);
-        var language = NotificationTemplate.LanguageFor(customer.PreferredLanguage ?? options.Value.DefaultLanguage);
-        var candidates = CustomerChannels(customer).Where(c => context.Policy.IsOn(notificationEvent, c)).ToList();
-        if (customer.IsErased)
-        {
-            Add(Notification.NotSent(context.Source, complaint.Id, notificationEvent, candidates[0], NotificationAudience.Customer, customer.Id, language,
-                NotSentReason.Erased, null, context.Now));
-            return;
-        }
-
-        var values = NotificationValues.ForCustomer(complaint, context.Entry, customer.Name, language, schedule, context.Zone);
-        NotSentReason? firstReason = null;
-        foreach (var channel in candidates)
-        {
-            var address = Address(customer, channel);
-            NotSentReason? reason = !HasConsent(customer, channel) ? NotSentReason.NoConsent
-                : address is null ? NotSentReason.NoAddress
-                : !channels.IsConfigured(channel) ? NotSentReason.ChannelNotConfigured
-                : null;
-            if (reason is null)
-            {
-                var rendered = context.Policy.Template(notificationEvent, channel, language).Render(values);
-                var notBefore = channel == NotificationChannel.Sms ? context.Policy.QuietHours.NextAllowed(context.Now, context.Zone) : context.Now;
-                Add(Notification.ToSend(context.Source, complaint.Id, notificationEvent, channel, NotificationAudience.Customer, customer.Id, address!,
-                    language, rendered, context.Now, notBefore));
-                return;
-            }
-
-            firstReason ??= reason;
-        }
-
-        var first = candidates[0];
-        Add(Notification.NotSent(context.Source, complaint.Id, notificationEvent, first, NotificationAudience.Customer, customer.Id, language,
-            firstReason!.Value, context.Policy.Template(notificationEvent, first, language).Render(values), context.Now));
+        await customers.PlanAsync(new CustomerNotification(context.Source, complaint.Id, notificationEvent, complaint.CustomerId),
+            context.Policy, context.Zone, context.Now,
+            (customerName, language) => NotificationValues.ForCustomer(complaint, context.Entry, customerName, language, schedule, context.Zone), ct);
     }
 
     private async Task PlanForStaffAsync(Context context, List<(Guid StaffId, NotificationEvent Event)> recipients, CancellationToken ct)
@@ -176,31 +144,6 @@ public sealed class PlanComplaintNotifications(
     }
 
     private void Add(Notification planned) => db.Notifications.Add(planned);
-
-    /// <summary>The channels to try, in order: the one the customer prefers, then text message, then e-mail.</summary>
-    private static IEnumerable<NotificationChannel> CustomerChannels(Customer customer)
-    {
-        var preferred = customer.PreferredChannel switch
-        {
-            Domain.Common.Channel.Email => NotificationChannel.Email,
-            Domain.Common.Channel.Sms or Domain.Common.Channel.Phone => NotificationChannel.Sms,
-            _ => (NotificationChannel?)null,
-        };
-        return new[] { preferred, NotificationChannel.Sms, NotificationChannel.Email }.OfType<NotificationChannel>().Distinct();
-    }
-
-    private static bool HasConsent(Customer customer, NotificationChannel channel) => channel switch
-    {
-        NotificationChannel.Email => customer.Consent.ContactByEmail,
-        NotificationChannel.Sms => customer.Consent.ContactByPhone,
-        _ => false,
-    };
-
-    private static string? Address(Customer customer, NotificationChannel channel)
-    {
-        var kind = channel == NotificationChannel.Email ? ContactKind.Email : ContactKind.Phone;
-        return customer.ContactPoints.Where(p => p.Kind == kind).OrderByDescending(p => p.IsPrimary).Select(p => p.Value).FirstOrDefault();
-    }
 
     private sealed record Context(Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now);
 }

@@ -37,7 +37,6 @@ public sealed class ListInvitationsQueryHandler(IApplicationDbContext db, IOptio
         }
 
         var page = await PagedList<SurveyInvitation>.CreateAsync(invitations.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id), query.Page, query.PageSize, cancellationToken);
-        var linkBase = options.Value.ResponseLinkBase is { Length: > 0 } configured ? configured : "/api/v1/survey-responses/";
-        return page.Select(i => mapper.Map<InvitationDto>(i, (InvitationDto.LinkBase, linkBase)));
+        return page.Select(i => mapper.Map<InvitationDto>(i, (InvitationDto.LinkBase, options.Value.LinkFor(string.Empty))));
     }
 }
