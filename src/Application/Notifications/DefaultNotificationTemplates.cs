@@ -100,6 +100,14 @@ public static class DefaultNotificationTemplates
             "{{greeting}}",
             "Customer Care: {{greeting}}");
 
+        Customer(NotificationEvent.StatusLookupCode,
+            "投诉查询验证码",
+            "您正在查询投诉 {{number}} 的处理进度，验证码为 {{code}}，{{minutes}} 分钟内有效。\n如非本人操作，请忽略本邮件。",
+            "【客服中心】您查询投诉的验证码为 {{code}}，{{minutes}} 分钟内有效，请勿告诉他人。",
+            "Your complaint look-up code",
+            "You asked for the progress of complaint {{number}}. Your code is {{code}}, valid for {{minutes}} minutes.\nIf this was not you, ignore this e-mail.",
+            "Customer Care: your look-up code is {{code}}, valid for {{minutes}} minutes. Do not share it.");
+
         Staff(NotificationEvent.Assigned,
             "投诉 {{number}} 已指派给您",
             "投诉 {{number}}“{{title}}”（{{severity}}，{{status}}）已由 {{assignedBy}} 指派给您（{{department}}）。",

@@ -10,10 +10,13 @@ public sealed record NotificationSettings(IReadOnlyList<NotificationRule> Rules,
 {
     public const string Key = "notifications";
 
-    /// <summary>Every event on every channel it goes by, except the care-task greeting (an operator turns it on); 21:00–08:00.</summary>
+    /// <summary>
+    /// Every event on every channel it goes by, except the care-task greeting (an operator turns it on); 21:00–08:00. A
+    /// status look-up code is not switched: it is sent whenever a customer asks for one.
+    /// </summary>
     public static NotificationSettings Default { get; } = new(
         Enum.GetValues<NotificationEvent>()
-            .Where(e => e != NotificationEvent.CareTaskGreeting)
+            .Where(e => e is not (NotificationEvent.CareTaskGreeting or NotificationEvent.StatusLookupCode))
             .Select(e => new NotificationRule(e, DefaultNotificationTemplates.ChannelsOf(e)))
             .ToList(),
         Domain.Notifications.QuietHours.Default.ToString());

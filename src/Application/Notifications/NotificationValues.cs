@@ -97,6 +97,8 @@ public static class NotificationValues
             ["escalationLevel"] = "1",
             ["assignedBy"] = chinese ? "张主管" : "Supervisor Zhang",
             ["surveyLink"] = "https://care.example.com/s/Xk3Lq9",
+            ["code"] = "123456",
+            ["minutes"] = "10",
         };
     }
 

@@ -19,6 +19,7 @@ public sealed class Complaint : AggregateRoot
     public const int ExternalReferenceMaxLength = 100;
     public const int ReasonMaxLength = 2000;
     public const int ProductMaxLength = 80;
+    public const int NumberMaxLength = 40;
 
     /// <summary>The one table of the state machine: what each state allows.</summary>
     private static readonly IReadOnlyDictionary<ComplaintStatus, ComplaintAction[]> Transitions = new Dictionary<ComplaintStatus, ComplaintAction[]>

@@ -58,6 +58,9 @@ public enum NotificationEvent
 
     /// <summary>To the supervisor, and the managers for a major complaint: a service-level clock ran out.</summary>
     SlaBreached,
+
+    /// <summary>To the customer who asked: the one-time code that opens the status of their complaint.</summary>
+    StatusLookupCode,
 }
 
 public enum NotificationStatus

@@ -101,9 +101,11 @@ public static class NotificationPlaceholders
         NotificationEvent.StatusChanged => [.. Staff, "previousStatus"],
         NotificationEvent.ReComplained => [.. Staff, "escalationLevel"],
         NotificationEvent.SlaAtRisk or NotificationEvent.SlaBreached => [.. Staff, "milestone", "dueAt", "escalationLevel"],
+        NotificationEvent.StatusLookupCode => ["code", "minutes", "number"],
         _ => [],
     };
 
     /// <summary>Whether the event is said to the customer (else to staff).</summary>
-    public static bool IsForCustomers(NotificationEvent notificationEvent) => notificationEvent <= NotificationEvent.CareTaskGreeting;
+    public static bool IsForCustomers(NotificationEvent notificationEvent) =>
+        notificationEvent is <= NotificationEvent.CareTaskGreeting or NotificationEvent.StatusLookupCode;
 }

@@ -58,6 +58,8 @@ public sealed class CustomerCareDbContext(
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<StatusLookup> StatusLookups => Set<StatusLookup>();
+
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

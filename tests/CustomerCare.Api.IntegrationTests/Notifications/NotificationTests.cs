@@ -378,6 +378,46 @@ public sealed class NotificationTests : IntegrationTest
         });
     }
 
+    [Test]
+    public async Task ACustomer_LooksUpTheirComplaint_WithAOneTimeCode_AndNoAnswerTellsWhatExists()
+    {
+        var customerId = await CreateCustomerAsync("Zhang Wei", "zh-CN", "sms", byEmail: false, byPhone: true);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "快递延误");
+        await complaints.DoAsync(id, "register", new { category = "logistics", severity = "general", customerAcknowledged = true });
+        var number = (await complaints.GetAsync(id)).Body.GetProperty("number").GetString()!;
+        using var customer = _api.CreateClient();
+
+        var asked = await customer.PostAsJsonAsync("/api/v1/complaint-status/codes", new { number = number.ToLowerInvariant(), contact = "138-0013-8001" });
+        var otherPhone = await customer.PostAsJsonAsync("/api/v1/complaint-status/codes", new { number, contact = "139 0000 0000" });
+        var otherNumber = await customer.PostAsJsonAsync("/api/v1/complaint-status/codes", new { number = "CC-1999-000001", contact = "138 0013 8001" });
+        await DispatchUntilSettledAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(_gateway.Accepted.Last().Text, @"\d{6}").Value;
+        var wrong = await customer.PostAsJsonAsync("/api/v1/complaint-status", new { number, contact = "13800138001", code = code == "000000" ? "111111" : "000000" });
+        var opened = await customer.PostAsJsonAsync("/api/v1/complaint-status", new { number, contact = "+86 138 0013 8001", code });
+        var again = await customer.PostAsJsonAsync("/api/v1/complaint-status", new { number, contact = "13800138001", code });
+
+        var bodies = new[] { await asked.Content.ReadAsStringAsync(), await otherPhone.Content.ReadAsStringAsync(), await otherNumber.Content.ReadAsStringAsync() };
+        var status = await opened.ReadJsonAsync();
+        var wrongProblem = await wrong.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        var againProblem = await again.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Multiple(() =>
+        {
+            Assert.That(new[] { asked.StatusCode, otherPhone.StatusCode, otherNumber.StatusCode }, Is.All.EqualTo(System.Net.HttpStatusCode.Accepted));
+            Assert.That(bodies.Distinct().Count(), Is.EqualTo(1), "the same answer whether or not the number and phone belong together");
+            Assert.That(_gateway.Accepted.Count(m => m.Text.Contains("验证码", StringComparison.Ordinal)), Is.EqualTo(1), "a code only to the complaint's own phone");
+            Assert.That(_gateway.Accepted.Last().Text, Does.StartWith("【客服中心】您查询投诉的验证码为 "));
+            Assert.That(wrongProblem.GetProperty("errors").TryGetProperty("code", out _), Is.True);
+            Assert.That(status.GetProperty("number").GetString(), Is.EqualTo(number));
+            Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("registered"));
+            Assert.That(status.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()), Is.EqualTo(new[] { "received", "registered" }));
+            Assert.That(status.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("actorId")), Has.All.Matches<JsonElement>(a => a.ValueKind == JsonValueKind.Null),
+                "no staff member's id");
+            Assert.That(status.GetProperty("promisedTimes").EnumerateArray().Select(p => p.GetProperty("milestone").GetString()), Does.Contain("firstContact"));
+            Assert.That(againProblem.GetProperty("errors").TryGetProperty("code", out _), Is.True, "a code is used once");
+        });
+    }
+
     private async Task SetQuietHoursAsync(string quietHours)
     {
         var current = (await (await _admin.GetAsync("/api/v1/settings/notifications")).ReadJsonAsync()).GetProperty("value");

@@ -938,7 +938,7 @@ export type NotificationDto = {
     createdAt: string;
 };
 
-export type NotificationEvent = 'complaintReceived' | 'solutionProposed' | 'complaintResolved' | 'complaintClosed' | 'complaintReopened' | 'publicReply' | 'surveyInvitation' | 'careTaskGreeting' | 'assigned' | 'transferred' | 'statusChanged' | 'reComplained' | 'slaAtRisk' | 'slaBreached';
+export type NotificationEvent = 'complaintReceived' | 'solutionProposed' | 'complaintResolved' | 'complaintClosed' | 'complaintReopened' | 'publicReply' | 'surveyInvitation' | 'careTaskGreeting' | 'assigned' | 'transferred' | 'statusChanged' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'statusLookupCode';
 
 export type NotificationRule = {
     event?: NotificationEvent;
@@ -1126,11 +1126,26 @@ export type PreviewNotificationTemplateInput = {
     body?: string | null;
 };
 
+export type PromisedTimeDto = {
+    milestone: SlaMilestone;
+    dueAt: string;
+    metAt: string | null;
+};
+
 export type ProposeSolutionInput = {
     summary: string;
     steps?: Array<SolutionStepInput> | null;
     communicatedVia: Channel;
     communicatedAt?: string | null;
+};
+
+export type PublicComplaintStatusDto = {
+    number: string;
+    title: string;
+    status: ComplaintStatus;
+    receivedAt: string;
+    promisedTimes: Array<PromisedTimeDto>;
+    timeline: Array<TimelineEntryDto>;
 };
 
 export type QuestionDto = {
@@ -1482,6 +1497,22 @@ export type StaffPerformanceReport = {
 
 export type StartFeedbackInput = {
     handlerId?: string | null;
+};
+
+export type StatusCodeRequestInput = {
+    number: string;
+    contact: string;
+};
+
+export type StatusCodeRequested = {
+    message: string;
+    expiresInSeconds: number;
+};
+
+export type StatusLookupInput = {
+    number: string;
+    contact: string;
+    code: string;
 };
 
 export type SubmitSurveyResponseInput = {
@@ -2583,6 +2614,96 @@ export type RescheduleCareTaskResponses = {
 };
 
 export type RescheduleCareTaskResponse = RescheduleCareTaskResponses[keyof RescheduleCareTaskResponses];
+
+export type RequestStatusCodeData = {
+    body: StatusCodeRequestInput;
+    path?: never;
+    query?: never;
+    url: '/api/v1/complaint-status/codes';
+};
+
+export type RequestStatusCodeErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too Many Requests
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type RequestStatusCodeError = RequestStatusCodeErrors[keyof RequestStatusCodeErrors];
+
+export type RequestStatusCodeResponses = {
+    /**
+     * Accepted
+     */
+    202: StatusCodeRequested;
+};
+
+export type RequestStatusCodeResponse = RequestStatusCodeResponses[keyof RequestStatusCodeResponses];
+
+export type LookUpComplaintStatusData = {
+    body: StatusLookupInput;
+    path?: never;
+    query?: never;
+    url: '/api/v1/complaint-status';
+};
+
+export type LookUpComplaintStatusErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too Many Requests
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type LookUpComplaintStatusError = LookUpComplaintStatusErrors[keyof LookUpComplaintStatusErrors];
+
+export type LookUpComplaintStatusResponses = {
+    /**
+     * OK
+     */
+    200: PublicComplaintStatusDto;
+};
+
+export type LookUpComplaintStatusResponse = LookUpComplaintStatusResponses[keyof LookUpComplaintStatusResponses];
 
 export type ListComplaintsData = {
     body?: never;

@@ -28,6 +28,7 @@ public sealed class DocumentInfoFilter : IDocumentFilter
         ["Staff"] = "Staff members, their roles and departments, invitations and deactivation.",
         ["Survey responses"] = "What a customer opens from a survey invitation: the questions, and the answers sent back. No sign-in: the invitation's token is the credential.",
         ["Surveys"] = "Satisfaction survey templates, campaigns, invitations and their analysis.",
+        ["Complaint status"] = "Customers look up their own complaint without an account: complaint number and phone or e-mail, then a one-time code.",
         ["Notification templates"] = "The e-mail, text-message and robot texts notifications are rendered from, per event and language; administrators edit and preview them.",
         ["Webhooks"] = "Subscriptions to complaint events delivered to partner or staff endpoints, signed, retried, and re-sendable when dead.",
     };

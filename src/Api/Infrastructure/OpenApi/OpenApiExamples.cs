@@ -10,6 +10,7 @@ using CustomerCare.Application.Complaints.Commands.AssignComplaint;
 using CustomerCare.Application.Complaints.Commands.CloseComplaint;
 using CustomerCare.Application.Complaints.Commands.FileReComplaint;
 using CustomerCare.Application.Complaints.Commands.LogCustomerContact;
+using CustomerCare.Application.Complaints.Commands.LookUpComplaintStatus;
 using CustomerCare.Application.Complaints.Commands.PauseSla;
 using CustomerCare.Application.Complaints.Commands.ProposeSolution;
 using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
@@ -19,6 +20,7 @@ using CustomerCare.Application.Complaints.Commands.RecordInvestigation;
 using CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 using CustomerCare.Application.Complaints.Commands.ReopenComplaint;
 using CustomerCare.Application.Complaints.Commands.ReplyToComplaint;
+using CustomerCare.Application.Complaints.Commands.RequestStatusCode;
 using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 using CustomerCare.Application.Customers;
 using CustomerCare.Application.Customers.Commands.MergeCustomers;
@@ -62,6 +64,8 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
         [typeof(NotificationSettings)] = """{"rules":[{"event":"complaintReceived","channels":["email","sms"]},{"event":"solutionProposed","channels":["email","sms"]},{"event":"complaintResolved","channels":["email","sms"]},{"event":"complaintClosed","channels":["email"]},{"event":"assigned","channels":["email"]}],"quietHours":"21:00-08:00"}""",
         [typeof(NotificationTemplateInput)] = """{"subject":"我们已受理您的投诉 {{number}}","body":"{{customerName}}，您好：\n\n我们已收到您关于“{{title}}”的投诉，受理编号为 {{number}}。负责的同事将在 {{firstContactDue}} 前与您联系。\n\n客服中心"}""",
         [typeof(PreviewNotificationTemplateInput)] = """{"complaintId":"01939a6e-5d1c-7b44-afb0-837ca1630a0e","subject":null,"body":null}""",
+        [typeof(StatusCodeRequestInput)] = """{"number":"CC-2026-000123","contact":"138 0013 8000"}""",
+        [typeof(StatusLookupInput)] = """{"number":"CC-2026-000123","contact":"138 0013 8000","code":"482913"}""",
         [typeof(SignInInput)] = """{"email":"agent@customercare.example","password":"Initial-Passw0rd-2026"}""",
         [typeof(DepartmentInput)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
         [typeof(CreateStaffMemberInput)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",

@@ -53,6 +53,8 @@ public interface IApplicationDbContext
 
     DbSet<Notification> Notifications { get; }
 
+    DbSet<StatusLookup> StatusLookups { get; }
+
     /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
     Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);
 

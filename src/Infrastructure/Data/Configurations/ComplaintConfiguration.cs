@@ -18,7 +18,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.ToTable("complaints");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Number).HasMaxLength(40).IsRequired();
+        builder.Property(c => c.Number).HasMaxLength(Complaint.NumberMaxLength).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);

@@ -365,6 +365,64 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.StatusLookup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("ContactKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("contact_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("NumberKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number_key");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_status_lookups");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_status_lookups_complaint_id");
+
+                    b.HasIndex("ContactKey", "CreatedAt")
+                        .HasDatabaseName("ix_status_lookups_contact_key_created_at");
+
+                    b.HasIndex("NumberKey", "CreatedAt")
+                        .HasDatabaseName("ix_status_lookups_number_key_created_at");
+
+                    b.ToTable("status_lookups", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Complaints.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2134,6 +2192,15 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Navigation("Resolution");
 
                     b.Navigation("Solution");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.StatusLookup", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_status_lookups_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Complaints.TimelineEntry", b =>

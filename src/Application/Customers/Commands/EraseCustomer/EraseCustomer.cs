@@ -30,6 +30,8 @@ public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICusto
             notification.Erase();
         }
 
+        db.StatusLookups.RemoveRange(await db.StatusLookups.Where(l => complaintIds.Contains(l.ComplaintId!.Value)).ToListAsync(cancellationToken));
+
         db.Record(user, customer.Id, CustomerAccess.Erased, now);
         await db.SaveChangesAsync(ct => records.RedactAsync(customer.Id, ct), cancellationToken);
         return Unit.Value;
