@@ -1,8 +1,13 @@
+using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Auth.Commands.ChangePassword;
 using CustomerCare.Application.Auth.Commands.SignIn;
+using CustomerCare.Application.Auth.Commands.UpdateMyNotificationSettings;
 using CustomerCare.Application.Auth.Queries.GetCurrentUser;
+using CustomerCare.Application.Auth.Queries.GetMyNotificationSettings;
+using CustomerCare.Application.Notifications;
+using CustomerCare.Application.Settings;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,6 +33,14 @@ public sealed class Auth : IEndpointGroup
             .WithSummary("Who the caller is: a staff member (with department and roles) or a partner system")
             .ProducesAuthProblems();
 
+        group.MapGet("/me/notification-settings", GetMyNotificationSettings).WithName(nameof(GetMyNotificationSettings)).RequireAuthorization(Policies.Staff)
+            .WithSummary("The staff notifications you receive by e-mail (every kind until you choose)")
+            .ProducesAuthProblems();
+        group.MapPut("/me/notification-settings", UpdateMyNotificationSettings).WithName(nameof(UpdateMyNotificationSettings)).RequireAuthorization(Policies.Staff)
+            .WithSummary("Choose the staff notifications you receive by e-mail (If-Match optional); a kind left out is not sent to you")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesAuthProblems();
+
         group.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization(Policies.Staff)
             .WithSummary("Change your own password (proving the current one); your other sessions end")
             .WithDescription("Wrong current passwords are limited like sign-ins: after repeated ones, further attempts answer 429 " +
@@ -43,6 +56,13 @@ public sealed class Auth : IEndpointGroup
 
     public static async Task<Ok<CurrentUserDto>> GetCurrentUser(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCurrentUserQuery(), ct));
+
+    public static async Task<Ok<SettingDto<StaffNotificationSettings>>> GetMyNotificationSettings(HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new GetMyNotificationSettingsQuery(), ct));
+
+    public static async Task<Ok<SettingDto<StaffNotificationSettings>>> UpdateMyNotificationSettings(
+        StaffNotificationSettings request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new UpdateMyNotificationSettingsCommand(request, ETags.ExpectedVersion(http)), ct));
 
     public static async Task<NoContent> ChangePassword(ChangePasswordInput input, ISender sender, CancellationToken ct)
     {

@@ -418,6 +418,39 @@ public sealed class NotificationTests : IntegrationTest
         });
     }
 
+    [Test]
+    public async Task StaffChooseWhatTheyAreTold_AndTheAssigneeWhoKeptAssignmentsHearsOfTheirs()
+    {
+        var departmentId = await ApiClient.DepartmentIdAsync();
+        var (keeps, _) = await ApiClient.CreateStaffAsync("agent", departmentId);
+        var (mutes, mutesEmail) = await ApiClient.CreateStaffAsync("agent", departmentId);
+        using (var muting = _api.CreateClient())
+        {
+            muting.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiClient.SignInAsync(mutesEmail, ApiClient.StaffPassword));
+            var chosen = await (await muting.PutAsJsonAsync("/api/v1/auth/me/notification-settings", new { receive = new[] { "statusChanged" } })).ReadJsonAsync();
+            Assert.That(chosen.GetProperty("value").GetProperty("receive").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "statusChanged" }));
+            var refused = await muting.PutAsJsonAsync("/api/v1/auth/me/notification-settings", new { receive = new[] { "complaintReceived" } });
+            await refused.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        }
+
+        var complaints = new ComplaintApi(_admin);
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: false, byPhone: false);
+        var first = await ReceiveAsync(complaints, customerId, "投诉一");
+        var second = await ReceiveAsync(complaints, customerId, "投诉二");
+        await complaints.DoAsync(first, "assign", new { departmentId, assigneeId = keeps, reason = "负责区域" });
+        await complaints.DoAsync(second, "assign", new { departmentId, assigneeId = mutes, reason = "负责区域" });
+
+        async Task<List<Guid>> AssignedAsync(Guid id) => (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray()
+            .Where(n => n.GetProperty("event").GetString() == "assigned").Select(n => n.GetProperty("recipientId").GetGuid()).ToList();
+        var toKeeps = await AssignedAsync(first);
+        var toMutes = await AssignedAsync(second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(toKeeps, Is.EqualTo(new[] { keeps }), "every kind until one chooses");
+            Assert.That(toMutes, Is.Empty, "assignments were not chosen");
+        });
+    }
+
     private async Task SetQuietHoursAsync(string quietHours)
     {
         var current = (await (await _admin.GetAsync("/api/v1/settings/notifications")).ReadJsonAsync()).GetProperty("value");

@@ -100,6 +100,8 @@ public class PermissionMatrixTests
         ["GetComplaint"] = StaffOrPartner,
         ["GetComplaintTimeline"] = StaffOrPartner,
         ["GetComplaintNotifications"] = AllStaff,
+        ["GetMyNotificationSettings"] = AllStaff,
+        ["UpdateMyNotificationSettings"] = AllStaff,
         ["RequestStatusCode"] = Everyone,
         ["LookUpComplaintStatus"] = Everyone,
         ["GetSlaByDepartment"] = SupervisorOrAbove,

@@ -1487,6 +1487,15 @@ export type StaffMemberDtoPagedList = {
     readonly totalPages: number;
 };
 
+export type StaffNotificationSettings = {
+    receive: Array<NotificationEvent>;
+};
+
+export type StaffNotificationSettingsSettingDto = {
+    value: StaffNotificationSettings | null;
+    version: number;
+};
+
 export type StaffPerformanceReport = {
     from: string;
     to: string;
@@ -2100,6 +2109,104 @@ export type GetCurrentUserResponses = {
 };
 
 export type GetCurrentUserResponse = GetCurrentUserResponses[keyof GetCurrentUserResponses];
+
+export type GetMyNotificationSettingsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/me/notification-settings';
+};
+
+export type GetMyNotificationSettingsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetMyNotificationSettingsError = GetMyNotificationSettingsErrors[keyof GetMyNotificationSettingsErrors];
+
+export type GetMyNotificationSettingsResponses = {
+    /**
+     * OK
+     */
+    200: StaffNotificationSettingsSettingDto;
+};
+
+export type GetMyNotificationSettingsResponse = GetMyNotificationSettingsResponses[keyof GetMyNotificationSettingsResponses];
+
+export type UpdateMyNotificationSettingsData = {
+    body: StaffNotificationSettings;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/me/notification-settings';
+};
+
+export type UpdateMyNotificationSettingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type UpdateMyNotificationSettingsError = UpdateMyNotificationSettingsErrors[keyof UpdateMyNotificationSettingsErrors];
+
+export type UpdateMyNotificationSettingsResponses = {
+    /**
+     * OK
+     */
+    200: StaffNotificationSettingsSettingDto;
+};
+
+export type UpdateMyNotificationSettingsResponse = UpdateMyNotificationSettingsResponses[keyof UpdateMyNotificationSettingsResponses];
 
 export type ChangePasswordData = {
     body: ChangePasswordInput;

@@ -66,6 +66,7 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
         [typeof(PreviewNotificationTemplateInput)] = """{"complaintId":"01939a6e-5d1c-7b44-afb0-837ca1630a0e","subject":null,"body":null}""",
         [typeof(StatusCodeRequestInput)] = """{"number":"CC-2026-000123","contact":"138 0013 8000"}""",
         [typeof(StatusLookupInput)] = """{"number":"CC-2026-000123","contact":"138 0013 8000","code":"482913"}""",
+        [typeof(StaffNotificationSettings)] = """{"receive":["assigned","slaAtRisk","slaBreached"]}""",
         [typeof(SignInInput)] = """{"email":"agent@customercare.example","password":"Initial-Passw0rd-2026"}""",
         [typeof(DepartmentInput)] = """{"name":"Billing Support","code":"BIL","parentId":null,"supervisorId":null}""",
         [typeof(CreateStaffMemberInput)] = """{"name":"Li Wei","email":"li.wei@customercare.example","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","roles":["agent"],"password":"Initial-Passw0rd-2026"}""",

@@ -21,7 +21,7 @@ namespace CustomerCare.Application.Notifications.EventHandlers;
 /// </summary>
 public sealed class PlanComplaintNotifications(
     IApplicationDbContext db, INotificationPolicyProvider policies, INotificationChannels channels, ISlaScheduleProvider schedules,
-    CustomerNotifier customers, IOptions<NotificationOptions> options, TimeProvider time) : INotificationHandler<ComplaintEvent>
+    CustomerNotifier customers, ISettingsStore settings, IOptions<NotificationOptions> options, TimeProvider time) : INotificationHandler<ComplaintEvent>
 {
     public async ValueTask Handle(ComplaintEvent notification, CancellationToken cancellationToken)
     {
@@ -127,9 +127,11 @@ public sealed class PlanComplaintNotifications(
         var language = NotificationTemplate.LanguageFor(options.Value.DefaultLanguage);
         foreach (var (staffId, notificationEvent) in recipients)
         {
-            if (!staff.TryGetValue(staffId, out var member) || !context.Policy.IsOn(notificationEvent, NotificationChannel.Email))
+            if (!staff.TryGetValue(staffId, out var member) || !context.Policy.IsOn(notificationEvent, NotificationChannel.Email)
+                || !(await settings.GetAsync<StaffNotificationSettings>(StaffNotificationSettings.KeyOf(staffId), ct) is not { } chosen
+                    || chosen.Value.Receive.Contains(notificationEvent)))
             {
-                continue;
+                continue; // unknown or inactive, switched off by administrators, or not chosen by them
             }
 
             var values = NotificationValues.ForStaff(context.Complaint, context.Entry, member.Name, language,
