@@ -451,6 +451,43 @@ public sealed class NotificationTests : IntegrationTest
         });
     }
 
+    [Test]
+    public async Task TheExportListsACustomersNotifications_AndErasureRemovesTheirAddressesAndTexts_AndStopsWhatWasNotSent()
+    {
+        await SetQuietHoursAsync(QuietHoursAroundNow());
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "sms", byEmail: true, byPhone: true);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "热水壶底座漏水");
+        await complaints.DoAsync(id, "replies", new { text = "王女士您好，新水壶已发出" });
+        var exported = await (await _admin.GetAsync($"/api/v1/customers/{customerId}/export")).ReadJsonAsync();
+
+        await (await _admin.PostAsync($"/api/v1/customers/{customerId}/erase", null)).AssertStatusAsync(System.Net.HttpStatusCode.NoContent);
+        await DispatchUntilSettledAsync();
+
+        var after = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().ToList();
+        var stored = await Webhooks.Dispatch.ScalarAsync(
+            "SELECT count(*) FROM notifications WHERE address IS NOT NULL OR subject IS NOT NULL OR html IS NOT NULL OR last_answer IS NOT NULL");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exported.GetProperty("notifications").EnumerateArray().Select(n => n.GetProperty("text").GetString()),
+                Has.Some.Contains("新水壶已发出"), "the export lists what the customer was told");
+            Assert.That(after, Has.Count.EqualTo(2));
+            Assert.That(after.Select(n => n.GetProperty("text").GetString()), Is.All.Empty);
+            Assert.That(after.Select(n => n.GetProperty("address").ValueKind), Is.All.EqualTo(JsonValueKind.Null));
+            Assert.That(after.Select(n => n.GetProperty("status").GetString()), Is.All.EqualTo("notSent"), "deferred by the quiet hours, then never sent");
+            Assert.That(after.Select(n => n.GetProperty("notSentReason").GetString()), Is.All.EqualTo("erased"));
+            Assert.That(stored, Is.Zero, "no address, subject, HTML or answer is left in the table (the text is the empty one, encrypted)");
+            Assert.That(_gateway.Accepted, Is.Empty);
+        });
+    }
+
+    /// <summary>Quiet hours from an hour ago to two hours ahead, on the calendar's (Shanghai) wall clock.</summary>
+    private static string QuietHoursAroundNow()
+    {
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        return $"{local.AddHours(-1):HH\\:mm}-{local.AddHours(2):HH\\:mm}";
+    }
+
     private async Task SetQuietHoursAsync(string quietHours)
     {
         var current = (await (await _admin.GetAsync("/api/v1/settings/notifications")).ReadJsonAsync()).GetProperty("value");
