@@ -109,13 +109,9 @@ public sealed partial class NotificationDispatcher(
         return new NotificationPassResult(claimed.Count, sent, retried, dead);
     }
 
-    /// <summary>Exponential back-off with "equal jitter": half the doubled delay fixed, half random.</summary>
-    public static TimeSpan Backoff(int attempts, NotificationOptions settings)
-    {
-        var exponent = Math.Min(Math.Max(attempts - 1, 0), 30);
-        var ceiling = Math.Min(settings.RetryMaxDelay.TotalMilliseconds, settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, exponent));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-    }
+    /// <summary>The wait before a notification's next attempt (<see cref="Workers.RetryBackoff.EqualJitter"/>).</summary>
+    public static TimeSpan Backoff(int attempts, NotificationOptions settings) =>
+        Workers.RetryBackoff.EqualJitter(attempts, settings.RetryBaseDelay, settings.RetryMaxDelay);
 
     internal sealed class ClaimedNotification
     {

@@ -217,13 +217,9 @@ public sealed partial class WebhookDispatcher(
         return status;
     }
 
-    /// <summary>Exponential back-off with "equal jitter": half the doubled delay fixed, half random.</summary>
-    public static TimeSpan Backoff(int attempts, WebhookOptions settings)
-    {
-        var exponent = Math.Min(Math.Max(attempts - 1, 0), 30);
-        var ceiling = Math.Min(settings.RetryMaxDelay.TotalMilliseconds, settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, exponent));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-    }
+    /// <summary>The wait before a delivery's next attempt (<see cref="Workers.RetryBackoff.EqualJitter"/>).</summary>
+    public static TimeSpan Backoff(int attempts, WebhookOptions settings) =>
+        Workers.RetryBackoff.EqualJitter(attempts, settings.RetryBaseDelay, settings.RetryMaxDelay);
 
     internal sealed class ClaimedDelivery
     {
