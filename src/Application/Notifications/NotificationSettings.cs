@@ -35,6 +35,9 @@ public sealed record StoredNotificationTemplate(string? Subject, string Body)
 
     public static string KeyOf(NotificationEvent notificationEvent, NotificationChannel channel, string language) =>
         $"{Prefix}{notificationEvent}/{channel}/{language}";
+
+    /// <summary>The shipped template with this text in its place.</summary>
+    public NotificationTemplate Over(NotificationTemplate shipped) => shipped with { Subject = Subject, Body = Body };
 }
 
 /// <summary>What the planner works from: the switches, the quiet hours and the templates in force.</summary>
@@ -49,7 +52,7 @@ public sealed class NotificationPolicy(NotificationSettings settings, IReadOnlyD
     /// <summary>The template in force: the administrator's, else the shipped one.</summary>
     public NotificationTemplate Template(NotificationEvent notificationEvent, NotificationChannel channel, string language) =>
         stored.TryGetValue(StoredNotificationTemplate.KeyOf(notificationEvent, channel, language), out var own)
-            ? new NotificationTemplate(notificationEvent, channel, language, own.Subject, own.Body)
+            ? own.Over(DefaultNotificationTemplates.For(notificationEvent, channel, language))
             : DefaultNotificationTemplates.For(notificationEvent, channel, language);
 
     public bool IsCustomised(NotificationEvent notificationEvent, NotificationChannel channel, string language) =>

@@ -25,6 +25,12 @@ public sealed record NotificationTemplateKey(string Event, string Channel, strin
 
 public sealed class NotificationTemplateKeyValidator : AbstractValidator<NotificationTemplateKey>
 {
+    /// <summary>The field error for a template text using placeholders its event does not offer: which, and which it offers.</summary>
+    public static string UnknownPlaceholdersMessage(NotificationEvent notificationEvent, string? text) =>
+        ValidationTexts.Format("TemplateUnknownPlaceholders",
+            string.Join(", ", NotificationTemplate.UnknownPlaceholders(notificationEvent, text).Select(p => "{{" + p + "}}")),
+            string.Join(", ", NotificationPlaceholders.For(notificationEvent).Select(p => "{{" + p + "}}")));
+
     public NotificationTemplateKeyValidator()
     {
         RuleFor(k => k.Event).Must(NotificationTemplateKey.IsEvent)

@@ -22,6 +22,6 @@ public sealed class UpdateNotificationTemplateCommandHandler(ISettingsStore stor
         var version = await store.SaveAsync(key.StoreKey, own, command.ExpectedVersion, cancellationToken);
         policies.Invalidate();
         var shipped = DefaultNotificationTemplates.For(key.ParsedEvent, key.ParsedChannel, key.StoredLanguage);
-        return NotificationTemplateDto.For(shipped with { Subject = own.Subject, Body = own.Body }, customised: true, version);
+        return NotificationTemplateDto.For(own.Over(shipped), customised: true, version);
     }
 }

@@ -16,15 +16,11 @@ public sealed class UpdateNotificationTemplateCommandValidator : AbstractValidat
         {
             RuleFor(c => c.Input.Body)
                 .Must((c, body) => NotificationTemplate.UnknownPlaceholders(c.Key.ParsedEvent, body).Count == 0)
-                .WithMessage(c => ValidationTexts.Format("TemplateUnknownPlaceholders",
-                    string.Join(", ", NotificationTemplate.UnknownPlaceholders(c.Key.ParsedEvent, c.Input.Body).Select(p => "{{" + p + "}}")),
-                    string.Join(", ", NotificationPlaceholders.For(c.Key.ParsedEvent).Select(p => "{{" + p + "}}"))))
+                .WithMessage(c => NotificationTemplateKeyValidator.UnknownPlaceholdersMessage(c.Key.ParsedEvent, c.Input.Body))
                 .OverridePropertyName("body");
             RuleFor(c => c.Input.Subject)
                 .Must((c, subject) => NotificationTemplate.UnknownPlaceholders(c.Key.ParsedEvent, subject).Count == 0)
-                .WithMessage(c => ValidationTexts.Format("TemplateUnknownPlaceholders",
-                    string.Join(", ", NotificationTemplate.UnknownPlaceholders(c.Key.ParsedEvent, c.Input.Subject).Select(p => "{{" + p + "}}")),
-                    string.Join(", ", NotificationPlaceholders.For(c.Key.ParsedEvent).Select(p => "{{" + p + "}}"))))
+                .WithMessage(c => NotificationTemplateKeyValidator.UnknownPlaceholdersMessage(c.Key.ParsedEvent, c.Input.Subject))
                 .OverridePropertyName("subject");
             RuleFor(c => c.Input.Subject).NotEmpty().When(c => NotificationTemplate.HasSubject(c.Key.ParsedChannel)).OverridePropertyName("subject");
             RuleFor(c => c.Input.Subject).Empty().When(c => !NotificationTemplate.HasSubject(c.Key.ParsedChannel))

@@ -13,7 +13,7 @@ public sealed class GetNotificationTemplateQueryHandler(ISettingsStore store) : 
         var key = query.Key;
         var shipped = DefaultNotificationTemplates.For(key.ParsedEvent, key.ParsedChannel, key.StoredLanguage);
         return await store.GetAsync<StoredNotificationTemplate>(key.StoreKey, cancellationToken) is { } own
-            ? NotificationTemplateDto.For(shipped with { Subject = own.Value.Subject, Body = own.Value.Body }, customised: true, own.Version)
+            ? NotificationTemplateDto.For(own.Value.Over(shipped), customised: true, own.Version)
             : NotificationTemplateDto.For(shipped, customised: false, 0);
     }
 }

@@ -14,7 +14,7 @@ public sealed class ListNotificationTemplatesQueryHandler(ISettingsStore store)
         var stored = await store.ListAsync<StoredNotificationTemplate>(StoredNotificationTemplate.Prefix, cancellationToken);
         return DefaultNotificationTemplates.All
             .Select(shipped => stored.TryGetValue(StoredNotificationTemplate.KeyOf(shipped.Event, shipped.Channel, shipped.Language), out var own)
-                ? NotificationTemplateDto.For(shipped with { Subject = own.Value.Subject, Body = own.Value.Body }, customised: true, own.Version)
+                ? NotificationTemplateDto.For(own.Value.Over(shipped), customised: true, own.Version)
                 : NotificationTemplateDto.For(shipped, customised: false, 0))
             .ToList();
     }

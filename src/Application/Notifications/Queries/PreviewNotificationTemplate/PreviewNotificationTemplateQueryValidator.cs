@@ -1,4 +1,3 @@
-using CustomerCare.Application.Common.Validation;
 using CustomerCare.Domain.Notifications;
 using FluentValidation;
 
@@ -13,9 +12,7 @@ public sealed class PreviewNotificationTemplateQueryValidator : AbstractValidato
         RuleFor(q => q.Input.Body)
             .Must((q, body) => NotificationTemplate.UnknownPlaceholders(q.Key.ParsedEvent, body + " " + q.Input.Subject).Count == 0)
             .When(q => q.Input?.Body is not null && q.Key is not null && new NotificationTemplateKeyValidator().Validate(q.Key).IsValid)
-            .WithMessage(q => ValidationTexts.Format("TemplateUnknownPlaceholders",
-                string.Join(", ", NotificationTemplate.UnknownPlaceholders(q.Key.ParsedEvent, q.Input.Body + " " + q.Input.Subject).Select(p => "{{" + p + "}}")),
-                string.Join(", ", NotificationPlaceholders.For(q.Key.ParsedEvent).Select(p => "{{" + p + "}}"))))
+            .WithMessage(q => NotificationTemplateKeyValidator.UnknownPlaceholdersMessage(q.Key.ParsedEvent, q.Input.Body + " " + q.Input.Subject))
             .OverridePropertyName("body");
     }
 }
