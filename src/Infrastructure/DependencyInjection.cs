@@ -99,11 +99,17 @@ public static class DependencyInjection
         services.AddSingleton<INotificationPolicyProvider, Notifications.NotificationPolicyProvider>();
         services.AddSingleton<Notifications.INotificationSender, Notifications.EmailSender>();
         services.AddSingleton<Notifications.INotificationSender, Notifications.SmsGatewaySender>();
+        services.AddSingleton<Notifications.INotificationSender, Notifications.WeComRobotSender>();
+        services.AddSingleton<Notifications.INotificationSender, Notifications.DingTalkRobotSender>();
         services.AddSingleton<INotificationChannels, Notifications.NotificationChannels>();
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddHostedService<Notifications.NotificationWorker>();
         // The gateway is the operator's own service (often on its network): no address guard, the attempt timeout is the sender's.
         services.AddHttpClient(Notifications.SmsGatewaySender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
+
+        // Robots post only to the hosts RobotChannelOptions allows (checked when an administrator sets one); no redirects.
+        services.AddHttpClient(Notifications.GroupRobotSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

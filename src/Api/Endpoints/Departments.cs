@@ -1,14 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using CustomerCare.Api.Infrastructure.OpenApi;
 using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Departments;
 using CustomerCare.Application.Departments.Commands.CreateDepartment;
+using CustomerCare.Application.Departments.Commands.RemoveDepartmentRobot;
 using CustomerCare.Application.Departments.Commands.SetDepartmentActive;
+using CustomerCare.Application.Departments.Commands.SetDepartmentRobot;
 using CustomerCare.Application.Departments.Commands.UpdateDepartment;
 using CustomerCare.Application.Departments.Queries.GetDepartment;
+using CustomerCare.Application.Departments.Queries.ListDepartmentRobots;
 using CustomerCare.Application.Departments.Queries.ListDepartments;
+using CustomerCare.Domain.Organisation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,8 +38,38 @@ public sealed class Departments : IEndpointGroup
         group.MapPost("/{id:guid}/deactivate", DeactivateDepartment).WithName(nameof(DeactivateDepartment)).RequireAuthorization(Policies.Admin)
             .WithSummary("Deactivate a department without active staff or sub-departments (never deleted)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/robots", ListDepartmentRobots).WithName(nameof(ListDepartmentRobots)).RequireAuthorization(Policies.Admin)
+            .WithSummary("The department's group robots (企业微信, 钉钉): addresses masked, secrets never shown")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        group.MapPut("/{id:guid}/robots/{kind}", SetDepartmentRobot).WithName(nameof(SetDepartmentRobot)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Set the department's robot of a kind (If-Match optional): its transfers in, re-complaints, SLA risks and breaches are posted there")
+            .WithDescription(RobotDescription)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id:guid}/robots/{kind}", RemoveDepartmentRobot).WithName(nameof(RemoveDepartmentRobot)).RequireAuthorization(Policies.Admin)
+            .WithSummary("Remove the department's robot of a kind (If-Match optional); messages waiting for it are not sent")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{id:guid}/activate", ActivateDepartment).WithName(nameof(ActivateDepartment)).RequireAuthorization(Policies.Admin)
             .WithSummary("Reactivate a department").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private const string RobotDescription =
+        "`weCom`: a 企业微信 group robot's webhook address (`https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…`), no secret. " +
+        "`dingTalk`: a 钉钉 custom robot's address (`https://oapi.dingtalk.com/robot/send?access_token=…`) and, when its security " +
+        "is \"加签\", the secret (`SEC…`). Only those hosts (and `CustomerCare:Notifications:Robots:AdditionalHosts`) are accepted. " +
+        "Messages are plain text (`msgtype: text`); the address and the secret are stored encrypted and never shown again.";
+
+    public static async Task<Ok<IReadOnlyList<DepartmentRobotDto>>> ListDepartmentRobots(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListDepartmentRobotsQuery(id), ct));
+
+    public static async Task<Ok<DepartmentRobotDto>> SetDepartmentRobot(
+        Guid id, [EnumQuery(typeof(GroupRobotKind))] string kind, DepartmentRobotInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new SetDepartmentRobotCommand(id, kind, input, ETags.ExpectedVersion(http)), ct));
+
+    public static async Task<NoContent> RemoveDepartmentRobot(
+        Guid id, [EnumQuery(typeof(GroupRobotKind))] string kind, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new RemoveDepartmentRobotCommand(id, kind, ETags.ExpectedVersion(http)), ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<PagedList<DepartmentDto>>> ListDepartments(

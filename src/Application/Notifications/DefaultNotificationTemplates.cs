@@ -17,7 +17,19 @@ public static class DefaultNotificationTemplates
     public static IReadOnlyList<NotificationChannel> ChannelsOf(NotificationEvent notificationEvent) =>
         NotificationPlaceholders.IsForCustomers(notificationEvent)
             ? [NotificationChannel.Email, NotificationChannel.Sms]
-            : [NotificationChannel.Email, NotificationChannel.WeComRobot, NotificationChannel.DingTalkRobot];
+            : GroupEvents.Contains(notificationEvent)
+                ? [NotificationChannel.Email, NotificationChannel.WeComRobot, NotificationChannel.DingTalkRobot]
+                : [NotificationChannel.Email];
+
+    /// <summary>
+    /// The staff events a department's group robots post, to the group of the department responsible for the complaint:
+    /// a complaint transferred in, a re-complaint, SLA risk and breach. Assignments and status changes concern one
+    /// person and go to them only.
+    /// </summary>
+    public static IReadOnlySet<NotificationEvent> GroupEvents { get; } = new HashSet<NotificationEvent>
+    {
+        NotificationEvent.Transferred, NotificationEvent.ReComplained, NotificationEvent.SlaAtRisk, NotificationEvent.SlaBreached,
+    };
 
     public static NotificationTemplate For(NotificationEvent notificationEvent, NotificationChannel channel, string language) =>
         All.Single(t => t.Event == notificationEvent && t.Channel == channel && t.Language == language);
@@ -35,11 +47,17 @@ public static class DefaultNotificationTemplates
 
         void Staff(NotificationEvent e, string zhSubject, string zhText, string enSubject, string enText)
         {
-            foreach (var channel in new[] { NotificationChannel.Email, NotificationChannel.WeComRobot, NotificationChannel.DingTalkRobot })
+            templates.Add(new(e, NotificationChannel.Email, "zh-CN", zhSubject, "{{staffName}}，您好：\n\n" + zhText));
+            templates.Add(new(e, NotificationChannel.Email, "en", enSubject, "Hello {{staffName}},\n\n" + enText));
+        }
+
+        // What a department's group chat reads: plain text, no greeting (the robot's message names no one).
+        void Group(NotificationEvent e, string zhText, string enText)
+        {
+            foreach (var channel in new[] { NotificationChannel.WeComRobot, NotificationChannel.DingTalkRobot })
             {
-                var email = channel == NotificationChannel.Email;
-                templates.Add(new(e, channel, "zh-CN", email ? zhSubject : null, email ? "{{staffName}}，您好：\n\n" + zhText : zhText));
-                templates.Add(new(e, channel, "en", email ? enSubject : null, email ? "Hello {{staffName}},\n\n" + enText : enText));
+                templates.Add(new(e, channel, "zh-CN", null, zhText));
+                templates.Add(new(e, channel, "en", null, enText));
             }
         }
 
@@ -138,6 +156,19 @@ public static class DefaultNotificationTemplates
             "投诉 {{number}}“{{title}}”（{{severity}}）的“{{milestone}}”已于 {{dueAt}} 超时，升级至第 {{escalationLevel}} 级（{{department}}）。",
             "Breached: complaint {{number}}",
             "The {{milestone}} of complaint {{number}} \"{{title}}\" ({{severity}}) was due at {{dueAt}} and is missed; escalation level {{escalationLevel}} ({{department}}).");
+
+        Group(NotificationEvent.Transferred,
+            "【投诉转入】{{number}}“{{title}}”（{{severity}}，{{status}}）已从 {{previousDepartment}} 转至 {{department}}，请及时处理。",
+            "[Transferred in] Complaint {{number}} \"{{title}}\" ({{severity}}, {{status}}) moved from {{previousDepartment}} to {{department}}.");
+        Group(NotificationEvent.ReComplained,
+            "【复投诉】客户就投诉 {{number}}“{{title}}”再次投诉，已升级至第 {{escalationLevel}} 级（{{department}}）。",
+            "[Re-complaint] The customer complained again about {{number}} \"{{title}}\"; escalation level {{escalationLevel}} ({{department}}).");
+        Group(NotificationEvent.SlaAtRisk,
+            "【即将超时】投诉 {{number}}“{{title}}”（{{severity}}）的“{{milestone}}”将于 {{dueAt}} 到期（{{department}}）。",
+            "[At risk] The {{milestone}} of complaint {{number}} \"{{title}}\" ({{severity}}) is due at {{dueAt}} ({{department}}).");
+        Group(NotificationEvent.SlaBreached,
+            "【已超时】投诉 {{number}}“{{title}}”（{{severity}}）的“{{milestone}}”已于 {{dueAt}} 超时，升级至第 {{escalationLevel}} 级（{{department}}）。",
+            "[Breached] The {{milestone}} of complaint {{number}} \"{{title}}\" ({{severity}}) was due at {{dueAt}} and is missed; escalation level {{escalationLevel}} ({{department}}).");
         return templates;
     }
 }

@@ -39,7 +39,8 @@ public static class NotificationValues
     }
 
     public static Dictionary<string, string?> ForStaff(
-        Complaint complaint, TimelineEntry? entry, string staffName, string language, string? department, TimeZoneInfo zone)
+        Complaint complaint, TimelineEntry? entry, string staffName, string language, string? department, TimeZoneInfo zone,
+        string? previousDepartment = null)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var culture = CultureInfo.GetCultureInfo(language);
@@ -57,6 +58,7 @@ public static class NotificationValues
             ["status"] = Texts.DisplayName(complaint.Status, culture),
             ["severity"] = Texts.DisplayName(complaint.Severity, culture),
             ["department"] = department,
+            ["previousDepartment"] = previousDepartment,
             ["previousStatus"] = entry?.FromStatus is { } from ? Texts.DisplayName(from, culture) : null,
             ["escalationLevel"] = complaint.EscalationLevel.ToString(CultureInfo.InvariantCulture),
             ["milestone"] = clock is null ? null : Texts.DisplayName(clock.Milestone, culture),

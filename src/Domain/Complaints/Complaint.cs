@@ -259,6 +259,7 @@ public sealed class Complaint : AggregateRoot
         // complaint its first handler within that department is an assignment.
         var isTransfer = (departmentId is not null && ResponsibleDepartmentId is not null && departmentId != ResponsibleDepartmentId)
             || (assigneeId is not null && AssigneeId is not null && assigneeId != AssigneeId);
+        var previousDepartmentId = ResponsibleDepartmentId;
         if (departmentId is not null && departmentId != ResponsibleDepartmentId)
         {
             ResponsibleDepartmentId = departmentId;
@@ -275,7 +276,7 @@ public sealed class Complaint : AggregateRoot
         }
 
         Append(actor, now, isTransfer ? TimelineEntryKind.Transferred : TimelineEntryKind.Assigned, null, Guard.Text(reason, ReasonMaxLength, "reason"));
-        Raise(new ComplaintAssigned(Id, Status, now, ResponsibleDepartmentId, AssigneeId, isTransfer));
+        Raise(new ComplaintAssigned(Id, Status, now, ResponsibleDepartmentId, AssigneeId, isTransfer, previousDepartmentId));
     }
 
     public void LogContact(Channel channel, ContactDirection direction, string summary, Actor actor, DateTimeOffset now)

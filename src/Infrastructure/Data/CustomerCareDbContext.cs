@@ -60,6 +60,8 @@ public sealed class CustomerCareDbContext(
 
     public DbSet<StatusLookup> StatusLookups => Set<StatusLookup>();
 
+    public DbSet<DepartmentRobot> DepartmentRobots => Set<DepartmentRobot>();
+
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -129,6 +131,7 @@ public sealed class CustomerCareDbContext(
         modelBuilder.Entity<WebhookSubscription>(new WebhookSubscriptionConfiguration(secrets).Configure);
         modelBuilder.Entity<SurveyInvitation>(new SurveyInvitationConfiguration(secrets).Configure);
         modelBuilder.Entity<Notification>(new NotificationConfiguration(protector).Configure);
+        modelBuilder.Entity<DepartmentRobot>(new DepartmentRobotConfiguration(secrets).Configure);
     }
 }
 

@@ -53,14 +53,14 @@ public sealed partial class NotificationDispatcher(
 
         var ids = claimed.Select(c => c.Id).ToList();
         var work = await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id))
-            .Select(n => new { n.Id, n.Channel, n.Address, n.Subject, n.Text, n.Html, n.Language, n.Attempts })
+            .Select(n => new { n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language, n.Attempts })
             .ToListAsync(cancellationToken);
         var leases = claimed.ToDictionary(c => c.Id, c => c.LeaseId);
         var outcomes = await Task.WhenAll(work.Select(async n =>
         {
             var outcome = n.Address is null ? SendOutcome.Refused("No address.")
                 : _senders.TryGetValue(n.Channel, out var sender) && sender.IsConfigured
-                    ? await sender.SendAsync(new OutgoingNotification(n.Id, n.Channel, n.Address, n.Subject, n.Text, n.Html, n.Language), cancellationToken)
+                    ? await sender.SendAsync(new OutgoingNotification(n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language), cancellationToken)
                     : SendOutcome.Retry($"The {n.Channel} channel is not configured now.");
             return (n.Id, n.Attempts, Outcome: outcome);
         }));

@@ -4,7 +4,7 @@ using CustomerCare.Domain.Notifications;
 namespace CustomerCare.Infrastructure.Notifications;
 
 /// <summary>A notification as a sender gets it: where it goes and what it says.</summary>
-public sealed record OutgoingNotification(Guid Id, NotificationChannel Channel, string Address, string? Subject, string Text, string? Html, string Language);
+public sealed record OutgoingNotification(Guid Id, NotificationChannel Channel, Guid RecipientId, string Address, string? Subject, string Text, string? Html, string Language);
 
 /// <summary>What one attempt came to: sent, failed for now (retry), or refused for good (no retry helps).</summary>
 public sealed record SendOutcome(bool Sent, bool Permanent, string Answer)

@@ -18,6 +18,7 @@ public sealed class NotificationTests : IntegrationTest
 {
     private TestSmtpServer _smtp = null!;
     private TestSmsGateway _gateway = null!;
+    private TestGroupRobots _robots = null!;
     private CustomerCareApiFactory _api = null!;
     private HttpClient _admin = null!;
 
@@ -27,6 +28,7 @@ public sealed class NotificationTests : IntegrationTest
         _smtp = TestSmtpServer.Reserve();
         await _smtp.StartAsync();
         _gateway = await TestSmsGateway.StartAsync();
+        _robots = await TestGroupRobots.StartAsync();
         _api = new CustomerCareApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["CustomerCare:Notifications:Email:Host"] = "127.0.0.1",
@@ -42,6 +44,8 @@ public sealed class NotificationTests : IntegrationTest
             ["CustomerCare:Notifications:RetryMaxDelay"] = "00:00:00.200",
             ["CustomerCare:Notifications:AttemptTimeout"] = "00:00:10",
             ["CustomerCare:Surveys:ResponseLinkBase"] = "http://localhost/api/v1/survey-responses/",
+            ["CustomerCare:Notifications:Robots:AdditionalHosts:0"] = "127.0.0.1",
+            ["CustomerCare:Notifications:Robots:AllowHttp"] = "true",
         });
     }
 
@@ -50,6 +54,7 @@ public sealed class NotificationTests : IntegrationTest
     {
         await _api.DisposeAsync();
         await _gateway.DisposeAsync();
+        await _robots.DisposeAsync();
         await _smtp.DisposeAsync();
     }
 
@@ -348,6 +353,66 @@ public sealed class NotificationTests : IntegrationTest
             Assert.That(toStaff.Where(n => n.GetProperty("event").GetString() == "slaAtRisk").Select(n => n.GetProperty("recipientId").GetGuid()),
                 Is.EquivalentTo(new[] { supervisor }), "at risk: the supervisor only");
         });
+    }
+
+    [Test]
+    public async Task AComplaintTransferredIn_IsPostedToTheDepartmentsWeComAndSignedDingTalkRobots_AsTheirDocumentedTextMessages()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var created = await _admin.PostAsJsonAsync("/api/v1/departments", new { name = $"售后服务{suffix}组", code = $"R{suffix}" });
+        var departmentId = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var robots = $"/api/v1/departments/{departmentId}/robots";
+
+        var weCom = await (await _admin.PutAsJsonAsync($"{robots}/weCom", new { webhookUrl = _robots.WeComUrl })).ReadJsonAsync();
+        var dingTalk = await (await _admin.PutAsJsonAsync($"{robots}/dingTalk",
+            new { webhookUrl = _robots.DingTalkUrl, secret = TestGroupRobots.DingTalkSecret })).ReadJsonAsync();
+        var signedWeCom = await _admin.PutAsJsonAsync($"{robots}/weCom", new { webhookUrl = _robots.WeComUrl, secret = "SEC123" });
+        var inside = await _admin.PutAsJsonAsync($"{robots}/weCom", new { webhookUrl = "http://10.0.0.8/cgi-bin/webhook/send?key=x" });
+        var listed = (await (await _admin.GetAsync(robots)).ReadJsonAsync()).EnumerateArray().ToList();
+        var secretRefused = await signedWeCom.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        var hostRefused = await inside.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Multiple(() =>
+        {
+            Assert.That(weCom.GetProperty("webhookUrl").GetString(), Does.Not.Contain(TestGroupRobots.WeComKey).And.EndWith("key=…5aaa"), "the key is never shown");
+            Assert.That(dingTalk.GetProperty("signed").GetBoolean(), Is.True);
+            Assert.That(dingTalk.ToString(), Does.Not.Contain(TestGroupRobots.DingTalkSecret).And.Not.Contain(TestGroupRobots.DingTalkToken));
+            Assert.That(secretRefused.GetProperty("errors").TryGetProperty("secret", out _), Is.True, secretRefused.ToString());
+            Assert.That(hostRefused.GetProperty("errors").TryGetProperty("webhookUrl", out _), Is.True, "an address inside our network is refused");
+            Assert.That(listed.Select(r => r.GetProperty("kind").GetString()), Is.EqualTo(new[] { "weCom", "dingTalk" }));
+        });
+
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "洗衣机脱水异响");
+        await complaints.DoAsync(id, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
+        var from = (await complaints.GetAsync(id)).Body.GetProperty("responsibleDepartmentId").GetGuid();
+        var fromName = (await (await _admin.GetAsync($"/api/v1/departments/{from}")).ReadJsonAsync()).GetProperty("name").GetString();
+        _robots.BusyAnswers = 1;
+        await complaints.DoAsync(id, "assign", new { departmentId, reason = "需要上门检修" });
+
+        await DispatchUntilSettledAsync();
+
+        var number = (await complaints.GetAsync(id)).Body.GetProperty("number").GetString();
+        var posted = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray()
+            .Where(n => n.GetProperty("audience").GetString() == "department").ToList();
+        var expected = $"【投诉转入】{number}“洗衣机脱水异响”（一般，已登记）已从 {fromName} 转至 售后服务{suffix}组，请及时处理。";
+        Assert.Multiple(() =>
+        {
+            Assert.That(_robots.Refused, Is.Empty, "every post in the documented form, with the right key, token and signature");
+            Assert.That(_robots.WeCom, Is.EqualTo(new[] { expected }));
+            Assert.That(_robots.DingTalk, Is.EqualTo(new[] { expected }));
+            Assert.That(posted.Select(n => n.GetProperty("channel").GetString()), Is.EquivalentTo(new[] { "weComRobot", "dingTalkRobot" }));
+            Assert.That(posted.Select(n => n.GetProperty("recipientId").GetGuid()), Is.All.EqualTo(departmentId));
+            Assert.That(posted.Select(n => n.GetProperty("status").GetString()), Is.All.EqualTo("sent"));
+            Assert.That(posted.Single(n => n.GetProperty("channel").GetString() == "weComRobot").GetProperty("attempts").GetInt32(), Is.EqualTo(2),
+                "45009 (too many messages) is tried again");
+            Assert.That(posted.Select(n => n.GetProperty("address").GetString()), Has.None.Contains(TestGroupRobots.WeComKey).And.None.Contains(TestGroupRobots.DingTalkToken));
+        });
+
+        Assert.That((await _admin.DeleteAsync($"{robots}/dingTalk")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent));
+        await (await _admin.DeleteAsync($"{robots}/dingTalk")).AssertProblemAsync(System.Net.HttpStatusCode.NotFound);
+        Assert.That((await (await _admin.GetAsync(robots)).ReadJsonAsync()).EnumerateArray().Select(r => r.GetProperty("kind").GetString()),
+            Is.EqualTo(new[] { "weCom" }));
     }
 
     [Test]

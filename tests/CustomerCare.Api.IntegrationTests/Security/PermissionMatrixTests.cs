@@ -52,6 +52,9 @@ public class PermissionMatrixTests
         ["UpdateDepartment"] = AdminOnly,
         ["DeactivateDepartment"] = AdminOnly,
         ["ActivateDepartment"] = AdminOnly,
+        ["ListDepartmentRobots"] = AdminOnly,
+        ["SetDepartmentRobot"] = AdminOnly,
+        ["RemoveDepartmentRobot"] = AdminOnly,
 
         ["ListStaff"] = AllStaff,
         ["GetStaffMember"] = AllStaff,

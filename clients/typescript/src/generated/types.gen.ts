@@ -568,6 +568,19 @@ export type DepartmentInput = {
     supervisorId?: string | null;
 };
 
+export type DepartmentRobotDto = {
+    kind: GroupRobotKind;
+    webhookUrl: string;
+    signed: boolean;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type DepartmentRobotInput = {
+    webhookUrl: string;
+    secret?: string | null;
+};
+
 export type DepartmentSlaDto = {
     departmentId: string | null;
     breached: number;
@@ -707,6 +720,8 @@ export type GoneProblem = {
      */
     traceId: string;
 };
+
+export type GroupRobotKind = 'weCom' | 'dingTalk';
 
 export type GroupStatsDto = {
     key: string;
@@ -5338,6 +5353,177 @@ export type DeactivateDepartmentResponses = {
 };
 
 export type DeactivateDepartmentResponse = DeactivateDepartmentResponses[keyof DeactivateDepartmentResponses];
+
+export type ListDepartmentRobotsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/departments/{id}/robots';
+};
+
+export type ListDepartmentRobotsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListDepartmentRobotsError = ListDepartmentRobotsErrors[keyof ListDepartmentRobotsErrors];
+
+export type ListDepartmentRobotsResponses = {
+    /**
+     * OK
+     */
+    200: Array<DepartmentRobotDto>;
+};
+
+export type ListDepartmentRobotsResponse = ListDepartmentRobotsResponses[keyof ListDepartmentRobotsResponses];
+
+export type RemoveDepartmentRobotData = {
+    body?: never;
+    path: {
+        id: string;
+        kind: GroupRobotKind;
+    };
+    query?: never;
+    url: '/api/v1/departments/{id}/robots/{kind}';
+};
+
+export type RemoveDepartmentRobotErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type RemoveDepartmentRobotError = RemoveDepartmentRobotErrors[keyof RemoveDepartmentRobotErrors];
+
+export type RemoveDepartmentRobotResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type RemoveDepartmentRobotResponse = RemoveDepartmentRobotResponses[keyof RemoveDepartmentRobotResponses];
+
+export type SetDepartmentRobotData = {
+    body: DepartmentRobotInput;
+    path: {
+        id: string;
+        kind: GroupRobotKind;
+    };
+    query?: never;
+    url: '/api/v1/departments/{id}/robots/{kind}';
+};
+
+export type SetDepartmentRobotErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type SetDepartmentRobotError = SetDepartmentRobotErrors[keyof SetDepartmentRobotErrors];
+
+export type SetDepartmentRobotResponses = {
+    /**
+     * OK
+     */
+    200: DepartmentRobotDto;
+};
+
+export type SetDepartmentRobotResponse = SetDepartmentRobotResponses[keyof SetDepartmentRobotResponses];
 
 export type ActivateDepartmentData = {
     body?: never;

@@ -25,6 +25,7 @@ using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 using CustomerCare.Application.Customers;
 using CustomerCare.Application.Customers.Commands.MergeCustomers;
 using CustomerCare.Application.Departments;
+using CustomerCare.Application.Departments.Commands.SetDepartmentRobot;
 using CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 using CustomerCare.Application.Feedback.Commands.ReceiveFeedback;
 using CustomerCare.Application.Feedback.Commands.StartFeedback;
@@ -63,6 +64,7 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
         [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":"PT1H","assigned":"PT2H","firstContact":"P1D","solutionProposed":"P3D","resultFedBack":"P3D"},"major":{"registered":"PT1H","assigned":"PT1H","firstContact":"PT4H","solutionProposed":"P5D","resultFedBack":"P3D"}}}""",
         [typeof(NotificationSettings)] = """{"rules":[{"event":"complaintReceived","channels":["email","sms"]},{"event":"solutionProposed","channels":["email","sms"]},{"event":"complaintResolved","channels":["email","sms"]},{"event":"complaintClosed","channels":["email"]},{"event":"assigned","channels":["email"]}],"quietHours":"21:00-08:00"}""",
         [typeof(NotificationTemplateInput)] = """{"subject":"我们已受理您的投诉 {{number}}","body":"{{customerName}}，您好：\n\n我们已收到您关于“{{title}}”的投诉，受理编号为 {{number}}。负责的同事将在 {{firstContactDue}} 前与您联系。\n\n客服中心"}""",
+        [typeof(DepartmentRobotInput)] = """{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef","secret":"SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}""",
         [typeof(PreviewNotificationTemplateInput)] = """{"complaintId":"01939a6e-5d1c-7b44-afb0-837ca1630a0e","subject":null,"body":null}""",
         [typeof(StatusCodeRequestInput)] = """{"number":"CC-2026-000123","contact":"138 0013 8000"}""",
         [typeof(StatusLookupInput)] = """{"number":"CC-2026-000123","contact":"138 0013 8000","code":"482913"}""",

@@ -55,6 +55,8 @@ public interface IApplicationDbContext
 
     DbSet<StatusLookup> StatusLookups { get; }
 
+    DbSet<DepartmentRobot> DepartmentRobots { get; }
+
     /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
     Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);
 

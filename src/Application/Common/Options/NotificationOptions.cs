@@ -13,6 +13,9 @@ public sealed class NotificationOptions
     /// <summary>The HTTP SMS gateway; without a URL, text messages are recorded as not sent (channel not configured).</summary>
     public SmsChannelOptions Sms { get; set; } = new();
 
+    /// <summary>Where department group robots (企业微信, 钉钉) may post.</summary>
+    public RobotChannelOptions Robots { get; set; } = new();
+
     /// <summary>Language of the templates for a customer without a preferred one (zh-CN or en). Default zh-CN.</summary>
     [RegularExpression("^(zh-CN|en)$")]
     public string DefaultLanguage { get; set; } = "zh-CN";
@@ -87,4 +90,22 @@ public sealed class SmsChannelOptions
     public string? Sender { get; set; }
 
     public bool IsConfigured => GatewayUrl is not null && !string.IsNullOrWhiteSpace(Secret);
+}
+
+public sealed class RobotChannelOptions
+{
+    /// <summary>The public API hosts of 企业微信 and 钉钉: robots may always post there.</summary>
+    public static readonly IReadOnlyList<string> PublicHosts = ["qyapi.weixin.qq.com", "oapi.dingtalk.com"];
+
+    /// <summary>
+    /// Further hosts a robot's webhook address may name (a private 企业微信 deployment). Only these and the public hosts are
+    /// accepted, so that an administrator's address cannot reach into the deployment's own network.
+    /// </summary>
+    public string[] AdditionalHosts { get; set; } = [];
+
+    public bool IsAllowedHost(string host) =>
+        PublicHosts.Concat(AdditionalHosts).Contains(host, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Accept plain <c>http</c> addresses (a test receiver only). Default false.</summary>
+    public bool AllowHttp { get; set; }
 }

@@ -29,8 +29,9 @@ public sealed class PlanComplaintNotifications(
         var entry = complaint.Timeline.Single(e => e.Sequence == notification.Sequence);
         var policy = await policies.GetCurrentAsync(cancellationToken);
         var schedule = await schedules.GetCurrentAsync(cancellationToken);
+        var previousDepartmentId = notification is ComplaintAssigned { IsTransfer: true } moved ? moved.PreviousDepartmentId : null;
         var context = new Context(complaint, entry, policy, TimeZoneInfo.FindSystemTimeZoneById(schedule.Calendar.TimeZoneId),
-            $"timeline:{complaint.Id}:{entry.Sequence}", time.GetUtcNow());
+            $"timeline:{complaint.Id}:{entry.Sequence}", time.GetUtcNow(), previousDepartmentId);
 
         if (CustomerEvent(entry.Kind) is { } customerEvent && DefaultNotificationTemplates.ChannelsOf(customerEvent).Any(c => policy.IsOn(customerEvent, c)))
         {
@@ -43,6 +44,65 @@ public sealed class PlanComplaintNotifications(
         {
             await PlanForStaffAsync(context, staff, cancellationToken);
         }
+
+        if (GroupEvent(context) is { } groupEvent && Robots.Any(c => policy.IsOn(groupEvent, c)))
+        {
+            await PlanForGroupAsync(context, groupEvent, cancellationToken);
+        }
+    }
+
+    private static readonly NotificationChannel[] Robots = [NotificationChannel.WeComRobot, NotificationChannel.DingTalkRobot];
+
+    /// <summary>What the department's group chat hears of the entry: a complaint moved in from another department, a re-complaint, SLA risk and breach.</summary>
+    private static NotificationEvent? GroupEvent(Context context) => context.Entry.Kind switch
+    {
+        TimelineEntryKind.Transferred when context.PreviousDepartmentId is not null
+            && context.PreviousDepartmentId != context.Complaint.ResponsibleDepartmentId => NotificationEvent.Transferred,
+        TimelineEntryKind.ReComplained => NotificationEvent.ReComplained,
+        TimelineEntryKind.SlaAtRisk => NotificationEvent.SlaAtRisk,
+        TimelineEntryKind.SlaBreached => NotificationEvent.SlaBreached,
+        _ => null,
+    };
+
+    /// <summary>The department the complaint belongs to: the responsible one, or before registration routes it the first responder's.</summary>
+    private async Task<Guid?> DepartmentOfAsync(Complaint complaint, CancellationToken ct) =>
+        complaint.ResponsibleDepartmentId
+        ?? await db.Staff.AsNoTracking().Where(s => s.Id == complaint.FirstResponderId).Select(s => (Guid?)s.DepartmentId).SingleOrDefaultAsync(ct);
+
+    /// <summary>One message per robot of the department (企业微信, 钉钉) whose channel is on for the event; a department without robots hears nothing.</summary>
+    private async Task PlanForGroupAsync(Context context, NotificationEvent groupEvent, CancellationToken ct)
+    {
+        if (await DepartmentOfAsync(context.Complaint, ct) is not { } departmentId)
+        {
+            return;
+        }
+
+        var robots = await db.DepartmentRobots.AsNoTracking().Where(r => r.DepartmentId == departmentId).ToListAsync(ct);
+        if (robots.Count == 0)
+        {
+            return;
+        }
+
+        var names = await DepartmentNamesAsync([departmentId, context.PreviousDepartmentId], ct);
+        var language = NotificationTemplate.LanguageFor(options.Value.DefaultLanguage);
+        var department = names.GetValueOrDefault(departmentId);
+        var values = NotificationValues.ForStaff(context.Complaint, context.Entry, department ?? string.Empty, language, department, context.Zone,
+            context.PreviousDepartmentId is { } previous ? names.GetValueOrDefault(previous) : null);
+        foreach (var robot in robots)
+        {
+            var channel = robot.Kind == GroupRobotKind.WeCom ? NotificationChannel.WeComRobot : NotificationChannel.DingTalkRobot;
+            if (context.Policy.IsOn(groupEvent, channel))
+            {
+                Add(Notification.ToSend(context.Source, context.Complaint.Id, groupEvent, channel, NotificationAudience.Department, departmentId,
+                    robot.MaskedUrl, language, context.Policy.Template(groupEvent, channel, language).Render(values), context.Now));
+            }
+        }
+    }
+
+    private async Task<Dictionary<Guid, string>> DepartmentNamesAsync(IEnumerable<Guid?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        return await db.Departments.AsNoTracking().Where(d => wanted.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
     }
 
     private static NotificationEvent? CustomerEvent(TimelineEntryKind kind) => kind switch
@@ -67,9 +127,7 @@ public sealed class PlanComplaintNotifications(
         if (entry.Kind is TimelineEntryKind.SlaAtRisk or TimelineEntryKind.SlaBreached)
         {
             var notificationEvent = entry.Kind == TimelineEntryKind.SlaAtRisk ? NotificationEvent.SlaAtRisk : NotificationEvent.SlaBreached;
-            // Before registration routes it, the complaint belongs to the department of whoever took it.
-            var departmentId = complaint.ResponsibleDepartmentId
-                ?? await db.Staff.AsNoTracking().Where(s => s.Id == complaint.FirstResponderId).Select(s => (Guid?)s.DepartmentId).SingleOrDefaultAsync(ct);
+            var departmentId = await DepartmentOfAsync(complaint, ct);
             var supervisor = await db.Departments.AsNoTracking().Where(d => d.Id == departmentId)
                 .Select(d => d.SupervisorId).SingleOrDefaultAsync(ct);
             if (supervisor is { } head)
@@ -119,11 +177,9 @@ public sealed class PlanComplaintNotifications(
     private async Task PlanForStaffAsync(Context context, List<(Guid StaffId, NotificationEvent Event)> recipients, CancellationToken ct)
     {
         var ids = recipients.Select(r => r.StaffId).Distinct().ToList();
-        var departmentIds = new[] { context.Complaint.ResponsibleDepartmentId }.OfType<Guid>().ToList();
         var staff = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id) && s.IsActive)
             .Select(s => new { s.Id, s.Name, s.Email }).ToDictionaryAsync(s => s.Id, ct);
-        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var departments = await DepartmentNamesAsync([context.Complaint.ResponsibleDepartmentId, context.PreviousDepartmentId], ct);
         var language = NotificationTemplate.LanguageFor(options.Value.DefaultLanguage);
         foreach (var (staffId, notificationEvent) in recipients)
         {
@@ -135,7 +191,8 @@ public sealed class PlanComplaintNotifications(
             }
 
             var values = NotificationValues.ForStaff(context.Complaint, context.Entry, member.Name, language,
-                context.Complaint.ResponsibleDepartmentId is { } d && departments.TryGetValue(d, out var name) ? name : null, context.Zone);
+                context.Complaint.ResponsibleDepartmentId is { } d && departments.TryGetValue(d, out var name) ? name : null, context.Zone,
+                context.PreviousDepartmentId is { } p && departments.TryGetValue(p, out var previous) ? previous : null);
             var rendered = context.Policy.Template(notificationEvent, NotificationChannel.Email, language).Render(values);
             Add(channels.IsConfigured(NotificationChannel.Email)
                 ? Notification.ToSend(context.Source, context.Complaint.Id, notificationEvent, NotificationChannel.Email, NotificationAudience.Staff, staffId,
@@ -147,5 +204,6 @@ public sealed class PlanComplaintNotifications(
 
     private void Add(Notification planned) => db.Notifications.Add(planned);
 
-    private sealed record Context(Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now);
+    private sealed record Context(
+        Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now, Guid? PreviousDepartmentId);
 }

@@ -15,7 +15,8 @@ public sealed record ComplaintReceived(Guid ComplaintId, ComplaintStatus Status,
 public sealed record ComplaintRegistered(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.Registered, Status, OccurredAt);
 
-public sealed record ComplaintAssigned(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid? DepartmentId, Guid? AssigneeId, bool IsTransfer)
+public sealed record ComplaintAssigned(
+    Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid? DepartmentId, Guid? AssigneeId, bool IsTransfer, Guid? PreviousDepartmentId)
     : ComplaintEvent(ComplaintId, IsTransfer ? TimelineEntryKind.Transferred : TimelineEntryKind.Assigned, Status, OccurredAt);
 
 public sealed record CustomerContactLogged(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)

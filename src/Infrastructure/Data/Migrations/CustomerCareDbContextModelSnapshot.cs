@@ -1009,6 +1009,55 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Organisation.DepartmentRobot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Secret")
+                        .HasColumnType("text")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WebhookUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_department_robots");
+
+                    b.HasIndex("DepartmentId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_department_robots_department_id_kind");
+
+                    b.ToTable("department_robots", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Organisation.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2267,6 +2316,16 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasForeignKey("SupervisorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_departments_staff_supervisor_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Organisation.DepartmentRobot", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_department_robots_departments_department_id");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Organisation.StaffMember", b =>
