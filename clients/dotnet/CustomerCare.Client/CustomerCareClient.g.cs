@@ -27060,6 +27060,10 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName("publicReply")]
         PublicReply = 19,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"customerInformed")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("customerInformed")]
+        CustomerInformed = 20,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

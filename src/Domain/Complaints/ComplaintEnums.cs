@@ -77,4 +77,11 @@ public enum TimelineEntryKind
 
     /// <summary>A staff member's reply to the customer (public, and sent to them).</summary>
     PublicReply,
+
+    /// <summary>
+    /// The customer was told (by e-mail or text message, named in the text) of the entry with the same sequence. Not a
+    /// change of the complaint and never stored: timelines show one for each notification sent, so sending one does not
+    /// change the complaint's version (its ETag).
+    /// </summary>
+    CustomerInformed,
 }

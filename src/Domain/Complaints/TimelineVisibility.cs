@@ -33,6 +33,7 @@ public static class TimelineVisibilities
         TimelineEntryKind.Closed => TimelineVisibility.Public,
         TimelineEntryKind.ReComplained => TimelineVisibility.Public,
         TimelineEntryKind.PublicReply => TimelineVisibility.Public,
+        TimelineEntryKind.CustomerInformed => TimelineVisibility.Public,
         TimelineEntryKind.Assigned => TimelineVisibility.Internal,
         TimelineEntryKind.Transferred => TimelineVisibility.Internal,
         TimelineEntryKind.ContactLogged => TimelineVisibility.Internal,
@@ -45,9 +46,10 @@ public static class TimelineVisibilities
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Decide whether this kind of timeline entry is public or internal."),
     };
 
-    /// <summary>Public entries whose text is what the customer was told: how it came in, the solution, the result, replies.</summary>
+    /// <summary>Public entries whose text is what the customer was told: how it came in, the solution, the result, replies, the channel they were told by.</summary>
     public static bool TextIsPublic(TimelineEntryKind kind) =>
-        kind is TimelineEntryKind.Received or TimelineEntryKind.SolutionProposed or TimelineEntryKind.Resolved or TimelineEntryKind.PublicReply;
+        kind is TimelineEntryKind.Received or TimelineEntryKind.SolutionProposed or TimelineEntryKind.Resolved or TimelineEntryKind.PublicReply
+            or TimelineEntryKind.CustomerInformed;
 
     /// <summary>Every public kind, for queries that filter on the kind.</summary>
     public static readonly IReadOnlyList<TimelineEntryKind> PublicKinds =

@@ -90,11 +90,15 @@ public sealed class NotificationTests : IntegrationTest
         await complaints.DoAsync(id, "customer-response", new { accepted = true, comment = "可以" });
         await complaints.DoAsync(id, "resolve", new { outcome = "已更换新水壶 <已签收>" });
         await complaints.DoAsync(id, "close", new { reason = "resolved", satisfaction = 5 });
+        var before = (await complaints.GetAsync(id)).ETag;
 
         await DispatchUntilSettledAsync();
 
         var mails = _smtp.Received.ToList();
-        var number = (await complaints.GetAsync(id)).Body.GetProperty("number").GetString();
+        var (complaint, after) = await complaints.GetAsync(id);
+        var number = complaint.GetProperty("number").GetString();
+        var timeline = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/timeline")).ReadJsonAsync()).EnumerateArray().ToList();
+        var told = timeline.Where(e => e.GetProperty("kind").GetString() == "customerInformed").ToList();
         var notifications = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
@@ -115,6 +119,12 @@ public sealed class NotificationTests : IntegrationTest
             Assert.That(notifications.Select(n => n.GetProperty("channel").GetString()), Is.All.EqualTo("email"));
             Assert.That(notifications.Select(n => n.GetProperty("language").GetString()), Is.All.EqualTo("zh-CN"));
             Assert.That(notifications[0].GetProperty("lastAnswer").GetString(), Does.Contain("Ok").IgnoreCase.Or.Contain("250"), "the server's answer is kept");
+            Assert.That(told.Select(e => timeline.First(t => t.GetProperty("sequence").GetInt32() == e.GetProperty("sequence").GetInt32()).GetProperty("kind").GetString()),
+                Is.EqualTo(new[] { "received", "solutionProposed", "resolved", "closed" }), "a public entry after each entry the customer was told of");
+            Assert.That(told.Select(e => e.GetProperty("text").GetString()), Is.All.EqualTo("email"));
+            Assert.That(told.Select(e => e.GetProperty("visibility").GetString()), Is.All.EqualTo("public"));
+            Assert.That(timeline.Select(e => e.GetProperty("sequence").GetInt32()), Is.Ordered, "still in the order of the history");
+            Assert.That(after, Is.EqualTo(before), "sending a notification does not change the complaint's ETag");
         });
     }
 
@@ -291,9 +301,12 @@ public sealed class NotificationTests : IntegrationTest
         var sms = _gateway.Accepted.ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(timeline[^1].GetProperty("kind").GetString(), Is.EqualTo("publicReply"));
-            Assert.That(timeline[^1].GetProperty("visibility").GetString(), Is.EqualTo("public"));
-            Assert.That(timeline[^1].GetProperty("text").GetString(), Is.EqualTo("新水壶已发出，单号 SF123"));
+            Assert.That(timeline[^2].GetProperty("kind").GetString(), Is.EqualTo("publicReply"));
+            Assert.That(timeline[^2].GetProperty("visibility").GetString(), Is.EqualTo("public"));
+            Assert.That(timeline[^2].GetProperty("text").GetString(), Is.EqualTo("新水壶已发出，单号 SF123"));
+            Assert.That(timeline[^1].GetProperty("kind").GetString(), Is.EqualTo("customerInformed"), "then: the customer was told, by SMS");
+            Assert.That(timeline[^1].GetProperty("text").GetString(), Is.EqualTo("sms"));
+            Assert.That(timeline[^1].GetProperty("sequence").GetInt32(), Is.EqualTo(timeline[^2].GetProperty("sequence").GetInt32()));
             Assert.That(sms.Select(m => m.Text).Last(), Does.EndWith("：新水壶已发出，单号 SF123"));
             Assert.That(sms, Has.Count.EqualTo(2), "receipt, then the reply");
         });
@@ -475,7 +488,8 @@ public sealed class NotificationTests : IntegrationTest
             Assert.That(wrongProblem.GetProperty("errors").TryGetProperty("code", out _), Is.True);
             Assert.That(status.GetProperty("number").GetString(), Is.EqualTo(number));
             Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("registered"));
-            Assert.That(status.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()), Is.EqualTo(new[] { "received", "registered" }));
+            Assert.That(status.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()), Is.EqualTo(new[] { "received", "customerInformed", "registered" }),
+                "the customer's own history shows when we told them (by SMS) of its receipt");
             Assert.That(status.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("actorId")), Has.All.Matches<JsonElement>(a => a.ValueKind == JsonValueKind.Null),
                 "no staff member's id");
             Assert.That(status.GetProperty("promisedTimes").EnumerateArray().Select(p => p.GetProperty("milestone").GetString()), Does.Contain("firstContact"));

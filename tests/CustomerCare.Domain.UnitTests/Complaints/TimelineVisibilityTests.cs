@@ -15,7 +15,7 @@ public class TimelineVisibilityTests
     [
         TimelineEntryKind.Received, TimelineEntryKind.Registered, TimelineEntryKind.Investigated, TimelineEntryKind.SolutionProposed,
         TimelineEntryKind.SolutionAccepted, TimelineEntryKind.SolutionRejected, TimelineEntryKind.Resolved, TimelineEntryKind.Reopened,
-        TimelineEntryKind.Closed, TimelineEntryKind.ReComplained, TimelineEntryKind.PublicReply,
+        TimelineEntryKind.Closed, TimelineEntryKind.ReComplained, TimelineEntryKind.PublicReply, TimelineEntryKind.CustomerInformed,
     ];
 
     [Test]
@@ -51,7 +51,8 @@ public class TimelineVisibilityTests
         Assert.Multiple(() =>
         {
             Assert.That(Public.Where(TimelineVisibilities.TextIsPublic),
-                Is.EquivalentTo(new[] { TimelineEntryKind.Received, TimelineEntryKind.SolutionProposed, TimelineEntryKind.Resolved, TimelineEntryKind.PublicReply }));
+                Is.EquivalentTo(new[] { TimelineEntryKind.Received, TimelineEntryKind.SolutionProposed, TimelineEntryKind.Resolved, TimelineEntryKind.PublicReply,
+                    TimelineEntryKind.CustomerInformed }));
             Assert.That(Internal.Where(TimelineVisibilities.TextIsPublic), Is.Empty);
             Assert.That(TimelineVisibilities.PublicText(TimelineEntryKind.Investigated, "Findings: the seal"), Is.Null);
             Assert.That(TimelineVisibilities.PublicText(TimelineEntryKind.Resolved, "Kettle replaced"), Is.EqualTo("Kettle replaced"));

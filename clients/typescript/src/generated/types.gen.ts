@@ -1652,7 +1652,7 @@ export type TimelineEntryDto = {
     text: string | null;
 };
 
-export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply';
+export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'customerInformed';
 
 export type TimelineVisibility = 'internal' | 'public';
 

@@ -64,6 +64,7 @@ public sealed class LookUpComplaintStatusCommandHandler(IApplicationDbContext db
         var timeline = (await db.ComplaintTimeline.AsNoTracking().Where(e => e.ComplaintId == complaintId && kinds.Contains(e.Kind))
                 .OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
             .Select(e => mapper.Map<TimelineEntryDto>(e).ForPublic()).ToList();
+        timeline = await db.WithCustomerInformedAsync(complaintId, timeline, cancellationToken);
         return new PublicComplaintStatusDto(complaint.Number, complaint.Title, complaint.Status, complaint.ReceivedAt,
             complaint.SlaClocks.Where(c => c.Milestone is SlaMilestone.FirstContact or SlaMilestone.SolutionProposed or SlaMilestone.ResultFedBack)
                 .OrderBy(c => c.DueAt).Select(c => new PromisedTimeDto(c.Milestone, c.DueAt, c.MetAt)).ToList(),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
 
-/// <summary>The history of a complaint, oldest first.</summary>
+/// <summary>The history of a complaint, oldest first, with when the customer was told of each entry.</summary>
 public sealed record GetComplaintTimelineQuery(Guid Id) : IQuery<IReadOnlyList<TimelineEntryDto>>;
 
 public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper)
@@ -33,6 +33,6 @@ public sealed class GetComplaintTimelineQueryHandler(IApplicationDbContext db, I
         }
 
         var rows = await entries.OrderBy(e => e.Sequence).ProjectTo<TimelineEntryDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
-        return publicOnly ? rows.ConvertAll(e => e.ForPublic()) : rows;
+        return await db.WithCustomerInformedAsync(query.Id, publicOnly ? rows.ConvertAll(e => e.ForPublic()) : rows, cancellationToken);
     }
 }
