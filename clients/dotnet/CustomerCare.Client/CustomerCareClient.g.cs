@@ -25004,6 +25004,10 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName("erased")]
         Erased = 3,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"withdrawn")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("withdrawn")]
+        Withdrawn = 4,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -19,8 +19,9 @@ public sealed record CustomerNotification(string Source, Guid? ComplaintId, Noti
 public sealed class CustomerNotifier(IApplicationDbContext db, INotificationChannels channels, IOptions<NotificationOptions> options)
 {
     /// <param name="values">The placeholders' values for the customer's name and the template's language.</param>
+    /// <param name="notBefore">When it is due, if later than now (a greeting on its day); text messages also wait out the quiet hours.</param>
     public async Task PlanAsync(CustomerNotification what, NotificationPolicy policy, TimeZoneInfo zone, DateTimeOffset now,
-        Func<string, string, IReadOnlyDictionary<string, string?>> values, CancellationToken ct)
+        Func<string, string, IReadOnlyDictionary<string, string?>> values, CancellationToken ct, DateTimeOffset? notBefore = null)
     {
         ArgumentNullException.ThrowIfNull(what);
         ArgumentNullException.ThrowIfNull(policy);
@@ -54,9 +55,9 @@ public sealed class CustomerNotifier(IApplicationDbContext db, INotificationChan
             if (reason is null)
             {
                 var rendered = policy.Template(what.Event, channel, language).Render(filled);
-                var notBefore = channel == NotificationChannel.Sms ? policy.QuietHours.NextAllowed(now, zone) : now;
+                var due = notBefore > now ? notBefore.Value : now;
                 Add(Notification.ToSend(what.Source, what.ComplaintId, what.Event, channel, NotificationAudience.Customer, customer.Id, address!,
-                    language, rendered, now, notBefore));
+                    language, rendered, now, channel == NotificationChannel.Sms ? policy.QuietHours.NextAllowed(due, zone) : due));
                 return;
             }
 

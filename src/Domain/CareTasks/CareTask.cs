@@ -105,7 +105,12 @@ public sealed class CareTask : AggregateRoot
 
     public uint Version { get; private set; }
 
-    public static CareTask Create(NewCareTask data, DateTimeOffset now) => new(Guid.CreateVersion7(), data, now);
+    public static CareTask Create(NewCareTask data, DateTimeOffset now)
+    {
+        var task = new CareTask(Guid.CreateVersion7(), data, now);
+        task.RaiseGreetingChanged(now);
+        return task;
+    }
 
     /// <summary>The follow-up call on a closed complaint, due <paramref name="afterDays"/> days after the day it closed.</summary>
     public static CareTask FollowUp(Guid customerId, Guid complaintId, string complaintNumber, Guid? ownerId, DateOnly closedOn, int afterDays, DateTimeOffset now) =>
@@ -132,6 +137,7 @@ public sealed class CareTask : AggregateRoot
         CompletedAt = now;
         CompletedById = staffId;
         UpdatedAt = now;
+        RaiseGreetingChanged(now);
     }
 
     /// <summary>Hands the task to someone else and/or moves its due date.</summary>
@@ -143,9 +149,23 @@ public sealed class CareTask : AggregateRoot
             return;
         }
 
+        var moved = dueOn != DueOn;
         OwnerId = ownerId;
         DueOn = dueOn;
         UpdatedAt = now;
+        if (moved)
+        {
+            RaiseGreetingChanged(now);
+        }
+    }
+
+    /// <summary>A greeting was scheduled, moved or cancelled: the greeting sent to the customer on its day follows.</summary>
+    private void RaiseGreetingChanged(DateTimeOffset now)
+    {
+        if (Kind == CareTaskKind.Greeting)
+        {
+            Raise(new CareTaskGreetingChanged(Id, CustomerId, Status, DueOn, now));
+        }
     }
 
     private void EnsureOpen(LocalizableText action)
@@ -164,3 +184,6 @@ public sealed class CareTask : AggregateRoot
 /// <summary>What a care task is created with.</summary>
 public sealed record NewCareTask(
     CareTaskKind Kind, Guid CustomerId, Guid? ComplaintId, Guid? OwnerId, DateOnly DueOn, string Subject, string? Notes, bool IsAutomatic = false);
+
+/// <summary>A greeting care task was created, moved to another day or cancelled.</summary>
+public sealed record CareTaskGreetingChanged(Guid CareTaskId, Guid CustomerId, CareTaskStatus Status, DateOnly DueOn, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -127,6 +127,28 @@ public sealed class Notification : Entity
             SmsSegments = rendered?.SmsSegments ?? 0,
         };
 
+    /// <summary>Whether it still waits for its first attempt (nothing was tried or claimed yet).</summary>
+    public bool IsWaiting => Status == NotificationStatus.Pending && Attempts == 0;
+
+    /// <summary>Moves a notification still waiting to another time (a greeting moved to another day).</summary>
+    public void Defer(DateTimeOffset notBefore)
+    {
+        if (IsWaiting)
+        {
+            NextAttemptAt = notBefore;
+        }
+    }
+
+    /// <summary>A notification still waiting is never sent: what it told of was called off.</summary>
+    public void Withdraw()
+    {
+        if (IsWaiting)
+        {
+            Status = NotificationStatus.NotSent;
+            NotSentReason = Notifications.NotSentReason.Withdrawn;
+        }
+    }
+
     /// <summary>
     /// The recipient's personal data was erased: the address and the texts go, and what was not sent yet never will be.
     /// The record stays (that a notification existed, on which channel and with what outcome).

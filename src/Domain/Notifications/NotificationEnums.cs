@@ -97,4 +97,7 @@ public enum NotSentReason
 
     /// <summary>The customer's personal data was erased: they are never contacted again.</summary>
     Erased,
+
+    /// <summary>What it told of was called off before it was due (a cancelled greeting).</summary>
+    Withdrawn,
 }

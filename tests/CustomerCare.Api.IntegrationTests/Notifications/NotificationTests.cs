@@ -46,6 +46,7 @@ public sealed class NotificationTests : IntegrationTest
             ["CustomerCare:Surveys:ResponseLinkBase"] = "http://localhost/api/v1/survey-responses/",
             ["CustomerCare:Notifications:Robots:AdditionalHosts:0"] = "127.0.0.1",
             ["CustomerCare:Notifications:Robots:AllowHttp"] = "true",
+            ["CustomerCare:Notifications:GreetingTime"] = "00:00",
         });
     }
 
@@ -427,6 +428,73 @@ public sealed class NotificationTests : IntegrationTest
         Assert.That((await (await _admin.GetAsync(robots)).ReadJsonAsync()).EnumerateArray().Select(r => r.GetProperty("kind").GetString()),
             Is.EqualTo(new[] { "weCom" }));
     }
+
+    [Test]
+    public async Task AGreetingCareTask_GreetsTheCustomerOnItsDay_WhenSwitchedOn_MovesWithTheTask_AndIsWithdrawnWithIt()
+    {
+        var settings = await _admin.GetAsync("/api/v1/settings/notifications");
+        var current = (await settings.ReadJsonAsync()).GetProperty("value");
+        var rules = current.GetProperty("rules").EnumerateArray().Select(r => (object)r).ToList();
+        Assert.That(rules.Cast<JsonElement>().Select(r => r.GetProperty("event").GetString()), Does.Not.Contain("careTaskGreeting"), "off as shipped");
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        await CreateCareTaskAsync(customerId, today, "春节问候（开关关闭时）");
+        rules.Add(new { @event = "careTaskGreeting", channels = new[] { "email" } });
+        await (await _admin.PutAsJsonAsync("/api/v1/settings/notifications", new { rules, quietHours = current.GetProperty("quietHours").GetString() })).ReadJsonAsync();
+        try
+        {
+            await CreateCareTaskAsync(customerId, today, "中秋节快乐！感谢您一直以来的支持。");
+            var (later, etag) = await CreateCareTaskAsync(customerId, today.AddDays(3), "国庆节快乐！");
+            await DispatchUntilSettledAsync();
+            var greeted = _smtp.Received.ToList();
+            var waiting = await GreetingsAsync(customerId, "国庆节快乐！");
+
+            using var move = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/care-tasks/{later}/schedule")
+            {
+                Content = JsonContent.Create(new { ownerId = (Guid?)null, dueOn = today.AddDays(5) }),
+            };
+            move.Headers.IfMatch.Add(etag);
+            var moved = await _admin.SendAsync(move);
+            var afterMove = await GreetingsAsync(customerId, "国庆节快乐！");
+            using var cancel = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/care-tasks/{later}/cancel") { Content = JsonContent.Create(new { reason = "客户要求不再联系" }) };
+            cancel.Headers.IfMatch.Add(moved.Headers.ETag!);
+            await (await _admin.SendAsync(cancel)).ReadJsonAsync();
+            var afterCancel = await GreetingsAsync(customerId, "国庆节快乐！");
+
+            var shanghai = TimeSpan.FromHours(8);
+            Assert.Multiple(() =>
+            {
+                Assert.That(greeted.Select(m => m.Subject), Is.EqualTo(new[] { "来自客服中心的问候" }), "only the greeting due today, and only once switched on");
+                Assert.That(greeted.Single().TextBody, Does.StartWith("王芳，您好：").And.Contain("中秋节快乐！感谢您一直以来的支持。"));
+                Assert.That(waiting.GetProperty("status").GetString(), Is.EqualTo("pending"));
+                Assert.That(waiting.GetProperty("nextAttemptAt").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(today.AddDays(3).ToDateTime(TimeOnly.MinValue), shanghai)),
+                    "its day, at the greeting time on the calendar's clock");
+                Assert.That(moved.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+                Assert.That(afterMove.GetProperty("nextAttemptAt").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(today.AddDays(5).ToDateTime(TimeOnly.MinValue), shanghai)),
+                    "moved with the task");
+                Assert.That(afterCancel.GetProperty("status").GetString(), Is.EqualTo("notSent"));
+                Assert.That(afterCancel.GetProperty("notSentReason").GetString(), Is.EqualTo("withdrawn"), "cancelled with the task");
+            });
+        }
+        finally
+        {
+            await (await _admin.PutAsJsonAsync("/api/v1/settings/notifications", new
+            {
+                rules = current.GetProperty("rules"), quietHours = current.GetProperty("quietHours").GetString(),
+            })).ReadJsonAsync();
+        }
+    }
+
+    private async Task<(Guid Id, System.Net.Http.Headers.EntityTagHeaderValue ETag)> CreateCareTaskAsync(Guid customerId, DateOnly dueOn, string subject)
+    {
+        var created = await _admin.PostAsJsonAsync("/api/v1/care-tasks", new { kind = "greeting", customerId, dueOn, subject });
+        return ((await created.ReadJsonAsync()).GetProperty("id").GetGuid(), created.Headers.ETag!);
+    }
+
+    /// <summary>The greeting notification whose text contains <paramref name="text"/>, from the customer's export.</summary>
+    private async Task<JsonElement> GreetingsAsync(Guid customerId, string text) =>
+        (await (await _admin.GetAsync($"/api/v1/customers/{customerId}/export")).ReadJsonAsync()).GetProperty("notifications").EnumerateArray()
+            .Single(n => n.GetProperty("event").GetString() == "careTaskGreeting" && n.GetProperty("text").GetString()!.Contains(text, StringComparison.Ordinal));
 
     [Test]
     public async Task WhenTheComplaintCloses_TheCustomerIsSentTheSurveyLink_AndTheLinkAnswers()

@@ -926,7 +926,7 @@ export type NotFoundProblem = {
     traceId: string;
 };
 
-export type NotSentReason = 'channelNotConfigured' | 'noConsent' | 'noAddress' | 'erased';
+export type NotSentReason = 'channelNotConfigured' | 'noConsent' | 'noAddress' | 'erased' | 'withdrawn';
 
 export type NotificationAudience = 'customer' | 'staff' | 'department';
 

@@ -13,6 +13,9 @@ public sealed class NotificationOptions
     /// <summary>The HTTP SMS gateway; without a URL, text messages are recorded as not sent (channel not configured).</summary>
     public SmsChannelOptions Sms { get; set; } = new();
 
+    /// <summary>The time of day, on the business calendar's clock, a greeting care task's greeting is sent on its day. Default 10:00.</summary>
+    public TimeOnly GreetingTime { get; set; } = new(10, 0);
+
     /// <summary>Where department group robots (企业微信, 钉钉) may post.</summary>
     public RobotChannelOptions Robots { get; set; } = new();
 

@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 
-/// <summary>Schedules a care contact (a follow-up call, a key-customer call, a greeting).</summary>
 /// <summary>A care task: a contact with a customer due on a day, owned by a staff member.</summary>
 public sealed record CreateCareTaskInput(
     CareTaskKind? Kind,
@@ -20,6 +19,7 @@ public sealed record CreateCareTaskInput(
     string Subject,
     string? Notes);
 
+/// <summary>Schedules a care contact (a follow-up call, a key-customer call, a greeting: sent to the customer on its day when switched on).</summary>
 public sealed record CreateCareTaskCommand(CreateCareTaskInput Input) : ICommand<CareTaskDto>;
 
 public sealed class CreateCareTaskCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IMapper mapper) : ICommandHandler<CreateCareTaskCommand, CareTaskDto>
