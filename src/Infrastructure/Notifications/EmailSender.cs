@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Domain.Notifications;
 using MailKit;
@@ -10,7 +12,7 @@ namespace CustomerCare.Infrastructure.Notifications;
 
 /// <summary>
 /// E-mail over SMTP with MailKit: STARTTLS (default), TLS from the first byte, or plain for a trusted relay; with a
-/// user name, authenticated. Each e-mail is text and HTML (the HTML escaped when rendered). A server that refuses the
+/// user name, authenticated; a server certificate no trusted authority signed is accepted only by its pinned fingerprint. Each e-mail is text and HTML (the HTML escaped when rendered). A server that refuses the
 /// recipient for good (5xx to RCPT) ends the notification; anything else is retried.
 /// </summary>
 internal sealed class EmailSender(IOptionsMonitor<NotificationOptions> options) : INotificationSender
@@ -37,6 +39,14 @@ internal sealed class EmailSender(IOptionsMonitor<NotificationOptions> options) 
         message.Body = new BodyBuilder { TextBody = notification.Text, HtmlBody = notification.Html }.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = (int)settings.AttemptTimeout.TotalMilliseconds };
+        if (email.TrustedCertificateSha256 is { } pinned)
+        {
+            var fingerprint = Convert.FromHexString(pinned.Replace(":", string.Empty, StringComparison.Ordinal));
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None
+                || (certificate is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(certificate.GetRawCertData()), fingerprint));
+        }
+
         try
         {
             await client.ConnectAsync(email.Host!, email.Port, email.UseTls switch

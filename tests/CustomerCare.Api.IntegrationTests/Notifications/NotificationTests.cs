@@ -20,6 +20,7 @@ public sealed class NotificationTests : IntegrationTest
     private TestSmsGateway _gateway = null!;
     private TestGroupRobots _robots = null!;
     private CustomerCareApiFactory _api = null!;
+    private Dictionary<string, string?> _settings = null!;
     private HttpClient _admin = null!;
 
     [OneTimeSetUp]
@@ -29,7 +30,7 @@ public sealed class NotificationTests : IntegrationTest
         await _smtp.StartAsync();
         _gateway = await TestSmsGateway.StartAsync();
         _robots = await TestGroupRobots.StartAsync();
-        _api = new CustomerCareApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["CustomerCare:Notifications:Email:Host"] = "127.0.0.1",
             ["CustomerCare:Notifications:Email:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -47,7 +48,8 @@ public sealed class NotificationTests : IntegrationTest
             ["CustomerCare:Notifications:Robots:AdditionalHosts:0"] = "127.0.0.1",
             ["CustomerCare:Notifications:Robots:AllowHttp"] = "true",
             ["CustomerCare:Notifications:GreetingTime"] = "00:00",
-        });
+        };
+        _api = new CustomerCareApiFactory(Testing.Database.ConnectionString, settings: _settings);
     }
 
     [OneTimeTearDown]
@@ -236,9 +238,47 @@ public sealed class NotificationTests : IntegrationTest
             await ReceiveAsync(complaints, customerId, $"第 {i} 件投诉");
         }
 
-        await Task.WhenAll(DispatchUntilSettledAsync(), DispatchUntilSettledAsync());
+        // A second replica: another host of the same deployment (its own services, dispatcher and connections), one database.
+        await using var replica = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false, settings: _settings);
+        await Task.WhenAll(DispatchUntilSettledAsync(), DispatchUntilSettledAsync(replica), DispatchUntilSettledAsync(replica));
 
         Assert.That(_smtp.Received.Select(m => m.MessageId).Order(StringComparer.Ordinal).ToList(), Has.Count.EqualTo(6).And.Unique);
+    }
+
+    [TestCase(TestSmtpSecurity.StartTls)]
+    [TestCase(TestSmtpSecurity.Tls)]
+    public async Task OverTls_AMailServerWhoseCertificateNoAuthorityVouchesFor_IsRefused_UntilItsFingerprintIsPinned(TestSmtpSecurity security)
+    {
+        await using var server = TestSmtpServer.Reserve(security);
+        await server.StartAsync();
+        Dictionary<string, string?> Over(bool pinned) => new(_settings)
+        {
+            ["CustomerCare:Notifications:Email:Host"] = "localhost",
+            ["CustomerCare:Notifications:Email:Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CustomerCare:Notifications:Email:UseTls"] = security.ToString(),
+            ["CustomerCare:Notifications:Email:TrustedCertificateSha256"] = pinned ? TestSmtpServer.CertificateSha256 : null,
+        };
+        await using var untrusting = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false, settings: Over(pinned: false));
+        await using var pinning = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false, settings: Over(pinned: true));
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var id = await ReceiveAsync(new ComplaintApi(_admin), customerId, "加密连接测试");
+
+        var refused = await DispatchOnceAsync(untrusting);
+        var afterRefusal = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().Single();
+        await DispatchUntilSettledAsync(pinning);
+        var delivered = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().Single();
+        var number = (await new ComplaintApi(_admin).GetAsync(id)).Body.GetProperty("number").GetString();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Retried, Is.EqualTo(1), "an unknown certificate is not trusted: the e-mail waits");
+            Assert.That(afterRefusal.GetProperty("status").GetString(), Is.EqualTo("retryScheduled"));
+            Assert.That(afterRefusal.GetProperty("lastAnswer").GetString(), Does.Contain("certificate").IgnoreCase);
+            Assert.That(server.Received.Select(m => m.Subject), Is.EqualTo(new[] { $"我们已受理您的投诉 {number}" }),
+                "delivered over the encrypted connection, authenticated, once the certificate is pinned");
+            Assert.That(delivered.GetProperty("status").GetString(), Is.EqualTo("sent"));
+            Assert.That(_smtp.Received, Is.Empty, "nothing went to the plain server");
+        });
     }
 
     [Test]
@@ -666,20 +706,20 @@ public sealed class NotificationTests : IntegrationTest
     private static async Task<Guid> ReceiveAsync(ComplaintApi complaints, Guid customerId, string title) =>
         (await complaints.ReceiveAsync(new { channel = "phone", customerId, title, description = "详细情况见电话记录。" })).GetProperty("id").GetGuid();
 
-    private async Task<NotificationPassResult> DispatchOnceAsync()
+    private async Task<NotificationPassResult> DispatchOnceAsync(CustomerCareApiFactory? host = null)
     {
-        await using var scope = _api.Services.CreateAsyncScope();
+        await using var scope = (host ?? _api).Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
     }
 
     /// <summary>Passes until no notification is still to be attempted (only sent, dead, not sent, or deferred by quiet hours).</summary>
-    private async Task DispatchUntilSettledAsync()
+    private async Task DispatchUntilSettledAsync(CustomerCareApiFactory? host = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await Webhooks.Dispatch.ScalarAsync(
                    "SELECT count(*) FROM notifications WHERE status IN ('Pending', 'RetryScheduled', 'Sending') AND next_attempt_at < now() + interval '1 minute'") > 0)
         {
-            if ((await DispatchOnceAsync()).Claimed == 0)
+            if ((await DispatchOnceAsync(host)).Claimed == 0)
             {
                 await Task.Delay(50);
             }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
@@ -13,7 +15,7 @@ namespace CustomerCare.Api.IntegrationTests.Notifications;
 
 /// <summary>
 /// A real SMTP server on loopback (the SmtpServer package) that requires authentication and keeps what it receives,
-/// parsed by MimeKit. It can be started late, on the port it was given, to play a server that was down.
+/// parsed by MimeKit; plain, with STARTTLS, or TLS from the first byte. It can be started late, on the port it was given, to play a server that was down.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -23,25 +25,61 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private CancellationTokenSource? _running;
     private Task? _serving;
 
-    private TestSmtpServer(int port) => Port = port;
+    private readonly TestSmtpSecurity _security;
+
+    private TestSmtpServer(int port, TestSmtpSecurity security)
+    {
+        Port = port;
+        _security = security;
+    }
 
     public int Port { get; }
+
+    /// <summary>
+    /// The certificate a TLS server presents: self-signed for <c>localhost</c>, so no authority vouches for it — a client
+    /// must pin it (<see cref="CertificateSha256"/>) to trust it.
+    /// </summary>
+    public static X509Certificate2 Certificate { get; } = CreateCertificate();
+
+    public static string CertificateSha256 => Convert.ToHexString(SHA256.HashData(Certificate.RawData));
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
     /// <summary>A server with a port of its own, not listening yet.</summary>
-    public static TestSmtpServer Reserve()
+    public static TestSmtpServer Reserve(TestSmtpSecurity security = TestSmtpSecurity.None)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return new TestSmtpServer(((IPEndPoint)listener.LocalEndpoint).Port);
+        return new TestSmtpServer(((IPEndPoint)listener.LocalEndpoint).Port, security);
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        // Through PKCS#12 so that the private key is usable by SslStream on every platform.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
     }
 
     public async Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AllowUnsecureAuthentication(true).AuthenticationRequired(true))
+            .Endpoint(endpoint =>
+            {
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AuthenticationRequired(true)
+                    // Over STARTTLS the password is only taken once the session is encrypted.
+                    .AllowUnsecureAuthentication(_security == TestSmtpSecurity.None);
+                if (_security != TestSmtpSecurity.None)
+                {
+                    endpoint.Certificate(Certificate).IsSecure(_security == TestSmtpSecurity.Tls);
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Received));
@@ -106,4 +144,15 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public override Task<bool> AuthenticateAsync(ISessionContext context, string user, string password, CancellationToken cancellationToken) =>
             Task.FromResult(user == UserName && password == Password);
     }
+}
+
+public enum TestSmtpSecurity
+{
+    None,
+
+    /// <summary>Plain, upgraded by STARTTLS before the password is taken.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (as on port 465).</summary>
+    Tls,
 }

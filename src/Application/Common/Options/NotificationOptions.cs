@@ -71,6 +71,14 @@ public sealed class EmailChannelOptions
     /// <summary>The sender, e.g. <c>客服中心 &lt;care@example.com&gt;</c>.</summary>
     public string? From { get; set; }
 
+    /// <summary>
+    /// The SHA-256 fingerprint (hex, colons allowed) of the mail server's certificate, to trust a server whose certificate
+    /// no authority this machine trusts has signed — an internal relay's own. Without it, the usual chain and name checks
+    /// decide; with it, that certificate (and no other) is also accepted.
+    /// </summary>
+    [RegularExpression("^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$")]
+    public string? TrustedCertificateSha256 { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
 }
 
