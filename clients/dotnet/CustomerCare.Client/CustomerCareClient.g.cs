@@ -23821,6 +23821,9 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("preferredLanguage")]
         public string? PreferredLanguage { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string? TimeZone { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("consent")]
         public ConsentDto Consent { get; set; } = new ConsentDto();
 
@@ -23905,6 +23908,9 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("contactPoints")]
         public System.Collections.Generic.IReadOnlyList<ContactPointInput> ContactPoints { get; set; } = new System.Collections.Generic.List<ContactPointInput>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string? TimeZone { get; set; } = default!;
 
     }
 

@@ -14,7 +14,8 @@ public sealed record CustomerInput(
     Channel? PreferredChannel,
     string? PreferredLanguage,
     ConsentInput? Consent,
-    IReadOnlyList<ContactPointInput> ContactPoints);
+    IReadOnlyList<ContactPointInput> ContactPoints,
+    string? TimeZone = null);
 
 public sealed record ConsentInput(bool ContactByPhone, bool ContactByEmail, bool Marketing);
 
@@ -33,7 +34,7 @@ internal static class CustomerInputMapping
         var consent = input.Consent is { } c ? new CustomerConsent(c.ContactByPhone, c.ContactByEmail, c.Marketing) : CustomerConsent.None;
         var profile = new CustomerProfile(
             input.Name.Trim(), index.NameKeys(input.Name), input.Company?.Trim(), input.Segment?.Trim(),
-            input.PreferredChannel, input.PreferredLanguage?.Trim(), consent);
+            input.PreferredChannel, input.PreferredLanguage?.Trim(), consent, input.TimeZone?.Trim());
         var contacts = input.ContactPoints.Select(p =>
         {
             var value = normaliser.Normalise(p.Kind, p.Value)
@@ -58,6 +59,9 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(c => c.PreferredLanguage).MaximumLength(Customer.LanguageMaxLength)
             .Matches("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$").When(c => !string.IsNullOrEmpty(c.PreferredLanguage))
             .WithMessage(_ => ValidationTexts.Get("LanguageTag"));
+        RuleFor(c => c.TimeZone).MaximumLength(Customer.TimeZoneMaxLength)
+            .Must(zone => TimeZoneInfo.TryFindSystemTimeZoneById(zone!.Trim(), out var found) && found.HasIanaId).When(c => !string.IsNullOrWhiteSpace(c.TimeZone))
+            .WithMessage(_ => ValidationTexts.Get("TimeZoneIana"));
         RuleFor(c => c.ContactPoints).NotNull()
             .MaxItems(Customer.MaxContactPoints).WithMessage(_ => ValidationTexts.Format("ContactPointsMax", Customer.MaxContactPoints));
         RuleForEach(c => c.ContactPoints).NotNull().WithMessage(_ => ValidationTexts.Get("ContactPointNotNull"));

@@ -18,10 +18,11 @@ public sealed record CustomerNotification(string Source, Guid? ComplaintId, Noti
 /// </summary>
 public sealed class CustomerNotifier(IApplicationDbContext db, INotificationChannels channels, IOptions<NotificationOptions> options)
 {
-    /// <param name="values">The placeholders' values for the customer's name and the template's language.</param>
+    /// <param name="zone">The business calendar's time zone: the quiet hours', and the customer's clock when they have no time zone of their own.</param>
+    /// <param name="values">The placeholders' values for the customer's name, the template's language and the customer's time zone.</param>
     /// <param name="notBefore">When it is due, if later than now (a greeting on its day); text messages also wait out the quiet hours.</param>
     public async Task PlanAsync(CustomerNotification what, NotificationPolicy policy, TimeZoneInfo zone, DateTimeOffset now,
-        Func<string, string, IReadOnlyDictionary<string, string?>> values, CancellationToken ct, DateTimeOffset? notBefore = null)
+        Func<string, string, TimeZoneInfo, IReadOnlyDictionary<string, string?>> values, CancellationToken ct, DateTimeOffset? notBefore = null)
     {
         ArgumentNullException.ThrowIfNull(what);
         ArgumentNullException.ThrowIfNull(policy);
@@ -43,7 +44,7 @@ public sealed class CustomerNotifier(IApplicationDbContext db, INotificationChan
             return;
         }
 
-        var filled = values(customer.Name, language);
+        var filled = values(customer.Name, language, customer.TimeZone is { } own && TimeZoneInfo.TryFindSystemTimeZoneById(own, out var theirs) ? theirs : zone);
         NotSentReason? firstReason = null;
         foreach (var channel in candidates)
         {

@@ -13,6 +13,7 @@ public sealed class Customer : AggregateRoot
     public const int CompanyMaxLength = 200;
     public const int SegmentMaxLength = 40;
     public const int LanguageMaxLength = 35;
+    public const int TimeZoneMaxLength = 64;
     public const int MaxContactPoints = 20;
     public const string DefaultSegment = "standard";
     public const string ErasedName = "(erased)";
@@ -52,6 +53,12 @@ public sealed class Customer : AggregateRoot
 
     /// <summary>BCP 47 language tag (<c>zh-CN</c>, <c>en</c>).</summary>
     public string? PreferredLanguage { get; private set; }
+
+    /// <summary>
+    /// The IANA time zone the customer lives in (<c>Asia/Shanghai</c>, <c>Europe/Berlin</c>): times we tell them are
+    /// written on its clock; without one, on the business calendar's.
+    /// </summary>
+    public string? TimeZone { get; private set; }
 
     public CustomerConsent Consent { get; private set; }
 
@@ -122,6 +129,7 @@ public sealed class Customer : AggregateRoot
         Company ??= duplicate.Company;
         PreferredChannel ??= duplicate.PreferredChannel;
         PreferredLanguage ??= duplicate.PreferredLanguage;
+        TimeZone ??= duplicate.TimeZone;
         _nameKeys = _nameKeys.Union(duplicate._nameKeys).ToList();
         UpdatedAt = now;
 
@@ -162,6 +170,7 @@ public sealed class Customer : AggregateRoot
         _nameKeys = [];
         _contactPoints.Clear();
         PreferredLanguage = null;
+        TimeZone = null;
         Consent = CustomerConsent.None;
     }
 
@@ -192,6 +201,7 @@ public sealed class Customer : AggregateRoot
         Segment = string.IsNullOrWhiteSpace(profile.Segment) ? DefaultSegment : Guard.Text(profile.Segment, SegmentMaxLength, "segment").ToLowerInvariant();
         PreferredChannel = profile.PreferredChannel;
         PreferredLanguage = string.IsNullOrWhiteSpace(profile.PreferredLanguage) ? null : Guard.Text(profile.PreferredLanguage, LanguageMaxLength, "preferredLanguage");
+        TimeZone = string.IsNullOrWhiteSpace(profile.TimeZone) ? null : Guard.Text(profile.TimeZone, TimeZoneMaxLength, "timeZone");
         Consent = profile.Consent;
 
         _contactPoints.Clear();
@@ -214,4 +224,4 @@ public sealed class Customer : AggregateRoot
 /// <summary>The profile fields of a customer as the application hands them to the aggregate.</summary>
 public sealed record CustomerProfile(
     string Name, IReadOnlyList<string> NameKeys, string? Company, string? Segment, Channel? PreferredChannel,
-    string? PreferredLanguage, CustomerConsent Consent);
+    string? PreferredLanguage, CustomerConsent Consent, string? TimeZone = null);

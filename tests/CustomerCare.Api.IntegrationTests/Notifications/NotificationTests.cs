@@ -156,6 +156,40 @@ public sealed class NotificationTests : IntegrationTest
     }
 
     [Test]
+    public async Task ACustomerAbroad_IsToldOurTimesOnTheirOwnClock_AndTheirTimeZoneGoesWithTheirData()
+    {
+        var refused = await _admin.PostAsJsonAsync("/api/v1/customers", new
+        {
+            name = "Anna Schmidt", timeZone = "Europe/Atlantis", consent = new { contactByPhone = false, contactByEmail = true, marketing = false },
+            contactPoints = new[] { new { kind = "email", value = "anna@tests.example", isPrimary = true } },
+        });
+        var created = await _admin.PostAsJsonAsync("/api/v1/customers", new
+        {
+            name = "Anna Schmidt", preferredChannel = "email", preferredLanguage = "en", timeZone = "Europe/Berlin",
+            consent = new { contactByPhone = false, contactByEmail = true, marketing = false },
+            contactPoints = new[] { new { kind = "email", value = "anna@tests.example", isPrimary = true } },
+        });
+        var customerId = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var complaints = new ComplaintApi(_admin);
+        var id = await ReceiveAsync(complaints, customerId, "Kettle leaks");
+
+        await DispatchUntilSettledAsync();
+
+        var receivedAt = (await complaints.GetAsync(id)).Body.GetProperty("receivedAt").GetDateTimeOffset();
+        var berlin = TimeZoneInfo.ConvertTime(receivedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var mail = _smtp.Received.Single();
+        await (await _admin.PostAsync($"/api/v1/customers/{customerId}/erase", null)).AssertStatusAsync(System.Net.HttpStatusCode.NoContent);
+        var erased = await (await _admin.GetAsync($"/api/v1/customers/{customerId}")).ReadJsonAsync();
+        var problem = await refused.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.GetProperty("errors").TryGetProperty("timeZone", out _), Is.True, problem.ToString());
+            Assert.That(mail.TextBody, Does.Contain($"received {berlin:yyyy-MM-dd HH:mm}"), "on the Berlin clock, not the calendar's Shanghai one");
+            Assert.That(erased.GetProperty("timeZone").ValueKind, Is.EqualTo(JsonValueKind.Null), "erased with the rest of their personal data");
+        });
+    }
+
+    [Test]
     public async Task WithoutConsent_NothingIsSent_AndTheNotificationSaysWhy()
     {
         var customerId = await CreateCustomerAsync("李娜", "zh-CN", "email", byEmail: false, byPhone: false);

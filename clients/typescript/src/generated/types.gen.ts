@@ -460,6 +460,7 @@ export type CustomerDto = {
     segment: string;
     preferredChannel: Channel | null;
     preferredLanguage: string | null;
+    timeZone: string | null;
     consent: ConsentDto;
     contactPoints: Array<ContactPointDto>;
     sourcePartnerId: string | null;
@@ -490,6 +491,7 @@ export type CustomerInput = {
     preferredLanguage?: string | null;
     consent?: ConsentInput | null;
     contactPoints: Array<ContactPointInput>;
+    timeZone?: string | null;
 };
 
 export type CustomerOverviewDto = {

@@ -43,7 +43,7 @@ public sealed class PlanCareTaskGreetings(
         await customers.PlanAsync(
             new CustomerNotification(source, task.ComplaintId, NotificationEvent.CareTaskGreeting, notification.CustomerId),
             current, zone, notification.OccurredAt,
-            (customerName, _) => new Dictionary<string, string?>(StringComparer.Ordinal)
+            (customerName, _, _) => new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 ["customerName"] = customerName,
                 ["greeting"] = task.Subject,

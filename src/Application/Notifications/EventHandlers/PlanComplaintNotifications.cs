@@ -171,7 +171,7 @@ public sealed class PlanComplaintNotifications(
         var complaint = context.Complaint;
         await customers.PlanAsync(new CustomerNotification(context.Source, complaint.Id, notificationEvent, complaint.CustomerId),
             context.Policy, context.Zone, context.Now,
-            (customerName, language) => NotificationValues.ForCustomer(complaint, context.Entry, customerName, language, schedule, context.Zone), ct);
+            (customerName, language, clock) => NotificationValues.ForCustomer(complaint, context.Entry, customerName, language, schedule, clock), ct);
     }
 
     private async Task PlanForStaffAsync(Context context, List<(Guid StaffId, NotificationEvent Event)> recipients, CancellationToken ct)

@@ -24,11 +24,11 @@ public sealed class PlanSurveyInvitationNotifications(
         await customers.PlanAsync(
             new CustomerNotification($"invitation:{invitation.Id}", notification.ComplaintId, NotificationEvent.SurveyInvitation, invitation.CustomerId),
             policy, zone, notification.OccurredAt,
-            (customerName, _) => new Dictionary<string, string?>(StringComparer.Ordinal)
+            (customerName, _, clock) => new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 ["customerName"] = customerName,
                 ["surveyLink"] = surveys.Value.LinkFor(invitation.Token),
-                ["expiresAt"] = NotificationValues.Local(invitation.ExpiresAt, zone),
+                ["expiresAt"] = NotificationValues.Local(invitation.ExpiresAt, clock),
                 ["number"] = number,
             },
             cancellationToken);

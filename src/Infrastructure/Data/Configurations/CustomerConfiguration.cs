@@ -23,6 +23,7 @@ internal sealed class CustomerConfiguration(PersonalDataProtector protector)
         builder.HasIndex(c => c.Segment);
         builder.Property(c => c.PreferredChannel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.PreferredLanguage).HasMaxLength(Customer.LanguageMaxLength);
+        builder.Property(c => c.TimeZone).HasMaxLength(Customer.TimeZoneMaxLength);
         builder.ComplexProperty(c => c.Consent, consent =>
         {
             consent.Property(x => x.ContactByPhone).HasColumnName("consent_contact_by_phone");

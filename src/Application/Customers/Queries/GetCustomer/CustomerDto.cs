@@ -13,6 +13,7 @@ public sealed record CustomerDto(
     string Segment,
     Channel? PreferredChannel,
     string? PreferredLanguage,
+    string? TimeZone,
     ConsentDto Consent,
     IReadOnlyList<ContactPointDto> ContactPoints,
     Guid? SourcePartnerId,

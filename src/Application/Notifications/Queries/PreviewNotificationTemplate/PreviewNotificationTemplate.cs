@@ -37,8 +37,10 @@ public sealed class PreviewNotificationTemplateQueryHandler(
         Dictionary<string, string?> values;
         if (NotificationPlaceholders.IsForCustomers(key.ParsedEvent))
         {
-            var customerName = await db.Customers.AsNoTracking().Where(c => c.Id == complaint.CustomerId).Select(c => c.Name).SingleAsync(cancellationToken);
-            values = NotificationValues.ForCustomer(complaint, null, customerName, key.StoredLanguage, schedule, zone);
+            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == complaint.CustomerId)
+                .Select(c => new { c.Name, c.TimeZone }).SingleAsync(cancellationToken);
+            values = NotificationValues.ForCustomer(complaint, null, customer.Name, key.StoredLanguage, schedule,
+                customer.TimeZone is { } own && TimeZoneInfo.TryFindSystemTimeZoneById(own, out var theirs) ? theirs : zone);
         }
         else
         {
