@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddSingleton<Notifications.INotificationSender, Notifications.WeComRobotSender>();
         services.AddSingleton<Notifications.INotificationSender, Notifications.DingTalkRobotSender>();
         services.AddSingleton<INotificationChannels, Notifications.NotificationChannels>();
+        services.AddSingleton<Notifications.NotificationSendPolicy>();
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddHostedService<Notifications.NotificationWorker>();
         // The gateway is the operator's own service (often on its network): no address guard, the attempt timeout is the sender's.

@@ -13,13 +13,14 @@ public sealed record NotificationPassResult(int Claimed, int Sent, int Retried, 
 
 /// <summary>
 /// One pass of notification sending: claims due notifications with <c>FOR UPDATE SKIP LOCKED</c> and a lease (as many as
-/// it sends at once, so each is sent well within its lease), sends them through their channel's sender, and records each
+/// it sends at once, so each is sent well within its lease), sends them through their channel's sender (with the immediate retries of <see cref="NotificationSendPolicy"/>), and records each
 /// outcome where the lease is still its own. One recipient hears of one complaint in order: a notification waits while an
 /// earlier one to the same recipient about the same complaint is still to be sent (one deferred by the quiet hours too). Replicas never hold the same notification at once; one that dies mid-send
 /// leaves it to another after the lease (at least once). A notification deferred by the quiet hours is due at their end.
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    CustomerCareDbContext db, IEnumerable<INotificationSender> senders, IOptionsMonitor<NotificationOptions> options, ILogger<NotificationDispatcher> logger)
+    CustomerCareDbContext db, IEnumerable<INotificationSender> senders, NotificationSendPolicy policy, IOptionsMonitor<NotificationOptions> options,
+    ILogger<NotificationDispatcher> logger)
 {
     private readonly Dictionary<NotificationChannel, INotificationSender> _senders = senders.ToDictionary(s => s.Channel);
 
@@ -58,23 +59,23 @@ public sealed partial class NotificationDispatcher(
         var leases = claimed.ToDictionary(c => c.Id, c => c.LeaseId);
         var outcomes = await Task.WhenAll(work.Select(async n =>
         {
-            var outcome = n.Address is null ? SendOutcome.Refused("No address.")
+            var (outcome, tried) = n.Address is null ? (SendOutcome.Refused("No address."), 1)
                 : _senders.TryGetValue(n.Channel, out var sender) && sender.IsConfigured
-                    ? await sender.SendAsync(new OutgoingNotification(n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language), cancellationToken)
-                    : SendOutcome.Retry($"The {n.Channel} channel is not configured now.");
-            return (n.Id, n.Attempts, Outcome: outcome);
+                    ? await policy.SendAsync(sender,
+                        new OutgoingNotification(n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language), cancellationToken)
+                    : (SendOutcome.Retry($"The {n.Channel} channel is not configured now."), 1);
+            return (n.Id, Attempts: n.Attempts + tried, Outcome: outcome);
         }));
 
         int sent = 0, retried = 0, dead = 0;
-        foreach (var (id, previous, outcome) in outcomes)
+        foreach (var (id, attempts, outcome) in outcomes)
         {
-            var attempts = previous + 1;
             var (status, wait) = outcome switch
             {
                 { Sent: true } => (NotificationStatus.Sent, TimeSpan.Zero),
                 { Permanent: true } => (NotificationStatus.Dead, TimeSpan.Zero),
                 _ when attempts >= settings.MaxAttempts => (NotificationStatus.Dead, TimeSpan.Zero),
-                _ => (NotificationStatus.RetryScheduled, Backoff(attempts, settings)),
+                _ => (NotificationStatus.RetryScheduled, Backoff(Math.Max(1, attempts), settings)),
             };
             var answer = outcome.Answer.Length <= Notification.AnswerMaxLength ? outcome.Answer : outcome.Answer[..Notification.AnswerMaxLength];
             var recorded = await db.Database.ExecuteSqlRawAsync(

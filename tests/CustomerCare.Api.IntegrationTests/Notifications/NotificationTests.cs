@@ -48,6 +48,7 @@ public sealed class NotificationTests : IntegrationTest
             ["CustomerCare:Notifications:Robots:AdditionalHosts:0"] = "127.0.0.1",
             ["CustomerCare:Notifications:Robots:AllowHttp"] = "true",
             ["CustomerCare:Notifications:GreetingTime"] = "00:00",
+            ["CustomerCare:Notifications:ImmediateRetryDelay"] = "00:00:00.010",
         };
         _api = new CustomerCareApiFactory(Testing.Database.ConnectionString, settings: _settings);
     }
@@ -223,7 +224,7 @@ public sealed class NotificationTests : IntegrationTest
             {
                 Assert.That(first.Retried, Is.EqualTo(1));
                 Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("retryScheduled"));
-                Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
+                Assert.That(failed.GetProperty("attempts").GetInt32(), Is.EqualTo(2), "tried, tried again at once (Polly), then scheduled");
                 Assert.That(failed.GetProperty("lastAnswer").GetString(), Does.Contain("Socket").Or.Contain("refused").IgnoreCase);
             });
         }
@@ -235,6 +236,54 @@ public sealed class NotificationTests : IntegrationTest
         await DispatchUntilSettledAsync();
 
         Assert.That(_smtp.Received.Select(m => m.To.Mailboxes.Single().Address), Is.EqualTo(new[] { "wangfang@tests.example" }));
+    }
+
+    [Test]
+    public async Task AMailServerThatKeepsFailing_IsPaused_AndItsEmailsWaitUntried()
+    {
+        var down = TestSmtpServer.Reserve(); // a port nobody listens on
+        await using var failing = new CustomerCareApiFactory(Testing.Database.ConnectionString, migrateOnStartup: false, settings: new Dictionary<string, string?>(_settings)
+        {
+            ["CustomerCare:Notifications:Email:Port"] = down.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CustomerCare:Notifications:BreakerMinimumThroughput"] = "2",
+            ["CustomerCare:Notifications:BreakerBreakDuration"] = "00:10:00",
+        });
+        var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await ReceiveAsync(new ComplaintApi(_admin), customerId, $"熔断测试 {i}"));
+        }
+
+        async Task<List<JsonElement>> NotificationsAsync()
+        {
+            var found = new List<JsonElement>();
+            foreach (var id in ids)
+            {
+                found.Add((await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().Single());
+            }
+
+            return found;
+        }
+
+        await DispatchOnceAsync(failing);
+        var afterFirst = await NotificationsAsync();
+        await Task.Delay(300); // past the scheduled retries' back-off (100–200 ms in these tests)
+        var second = await DispatchOnceAsync(failing);
+        var afterSecond = await NotificationsAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Claimed, Is.EqualTo(3));
+            Assert.That(afterSecond.Select(n => n.GetProperty("lastAnswer").GetString()), Has.All.Contains("failed too often: paused"),
+                "the second pass tries none of them: the channel is paused");
+            Assert.That(afterSecond.Select(n => n.GetProperty("attempts").GetInt32()), Is.EqualTo(afterFirst.Select(n => n.GetProperty("attempts").GetInt32())),
+                "no try counted while paused");
+            Assert.That(afterSecond.Select(n => n.GetProperty("status").GetString()), Is.All.EqualTo("retryScheduled"));
+        });
+
+        await DispatchUntilSettledAsync(); // another replica, whose mail server answers, sends them
+        Assert.That(_smtp.Received.Count(m => m.Subject!.StartsWith("我们已受理您的投诉", StringComparison.Ordinal)), Is.EqualTo(3));
     }
 
     [Test]

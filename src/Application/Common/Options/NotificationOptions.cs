@@ -34,7 +34,27 @@ public sealed class NotificationOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Delay before the first retry; doubles each time, with jitter, up to <see cref="RetryMaxDelay"/>. Default 30 s.</summary>
+    /// <summary>Polly retries right after a failed attempt, within the same pass (exponential back-off with jitter). Default 1.</summary>
+    [Range(0, 5)]
+    public int ImmediateRetries { get; set; } = 1;
+
+    /// <summary>First delay of those immediate retries. Default 1 s.</summary>
+    public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The share of failed sends on a channel, within <see cref="BreakerSamplingDuration"/>, that pauses it. Default 0.9.</summary>
+    [Range(0.1, 1.0)]
+    public double BreakerFailureRatio { get; set; } = 0.9;
+
+    /// <summary>Sends on a channel within the sampling window before the breaker may open. Default 20.</summary>
+    [Range(2, 100000)]
+    public int BreakerMinimumThroughput { get; set; } = 20;
+
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a failing channel is paused. Default 30 s.</summary>
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Delay before the first scheduled retry; doubles each time, with jitter, up to <see cref="RetryMaxDelay"/>. Default 30 s.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
