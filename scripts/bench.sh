@@ -5,6 +5,7 @@
 #
 # Scenarios, each for BENCH_DURATION at BENCH_CONNECTIONS connections with wrk (installed from Debian when missing):
 #   create     POST /complaints by a partner (new external reference and Idempotency-Key per request)
+#   create-silent  the same with every notification switched off (PUT /settings/notifications), to weigh their cost
 #   get        GET /complaints/{id}
 #   list       GET /complaints?status=registered&departmentId=…&pageSize=50 (a department's queue, newest first)
 #   search     GET /complaints?q=<order number>&pageSize=50
@@ -127,6 +128,9 @@ sql -c "SELECT md5('complaint-' || (1 + floor(random() * $COMPLAINTS))::int)::uu
 sql -c "SELECT id FROM departments WHERE is_active" >"$DIR/departments.txt"
 QUARTER="$(sql -c "SELECT 'from=' || to_char(date_trunc('quarter', now()) - interval '3 months', 'YYYY-MM-DD') || '&to=' || to_char(date_trunc('quarter', now()) - interval '1 day', 'YYYY-MM-DD')")"
 STAFF="$(sql -c "SELECT id || ' ' || security_stamp FROM staff WHERE email = '$ADMIN_EMAIL'")"
+# The notification switches as they stand (shipped ones on a fresh database): create is measured with them, and without.
+NOTIFICATIONS="$(api GET /api/v1/settings/notifications | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["value"], ensure_ascii=False))')"
+SILENT="$(printf '%s' "$NOTIFICATIONS" | python3 -c 'import json,sys; v=json.load(sys.stdin); v["rules"]=[]; print(json.dumps(v, ensure_ascii=False))')"
 
 # --- measure -----------------------------------------------------------------------------------------------------------
 export BENCH_DIR="$SCRIPTS" BENCH_PARTNER_KEY="$PARTNER_KEY" BENCH_RUN="$(date +%s)" BENCH_IDS="$DIR/ids.txt" BENCH_TOKEN="$TOKEN" \
@@ -164,6 +168,21 @@ for scenario in get create list search register report; do
 done
 : >"$RESULTS"
 for scenario in create get list search register report health; do
+  if [ "$scenario" = create ]; then
+    # With the notifications as they stand and with every one switched off (what planning them costs a create),
+    # alternated on-off-off-on so that the database's drift (checkpoints, growing tables) weighs on both alike.
+    for switch in on off off on; do
+      say "measuring create, notifications $switch (API)"
+      if [ "$switch" = on ]; then
+        api PUT /api/v1/settings/notifications "$NOTIFICATIONS" >/dev/null
+        run_wrk create create
+      else
+        api PUT /api/v1/settings/notifications "$SILENT" >/dev/null
+        run_wrk create-silent create
+      fi
+    done
+    continue
+  fi
   say "measuring $scenario (API)"
   run_wrk "$scenario" "$scenario"
 done

@@ -9,9 +9,9 @@ CREATE TEMP TABLE t_pool ON COMMIT DROP AS
   FROM generate_series((SELECT pool_next FROM bench_meta), (SELECT pool_next FROM bench_meta) + :count - 1) n;
 
 INSERT INTO complaints (id, number, channel, customer_id, severity, title, description, received_at, status, escalation_level,
-                        repeat_count, reopen_count, timeline_length, sla_started, sla_missed, created_at, updated_at)
+                        repeat_count, reopen_count, timeline_length, sla_started, sla_met, sla_missed, created_at, updated_at)
 SELECT p.id, 'CC-' || to_char(p.received, 'YYYY') || '-' || lpad(nextval('complaint_number_seq')::text, 7, '0'), 'Phone', p.customer_id,
-       'General', 'Parcel late', 'The parcel has not arrived. Order ' || (500000 + p.n), p.received, 'Received', 0, 0, 0, 1, 1, 1, p.received, p.received
+       'General', 'Parcel late', 'The parcel has not arrived. Order ' || (500000 + p.n), p.received, 'Received', 0, 0, 0, 1, 1, 0, 1, p.received, p.received
 FROM t_pool p;
 
 INSERT INTO complaint_timeline (id, complaint_id, sequence, at, actor_kind, kind, to_status, text)

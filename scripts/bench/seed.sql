@@ -70,7 +70,7 @@ INSERT INTO complaints (id, number, channel, customer_id, category, severity, ti
                         partner_id, external_reference, status, first_responder_id, responsible_department_id, assignee_id, escalation_level,
                         registered_at, customer_acknowledged_at, first_contact_at, assigned_at, solution_proposed_at, solution_accepted_at,
                         investigation, solution, customer_response, resolution, closing, repeat_count, reopen_count, timeline_length,
-                        first_response_time, resolution_time, product, created_at, updated_at)
+                        first_response_time, resolution_time, product, created_at, updated_at, sla_started, sla_met, sla_missed)
 SELECT p.id, 'CC-' || to_char(p.received, 'YYYY') || '-' || lpad(p.n::text, 7, '0'), p.channel, p.customer_id,
        CASE WHEN p.stage >= 1 THEN p.category END, p.severity,
        (ARRAY['Kettle leaks','Parcel late','Charged twice','Rude agent','App crashes','Repair not done','Router offline','Refund missing'])[1 + p.n % 8]
@@ -95,7 +95,7 @@ SELECT p.id, 'CC-' || to_char(p.received, 'YYYY') || '-' || lpad(p.n::text, 7, '
        0, 0, 1 + (p.stage >= 1)::int * 2 + (p.stage >= 2)::int + (p.stage >= 3)::int + (p.stage >= 4)::int + (p.stage >= 5)::int * 2 + (p.stage >= 6)::int,
        CASE WHEN p.stage >= 2 THEN (p.contacted - p.received) * 0.375 END,
        CASE WHEN p.stage >= 5 THEN (p.resolved - p.received) * 0.375 END,
-       p.product, p.received, greatest(p.received, LEAST(now(), p.closed))
+       p.product, p.received, greatest(p.received, LEAST(now(), p.closed)), 0, 0, 0 -- the clock summary is set below, from the clocks
 FROM plan p
 JOIN t_handler h ON h.i = p.handler
 LEFT JOIN t_department d ON d.code = CASE p.category WHEN 'productQuality' THEN 'QA' WHEN 'afterSales' THEN 'AS' WHEN 'technicalFault' THEN 'TS' ELSE 'CS' END;

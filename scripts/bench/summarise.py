@@ -9,7 +9,18 @@ import sys
 results_path, json_path, markdown_path = sys.argv[1:4]
 complaints, customers, duration, connections, threads, peak_kb, rss_kb, postgres, dotnet = sys.argv[4:13]
 rows = [json.loads(line) for line in open(results_path) if line.strip()]
-api = {r["scenario"]: r for r in rows if r["kind"] == "api"}
+def merged(runs):
+    """A scenario measured in several rounds (create, and create-silent, alternate): rates and latencies averaged, counts summed."""
+    if len(runs) == 1:
+        return runs[0]
+    out = dict(runs[0])
+    for field in ("rps", "p50Ms", "p90Ms", "p99Ms"):
+        out[field] = sum(r[field] for r in runs) / len(runs)
+    for field in ("requests", "non2xx", "socketErrors"):
+        out[field] = sum(r[field] for r in runs)
+    out["maxMs"] = max(r["maxMs"] for r in runs)
+    return out
+api = {s: merged([r for r in rows if r["kind"] == "api" and r["scenario"] == s]) for s in dict.fromkeys(r["scenario"] for r in rows if r["kind"] == "api")}
 raw = {r["scenario"]: r for r in rows if r["kind"] == "pgbench"}
 peak_mb = int(peak_kb or 0) / 1024
 
@@ -33,17 +44,22 @@ for scenario, share in (("create", 0.5), ("get", 0.6), ("register", 0.5)):
         target(f"{scenario} ≥ {share:.0%} of pgbench", ratio >= share, f"{ratio:.0%}")
 errors = sum(r["non2xx"] + r["socketErrors"] for r in api.values())
 target("zero errors", errors == 0, f"{errors} non-2xx or socket errors")
+if "create" in api and "create-silent" in api and api["create-silent"]["rps"]:
+    kept = api["create"]["rps"] / api["create-silent"]["rps"]
+    target("notifications cost create ≤ 10% of its throughput", kept >= 0.9,
+           f"{api['create']['rps']:.0f} req/s with them, {api['create-silent']['rps']:.0f} without: {1 - kept:.0%} less")
 for scenario in ("list", "search"):
     if scenario in api:
         target(f"{scenario} p99 < 50 ms", api[scenario]["requests"] > 0 and api[scenario]["p99Ms"] < 50, f"{api[scenario]['p99Ms']:.1f} ms")
 if "report" in api:
     r = api["report"]
-    target("quarter summary report < 500 ms (p99)", r["requests"] > 0 and r["p99Ms"] < 500,
+    # Requests that timed out leave no latency: a run where any failed has not met the target, whatever its p99 says.
+    target("quarter summary report < 500 ms (p99)", r["requests"] > 0 and r["non2xx"] + r["socketErrors"] == 0 and r["p99Ms"] < 500,
            f"p50 {r['p50Ms']:.0f} ms, p99 {r['p99Ms']:.0f} ms at {connections} connections" if r["requests"] else "no request finished")
 target("API working set < 300 MB", peak_mb < 300, f"peak {peak_mb:.0f} MB")
 
 table = []
-for scenario in ("create", "get", "list", "search", "register", "report", "health"):
+for scenario in ("create", "create-silent", "get", "list", "search", "register", "report", "health"):
     if scenario not in api:
         continue
     a = api[scenario]
