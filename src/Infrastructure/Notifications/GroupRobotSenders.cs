@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -63,12 +62,10 @@ public abstract class GroupRobotSender(IServiceScopeFactory scopes, IHttpClientF
             using var response = await clients.CreateClient(HttpClientName)
                 .PostAsJsonAsync(Target(robot), new RobotTextMessage("text", new RobotText(notification.Text)), Json, timeout.Token);
             var answer = await response.Content.ReadAsStringAsync(timeout.Token);
-            var said = $"{(int)response.StatusCode} {(answer.Length > 500 ? answer[..500] : answer)}".Trim();
+            var said = SendOutcome.Said(response.StatusCode, answer);
             if (!response.IsSuccessStatusCode)
             {
-                return (int)response.StatusCode is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
-                    ? SendOutcome.Refused(said)
-                    : SendOutcome.Retry(said);
+                return SendOutcome.ForFailedHttp(response.StatusCode, said);
             }
 
             var code = ErrorCode(answer);

@@ -14,6 +14,19 @@ public sealed record SendOutcome(bool Sent, bool Permanent, string Answer)
     public static SendOutcome Retry(string answer) => new(false, false, answer);
 
     public static SendOutcome Refused(string answer) => new(false, true, answer);
+
+    /// <summary>
+    /// An HTTP answer that is not 2xx: a 4xx (but 408 and 429) will never be accepted, anything else may be later.
+    /// <paramref name="said"/> is what to keep of the answer.
+    /// </summary>
+    public static SendOutcome ForFailedHttp(System.Net.HttpStatusCode status, string said) =>
+        (int)status is >= 400 and < 500 && status is not (System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.TooManyRequests)
+            ? Refused(said)
+            : Retry(said);
+
+    /// <summary>The status and at most 500 characters of the body, as a notification keeps an answer.</summary>
+    public static string Said(System.Net.HttpStatusCode status, string body) =>
+        $"{(int)status} {(body.Length > 500 ? body[..500] : body)}".Trim();
 }
 
 /// <summary>

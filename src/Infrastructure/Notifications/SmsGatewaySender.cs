@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -53,11 +52,8 @@ public sealed class SmsGatewaySender(IHttpClientFactory clients, IOptionsMonitor
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             var answer = await response.Content.ReadAsStringAsync(timeout.Token);
-            var said = $"{(int)response.StatusCode} {(answer.Length > 500 ? answer[..500] : answer)}".Trim();
-            return response.IsSuccessStatusCode ? SendOutcome.Success(said)
-                : (int)response.StatusCode is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
-                    ? SendOutcome.Refused(said)
-                    : SendOutcome.Retry(said);
+            var said = SendOutcome.Said(response.StatusCode, answer);
+            return response.IsSuccessStatusCode ? SendOutcome.Success(said) : SendOutcome.ForFailedHttp(response.StatusCode, said);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -4,11 +4,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -30,9 +26,7 @@ public class ExternalProviderTests : IntegrationTest
     [OneTimeSetUp]
     public async Task StartProviderAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _provider = builder.Build();
+        _provider = LoopbackApp.Create();
         var parameters = _rsa.ExportParameters(false);
         _provider.MapGet("/.well-known/openid-configuration", (HttpContext http) => Results.Json(new
         {
@@ -48,8 +42,7 @@ public class ExternalProviderTests : IntegrationTest
                 new { kty = "RSA", use = "sig", alg = "RS256", kid = "test-key", n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) },
             },
         }));
-        await _provider.StartAsync();
-        _authority = _provider.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _authority = await _provider.StartOnLoopbackAsync();
 
         _api = new CustomerCareApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
         {

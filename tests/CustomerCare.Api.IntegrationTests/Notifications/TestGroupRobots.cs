@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Api.IntegrationTests.Notifications;
 
@@ -48,10 +43,7 @@ public sealed class TestGroupRobots : IAsyncDisposable
 
     public static async Task<TestGroupRobots> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var robots = new TestGroupRobots(app);
         app.MapPost("/cgi-bin/webhook/send", async (HttpContext context) =>
         {
@@ -87,8 +79,7 @@ public sealed class TestGroupRobots : IAsyncDisposable
             robots.DingTalk.Enqueue(content);
             return Results.Json(new { errcode = 0, errmsg = "ok" });
         });
-        await app.StartAsync();
-        robots.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        robots.BaseUrl = await app.StartOnLoopbackAsync();
         return robots;
     }
 

@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Api.IntegrationTests.Notifications;
 
@@ -33,10 +28,7 @@ public sealed class TestSmsGateway : IAsyncDisposable
 
     public static async Task<TestSmsGateway> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var gateway = new TestSmsGateway(app);
         app.MapPost("/sms", async (HttpContext context) =>
         {
@@ -54,8 +46,7 @@ public sealed class TestSmsGateway : IAsyncDisposable
             gateway.Accepted.Enqueue(message);
             return Results.Json(new { messageId = $"gw-{message.Id:N}" });
         });
-        await app.StartAsync();
-        gateway.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/sms");
+        gateway.Url = new Uri(await app.StartOnLoopbackAsync() + "/sms");
         return gateway;
     }
 

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Api.IntegrationTests.Webhooks;
 
@@ -49,10 +44,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync(int failFirst = 0)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var receiver = new WebhookReceiver(app, failFirst);
         app.MapPost("/hooks", async (HttpContext context) =>
         {
@@ -80,9 +72,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 context.Request.Headers["webhook-signature"].ToString(), context.Request.Headers["webhook-event-type"].ToString(), body));
             return Results.NoContent();
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri($"{address}/hooks");
+        receiver.Url = new Uri($"{await app.StartOnLoopbackAsync()}/hooks");
         return receiver;
     }
 
