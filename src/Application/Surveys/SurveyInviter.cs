@@ -98,8 +98,10 @@ public sealed class SurveyInviter(IApplicationDbContext db, IOptions<SurveyOptio
                 return written;
             }
 
+            // Tracked with their contact points: each invitation's notification is planned in this save from the customer
+            // already loaded (one query per batch, not one per invitation).
             var batch = await Audience(campaign, wave).OrderBy(c => c.Id).Take(options.Value.WaveBatchSize)
-                .Select(c => new { c.Id, c.Segment }).ToListAsync(ct);
+                .Include(c => c.ContactPoints).AsTracking().ToListAsync(ct);
             if (batch.Count == 0)
             {
                 campaign.CompleteWave(now);

@@ -268,9 +268,14 @@ public class ScheduledCampaignTests : AdminIntegrationTest
 
         var invited = (await api.InvitationsAsync(campaignId)).Select(i => i.GetProperty("customerId").GetGuid()).ToList();
         var state = await (await Admin.GetAsync($"/api/v1/survey-campaigns/{campaignId}")).ReadJsonAsync();
+        var told = (await (await Admin.GetAsync($"/api/v1/customers/{vip1}/export")).ReadJsonAsync()).GetProperty("notifications").EnumerateArray()
+            .Where(n => n.GetProperty("event").GetString() == "surveyInvitation").ToList();
         Assert.Multiple(() =>
         {
             Assert.That(invited, Is.EquivalentTo(new[] { vip1, vip2 }));
+            Assert.That(told, Has.Count.EqualTo(1), "the wave's invitation is told to the customer (here recorded: no mail server is configured)");
+            Assert.That(told.Select(n => n.GetProperty("channel").GetString()), Is.All.EqualTo("email"));
+            Assert.That(told.Select(n => n.GetProperty("notSentReason").GetString()), Is.All.EqualTo("channelNotConfigured"));
             Assert.That(state.GetProperty("waves").GetInt32(), Is.EqualTo(1));
             Assert.That(state.GetProperty("waveInProgress").GetBoolean(), Is.False);
             Assert.That(state.GetProperty("nextRunAt").GetDateTimeOffset(), Is.EqualTo(startsAt.AddMonths(3)).Within(TimeSpan.FromMilliseconds(1)));
