@@ -140,7 +140,9 @@ public class MigrationTests
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // CREATE / DROP DATABASE write and sync a whole database's files: on a loaded machine (CI runs beside the API and
+        // two CPU-bound loops) dropping one the demo data filled has taken over Npgsql's default 30 s.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync();
     }
 

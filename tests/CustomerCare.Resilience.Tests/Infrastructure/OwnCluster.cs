@@ -65,7 +65,7 @@ public sealed class OwnCluster
         await using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}", connection);
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}", connection) { CommandTimeout = 600 }; // slow on a loaded machine
             await command.ExecuteNonQueryAsync();
         }
 
