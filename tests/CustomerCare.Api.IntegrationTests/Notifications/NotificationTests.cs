@@ -312,6 +312,31 @@ public sealed class NotificationTests : IntegrationTest
     }
 
     [Test]
+    public async Task UnderAFakeClock_AtHalfPastTenAtNight_TheShippedQuietHoursHoldATextMessageUntilEightInTheMorning()
+    {
+        await SetQuietHoursAsync("21:00-08:00"); // as shipped
+        var shanghai = TimeSpan.FromHours(8);
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).AddDays(1);
+        var night = new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(22, 30)), shanghai);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(night);
+        await using var host = _api.WithWebHostBuilder(b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(b,
+            services => services.AddSingleton<TimeProvider>(clock)));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = _admin.DefaultRequestHeaders.Authorization;
+        var customerId = await CreateCustomerAsync("Zhang Wei", "zh-CN", "sms", byEmail: false, byPhone: true);
+        var id = await ReceiveAsync(new ComplaintApi(client), customerId, "深夜投诉");
+
+        var notification = (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(notification.GetProperty("channel").GetString(), Is.EqualTo("sms"));
+            Assert.That(notification.GetProperty("status").GetString(), Is.EqualTo("pending"), "deferred, not dropped");
+            Assert.That(notification.GetProperty("nextAttemptAt").GetDateTimeOffset(),
+                Is.EqualTo(new DateTimeOffset(tomorrow.AddDays(1).ToDateTime(new TimeOnly(8, 0)), shanghai)), "the next morning at eight, Shanghai time");
+        });
+    }
+
+    [Test]
     public async Task ACustomerIsNeverToldTheSameThingTwice_EvenWhenTwoReplicasDispatchAtOnce()
     {
         var customerId = await CreateCustomerAsync("王芳", "zh-CN", "email", byEmail: true, byPhone: false);
