@@ -41,8 +41,5 @@ internal static class WebhookRules
         validator.RuleFor(description).MaximumLength(WebhookSubscription.DescriptionMaxLength);
     }
 
-    private static bool IsAcceptable(string? text, WebhookOptions options) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
-        && string.IsNullOrEmpty(uri.UserInfo) && string.IsNullOrEmpty(uri.Fragment);
+    private static bool IsAcceptable(string? text, WebhookOptions options) => WebAddresses.IsCallable(text, options.AllowHttp, out _);
 }

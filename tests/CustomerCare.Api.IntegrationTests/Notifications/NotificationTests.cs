@@ -569,6 +569,10 @@ public sealed class NotificationTests : IntegrationTest
             Assert.That(posted.Single(n => n.GetProperty("channel").GetString() == "weComRobot").GetProperty("attempts").GetInt32(), Is.EqualTo(2),
                 "45009 (too many messages) is tried again");
             Assert.That(posted.Select(n => n.GetProperty("address").GetString()), Has.None.Contains(TestGroupRobots.WeComKey).And.None.Contains(TestGroupRobots.DingTalkToken));
+            Assert.That(TestLogs.Lines.Any(l => l.Category.Contains(GroupRobotSender.HttpClientName, StringComparison.Ordinal)), Is.True,
+                "the HTTP client logs the robots' requests, so the next line checks something");
+            Assert.That(TestLogs.Lines.Select(l => l.Message), Has.None.Contains(TestGroupRobots.WeComKey).And.None.Contains(TestGroupRobots.DingTalkToken)
+                .And.None.Contains(TestGroupRobots.DingTalkSecret), "the robots' credentials stay out of the logs (the HTTP client's included)");
         });
 
         Assert.That((await _admin.DeleteAsync($"{robots}/dingTalk")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent));

@@ -31,18 +31,17 @@ public sealed class PlanCareTaskGreetings(
             return;
         }
 
+        var policy = await policies.GetCurrentAsync(cancellationToken);
         if (planned.Count > 0)
         {
-            var policy = await policies.GetCurrentAsync(cancellationToken);
             planned.ForEach(n => n.Defer(n.Channel == NotificationChannel.Sms ? policy.QuietHours.NextAllowed(due, zone) : due));
             return;
         }
 
-        var current = await policies.GetCurrentAsync(cancellationToken);
         var task = db.CareTasks.Local.First(t => t.Id == notification.CareTaskId);
         await customers.PlanAsync(
             new CustomerNotification(source, task.ComplaintId, NotificationEvent.CareTaskGreeting, notification.CustomerId),
-            current, zone, notification.OccurredAt,
+            policy, zone, notification.OccurredAt,
             (customerName, _, _) => new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 ["customerName"] = customerName,

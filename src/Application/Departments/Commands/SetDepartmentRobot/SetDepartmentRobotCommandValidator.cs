@@ -34,7 +34,5 @@ public sealed class DepartmentRobotInputValidator : AbstractValidator<Department
     }
 
     private static bool IsAcceptable(string? text, RobotChannelOptions options) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (options.AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
-        && string.IsNullOrEmpty(uri.UserInfo) && string.IsNullOrEmpty(uri.Fragment) && options.IsAllowedHost(uri.Host);
+        WebAddresses.IsCallable(text, options.AllowHttp, out var uri) && options.IsAllowedHost(uri!.Host);
 }
