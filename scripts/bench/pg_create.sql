@@ -28,12 +28,13 @@ INSERT INTO outbox_messages (complaint_id, event_id, event_type, occurred_at, pa
 INSERT INTO complaints (id, number, channel, customer_id, severity, title, description, received_at, partner_id, external_reference, status,
                         escalation_level, repeat_count, reopen_count, timeline_length, sla_started, sla_met, sla_missed, created_at, updated_at)
   VALUES (md5('pg-' || :n)::uuid, 'PG-' || :n || '-' || txid_current(), 'Partner', md5('pgc-' || :n)::uuid, 'General', 'Parcel not delivered',
-          'Ordered a week ago, still not here. Ref pg-' || :n || '.', now(), ':partner', 'pg-' || :n || '-' || txid_current(), 'Received', 0, 0, 0, 1, 1, 0, 0, now(), now())
+          'Ordered a week ago, still not here. Ref pg-' || :n || '.', now(), ':partner', 'pg-' || :n || '-' || txid_current(), 'Received', 0, 0, 0, 1, 33, 0, 0, now(), now())
   RETURNING xmin;
 INSERT INTO complaint_timeline (id, complaint_id, sequence, at, actor_kind, actor_id, kind, to_status, text)
   VALUES (gen_random_uuid(), md5('pg-' || :n)::uuid, 1, now(), 'partner', ':partner', 'Received', 'Received', 'Received via partner.') RETURNING position, transaction_id;
 INSERT INTO complaint_sla_clocks (id, complaint_id, milestone, started_at, due_at, at_risk_from, paused_working_time)
-  VALUES (gen_random_uuid(), md5('pg-' || :n)::uuid, 'Registered', now(), now() + interval '1 hour', now() + interval '48 minutes', interval '0');
+  VALUES (gen_random_uuid(), md5('pg-' || :n)::uuid, 'Registered', now(), now() + interval '1 hour', now() + interval '48 minutes', interval '0'),
+         (gen_random_uuid(), md5('pg-' || :n)::uuid, 'Resolution', now(), now() + interval '8 days', now() + interval '6 days', interval '0');
 -- The receipt notification, recorded not sent (a partner's new customer has given no consent), its text encrypted.
 INSERT INTO notifications (id, source, complaint_id, event, channel, audience, recipient_id, language, template, text, sms_segments, status,
                            not_sent_reason, attempts, next_attempt_at, created_at)

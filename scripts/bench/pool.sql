@@ -11,7 +11,7 @@ CREATE TEMP TABLE t_pool ON COMMIT DROP AS
 INSERT INTO complaints (id, number, channel, customer_id, severity, title, description, received_at, status, escalation_level,
                         repeat_count, reopen_count, timeline_length, sla_started, sla_met, sla_missed, created_at, updated_at)
 SELECT p.id, 'CC-' || to_char(p.received, 'YYYY') || '-' || lpad(nextval('complaint_number_seq')::text, 7, '0'), 'Phone', p.customer_id,
-       'General', 'Parcel late', 'The parcel has not arrived. Order ' || (500000 + p.n), p.received, 'Received', 0, 0, 0, 1, 1, 0, 1, p.received, p.received
+       'General', 'Parcel late', 'The parcel has not arrived. Order ' || (500000 + p.n), p.received, 'Received', 0, 0, 0, 1, 33, 0, 1, p.received, p.received
 FROM t_pool p;
 
 INSERT INTO complaint_timeline (id, complaint_id, sequence, at, actor_kind, kind, to_status, text)
@@ -20,6 +20,9 @@ SELECT gen_random_uuid(), p.id, 1, p.received, 'system', 'Received', 'Received',
 INSERT INTO complaint_sla_clocks (id, complaint_id, milestone, started_at, due_at, at_risk_from, breached_at, at_risk_notified_at, paused_working_time)
 SELECT gen_random_uuid(), p.id, 'Registered', p.received, p.received + interval '1 hour', p.received + interval '48 minutes',
        p.received + interval '1 hour', p.received + interval '48 minutes', interval '0'
+FROM t_pool p
+UNION ALL
+SELECT gen_random_uuid(), p.id, 'Resolution', p.received, p.received + interval '8 days', p.received + interval '6 days', NULL, NULL, interval '0'
 FROM t_pool p;
 
 UPDATE bench_meta SET pool_next = pool_next + :count;

@@ -123,8 +123,8 @@ FROM (
 ) e;
 
 -- SLA clocks: started and met at the plan's instants; due after the default targets (as elapsed time: an approximation).
-INSERT INTO complaint_sla_clocks (id, complaint_id, milestone, started_at, due_at, at_risk_from, met_at, breached_at, at_risk_notified_at, paused_working_time)
-SELECT gen_random_uuid(), c.complaint_id, c.milestone, c.started_at, c.due_at, c.started_at + (c.due_at - c.started_at) * 0.8, c.met_at,
+INSERT INTO complaint_sla_clocks (id, complaint_id, milestone, basis, started_at, due_at, at_risk_from, met_at, breached_at, at_risk_notified_at, paused_working_time)
+SELECT gen_random_uuid(), c.complaint_id, c.milestone, CASE c.milestone WHEN 'FirstContact' THEN 'Calendar' ELSE 'Working' END, c.started_at, c.due_at, c.started_at + (c.due_at - c.started_at) * 0.8, c.met_at,
        CASE WHEN c.met_at > c.due_at OR (c.met_at IS NULL AND c.stage < 6 AND c.due_at <= now()) THEN c.due_at END,
        CASE WHEN c.met_at IS NULL AND c.stage < 6 AND c.started_at + (c.due_at - c.started_at) * 0.8 <= now()
             THEN c.started_at + (c.due_at - c.started_at) * 0.8 END,
@@ -137,7 +137,8 @@ FROM (
       ('Assigned', 1, p.registered, interval '2 hours', CASE WHEN p.stage >= 1 THEN p.assigned END),
       ('FirstContact', 1, p.registered, interval '1 day', CASE WHEN p.stage >= 2 THEN p.contacted END),
       ('SolutionProposed', 1, p.registered, CASE WHEN p.severity = 'Major' THEN interval '7 days' ELSE interval '5 days' END, CASE WHEN p.stage >= 4 THEN p.proposed END),
-      ('ResultFedBack', 5, p.accepted, interval '5 days', CASE WHEN p.stage >= 5 THEN p.resolved END)
+      ('ResultFedBack', 5, p.accepted, interval '5 days', CASE WHEN p.stage >= 5 THEN p.resolved END),
+      ('Resolution', 0, p.received, CASE WHEN p.severity = 'Major' THEN interval '11 days' ELSE interval '8 days' END, CASE WHEN p.stage >= 5 THEN p.resolved END)
   ) AS m(milestone, needs, started_at, target, met_at)
   WHERE p.stage >= m.needs
 ) c;
@@ -149,7 +150,7 @@ FROM (
          bit_or(CASE WHEN breached_at IS NULL AND met_at <= due_at THEN bit ELSE 0 END) AS met,
          bit_or(CASE WHEN breached_at IS NOT NULL OR met_at > due_at THEN bit ELSE 0 END) AS missed
   FROM (SELECT k.*, 1 << CASE k.milestone WHEN 'Registered' THEN 0 WHEN 'Assigned' THEN 1 WHEN 'FirstContact' THEN 2
-                                         WHEN 'SolutionProposed' THEN 3 ELSE 4 END AS bit
+                                         WHEN 'SolutionProposed' THEN 3 WHEN 'ResultFedBack' THEN 4 ELSE 5 END AS bit
         FROM complaint_sla_clocks k) k
   GROUP BY complaint_id
 ) s

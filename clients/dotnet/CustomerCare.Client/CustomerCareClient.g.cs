@@ -26342,12 +26342,30 @@ namespace CustomerCare.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum SlaBasis
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"working")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("working")]
+        Working = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"calendar")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("calendar")]
+        Calendar = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SlaClockDto
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("milestone")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SlaMilestone>))]
         public SlaMilestone Milestone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("basis")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SlaBasis>))]
+        public SlaBasis Basis { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
         public System.DateTimeOffset StartedAt { get; set; } = default!;
@@ -26412,6 +26430,10 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName("resultFedBack")]
         ResultFedBack = 4,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"resolution")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("resolution")]
+        Resolution = 5,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -26436,7 +26458,7 @@ namespace CustomerCare.Client
         public double? AtRiskFraction { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("targets")]
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, string>> Targets { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, string>>();
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, SlaTargetSettings>> Targets { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, SlaTargetSettings>>();
 
     }
 
@@ -26475,6 +26497,19 @@ namespace CustomerCare.Client
         [System.Runtime.Serialization.EnumMember(Value = @"metLate")]
         [System.Text.Json.Serialization.JsonStringEnumMemberName("metLate")]
         MetLate = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SlaTargetSettings
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("duration")]
+        public string Duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("basis")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SlaBasis>))]
+        public SlaBasis Basis { get; set; } = default!;
 
     }
 

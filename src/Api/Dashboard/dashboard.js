@@ -92,7 +92,7 @@ function draw(id, config) {
 
 const hours = (value) => (value === null || value === undefined ? "–" : value.toFixed(1));
 const percent = (value) => (value === null || value === undefined ? "–" : `${Math.round(value * 1000) / 10}%`);
-const milestoneNames = { registered: "Registered", assigned: "Assigned", firstContact: "First contact", solutionProposed: "Solution proposed", resultFedBack: "Result fed back" };
+const milestoneNames = { registered: "Registered", assigned: "Assigned", firstContact: "First contact", solutionProposed: "Solution proposed", resultFedBack: "Result fed back", resolution: "Resolved, end to end" };
 
 async function load(event) {
   event?.preventDefault();

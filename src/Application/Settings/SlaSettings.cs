@@ -59,25 +59,27 @@ public sealed record CalendarSettings(
         : TimeSpan.TryParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture, out var clock) ? clock : null;
 }
 
-/// <summary>Targets per severity (general, major) and milestone, as ISO 8601 durations of working time, and the at-risk share.</summary>
+/// <summary>
+/// Targets per severity (general, major) and milestone, each an ISO 8601 duration on its basis (working time on the
+/// business calendar, or calendar time around the clock), and the at-risk share.
+/// </summary>
 public sealed record SlaPolicySettings(
     double AtRiskFraction,
-    [property: ItemLimits(MaxProperties = SlaPolicySettings.MaxEntries, ItemMaxLength = SlaPolicySettings.DurationMaxLength)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Targets)
+    [property: ItemLimits(MaxProperties = SlaPolicySettings.MaxEntries)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlaTargetSettings>> Targets)
 {
     public const string Key = "slaPolicies";
 
-    /// <summary>Most entries of the targets and of each severity's milestones (there are 2 severities and 5 milestones).</summary>
-    public const int MaxEntries = 10;
-    public const int DurationMaxLength = 32;
+    /// <summary>Most entries of the targets and of each severity's milestones (there are 2 severities and 6 milestones).</summary>
+    public const int MaxEntries = 12;
 
     public SlaPolicy ToPolicy()
     {
-        var targets = new Dictionary<Severity, IReadOnlyDictionary<SlaMilestone, WorkingDuration>>();
+        var targets = new Dictionary<Severity, IReadOnlyDictionary<SlaMilestone, SlaTarget>>();
         foreach (var (severityName, milestones) in Targets)
         {
             var severity = Parse<Severity>(severityName, "sla.unknownSeverity");
             targets[severity] = (milestones ?? throw new DomainException("sla.invalidTargets", $"Give '{severityName}' its targets per milestone."))
-                .ToDictionary(m => Parse<SlaMilestone>(m.Key, "sla.unknownMilestone"), m => WorkingDuration.Parse(m.Value));
+                .ToDictionary(m => Parse<SlaMilestone>(m.Key, "sla.unknownMilestone"), m => (m.Value ?? throw new DomainException("sla.invalidTargets", $"Give '{m.Key}' a duration and a basis.")).ToTarget());
         }
 
         return new SlaPolicy(targets, AtRiskFraction);
@@ -86,7 +88,7 @@ public sealed record SlaPolicySettings(
     public static SlaPolicySettings From(SlaPolicy policy) => new(policy.AtRiskFraction,
         policy.Targets.ToDictionary(
             t => Name(t.Key),
-            t => (IReadOnlyDictionary<string, string>)t.Value.ToDictionary(m => Name(m.Key), m => m.Value.ToString())));
+            t => (IReadOnlyDictionary<string, SlaTargetSettings>)t.Value.ToDictionary(m => Name(m.Key), m => SlaTargetSettings.From(m.Value))));
 
     private static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
@@ -96,4 +98,16 @@ public sealed record SlaPolicySettings(
         name.All(char.IsLetter) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value)
             ? value
             : throw new DomainException(code, $"'{name}' is not one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Name))}.");
+}
+
+/// <summary>One milestone's target: an ISO 8601 duration (<c>PT24H</c>, <c>P3D</c>) and what it counts (<c>working</c> or <c>calendar</c> time).</summary>
+public sealed record SlaTargetSettings([property: MaxLength(SlaTargetSettings.DurationMaxLength)] string Duration, SlaBasis? Basis)
+{
+    public const int DurationMaxLength = 32;
+
+    public SlaTarget ToTarget() => new(
+        WorkingDuration.Parse(Duration),
+        Basis ?? throw new DomainException("sla.missingBasis", "Say what a target counts: working or calendar time."));
+
+    public static SlaTargetSettings From(SlaTarget target) => new(target.Duration.ToString(), target.Basis);
 }

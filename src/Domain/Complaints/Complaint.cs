@@ -356,6 +356,9 @@ public sealed class Complaint : AggregateRoot
         ResolutionTime = null;
         CustomerResponse = null;
         ReopenCount++;
+
+        // Not solved after all: the end-to-end clock runs again from receipt, towards the due time it always had.
+        _slaClocks.SingleOrDefault(c => c.Milestone == SlaMilestone.Resolution)?.Unmeet();
         Status = ComplaintStatus.Investigated;
         Append(actor, now, TimelineEntryKind.Reopened, from, Guard.Text(reason, ReasonMaxLength, "reason"));
         Raise(new ComplaintReopened(Id, Status, now));
@@ -443,6 +446,8 @@ public sealed class Complaint : AggregateRoot
             Start(SlaMilestone.ResultFedBack, accepted);
         }
 
+        Start(SlaMilestone.Resolution, ReceivedAt);
+
         foreach (var clock in _slaClocks)
         {
             var metAt = clock.Milestone switch
@@ -451,7 +456,8 @@ public sealed class Complaint : AggregateRoot
                 SlaMilestone.Assigned => AssignedAt,
                 SlaMilestone.FirstContact => FirstContactAt,
                 SlaMilestone.SolutionProposed => SolutionProposedAt,
-                _ => Resolution?.ResolvedAt,
+                SlaMilestone.ResultFedBack or SlaMilestone.Resolution => Resolution?.ResolvedAt,
+                _ => throw new ArgumentOutOfRangeException(nameof(schedule), clock.Milestone, "A milestone without its event."),
             };
             if (metAt is { } met)
             {
@@ -459,12 +465,14 @@ public sealed class Complaint : AggregateRoot
             }
             else
             {
-                // Paused working time moves both lines on by as much.
+                // Paused time moves both lines on by as much.
+                var basis = schedule.Target(clock.Milestone, Severity).Basis;
                 var due = schedule.Due(clock.Milestone, Severity, clock.StartedAt);
-                var atRisk = schedule.AtRiskFrom(clock.StartedAt, due);
+                var atRisk = schedule.AtRiskFrom(basis, clock.StartedAt, due);
                 clock.Reschedule(
-                    schedule.Calendar.AddWorkingTime(due, clock.PausedWorkingTime),
-                    schedule.Calendar.AddWorkingTime(atRisk, clock.PausedWorkingTime));
+                    basis,
+                    schedule.ClockOf(basis).AddWorkingTime(due, clock.PausedWorkingTime),
+                    schedule.ClockOf(basis).AddWorkingTime(atRisk, clock.PausedWorkingTime));
             }
         }
 
@@ -474,8 +482,9 @@ public sealed class Complaint : AggregateRoot
         {
             if (_slaClocks.All(c => c.Milestone != milestone))
             {
+                var basis = schedule.Target(milestone, Severity).Basis;
                 var due = schedule.Due(milestone, Severity, start);
-                _slaClocks.Add(new SlaClock(Id, milestone, start, due, schedule.AtRiskFrom(start, due)));
+                _slaClocks.Add(new SlaClock(Id, milestone, basis, start, due, schedule.AtRiskFrom(basis, start, due)));
             }
         }
     }
@@ -560,7 +569,7 @@ public sealed class Complaint : AggregateRoot
 
         foreach (var clock in _slaClocks.Where(c => c.PausedAt is not null))
         {
-            clock.Resume(schedule.Calendar.WorkingTimeBetween(clock.PausedAt!.Value, now));
+            clock.Resume(schedule.ClockOf(clock.Basis).WorkingTimeBetween(clock.PausedAt!.Value, now));
         }
 
         Append(actor, now, TimelineEntryKind.SlaResumed, null, "Clocks resumed.");

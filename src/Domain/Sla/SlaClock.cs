@@ -9,11 +9,12 @@ public sealed class SlaClock : Entity
     {
     }
 
-    internal SlaClock(Guid complaintId, SlaMilestone milestone, DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
+    internal SlaClock(Guid complaintId, SlaMilestone milestone, SlaBasis basis, DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
         : base(Guid.CreateVersion7())
     {
         ComplaintId = complaintId;
         Milestone = milestone;
+        Basis = basis;
         StartedAt = startedAt;
         DueAt = dueAt;
         AtRiskFrom = atRiskFrom;
@@ -22,6 +23,9 @@ public sealed class SlaClock : Entity
     public Guid ComplaintId { get; private set; }
 
     public SlaMilestone Milestone { get; private set; }
+
+    /// <summary>What the clock counts: working time on the business calendar or wall-clock time.</summary>
+    public SlaBasis Basis { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
 
@@ -43,7 +47,7 @@ public sealed class SlaClock : Entity
 
     public SlaPauseReason? PauseReason { get; private set; }
 
-    /// <summary>Working time spent paused so far: the due time moves on by as much.</summary>
+    /// <summary>Time spent paused so far, counted on the clock's basis: the due time moves on by as much.</summary>
     public TimeSpan PausedWorkingTime { get; private set; }
 
     public SlaState StateAt(DateTimeOffset now) => MetAt is { } met
@@ -55,8 +59,12 @@ public sealed class SlaClock : Entity
 
     internal void Meet(DateTimeOffset at) => MetAt ??= at;
 
-    internal void Reschedule(DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
+    /// <summary>What was met was not, after all (a resolved complaint reopened): the clock runs on.</summary>
+    internal void Unmeet() => MetAt = null;
+
+    internal void Reschedule(SlaBasis basis, DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
     {
+        Basis = basis;
         DueAt = dueAt;
         AtRiskFrom = atRiskFrom;
     }

@@ -20,6 +20,27 @@ public enum SlaMilestone
 
     /// <summary>The result fed back to the customer, counted from the solution's acceptance.</summary>
     ResultFedBack,
+
+    /// <summary>End to end: the complaint resolved, counted from receipt.</summary>
+    Resolution,
+}
+
+/// <summary>What a target's time is counted in.</summary>
+public enum SlaBasis
+{
+    /// <summary>Working time on the business calendar: nights, weekends and holidays do not count.</summary>
+    Working,
+
+    /// <summary>Wall-clock time, seven days a week, around the clock ("within 24 hours" means 24 hours).</summary>
+    Calendar,
+}
+
+/// <summary>One milestone's target: how long, counted in which time.</summary>
+public sealed record SlaTarget(WorkingDuration Duration, SlaBasis Basis)
+{
+    public static SlaTarget Working(string iso) => new(WorkingDuration.Parse(iso), SlaBasis.Working);
+
+    public static SlaTarget Calendar(string iso) => new(WorkingDuration.Parse(iso), SlaBasis.Calendar);
 }
 
 /// <summary>Why a complaint's clocks stand still.</summary>
@@ -38,10 +59,10 @@ public enum SlaState
     MetLate,
 }
 
-/// <summary>The targets of each milestone per severity, as working time, and when a clock counts as at risk.</summary>
+/// <summary>The targets of each milestone per severity, each on its time basis, and when a clock counts as at risk.</summary>
 public sealed class SlaPolicy
 {
-    public SlaPolicy(IReadOnlyDictionary<Severity, IReadOnlyDictionary<SlaMilestone, WorkingDuration>> targets, double atRiskFraction = 0.8)
+    public SlaPolicy(IReadOnlyDictionary<Severity, IReadOnlyDictionary<SlaMilestone, SlaTarget>> targets, double atRiskFraction = 0.8)
     {
         foreach (var severity in Enum.GetValues<Severity>())
         {
@@ -63,45 +84,60 @@ public sealed class SlaPolicy
         AtRiskFraction = atRiskFraction;
     }
 
-    public IReadOnlyDictionary<Severity, IReadOnlyDictionary<SlaMilestone, WorkingDuration>> Targets { get; }
+    public IReadOnlyDictionary<Severity, IReadOnlyDictionary<SlaMilestone, SlaTarget>> Targets { get; }
 
     public double AtRiskFraction { get; }
 
-    /// <summary>The domain brief's defaults: registered 1 h, assigned 2 h, first contact 1 working day, solution 3 (major 5) days, feedback 3 days.</summary>
-    public static SlaPolicy Default { get; } = new(new Dictionary<Severity, IReadOnlyDictionary<SlaMilestone, WorkingDuration>>
+    /// <summary>
+    /// The domain brief's defaults: registered 1 working hour, assigned 2 working hours, first contact 24 hours of
+    /// wall-clock time, solution 3 (major 5) working days, result fed back 3 working days, resolved end to end 6 (major 8)
+    /// working days.
+    /// </summary>
+    public static SlaPolicy Default { get; } = new(new Dictionary<Severity, IReadOnlyDictionary<SlaMilestone, SlaTarget>>
     {
-        [Severity.General] = DefaultTargets("P3D"),
-        [Severity.Major] = DefaultTargets("P5D"),
+        [Severity.General] = DefaultTargets(solution: "P3D", resolution: "P6D"),
+        [Severity.Major] = DefaultTargets(solution: "P5D", resolution: "P8D"),
     });
 
-    private static Dictionary<SlaMilestone, WorkingDuration> DefaultTargets(string solution) => new()
+    private static Dictionary<SlaMilestone, SlaTarget> DefaultTargets(string solution, string resolution) => new()
     {
-        [SlaMilestone.Registered] = WorkingDuration.Parse("PT1H"),
-        [SlaMilestone.Assigned] = WorkingDuration.Parse("PT2H"),
-        [SlaMilestone.FirstContact] = WorkingDuration.Parse("P1D"),
-        [SlaMilestone.SolutionProposed] = WorkingDuration.Parse(solution),
-        [SlaMilestone.ResultFedBack] = WorkingDuration.Parse("P3D"),
+        [SlaMilestone.Registered] = SlaTarget.Working("PT1H"),
+        [SlaMilestone.Assigned] = SlaTarget.Working("PT2H"),
+        [SlaMilestone.FirstContact] = SlaTarget.Calendar("PT24H"),
+        [SlaMilestone.SolutionProposed] = SlaTarget.Working(solution),
+        [SlaMilestone.ResultFedBack] = SlaTarget.Working("P3D"),
+        [SlaMilestone.Resolution] = SlaTarget.Working(resolution),
     };
 }
 
-/// <summary>Computes due times: a policy's targets laid on a business calendar.</summary>
+/// <summary>
+/// Computes due times: a policy's targets laid on a business calendar (working time) or on the wall clock of the
+/// calendar's time zone (calendar time), as each target says.
+/// </summary>
 public sealed class SlaSchedule(BusinessCalendar calendar, SlaPolicy policy)
 {
+    private readonly BusinessCalendar _aroundTheClock = BusinessCalendar.AroundTheClock(calendar.TimeZoneId);
+
     public BusinessCalendar Calendar { get; } = calendar;
 
     public SlaPolicy Policy { get; } = policy;
 
+    public SlaTarget Target(SlaMilestone milestone, Severity severity) => Policy.Targets[severity][milestone];
+
+    /// <summary>The clock a target of this basis counts on: the business calendar, or every hour of every day.</summary>
+    public BusinessCalendar ClockOf(SlaBasis basis) => basis == SlaBasis.Calendar ? _aroundTheClock : Calendar;
+
     public DateTimeOffset Due(SlaMilestone milestone, Severity severity, DateTimeOffset start)
     {
-        var target = Policy.Targets[severity][milestone];
-        return Calendar.AddWorkingTime(Calendar.AddWorkingDays(start, target.Days), target.Time);
+        var target = Target(milestone, severity);
+        var clock = ClockOf(target.Basis);
+        return clock.AddWorkingTime(clock.AddWorkingDays(start, target.Duration.Days), target.Duration.Time);
     }
 
     /// <summary>The instant from which a clock running from <paramref name="start"/> to <paramref name="due"/> is at risk.</summary>
-    public DateTimeOffset AtRiskFrom(DateTimeOffset start, DateTimeOffset due) =>
-        Calendar.AddWorkingTime(start, Calendar.WorkingTimeBetween(start, due) * Policy.AtRiskFraction);
-
-    /// <summary>The new due time of a clock resumed at <paramref name="now"/> after a pause that began at <paramref name="pausedAt"/>.</summary>
-    public DateTimeOffset Resume(DateTimeOffset pausedAt, DateTimeOffset due, DateTimeOffset now) =>
-        Calendar.AddWorkingTime(now, Calendar.WorkingTimeBetween(pausedAt, due));
+    public DateTimeOffset AtRiskFrom(SlaBasis basis, DateTimeOffset start, DateTimeOffset due)
+    {
+        var clock = ClockOf(basis);
+        return clock.AddWorkingTime(start, clock.WorkingTimeBetween(start, due) * Policy.AtRiskFraction);
+    }
 }

@@ -5,8 +5,9 @@ using CustomerCare.Domain.Common;
 namespace CustomerCare.Domain.Sla;
 
 /// <summary>
-/// An amount of working time, written as an ISO 8601 duration: the days part counts working days, the time part
-/// working hours, minutes and seconds (<c>PT1H</c>, <c>P3D</c>, <c>P1DT4H</c>, <c>PT30S</c>).
+/// An amount of time on a target's basis, written as an ISO 8601 duration: the days part counts days (working days
+/// on the business calendar, calendar days on the wall clock), the time part hours, minutes and seconds of that
+/// basis (<c>PT1H</c>, <c>P3D</c>, <c>P1DT4H</c>, <c>PT24H</c>).
 /// </summary>
 public sealed partial record WorkingDuration(int Days, TimeSpan Time)
 {

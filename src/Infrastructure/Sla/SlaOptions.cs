@@ -31,8 +31,11 @@ public sealed class SlaOptions
     /// <summary>Weekend days worked in exchange for holidays (yyyy-MM-dd); they use Monday's hours.</summary>
     public List<DateOnly> MakeUpWorkingDays { get; set; } = [];
 
-    /// <summary>Overrides of the default targets: severity → milestone → ISO 8601 working duration.</summary>
-    public Dictionary<Severity, Dictionary<SlaMilestone, string>> Targets { get; set; } = [];
+    /// <summary>
+    /// Overrides of the default targets: severity → milestone → duration (ISO 8601) and basis (working or calendar),
+    /// e.g. <c>CustomerCare__Sla__Targets__Major__FirstContact__Duration=PT4H</c>. A basis left out keeps the default's.
+    /// </summary>
+    public Dictionary<Severity, Dictionary<SlaMilestone, SlaTargetOptions>> Targets { get; set; } = [];
 
     public double AtRiskFraction { get; set; } = 0.8;
 
@@ -53,10 +56,21 @@ public sealed class SlaOptions
     private SlaPolicy ToPolicy() => new(
         Enum.GetValues<Severity>().ToDictionary(
             s => s,
-            s => (IReadOnlyDictionary<SlaMilestone, WorkingDuration>)Enum.GetValues<SlaMilestone>().ToDictionary(
+            s => (IReadOnlyDictionary<SlaMilestone, SlaTarget>)Enum.GetValues<SlaMilestone>().ToDictionary(
                 m => m,
-                m => Targets.TryGetValue(s, out var custom) && custom.TryGetValue(m, out var iso)
-                    ? WorkingDuration.Parse(iso)
+                m => Targets.TryGetValue(s, out var custom) && custom.TryGetValue(m, out var target)
+                    ? target.ToTarget(SlaPolicy.Default.Targets[s][m])
                     : SlaPolicy.Default.Targets[s][m])),
         AtRiskFraction);
+}
+
+/// <summary>A configured target; what it leaves out stays as the default target has it.</summary>
+public sealed class SlaTargetOptions
+{
+    public string? Duration { get; set; }
+
+    public SlaBasis? Basis { get; set; }
+
+    public SlaTarget ToTarget(SlaTarget defaults) => new(
+        Duration is null ? defaults.Duration : WorkingDuration.Parse(Duration), Basis ?? defaults.Basis);
 }

@@ -115,7 +115,7 @@ public class ComplaintSlaTests : IntegrationTest
             Assert.That(scan.Breaches, Is.Zero);
             Assert.That(states["registered"], Is.EqualTo("met"));
             Assert.That(states["assigned"], Is.EqualTo("met"));
-            Assert.That(states["firstContact"], Is.EqualTo("pending"), "a working day has not passed");
+            Assert.That(states["firstContact"], Is.EqualTo("pending"), "24 hours have not passed");
             Assert.That(complaint.GetProperty("escalationLevel").GetInt32(), Is.Zero);
         });
     }
@@ -161,7 +161,7 @@ public class ComplaintSlaTests : IntegrationTest
         {
             Assert.That(Registration(registered).GetProperty("state").GetString(), Is.EqualTo("metLate"));
             Assert.That(registered.GetProperty("sla").EnumerateArray().Select(c => c.GetProperty("milestone").GetString()),
-                Is.EqualTo(new[] { "registered", "assigned", "firstContact", "solutionProposed" }));
+                Is.EqualTo(new[] { "registered", "assigned", "firstContact", "solutionProposed", "resolution" }));
             Assert.That(await Listed("sla=breached"), Is.Empty);
         });
     }
@@ -228,8 +228,9 @@ public class ComplaintSlaTests : IntegrationTest
         }
 
         var twoHours = await AfterAsync(TimeSpan.FromHours(2.1));     // assigned: PT2H
-        var oneDay = await AfterAsync(TimeSpan.FromHours(22));        // first contact: P1D
+        var oneDay = await AfterAsync(TimeSpan.FromHours(22));        // first contact: PT24H
         var threeDays = await AfterAsync(TimeSpan.FromDays(2));       // solution proposed: P3D
+        var sevenDays = await AfterAsync(TimeSpan.FromDays(4));       // resolved end to end: P6D from receipt
         var later = await AfterAsync(TimeSpan.FromDays(10));          // nothing more to miss
 
         Assert.Multiple(async () =>
@@ -240,8 +241,10 @@ public class ComplaintSlaTests : IntegrationTest
             Assert.That(oneDay.Level, Is.EqualTo(2));
             Assert.That(threeDays.Breached, Is.EquivalentTo(new[] { "assigned", "firstContact", "solutionProposed" }));
             Assert.That(threeDays.Level, Is.EqualTo(3));
-            Assert.That(later.Level, Is.EqualTo(3), "each breach is recorded once");
-            Assert.That((await _api.TimelineKindsAsync(id)).Count(k => k == "slaBreached"), Is.EqualTo(3));
+            Assert.That(sevenDays.Breached, Is.EquivalentTo(new[] { "assigned", "firstContact", "solutionProposed", "resolution" }));
+            Assert.That(sevenDays.Level, Is.EqualTo(4));
+            Assert.That(later.Level, Is.EqualTo(4), "each breach is recorded once");
+            Assert.That((await _api.TimelineKindsAsync(id)).Count(k => k == "slaBreached"), Is.EqualTo(4));
         });
     }
 }

@@ -116,8 +116,8 @@ public class DashboardBrowserTests
             Assert.That(Data(category), Is.EqualTo(new double?[] { 3, 1, 1 }));
             Assert.That(Labels(channel), Is.EqualTo(new[] { "phone", "email", "webForm" }));
             Assert.That(Data(channel), Is.EqualTo(new double?[] { 3, 1, 1 }));
-            Assert.That(Labels(sla), Is.EqualTo(new[] { "Registered", "Assigned", "First contact", "Solution proposed", "Result fed back" }));
-            Assert.That(Data(sla), Is.EqualTo(new double?[] { 60, 50, 33.3, 100, 100 }));
+            Assert.That(Labels(sla), Is.EqualTo(new[] { "Registered", "Assigned", "First contact", "Solution proposed", "Result fed back", "Resolved, end to end" }));
+            Assert.That(Data(sla), Is.EqualTo(new double?[] { 60, 50, 33.3, 100, 100, 66.7 }), "end to end: C1 and C2 met, C4 (received 11 March, left) missed");
             Assert.That(Labels(csat), Is.EqualTo(new[] { "1", "2", "3", "4", "5" }));
             Assert.That(Data(csat), Is.EqualTo(new double?[] { 0, 1, 0, 1, 1 }));
             Assert.That(Labels(breaches), Is.EqualTo(expectedBreaches.GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("name").GetString())));

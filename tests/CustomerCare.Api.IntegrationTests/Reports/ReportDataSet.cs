@@ -14,8 +14,8 @@ namespace CustomerCare.Api.IntegrationTests.Reports;
 /// <summary>
 /// A small, fixed history played through the API on a host whose clock the data set moves, so that every indicator can
 /// be worked out by hand. Calendar: Asia/Shanghai, Monday to Friday 09:00–18:00, Wednesday 2026-03-04 a holiday; SLA
-/// targets the defaults (registered 1 h, assigned 2 h, first contact 1 working day, solution 3 days / major 5 days,
-/// feedback 3 days). All times below are Shanghai time.
+/// targets the defaults (registered 1 h, assigned 2 h, first contact 24 hours of the wall clock, solution 3 days / major 5
+/// days, feedback 3 days, resolved end to end 6 / major 8 days from receipt). All times below are Shanghai time.
 /// <list type="table">
 /// <item>C0 (Feb 16, Mon 10:00) phone, serviceAttitude, product toaster-t1: the previous period, left received.</item>
 /// <item>C1 (Mar 2, Mon 09:00) phone, general: registered 09:30 → productQuality (Quality), assigned to handler A (Quality) 10:00, outbound

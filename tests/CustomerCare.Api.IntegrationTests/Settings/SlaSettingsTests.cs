@@ -70,7 +70,9 @@ public class SlaSettingsTests : AdminIntegrationTest
             (calendar, $$"""{"timeZone":"UTC","workingHours":{"monday":["{{paddedPeriod}}"]},"holidays":[],"makeUpWorkingDays":[]}"""),
             (policies, """{"atRiskFraction":0.8,"targets":{"general":null}}"""),
             (policies, """{"atRiskFraction":0.8,"targets":{"general":{"registered":null}}}"""),
-            (policies, "{\"atRiskFraction\":0.8,\"targets\":{\"general\":{\"registered\":\"" + longDuration + "\"}}}"),
+            (policies, "{\"atRiskFraction\":0.8,\"targets\":{\"general\":{\"registered\":{\"duration\":\"" + longDuration + "\",\"basis\":\"working\"}}}}"),
+            (policies, """{"atRiskFraction":0.8,"targets":{"general":{"registered":"PT1H"}}}"""),
+            (policies, """{"atRiskFraction":0.8,"targets":{"general":{"registered":{"duration":"PT1H","basis":"lunar"}}}}"""),
         };
 
         foreach (var (url, json) in bodies)
@@ -82,22 +84,46 @@ public class SlaSettingsTests : AdminIntegrationTest
         Assert.That((await (await Admin.GetAsync(calendar)).ReadJsonAsync()).GetProperty("value").ToString(), Is.EqualTo(before));
     }
 
+    private static Dictionary<string, object> Target(string duration, string basis = "working") => new() { ["duration"] = duration, ["basis"] = basis };
+
+    private static Dictionary<string, Dictionary<string, Dictionary<string, object>>> Targets(string generalRegistered = "PT1H") => new()
+    {
+        ["general"] = new()
+        {
+            ["registered"] = Target(generalRegistered), ["assigned"] = Target("PT2H"), ["firstContact"] = Target("PT24H", "calendar"),
+            ["solutionProposed"] = Target("P3D"), ["resultFedBack"] = Target("P3D"), ["resolution"] = Target("P6D"),
+        },
+        ["major"] = new()
+        {
+            ["registered"] = Target("PT15M"), ["assigned"] = Target("PT1H"), ["firstContact"] = Target("PT4H", "calendar"),
+            ["solutionProposed"] = Target("P2D"), ["resultFedBack"] = Target("P2D"), ["resolution"] = Target("P5D"),
+        },
+    };
+
     [Test]
-    public async Task SlaPolicies_CanBeReplaced_AndBadTargetsAreRefused()
+    public async Task SlaPolicies_StateTheBasisOfEachTarget_CanBeReplaced_AndBadTargetsAreRefused()
     {
         var current = await (await Admin.GetAsync("/api/v1/settings/sla-policies")).ReadJsonAsync();
-        Assert.That(current.GetProperty("value").GetProperty("targets").GetProperty("major").GetProperty("solutionProposed").GetString(), Is.EqualTo("P5D"));
-
-        var targets = new Dictionary<string, Dictionary<string, string>>
+        var shipped = current.GetProperty("value").GetProperty("targets");
+        Assert.Multiple(() =>
         {
-            ["general"] = new() { ["registered"] = "PT30M", ["assigned"] = "PT2H", ["firstContact"] = "P1D", ["solutionProposed"] = "P3D", ["resultFedBack"] = "P3D" },
-            ["major"] = new() { ["registered"] = "PT15M", ["assigned"] = "PT1H", ["firstContact"] = "PT4H", ["solutionProposed"] = "P2D", ["resultFedBack"] = "P2D" },
-        };
-        var updated = await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets })).ReadJsonAsync();
-        Assert.That(updated.GetProperty("value").GetProperty("targets").GetProperty("general").GetProperty("registered").GetString(), Is.EqualTo("PT30M"));
+            Assert.That(shipped.GetProperty("major").GetProperty("solutionProposed").GetProperty("duration").GetString(), Is.EqualTo("P5D"));
+            Assert.That(shipped.GetProperty("general").GetProperty("firstContact").GetProperty("duration").GetString(), Is.EqualTo("PT24H"), "24 hours, not a working day");
+            Assert.That(shipped.GetProperty("general").GetProperty("firstContact").GetProperty("basis").GetString(), Is.EqualTo("calendar"));
+            Assert.That(shipped.GetProperty("general").GetProperty("resolution").GetProperty("duration").GetString(), Is.EqualTo("P6D"));
+            Assert.That(shipped.GetProperty("major").GetProperty("resolution").GetProperty("duration").GetString(), Is.EqualTo("P8D"));
+            Assert.That(shipped.GetProperty("major").GetProperty("resolution").GetProperty("basis").GetString(), Is.EqualTo("working"));
+        });
 
-        targets["general"]["registered"] = "an hour";
+        var targets = Targets(generalRegistered: "PT30M");
+        var updated = await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets })).ReadJsonAsync();
+        Assert.That(updated.GetProperty("value").GetProperty("targets").GetProperty("general").GetProperty("registered").GetProperty("duration").GetString(), Is.EqualTo("PT30M"));
+
+        targets["general"]["registered"] = Target("an hour");
         await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        targets["general"]["registered"] = new Dictionary<string, object> { ["duration"] = "PT1H" };
+        var noBasis = await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(noBasis.GetProperty("errors").TryGetProperty("settings.targets.general.registered.basis", out _), Is.True, noBasis.ToString());
         targets["general"].Remove("registered");
         await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets })).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.75, targets = (object?)null })).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -111,16 +137,12 @@ public class SlaSettingsTests : AdminIntegrationTest
     [Test]
     public async Task NewTargets_ApplyToComplaintsReceivedAfterwards()
     {
-        var targets = new Dictionary<string, Dictionary<string, string>>
-        {
-            ["general"] = new() { ["registered"] = "P2D", ["assigned"] = "PT2H", ["firstContact"] = "P1D", ["solutionProposed"] = "P3D", ["resultFedBack"] = "P3D" },
-            ["major"] = new() { ["registered"] = "P2D", ["assigned"] = "PT1H", ["firstContact"] = "PT4H", ["solutionProposed"] = "P2D", ["resultFedBack"] = "P2D" },
-        };
+        var targets = Targets(generalRegistered: "P2D");
         await (await Admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.8, targets })).AssertStatusAsync(HttpStatusCode.OK);
 
         var complaint = await new Complaints.ComplaintApi(Admin).ReceiveAsync();
 
-        var due = complaint.GetProperty("sla")[0].GetProperty("dueAt").GetDateTimeOffset();
-        Assert.That(due - DateTimeOffset.UtcNow, Is.GreaterThan(TimeSpan.FromHours(24)), "two working days, not one hour");
+        var registered = complaint.GetProperty("sla").EnumerateArray().Single(c => c.GetProperty("milestone").GetString() == "registered");
+        Assert.That(registered.GetProperty("dueAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, Is.GreaterThan(TimeSpan.FromHours(24)), "two working days, not one hour");
     }
 }

@@ -1429,8 +1429,11 @@ export type SignInInput = {
     password: string;
 };
 
+export type SlaBasis = 'working' | 'calendar';
+
 export type SlaClockDto = {
     milestone: SlaMilestone;
+    basis: SlaBasis;
     startedAt: string;
     dueAt: string;
     metAt: string | null;
@@ -1442,7 +1445,7 @@ export type SlaClockDto = {
 
 export type SlaFilter = 'breached' | 'atRisk';
 
-export type SlaMilestone = 'registered' | 'assigned' | 'firstContact' | 'solutionProposed' | 'resultFedBack';
+export type SlaMilestone = 'registered' | 'assigned' | 'firstContact' | 'solutionProposed' | 'resultFedBack' | 'resolution';
 
 export type SlaPauseReason = 'waitingForCustomer' | 'waitingForThirdParty';
 
@@ -1450,7 +1453,7 @@ export type SlaPolicySettings = {
     atRiskFraction?: number;
     targets: {
         [key: string]: {
-            [key: string]: string;
+            [key: string]: SlaTargetSettings;
         };
     };
 };
@@ -1461,6 +1464,11 @@ export type SlaPolicySettingsSettingDto = {
 };
 
 export type SlaState = 'pending' | 'atRisk' | 'met' | 'breached' | 'metLate';
+
+export type SlaTargetSettings = {
+    duration: string;
+    basis: SlaBasis;
+};
 
 export type SolutionDto = {
     summary: string;

@@ -66,7 +66,7 @@ public sealed class LookUpComplaintStatusCommandHandler(IApplicationDbContext db
             .Select(e => mapper.Map<TimelineEntryDto>(e).ForPublic()).ToList();
         timeline = await db.WithCustomerInformedAsync(complaintId, timeline, cancellationToken);
         return new PublicComplaintStatusDto(complaint.Number, complaint.Title, complaint.Status, complaint.ReceivedAt,
-            complaint.SlaClocks.Where(c => c.Milestone is SlaMilestone.FirstContact or SlaMilestone.SolutionProposed or SlaMilestone.ResultFedBack)
+            complaint.SlaClocks.Where(c => c.Milestone is SlaMilestone.FirstContact or SlaMilestone.SolutionProposed or SlaMilestone.ResultFedBack or SlaMilestone.Resolution)
                 .OrderBy(c => c.DueAt).Select(c => new PromisedTimeDto(c.Milestone, c.DueAt, c.MetAt)).ToList(),
             timeline);
     }
