@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<ISlaScheduleProvider, SlaScheduleProvider>();
         services.AddScoped<ISettingsStore, SettingsStore>();
         services.AddScoped<SlaScanner>();
+        services.AddScoped<SlaRescheduler>();
         services.AddHostedService<SlaBreachWorker>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
         services.AddScoped<ICustomerRecords, CustomerRecords>();

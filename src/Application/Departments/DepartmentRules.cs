@@ -1,7 +1,9 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Common;
+using CustomerCare.Application.Calendars;
 using CustomerCare.Domain.Organisation;
+using CustomerCare.Domain.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Departments;
@@ -9,6 +11,19 @@ namespace CustomerCare.Application.Departments;
 /// <summary>Checks that span departments (and so cannot live in one aggregate).</summary>
 internal static class DepartmentRules
 {
+    /// <summary>The calendar exists; the default one is stored as none (so that it follows the default).</summary>
+    public static async Task<string?> EnsureCalendarAsync(ISettingsStore store, ISlaScheduleProvider schedules, string? name, CancellationToken ct)
+    {
+        if (name is null || name == CalendarNames.Default)
+        {
+            return null;
+        }
+
+        return await CalendarCatalog.FindAsync(store, schedules, name, ct) is not null
+            ? name
+            : throw new ValidationException("calendar", "No calendar has this name.");
+    }
+
     public static async Task EnsureCodeIsFreeAsync(IApplicationDbContext db, string code, Guid? exceptId, CancellationToken ct)
     {
         var normalised = Department.NormaliseCode(code);

@@ -26,7 +26,10 @@ public sealed record CalendarSettings(
     public const int MaxPeriodsPerDay = 12;
     public const int PeriodMaxLength = 20;
 
-    public BusinessCalendar ToCalendar()
+    public BusinessCalendar ToCalendar() => ToCalendar([]);
+
+    /// <summary>The calendar with the holidays and make-up days of the given years added to its own.</summary>
+    public BusinessCalendar ToCalendar(IEnumerable<Calendars.CalendarYear> years)
     {
         var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>>();
         foreach (var (name, periods) in WorkingHours)
@@ -40,7 +43,11 @@ public sealed record CalendarSettings(
                 .Select(ParsePeriod).ToList();
         }
 
-        return new BusinessCalendar(TimeZone, week, Holidays, MakeUpWorkingDays, week.GetValueOrDefault(DayOfWeek.Monday));
+        var entered = years.ToList();
+        return new BusinessCalendar(TimeZone, week,
+            Holidays.Concat(entered.SelectMany(y => y.Holidays ?? [])).Distinct(),
+            MakeUpWorkingDays.Concat(entered.SelectMany(y => y.MakeUpWorkingDays ?? [])).Distinct(),
+            week.GetValueOrDefault(DayOfWeek.Monday));
     }
 
     private static WorkingPeriod ParsePeriod(string? period)

@@ -428,7 +428,8 @@ public sealed class Complaint : AggregateRoot
     /// <summary>
     /// Keeps the service-level clocks in step with the record: a clock starts when its milestone's starting event
     /// happens (receipt, registration, acceptance of the solution) and is stamped when the milestone is reached.
-    /// Due times of unmet clocks follow the current severity, policy and calendar.
+    /// Due times of unmet clocks follow the current severity, policy and calendar: <paramref name="schedule"/> is that of
+    /// the department responsible now, so a transfer to a department on another calendar moves them.
     /// </summary>
     public void TrackSla(SlaSchedule schedule, DateTimeOffset now)
     {
@@ -471,6 +472,7 @@ public sealed class Complaint : AggregateRoot
                 var atRisk = schedule.AtRiskFrom(basis, clock.StartedAt, due);
                 clock.Reschedule(
                     basis,
+                    schedule.CalendarName,
                     schedule.ClockOf(basis).AddWorkingTime(due, clock.PausedWorkingTime),
                     schedule.ClockOf(basis).AddWorkingTime(atRisk, clock.PausedWorkingTime));
             }
@@ -484,7 +486,7 @@ public sealed class Complaint : AggregateRoot
             {
                 var basis = schedule.Target(milestone, Severity).Basis;
                 var due = schedule.Due(milestone, Severity, start);
-                _slaClocks.Add(new SlaClock(Id, milestone, basis, start, due, schedule.AtRiskFrom(basis, start, due)));
+                _slaClocks.Add(new SlaClock(Id, milestone, basis, schedule.CalendarName, start, due, schedule.AtRiskFrom(basis, start, due)));
             }
         }
     }

@@ -1,4 +1,5 @@
 using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Domain.Organisation;
 
@@ -33,6 +34,12 @@ public sealed class Department : SwitchableAggregateRoot
     /// <summary>The staff member notified of breaches and escalations of the department's complaints.</summary>
     public Guid? SupervisorId { get; private set; }
 
+    /// <summary>
+    /// The name of the business calendar the department works by (a 7×24 hotline, a 09:00–18:00 back office); null:
+    /// the default calendar. The SLA clocks of the complaints it is responsible for run on it.
+    /// </summary>
+    public string? Calendar { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Row version (PostgreSQL <c>xmin</c>): the ETag.</summary>
@@ -43,7 +50,10 @@ public sealed class Department : SwitchableAggregateRoot
 
     public static string NormaliseCode(string code) => Guard.Text(code, CodeMaxLength, "code").ToUpperInvariant();
 
-    public void Update(string name, string code, Guid? parentId, Guid? supervisorId, DateTimeOffset now)
+    public void Update(string name, string code, Guid? parentId, Guid? supervisorId, DateTimeOffset now) =>
+        Update(name, code, parentId, supervisorId, Calendar, now);
+
+    public void Update(string name, string code, Guid? parentId, Guid? supervisorId, string? calendar, DateTimeOffset now)
     {
         if (parentId == Id)
         {
@@ -54,6 +64,7 @@ public sealed class Department : SwitchableAggregateRoot
         Code = NormaliseCode(code);
         ParentId = parentId;
         SupervisorId = supervisorId;
+        Calendar = calendar is null ? null : Guard.Text(calendar, CalendarNames.MaxLength, "calendar");
         UpdatedAt = now;
     }
 }

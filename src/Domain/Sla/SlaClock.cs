@@ -9,12 +9,13 @@ public sealed class SlaClock : Entity
     {
     }
 
-    internal SlaClock(Guid complaintId, SlaMilestone milestone, SlaBasis basis, DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
+    internal SlaClock(Guid complaintId, SlaMilestone milestone, SlaBasis basis, string calendar, DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
         : base(Guid.CreateVersion7())
     {
         ComplaintId = complaintId;
         Milestone = milestone;
         Basis = basis;
+        Calendar = calendar;
         StartedAt = startedAt;
         DueAt = dueAt;
         AtRiskFrom = atRiskFrom;
@@ -26,6 +27,9 @@ public sealed class SlaClock : Entity
 
     /// <summary>What the clock counts: working time on the business calendar or wall-clock time.</summary>
     public SlaBasis Basis { get; private set; }
+
+    /// <summary>The business calendar the clock runs on: that of the department responsible (the default before there is one).</summary>
+    public string Calendar { get; private set; } = CalendarNames.Default;
 
     public DateTimeOffset StartedAt { get; private set; }
 
@@ -62,9 +66,10 @@ public sealed class SlaClock : Entity
     /// <summary>What was met was not, after all (a resolved complaint reopened): the clock runs on.</summary>
     internal void Unmeet() => MetAt = null;
 
-    internal void Reschedule(SlaBasis basis, DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
+    internal void Reschedule(SlaBasis basis, string calendar, DateTimeOffset dueAt, DateTimeOffset atRiskFrom)
     {
         Basis = basis;
+        Calendar = calendar;
         DueAt = dueAt;
         AtRiskFrom = atRiskFrom;
     }

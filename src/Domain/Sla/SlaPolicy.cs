@@ -114,11 +114,14 @@ public sealed class SlaPolicy
 /// Computes due times: a policy's targets laid on a business calendar (working time) or on the wall clock of the
 /// calendar's time zone (calendar time), as each target says.
 /// </summary>
-public sealed class SlaSchedule(BusinessCalendar calendar, SlaPolicy policy)
+public sealed class SlaSchedule(BusinessCalendar calendar, SlaPolicy policy, string calendarName = CalendarNames.Default)
 {
     private readonly BusinessCalendar _aroundTheClock = BusinessCalendar.AroundTheClock(calendar.TimeZoneId);
 
     public BusinessCalendar Calendar { get; } = calendar;
+
+    /// <summary>The name of <see cref="Calendar"/>, as departments refer to it.</summary>
+    public string CalendarName { get; } = calendarName;
 
     public SlaPolicy Policy { get; } = policy;
 

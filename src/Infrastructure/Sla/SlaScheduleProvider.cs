@@ -1,7 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CustomerCare.Application.Calendars;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Settings;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Sla;
+using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Settings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,25 +16,45 @@ using Microsoft.Extensions.Options;
 namespace CustomerCare.Infrastructure.Sla;
 
 /// <summary>
-/// The schedule from the settings stored in the database (the configuration's defaults until an operator stores
-/// any), kept for a few seconds: a change made through this replica applies at once, through another within that time.
+/// The schedules from the settings stored in the database (the configuration's defaults until an operator stores
+/// any): one per named calendar, and which department works by which. Kept for a few seconds: a change made through
+/// this replica applies at once, through another within that time.
 /// </summary>
 internal sealed partial class SlaScheduleProvider(
     IServiceScopeFactory scopes, IOptions<SlaOptions> options, TimeProvider time, ILogger<SlaScheduleProvider> logger) : ISlaScheduleProvider
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (SlaSchedule Schedule, long LoadedAt)? _cached;
+    private (Schedules Value, long LoadedAt)? _cached;
+
+    private sealed record Schedules(IReadOnlyDictionary<string, SlaSchedule> ByCalendar, IReadOnlyDictionary<Guid, string> DepartmentCalendars, string Stamp)
+    {
+        public SlaSchedule Default => ByCalendar[CalendarNames.Default];
+    }
 
     public CalendarSettings DefaultCalendar => options.Value.ToCalendarSettings();
 
     public SlaPolicySettings DefaultPolicy => options.Value.ToPolicySettings();
 
-    public async ValueTask<SlaSchedule> GetCurrentAsync(CancellationToken cancellationToken)
+    public async ValueTask<SlaSchedule> GetCurrentAsync(CancellationToken cancellationToken) => (await LoadAsync(cancellationToken)).Default;
+
+    public async ValueTask<SlaSchedule> GetForDepartmentAsync(Guid? departmentId, CancellationToken cancellationToken)
+    {
+        var schedules = await LoadAsync(cancellationToken);
+        return departmentId is { } id && schedules.DepartmentCalendars.TryGetValue(id, out var name) && schedules.ByCalendar.TryGetValue(name, out var schedule)
+            ? schedule
+            : schedules.Default;
+    }
+
+    public async ValueTask<string> GetStampAsync(CancellationToken cancellationToken) => (await LoadAsync(cancellationToken)).Stamp;
+
+    public void Invalidate() => _cached = null;
+
+    private async ValueTask<Schedules> LoadAsync(CancellationToken cancellationToken)
     {
         if (_cached is { } hit && time.GetElapsedTime(hit.LoadedAt) < CacheFor)
         {
-            return hit.Schedule;
+            return hit.Value;
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -35,27 +62,30 @@ internal sealed partial class SlaScheduleProvider(
         {
             if (_cached is { } again && time.GetElapsedTime(again.LoadedAt) < CacheFor)
             {
-                return again.Schedule;
+                return again.Value;
             }
 
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<ISettingsStore>();
-            var calendar = (await store.GetAsync<CalendarSettings>(CalendarSettings.Key, cancellationToken))?.Value ?? DefaultCalendar;
-            var policy = (await store.GetAsync<SlaPolicySettings>(SlaPolicySettings.Key, cancellationToken))?.Value ?? DefaultPolicy;
-            SlaSchedule schedule;
-            try
-            {
-                schedule = new SlaSchedule(calendar.ToCalendar(), policy.ToPolicy());
-            }
-            catch (Exception ex) when (ex is DomainException or NullReferenceException or ArgumentException)
-            {
-                // Stored settings that no longer make sense (edited by hand in the database) must not stop complaint handling.
-                LogUnusableSettings(logger, ex);
-                schedule = new SlaSchedule(DefaultCalendar.ToCalendar(), DefaultPolicy.ToPolicy());
-            }
+            var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
+            var calendars = await CalendarCatalog.LoadAsync(store, DefaultCalendar, cancellationToken);
+            var policySettings = (await store.GetAsync<SlaPolicySettings>(SlaPolicySettings.Key, cancellationToken))?.Value ?? DefaultPolicy;
+            var departments = await db.Departments.AsNoTracking().Where(d => d.Calendar != null)
+                .Select(d => new { d.Id, d.Calendar }).ToDictionaryAsync(d => d.Id, d => d.Calendar!, cancellationToken);
 
-            _cached = (schedule, time.GetTimestamp());
-            return schedule;
+            var policy = Usable(() => policySettings.ToPolicy(), "policy") ?? DefaultPolicy.ToPolicy();
+            var fallback = Usable(() => calendars[CalendarNames.Default].ToCalendar(), CalendarNames.Default) ?? DefaultCalendar.ToCalendar();
+            var byCalendar = calendars.Values.ToDictionary(
+                c => c.Name,
+                c => new SlaSchedule(c.Name == CalendarNames.Default ? fallback : Usable(c.ToCalendar, c.Name) ?? fallback, policy, c.Name),
+                StringComparer.Ordinal);
+
+            var stamp = Stamp(calendars.Values.OrderBy(c => c.Name, StringComparer.Ordinal)
+                    .Select(c => new { c.Name, c.Settings, Years = c.Years.OrderBy(y => y.Key).Select(y => new { y.Key, y.Value.Value.Holidays, y.Value.Value.MakeUpWorkingDays }) }),
+                policySettings, departments.OrderBy(d => d.Key).Select(d => $"{d.Key}={d.Value}"));
+            var schedules = new Schedules(byCalendar, departments, stamp);
+            _cached = (schedules, time.GetTimestamp());
+            return schedules;
         }
         finally
         {
@@ -63,8 +93,24 @@ internal sealed partial class SlaScheduleProvider(
         }
     }
 
-    public void Invalidate() => _cached = null;
+    /// <summary>Stored settings that no longer make sense (edited by hand in the database) must not stop complaint handling.</summary>
+    private T? Usable<T>(Func<T> build, string what)
+        where T : class
+    {
+        try
+        {
+            return build();
+        }
+        catch (Exception ex) when (ex is DomainException or NullReferenceException or ArgumentException)
+        {
+            LogUnusableSettings(logger, what, ex);
+            return null;
+        }
+    }
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "The stored SLA settings cannot be used; the configured defaults apply until they are fixed")]
-    private static partial void LogUnusableSettings(ILogger logger, Exception exception);
+    private static string Stamp(params object[] parts) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(parts, SettingsStore.Json))));
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "The stored SLA settings ({What}) cannot be used; the defaults apply until they are fixed")]
+    private static partial void LogUnusableSettings(ILogger logger, string what, Exception exception);
 }

@@ -86,6 +86,12 @@ public class PermissionMatrixTests
 
         ["ListAccessRecords"] = AdminOnly,
 
+        ["ListCalendars"] = AllStaff,
+        ["GetCalendar"] = AllStaff,
+        ["PutCalendar"] = AdminOnly,
+        ["DeleteCalendar"] = AdminOnly,
+        ["GetCalendarYear"] = AllStaff,
+        ["PutCalendarYear"] = AdminOnly,
         ["GetCalendarSettings"] = AllStaff,
         ["UpdateCalendarSettings"] = AdminOnly,
         ["GetSlaPolicySettings"] = AllStaff,

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Api.IntegrationTests.Settings;
 
@@ -144,5 +146,41 @@ public class SlaSettingsTests : AdminIntegrationTest
 
         var registered = complaint.GetProperty("sla").EnumerateArray().Single(c => c.GetProperty("milestone").GetString() == "registered");
         Assert.That(registered.GetProperty("dueAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, Is.GreaterThan(TimeSpan.FromHours(24)), "two working days, not one hour");
+    }
+
+    [Test]
+    public async Task TargetsStoredBeforeTheyHadABasis_Migrate_KeepingTheirMeaning_ButTheShippedOneWorkingDayBecomes24Hours()
+    {
+        const string legacy = """
+            {"atRiskFraction":0.75,"targets":{
+              "general":{"registered":"PT30M","assigned":"PT2H","firstContact":"P1D","solutionProposed":"P4D","resultFedBack":"P3D"},
+              "major":{"registered":"PT15M","assigned":"PT1H","firstContact":"PT4H","solutionProposed":"P5D","resultFedBack":"P2D"}}}
+            """;
+        await using (var scope = Testing.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CustomerCare.Infrastructure.Data.CustomerCareDbContext>();
+            await db.Database.ExecuteSqlRawAsync("UPDATE settings SET value = {0}::jsonb WHERE key = 'slaPolicies'", legacy);
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var migrate = connection.CreateCommand();
+            migrate.CommandText = CustomerCare.Infrastructure.Data.Migrations.SlaTargetBasis.ConvertStoredTargets;
+            Assert.That(await migrate.ExecuteNonQueryAsync(), Is.EqualTo(1), "the stored policy is converted");
+        }
+
+        var targets = (await (await Admin.GetAsync("/api/v1/settings/sla-policies")).ReadJsonAsync()).GetProperty("value").GetProperty("targets");
+        string Target(string severity, string milestone) =>
+            $"{targets.GetProperty(severity).GetProperty(milestone).GetProperty("duration").GetString()} {targets.GetProperty(severity).GetProperty(milestone).GetProperty("basis").GetString()}";
+        Assert.Multiple(() =>
+        {
+            Assert.That(Target("general", "registered"), Is.EqualTo("PT30M working"), "an operator's own target keeps its meaning");
+            Assert.That(Target("general", "solutionProposed"), Is.EqualTo("P4D working"));
+            Assert.That(Target("general", "firstContact"), Is.EqualTo("PT24H calendar"), "the shipped one working day was the bent reading");
+            Assert.That(Target("major", "firstContact"), Is.EqualTo("PT4H working"), "an operator's own first-contact target keeps its meaning");
+            Assert.That(Target("general", "resolution"), Is.EqualTo("P6D working"), "the new end-to-end target, added with its default");
+            Assert.That(Target("major", "resolution"), Is.EqualTo("P8D working"));
+        });
+
+        // And what migrated is a policy the API works with.
+        await new Complaints.ComplaintApi(Admin).ReceiveAsync();
     }
 }

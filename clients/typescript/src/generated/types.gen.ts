@@ -65,6 +65,40 @@ export type CalendarSettingsSettingDto = {
     version: number;
 };
 
+export type CalendarSummaryDto = {
+    name: string;
+    calendar: CalendarSettings;
+    years: Array<CalendarYearSummaryDto>;
+    departments: number;
+};
+
+export type CalendarYear = {
+    holidays: Array<string>;
+    makeUpWorkingDays: Array<string>;
+    source: string | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+};
+
+export type CalendarYearInput = {
+    holidays: Array<string>;
+    makeUpWorkingDays: Array<string>;
+    source?: string | null;
+};
+
+export type CalendarYearSettingDto = {
+    value: CalendarYear | null;
+    version: number;
+};
+
+export type CalendarYearSummaryDto = {
+    year: number;
+    holidays: number;
+    makeUpWorkingDays: number;
+    source: string | null;
+    reviewedAt: string | null;
+};
+
 export type CallerKind = 'anonymous' | 'staff' | 'partner';
 
 export type CampaignCountsDto = {
@@ -549,6 +583,7 @@ export type DepartmentDto = {
     code: string;
     parentId: string | null;
     supervisorId: string | null;
+    calendar: string;
     isActive: boolean;
     createdAt: string;
     updatedAt: string;
@@ -568,6 +603,7 @@ export type DepartmentInput = {
     code: string;
     parentId?: string | null;
     supervisorId?: string | null;
+    calendar?: string | null;
 };
 
 export type DepartmentRobotDto = {
@@ -1434,6 +1470,7 @@ export type SlaBasis = 'working' | 'calendar';
 export type SlaClockDto = {
     milestone: SlaMilestone;
     basis: SlaBasis;
+    calendar: string;
     startedAt: string;
     dueAt: string;
     metAt: string | null;
@@ -2303,6 +2340,332 @@ export type ChangePasswordResponses = {
 };
 
 export type ChangePasswordResponse = ChangePasswordResponses[keyof ChangePasswordResponses];
+
+export type ListCalendarsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/calendars';
+};
+
+export type ListCalendarsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListCalendarsError = ListCalendarsErrors[keyof ListCalendarsErrors];
+
+export type ListCalendarsResponses = {
+    /**
+     * OK
+     */
+    200: Array<CalendarSummaryDto>;
+};
+
+export type ListCalendarsResponse = ListCalendarsResponses[keyof ListCalendarsResponses];
+
+export type DeleteCalendarData = {
+    body?: never;
+    path: {
+        name: string;
+    };
+    query?: never;
+    url: '/api/v1/calendars/{name}';
+};
+
+export type DeleteCalendarErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type DeleteCalendarError = DeleteCalendarErrors[keyof DeleteCalendarErrors];
+
+export type DeleteCalendarResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type DeleteCalendarResponse = DeleteCalendarResponses[keyof DeleteCalendarResponses];
+
+export type GetCalendarData = {
+    body?: never;
+    path: {
+        name: string;
+    };
+    query?: never;
+    url: '/api/v1/calendars/{name}';
+};
+
+export type GetCalendarErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetCalendarError = GetCalendarErrors[keyof GetCalendarErrors];
+
+export type GetCalendarResponses = {
+    /**
+     * OK
+     */
+    200: CalendarSettingsSettingDto;
+};
+
+export type GetCalendarResponse = GetCalendarResponses[keyof GetCalendarResponses];
+
+export type PutCalendarData = {
+    body: CalendarSettings;
+    path: {
+        name: string;
+    };
+    query?: never;
+    url: '/api/v1/calendars/{name}';
+};
+
+export type PutCalendarErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PutCalendarError = PutCalendarErrors[keyof PutCalendarErrors];
+
+export type PutCalendarResponses = {
+    /**
+     * OK
+     */
+    200: CalendarSettingsSettingDto;
+};
+
+export type PutCalendarResponse = PutCalendarResponses[keyof PutCalendarResponses];
+
+export type GetCalendarYearData = {
+    body?: never;
+    path: {
+        name: string;
+        year: number;
+    };
+    query?: never;
+    url: '/api/v1/calendars/{name}/years/{year}';
+};
+
+export type GetCalendarYearErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetCalendarYearError = GetCalendarYearErrors[keyof GetCalendarYearErrors];
+
+export type GetCalendarYearResponses = {
+    /**
+     * OK
+     */
+    200: CalendarYearSettingDto;
+};
+
+export type GetCalendarYearResponse = GetCalendarYearResponses[keyof GetCalendarYearResponses];
+
+export type PutCalendarYearData = {
+    body: CalendarYearInput;
+    path: {
+        name: string;
+        year: number;
+    };
+    query?: never;
+    url: '/api/v1/calendars/{name}/years/{year}';
+};
+
+export type PutCalendarYearErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PutCalendarYearError = PutCalendarYearErrors[keyof PutCalendarYearErrors];
+
+export type PutCalendarYearResponses = {
+    /**
+     * OK
+     */
+    200: CalendarYearSettingDto;
+};
+
+export type PutCalendarYearResponse = PutCalendarYearResponses[keyof PutCalendarYearResponses];
 
 export type ListCareTasksData = {
     body?: never;

@@ -97,6 +97,7 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
         builder.Property(k => k.Id).ValueGeneratedNever();
         builder.Property(k => k.Milestone).HasConversion<string>().HasMaxLength(30);
         builder.Property(k => k.Basis).HasConversion<string>().HasMaxLength(20);
+        builder.Property(k => k.Calendar).HasMaxLength(Domain.Sla.CalendarNames.MaxLength).IsRequired();
         builder.HasIndex(k => new { k.ComplaintId, k.Milestone }).IsUnique();
         // The breach worker and the sla filters look for unmet clocks by due time.
         builder.HasIndex(k => k.DueAt).HasFilter("met_at IS NULL");

@@ -19,6 +19,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.HasOne<Department>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(d => d.SupervisorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.ParentId);
+        builder.Property(d => d.Calendar).HasMaxLength(Domain.Sla.CalendarNames.MaxLength);
         builder.Property(d => d.Version).IsRowVersion();
         builder.Ignore(d => d.DomainEvents);
     }

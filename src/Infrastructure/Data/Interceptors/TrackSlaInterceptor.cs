@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Infrastructure.Data.Interceptors;
 
-/// <summary>Before any complaint is saved, its service-level clocks are brought in step with it, whichever command changed it.</summary>
+/// <summary>
+/// Before any complaint is saved, its service-level clocks are brought in step with it, whichever command changed it, on
+/// the calendar of the department responsible for it now.
+/// </summary>
 public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProvider time) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
@@ -19,11 +22,10 @@ public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProv
                 .ToList();
             if (complaints.Count > 0)
             {
-                var schedule = await schedules.GetCurrentAsync(cancellationToken);
                 var now = time.GetUtcNow();
                 foreach (var complaint in complaints)
                 {
-                    complaint.TrackSla(schedule, now);
+                    complaint.TrackSla(await schedules.GetForDepartmentAsync(complaint.ResponsibleDepartmentId, cancellationToken), now);
                 }
 
                 context.ChangeTracker.DetectChanges();

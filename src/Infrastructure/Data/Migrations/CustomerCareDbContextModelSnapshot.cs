@@ -960,6 +960,11 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("calendar");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1251,6 +1256,12 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("BreachedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("breached_at");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("calendar");
 
                     b.Property<Guid>("ComplaintId")
                         .HasColumnType("uuid")

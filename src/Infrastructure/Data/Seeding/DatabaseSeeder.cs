@@ -1,4 +1,7 @@
+using CustomerCare.Application.Calendars;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Sla;
+using CustomerCare.Infrastructure.Sla;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Settings;
@@ -64,6 +67,16 @@ public static partial class DatabaseSeeder
         if (await settings.GetAsync<SlaPolicySettings>(SlaPolicySettings.Key, cancellationToken) is null)
         {
             await settings.SaveAsync(SlaPolicySettings.Key, schedules.DefaultPolicy, null, cancellationToken);
+        }
+
+        // Mainland China's holiday years ship as unreviewed years of the default calendar, where none was entered.
+        foreach (var (year, days) in MainlandChinaHolidays.Years)
+        {
+            var key = CalendarKeys.Year(CalendarNames.Default, year);
+            if (await settings.GetAsync<CalendarYear>(key, cancellationToken) is null)
+            {
+                await settings.SaveAsync(key, days, null, cancellationToken);
+            }
         }
 
         schedules.Invalidate();

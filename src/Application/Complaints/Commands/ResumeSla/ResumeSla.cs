@@ -15,7 +15,7 @@ public sealed class ResumeSlaCommandHandler(IApplicationDbContext db, ICurrentUs
     public async ValueTask<ComplaintDto> Handle(ResumeSlaCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        complaint.ResumeSla(await schedules.GetCurrentAsync(cancellationToken), user.Actor(), time.GetUtcNow());
+        complaint.ResumeSla(await schedules.GetForDepartmentAsync(complaint.ResponsibleDepartmentId, cancellationToken), user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

@@ -126,7 +126,7 @@ public sealed record ComplaintDto : IVersioned
         {
             CreateMap<Complaint, ComplaintDto>()
                 .ForMember(d => d.Sla, o => o.MapFrom((complaint, _, _, context) => complaint.SlaClocks.OrderBy(c => c.Milestone)
-                    .Select(c => new SlaClockDto(c.Milestone, c.Basis, c.StartedAt, c.DueAt, c.MetAt, c.StateAt(Now(context)), c.BreachedAt, c.PausedAt, c.PauseReason))
+                    .Select(c => new SlaClockDto(c.Milestone, c.Basis, c.Calendar, c.StartedAt, c.DueAt, c.MetAt, c.StateAt(Now(context)), c.BreachedAt, c.PausedAt, c.PauseReason))
                     .ToList()))
                 .ForMember(d => d.AllowedActions, o => o.MapFrom((complaint, _, _, context) =>
                     context.TryGetItems(out var items) && items.TryGetValue(StaffKey, out var staff) && staff is true
@@ -258,11 +258,11 @@ public sealed record ComplaintSummaryDto
 }
 
 /// <summary>
-/// One milestone's clock: what it counts (working or calendar time), due at, met at, and its state now (pending,
+/// One milestone's clock: what it counts (working or calendar time) on which business calendar, due at, met at, and its state now (pending,
 /// atRisk, met, breached, metLate); paused while waiting.
 /// </summary>
 public sealed record SlaClockDto(
-    SlaMilestone Milestone, SlaBasis Basis, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, SlaState State, DateTimeOffset? BreachRecordedAt,
+    SlaMilestone Milestone, SlaBasis Basis, string Calendar, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, SlaState State, DateTimeOffset? BreachRecordedAt,
     DateTimeOffset? PausedAt, SlaPauseReason? PauseReason);
 
 /// <summary>

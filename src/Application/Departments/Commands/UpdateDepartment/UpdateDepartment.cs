@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Departments.Commands.UpdateDepartment;
 
-/// <summary>Replaces a department's name, code, parent and supervisor.</summary>
+/// <summary>Replaces a department's name, code, parent, supervisor and calendar.</summary>
 public sealed record UpdateDepartmentCommand(Guid Id, DepartmentInput Input, uint? ExpectedVersion)
     : ICommand<DepartmentDto>;
 
-public sealed class UpdateDepartmentCommandHandler(IApplicationDbContext db, IMapper mapper, TimeProvider time)
+public sealed class UpdateDepartmentCommandHandler(IApplicationDbContext db, ISettingsStore store, ISlaScheduleProvider schedules, IMapper mapper, TimeProvider time)
     : ICommandHandler<UpdateDepartmentCommand, DepartmentDto>
 {
     public async ValueTask<DepartmentDto> Handle(UpdateDepartmentCommand command, CancellationToken cancellationToken)
@@ -24,8 +24,11 @@ public sealed class UpdateDepartmentCommandHandler(IApplicationDbContext db, IMa
         await DepartmentRules.EnsureValidParentAsync(db, command.Input.ParentId, department.Id, cancellationToken);
         await DepartmentRules.EnsureValidSupervisorAsync(db, command.Input.SupervisorId, cancellationToken);
 
-        department.Update(command.Input.Name, command.Input.Code, command.Input.ParentId, command.Input.SupervisorId, time.GetUtcNow());
+        var calendar = await DepartmentRules.EnsureCalendarAsync(store, schedules, command.Input.Calendar, cancellationToken);
+
+        department.Update(command.Input.Name, command.Input.Code, command.Input.ParentId, command.Input.SupervisorId, calendar, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        schedules.Invalidate(); // the department's calendar may have changed: its complaints' clocks follow from the next scan
         return mapper.Map<DepartmentDto>(department);
     }
 }

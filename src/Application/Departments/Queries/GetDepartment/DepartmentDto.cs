@@ -16,6 +16,9 @@ public sealed record DepartmentDto : IVersioned
 
     public Guid? SupervisorId { get; init; }
 
+    /// <summary>The business calendar the department works by; its complaints' clocks run on it.</summary>
+    public string Calendar { get; init; } = string.Empty;
+
     public bool IsActive { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -28,6 +31,7 @@ public sealed record DepartmentDto : IVersioned
 
     private sealed class Mapping : Profile
     {
-        public Mapping() => CreateMap<Department, DepartmentDto>();
+        public Mapping() => CreateMap<Department, DepartmentDto>()
+            .ForMember(d => d.Calendar, o => o.MapFrom(s => s.Calendar ?? Domain.Sla.CalendarNames.Default));
     }
 }

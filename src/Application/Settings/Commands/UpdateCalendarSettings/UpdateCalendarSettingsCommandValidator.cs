@@ -3,9 +3,19 @@ using FluentValidation;
 
 namespace CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;
 
-public sealed class UpdateCalendarSettingsCommandValidator : AbstractValidator<UpdateCalendarSettingsCommand>
+public sealed class UpdateCalendarSettingsCommandValidator : CalendarSettingsCommandValidator<UpdateCalendarSettingsCommand>;
+
+/// <summary>A command that stores a calendar.</summary>
+public interface ICalendarSettingsCommand
 {
-    public UpdateCalendarSettingsCommandValidator()
+    CalendarSettings Settings { get; }
+}
+
+/// <summary>The rules of a calendar, for every command that stores one.</summary>
+public abstract class CalendarSettingsCommandValidator<TCommand> : AbstractValidator<TCommand>
+    where TCommand : ICalendarSettingsCommand
+{
+    protected CalendarSettingsCommandValidator()
     {
         RuleFor(c => c.Settings).NotNull();
         RuleFor(c => c.Settings.TimeZone).NotEmpty().MaximumLength(CalendarSettings.TimeZoneMaxLength).When(c => c.Settings is not null);
