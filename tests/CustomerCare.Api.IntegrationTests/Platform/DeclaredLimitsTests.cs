@@ -276,7 +276,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
         return (schema?["allOf"] ?? schema?["oneOf"]) is JsonArray { Count: 1 } only ? Resolve(only[0], schemas) : schema;
     }
 
-    /// <summary>The path with a value for each parameter: a new id, the first value an enum allows, else a word.</summary>
+    /// <summary>The path with a value for each parameter: a new id, the first value an enum allows, the least number allowed, else a word.</summary>
     private static string FillPath(string path, JsonArray? parameters, JsonObject schemas)
     {
         foreach (var parameter in parameters ?? [])
@@ -286,6 +286,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
                 var schema = Resolve(parameter["schema"], schemas);
                 var value = schema?["format"]?.GetValue<string>() == "uuid" ? Guid.NewGuid().ToString()
                     : schema?["enum"] is JsonArray { Count: > 0 } allowed ? allowed[0]!.GetValue<string>()
+                    : schema?["type"]?.GetValue<string>() == "integer" ? (schema["minimum"]?.GetValue<int>() ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : "unknown";
                 path = path.Replace("{" + parameter["name"]!.GetValue<string>() + "}", value, StringComparison.Ordinal);
             }

@@ -128,10 +128,19 @@ public class TwoReplicasTests
         var allDay = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new[] { "00:00-24:00" });
         (await admin.PutAsJsonAsync("/api/v1/settings/calendar",
             new { timeZone = "UTC", workingHours = allDay, holidays = Array.Empty<string>(), makeUpWorkingDays = Array.Empty<string>() })).EnsureSuccessStatusCode();
-        var targets = new Dictionary<string, Dictionary<string, string>>
+        static object Working(string duration) => new { duration, basis = "working" };
+        var targets = new Dictionary<string, Dictionary<string, object>>
         {
-            ["general"] = new() { ["registered"] = "PT3S", ["assigned"] = "PT2H", ["firstContact"] = "P1D", ["solutionProposed"] = "P3D", ["resultFedBack"] = "P3D" },
-            ["major"] = new() { ["registered"] = "PT3S", ["assigned"] = "PT1H", ["firstContact"] = "PT4H", ["solutionProposed"] = "P5D", ["resultFedBack"] = "P3D" },
+            ["general"] = new()
+            {
+                ["registered"] = Working("PT3S"), ["assigned"] = Working("PT2H"), ["firstContact"] = Working("P1D"),
+                ["solutionProposed"] = Working("P3D"), ["resultFedBack"] = Working("P3D"), ["resolution"] = Working("P6D"),
+            },
+            ["major"] = new()
+            {
+                ["registered"] = Working("PT3S"), ["assigned"] = Working("PT1H"), ["firstContact"] = Working("PT4H"),
+                ["solutionProposed"] = Working("P5D"), ["resultFedBack"] = Working("P3D"), ["resolution"] = Working("P8D"),
+            },
         };
         (await admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.5, targets })).EnsureSuccessStatusCode();
 
