@@ -23,6 +23,7 @@ using CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 using CustomerCare.Application.Complaints.Commands.ReopenComplaint;
 using CustomerCare.Application.Complaints.Commands.ReplyToComplaint;
 using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
+using CustomerCare.Application.Complaints.Commands.CompleteSolutionStep;
 using CustomerCare.Application.Complaints.Commands.ResumeSla;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
@@ -72,7 +73,7 @@ public sealed class Complaints : IEndpointGroup
                 "CustomerCare:Import:MaxRows.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
-            .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached) looks at open complaints' clocks")
+            .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached: a clock past its due time, or a solution step past its due time and not done) looks at open complaints")
             .WithDescription("totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false. " +
                 "For a partner, `customerId`, `firstResponderId`, `responsibleDepartmentId` and `assigneeId` are null.")
             .ProducesValidationProblem();
@@ -116,6 +117,8 @@ public sealed class Complaints : IEndpointGroup
             "Reply to the customer: a public timeline entry, sent to them by their channel (GET …/notifications shows the sending)");
         Change(group, "/{id:guid}/classification", ReclassifyComplaint, nameof(ReclassifyComplaint),
             "Change category and/or severity after registration, with a reason; clocks not yet met follow the new severity's targets");
+        Change(group, "/{id:guid}/solution/steps/{number}/done", CompleteSolutionStep, nameof(CompleteSolutionStep),
+            "Mark a step of the proposed solution done (steps are numbered from 1; who and when are kept); a step past its due time and not done makes the complaint overdue");
         Change(group, "/{id:guid}/sla/pause", PauseSla, nameof(PauseSla),
             "Pause the running SLA clocks while waiting for the customer or a third party");
         Change(group, "/{id:guid}/sla/resume", ResumeSla, nameof(ResumeSla),
@@ -251,6 +254,10 @@ public sealed class Complaints : IEndpointGroup
 
     public static async Task<Ok<ComplaintDto>> PauseSla(Guid id, PauseSlaInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new PauseSlaCommand(id, input, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> CompleteSolutionStep(
+        Guid id, [Range(1, SolutionStep.MaxStepsPerSolution)] int number, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new CompleteSolutionStepCommand(id, number, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> ResumeSla(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new ResumeSlaCommand(id, Version(http)), ct));

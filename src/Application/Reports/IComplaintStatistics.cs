@@ -76,5 +76,8 @@ public sealed record MilestoneCounts(SlaMilestone Milestone, int Met, int Missed
 
 public sealed record HotspotRow(string Key, string Label, int Current, int Previous);
 
-/// <summary><see cref="Milestone"/> null: the department's open complaints with any breached milestone.</summary>
-public sealed record OpenBreachRow(Guid? DepartmentId, string? DepartmentName, SlaMilestone? Milestone, int Complaints);
+/// <summary>
+/// <see cref="Milestone"/> null and not <see cref="OverdueSteps"/>: the department's open complaints overdue in any way;
+/// <see cref="OverdueSteps"/>: those with a solution step past its due time and not done.
+/// </summary>
+public sealed record OpenBreachRow(Guid? DepartmentId, string? DepartmentName, SlaMilestone? Milestone, bool OverdueSteps, int Complaints);

@@ -61,7 +61,10 @@ public sealed record PerformanceDto(
 
 public sealed record OpenBreachesReport(DateTimeOffset At, int Complaints, IReadOnlyList<DepartmentBreachesDto> Departments);
 
-/// <summary>A department's open complaints with a missed milestone now; per milestone, how many have that one missed.</summary>
-public sealed record DepartmentBreachesDto(Guid? DepartmentId, string Name, int Complaints, IReadOnlyList<MilestoneCountDto> Milestones);
+/// <summary>
+/// A department's open complaints with a missed milestone or an overdue solution step now; per milestone, how many have
+/// that one missed; how many have a step of their solution past its due time and not done.
+/// </summary>
+public sealed record DepartmentBreachesDto(Guid? DepartmentId, string Name, int Complaints, IReadOnlyList<MilestoneCountDto> Milestones, int OverdueSolutionSteps);
 
 public sealed record MilestoneCountDto(SlaMilestone Milestone, int Complaints);

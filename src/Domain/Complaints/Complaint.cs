@@ -27,8 +27,8 @@ public sealed class Complaint : AggregateRoot
         [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
         [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
         [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep],
         [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.ReComplain],
     };
 
@@ -168,6 +168,12 @@ public sealed class Complaint : AggregateRoot
 
     public int TimelineLength { get; private set; }
 
+    /// <summary>
+    /// The earliest due time of a step of the current solution not yet done (null without one): past it, the complaint
+    /// is overdue like a breached clock. Kept with the solution for the lists and reports that filter on it.
+    /// </summary>
+    public DateTimeOffset? NextStepDueAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -189,6 +195,7 @@ public sealed class Complaint : AggregateRoot
             ComplaintAction.Resolve => CustomerResponse?.Accepted == true,
             ComplaintAction.PauseSla => IsSlaRunning,
             ComplaintAction.ResumeSla => IsSlaPaused,
+            ComplaintAction.CompleteSolutionStep => Solution?.Steps.Any(s => !s.Done) == true,
             _ => true,
         }).ToList();
 
@@ -307,6 +314,7 @@ public sealed class Complaint : AggregateRoot
     {
         var from = Ensure(ComplaintAction.ProposeSolution);
         Solution = solution;
+        NextStepDueAt = solution.NextStepDueAt;
         SolutionProposedAt ??= now;
         CustomerResponse = null;
         Status = ComplaintStatus.Solution;
@@ -326,6 +334,7 @@ public sealed class Complaint : AggregateRoot
         else
         {
             Status = ComplaintStatus.Investigated;
+            NextStepDueAt = null; // the steps of a rejected solution are not carried out
         }
 
         Append(actor, now, response.Accepted ? TimelineEntryKind.SolutionAccepted : TimelineEntryKind.SolutionRejected,
@@ -348,6 +357,26 @@ public sealed class Complaint : AggregateRoot
         Raise(new ComplaintResolved(Id, Status, now));
     }
 
+    /// <summary>
+    /// A step of the proposed solution was carried out: marked done with who and when (steps are numbered from 1). The
+    /// complaint's earliest open step due time moves to the next step's.
+    /// </summary>
+    public void CompleteSolutionStep(int number, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.CompleteSolutionStep);
+        var step = Solution!.Steps.ElementAtOrDefault(number - 1)
+            ?? throw new DomainException("complaint.noSuchStep", $"The solution has no step {number}.");
+        if (step.Done)
+        {
+            throw Refused(ComplaintAction.CompleteSolutionStep, "complaint.stepAlreadyDone", $"Step {number} is already done.");
+        }
+
+        step.MarkDone(actor.Id, now);
+        NextStepDueAt = Solution.NextStepDueAt;
+        Append(actor, now, TimelineEntryKind.SolutionStepDone, null, $"Step {number} done: {step.Description}");
+        Raise(new SolutionStepCompleted(Id, Status, now, number));
+    }
+
     /// <summary>The customer says the problem is not solved after all: back to investigation.</summary>
     public void Reopen(string reason, Actor actor, DateTimeOffset now)
     {
@@ -355,6 +384,7 @@ public sealed class Complaint : AggregateRoot
         Resolution = null;
         ResolutionTime = null;
         CustomerResponse = null;
+        NextStepDueAt = null;
         ReopenCount++;
 
         // Not solved after all: the end-to-end clock runs again from receipt, towards the due time it always had.

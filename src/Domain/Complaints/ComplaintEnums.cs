@@ -36,6 +36,9 @@ public enum ComplaintAction
 
     /// <summary>Answer the customer: a public timeline entry, sent to them by their channel.</summary>
     Reply,
+
+    /// <summary>Mark a step of the proposed solution done (who and when are kept).</summary>
+    CompleteSolutionStep,
 }
 
 public enum ClosingReason
@@ -77,6 +80,9 @@ public enum TimelineEntryKind
 
     /// <summary>A staff member's reply to the customer (public, and sent to them).</summary>
     PublicReply,
+
+    /// <summary>A step of the solution was carried out.</summary>
+    SolutionStepDone,
 
     /// <summary>
     /// The customer was told (by e-mail or text message, named in the text) of the entry with the same sequence. Not a

@@ -62,6 +62,22 @@ public sealed class SolutionStep
     public DateTimeOffset? DueAt { get; private set; }
 
     public bool Done { get; private set; }
+
+    /// <summary>When the step was marked done after the solution was proposed (null when it was done before, or is not).</summary>
+    public DateTimeOffset? DoneAt { get; private set; }
+
+    /// <summary>The staff member who marked it done.</summary>
+    public Guid? DoneBy { get; private set; }
+
+    /// <summary>Due and not done by <paramref name="now"/>.</summary>
+    public bool IsOverdue(DateTimeOffset now) => !Done && DueAt <= now;
+
+    internal void MarkDone(Guid? by, DateTimeOffset at)
+    {
+        Done = true;
+        DoneAt = at;
+        DoneBy = by;
+    }
 }
 
 /// <summary>The solution worked out and how it was communicated to the customer.</summary>
@@ -87,6 +103,9 @@ public sealed class ProposedSolution
     public DateTimeOffset CommunicatedAt { get; private set; }
 
     public Channel CommunicatedVia { get; private set; }
+
+    /// <summary>The earliest due time of a step not done yet; null when every step with a due time is done.</summary>
+    public DateTimeOffset? NextStepDueAt => Steps.Where(s => !s.Done && s.DueAt is not null).Min(s => s.DueAt);
 }
 
 /// <summary>The customer's answer to the solution; on rejection, the recourse offered to them.</summary>

@@ -43,6 +43,7 @@ public static class TimelineVisibilities
         TimelineEntryKind.Reclassified => TimelineVisibility.Internal,
         TimelineEntryKind.SlaPaused => TimelineVisibility.Internal,
         TimelineEntryKind.SlaResumed => TimelineVisibility.Internal,
+        TimelineEntryKind.SolutionStepDone => TimelineVisibility.Internal,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Decide whether this kind of timeline entry is public or internal."),
     };
 

@@ -109,6 +109,9 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
             new NpgsqlParameter("previous", NpgsqlDbType.TimestampTz) { Value = previousFrom.UtcDateTime });
     }
 
+    /// <summary>The group of open complaints with a solution step past its due time, beside the milestones.</summary>
+    private const string OverdueSteps = "SolutionSteps";
+
     public async Task<IReadOnlyList<OpenBreachRow>> OpenBreachesAsync(ComplaintVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sql = $"""
@@ -119,12 +122,19 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
                 JOIN complaint_sla_clocks k ON k.complaint_id = c.id
                 LEFT JOIN departments d ON d.id = c.responsible_department_id
                 WHERE c.status <> '{Closed}' AND k.met_at IS NULL AND k.paused_at IS NULL AND k.due_at <= @now AND {Visible}
+                UNION ALL
+                SELECT c.id, c.responsible_department_id, d.name, '{OverdueSteps}'
+                FROM complaints c
+                LEFT JOIN departments d ON d.id = c.responsible_department_id
+                WHERE c.status <> '{Closed}' AND c.next_step_due_at <= @now AND {Visible}
             ) s
             GROUP BY GROUPING SETS ((department_id, milestone), (department_id))
             """;
         var scope = new ReportScope(now, now, "UTC", now, visibility);
         return await QueryAsync(sql, scope, r => new OpenBreachRow(
-            r.IsDBNull(0) ? null : r.GetGuid(0), Text(r, 1), r.IsDBNull(2) ? null : Enum.Parse<SlaMilestone>(r.GetString(2)), r.GetInt32(3)),
+            r.IsDBNull(0) ? null : r.GetGuid(0), Text(r, 1),
+            r.IsDBNull(2) || r.GetString(2) == OverdueSteps ? null : Enum.Parse<SlaMilestone>(r.GetString(2)),
+            !r.IsDBNull(2) && r.GetString(2) == OverdueSteps, r.GetInt32(3)),
             cancellationToken);
     }
 

@@ -247,4 +247,62 @@ public class ComplaintSlaTests : IntegrationTest
             Assert.That((await _api.TimelineKindsAsync(id)).Count(k => k == "slaBreached"), Is.EqualTo(4));
         });
     }
+
+    [Test]
+    public async Task ASolutionStepPastItsDueTime_MakesTheComplaintOverdue_UntilItIsMarkedDone_WithWhoAndWhen()
+    {
+        var id = (await _api.ReceiveAsync()).GetProperty("id").GetGuid();
+        var agent = await ApiClient.CreateStaffAsync("agent");
+        await _api.DoAsync(id, "register", new { category = "other", severity = "general" });
+        await _api.DoAsync(id, "assign", new { assigneeId = agent.Id, reason = "Mine" });
+        await _api.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Called back" });
+        await _api.DoAsync(id, "investigation", new { findings = "Seal faulty", isGenuine = true });
+        var now = _clock.GetUtcNow();
+        var proposed = await _api.DoAsync(id, "solution", new
+        {
+            summary = "Replace the kettle",
+            communicatedVia = "phone",
+            steps = new[]
+            {
+                new { description = "Ship a new kettle", dueAt = now.AddHours(1) },
+                new { description = "Collect the old one", dueAt = now.AddHours(5) },
+            },
+        });
+        async Task<List<Guid>> Overdue() =>
+            (await (await _client.GetAsync("/api/v1/complaints?overdue=true")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("id").GetGuid()).ToList();
+        async Task<JsonElement> OpenBreaches() => await (await _client.GetAsync("/api/v1/reports/complaints/open-breaches")).ReadJsonAsync();
+
+        var inTime = await Overdue();
+        _clock.Advance(TimeSpan.FromHours(2));
+        var late = await Overdue();
+        var report = await OpenBreaches();
+        var firstDone = await _api.DoAsync(id, "solution/steps/1/done", new { });
+        var afterFirst = await Overdue();
+        _clock.Advance(TimeSpan.FromHours(4));
+        var secondLate = await Overdue();
+        await _api.DoAsync(id, "solution/steps/2/done", new { });
+        var again = await _api.ActAsync(id, "solution/steps/2/done", new { });
+        var missing = await _api.ActAsync(id, "solution/steps/3/done", new { });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(proposed.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Does.Contain("completeSolutionStep"));
+            Assert.That(inTime, Is.Empty);
+            Assert.That(late, Is.EqualTo(new[] { id }), "step 1 was due an hour ago");
+            Assert.That(report.GetProperty("complaints").GetInt32(), Is.EqualTo(1));
+            Assert.That(report.GetProperty("departments")[0].GetProperty("overdueSolutionSteps").GetInt32(), Is.EqualTo(1));
+            Assert.That(report.GetProperty("departments")[0].GetProperty("milestones").GetArrayLength(), Is.Zero, "no clock is late: only the step");
+            var step = firstDone.GetProperty("solution").GetProperty("steps")[0];
+            Assert.That(step.GetProperty("done").GetBoolean(), Is.True);
+            Assert.That(step.GetProperty("doneAt").GetDateTimeOffset(), Is.EqualTo(now.AddHours(2)).Within(TimeSpan.FromSeconds(1)));
+            Assert.That(step.GetProperty("doneBy").GetGuid(), Is.Not.EqualTo(Guid.Empty));
+            Assert.That(afterFirst, Is.Empty, "step 2 is not due yet");
+            Assert.That(secondLate, Is.EqualTo(new[] { id }), "step 2 was due an hour ago");
+            Assert.That(await Overdue(), Is.Empty);
+            await again.AssertProblemAsync(System.Net.HttpStatusCode.Conflict);
+            await missing.AssertProblemAsync(System.Net.HttpStatusCode.NotFound);
+            Assert.That((await _api.TimelineKindsAsync(id)).Count(k => k == "solutionStepDone"), Is.EqualTo(2));
+        });
+    }
 }

@@ -45,7 +45,7 @@ public class MigrationTests
         var dump = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tests", "CustomerCare.Api.IntegrationTests", "Platform", "Fixtures", "pre-squash-schema.sql"));
         var fresh = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString);
         var old = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString) { Database = fresh.Database + "_presquash" };
-        await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{old.Database}\" WITH (FORCE); ");
+        await DropDatabaseAsync(old.Database);
         await RunAsync(Testing.Database.ConnectionString, $"CREATE DATABASE \"{old.Database}\"");
         try
         {
@@ -75,7 +75,7 @@ public class MigrationTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{old.Database}\" WITH (FORCE)");
+            await DropDatabaseAsync(old.Database);
         }
     }
 
@@ -89,7 +89,7 @@ public class MigrationTests
     {
         var empty = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString);
         empty.Database += "_firststart";
-        await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{empty.Database}\" WITH (FORCE)");
+        await DropDatabaseAsync(empty.Database);
         await RunAsync(Testing.Database.ConnectionString, $"CREATE DATABASE \"{empty.Database}\"");
         try
         {
@@ -119,7 +119,7 @@ public class MigrationTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{empty.Database}\" WITH (FORCE)");
+            await DropDatabaseAsync(empty.Database);
         }
     }
 
@@ -135,6 +135,33 @@ public class MigrationTests
         UNION ALL SELECT 'function ' || proname || ' ' || md5(prosrc) FROM pg_proc WHERE pronamespace = 'public'::regnamespace
         ORDER BY 1
         """;
+
+    /// <summary>
+    /// Drops a test database. A plain DROP makes autovacuum workers on it exit (and waits for them), which FORCE cannot do
+    /// as our role: it may only terminate its own sessions, and autovacuum runs on a database the demo data just filled.
+    /// Sessions of ours still closing are waited for; FORCE is the last resort.
+    /// </summary>
+    private static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\"");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse)
+            {
+                await RunAsync(Testing.Database.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+        }
+    }
 
     private static async Task RunAsync(string connectionString, string sql)
     {

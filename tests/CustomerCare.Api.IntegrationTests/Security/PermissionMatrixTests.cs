@@ -129,6 +129,7 @@ public class PermissionMatrixTests
         ["ReclassifyComplaint"] = AllStaff,
         ["PauseSla"] = AllStaff,
         ["ResumeSla"] = AllStaff,
+        ["CompleteSolutionStep"] = AllStaff,
         ["ImportComplaints"] = PartnerOnly,
 
         ["GetChangeFeed"] = StaffOrPartner,

@@ -150,3 +150,55 @@ public class SlaBasisTests
         });
     }
 }
+
+public class SolutionStepTests
+{
+    private static readonly Actor Agent = Actor.Staff(Guid.CreateVersion7());
+    private static readonly DateTimeOffset T = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static Complaint Proposed(params SolutionStep[] steps)
+    {
+        var complaint = Complaint.Receive("CC-2026-000003",
+            new NewComplaint(Channel.Phone, Guid.CreateVersion7(), "T", "D", null, null, T, null, null, null, null), Agent, T);
+        complaint.Register("other", Severity.General, true, null, RepeatInfo.None, Agent, T);
+        complaint.Investigate(new Investigation("F", null, true, [], null), Agent, T);
+        complaint.ProposeSolution(new ProposedSolution("S", steps, T, Channel.Phone), Agent, T);
+        return complaint;
+    }
+
+    [Test]
+    public void MarkingAStepDone_KeepsWhoAndWhen_AndMovesTheNextDueTimeToTheNextOpenStep()
+    {
+        var complaint = Proposed(
+            new SolutionStep("Ship", null, T.AddDays(1), false),
+            new SolutionStep("Already called", null, T.AddHours(1), true),
+            new SolutionStep("Collect", null, T.AddDays(3), false));
+        var before = complaint.NextStepDueAt;
+
+        complaint.CompleteSolutionStep(1, Agent, T.AddHours(20));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Is.EqualTo(T.AddDays(1)), "a step done before the proposal does not count");
+            Assert.That(complaint.Solution!.Steps[0].DoneAt, Is.EqualTo(T.AddHours(20)));
+            Assert.That(complaint.Solution.Steps[0].DoneBy, Is.EqualTo(Agent.Id));
+            Assert.That(complaint.NextStepDueAt, Is.EqualTo(T.AddDays(3)));
+            Assert.That(complaint.Solution.Steps[2].IsOverdue(T.AddDays(4)), Is.True);
+            Assert.That(() => complaint.CompleteSolutionStep(2, Agent, T.AddHours(21)), Throws.TypeOf<DomainException>(), "already done");
+        });
+    }
+
+    [Test]
+    public void ARejectedSolutionsSteps_AreNoLongerDue()
+    {
+        var complaint = Proposed(new SolutionStep("Ship", null, T.AddDays(1), false));
+
+        complaint.RecordCustomerResponse(new CustomerResponse(false, "No", "Ombudsman", T.AddHours(2)), Agent, T.AddHours(2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(complaint.NextStepDueAt, Is.Null);
+            Assert.That(complaint.AllowedActions, Does.Not.Contain(ComplaintAction.CompleteSolutionStep));
+        });
+    }
+}

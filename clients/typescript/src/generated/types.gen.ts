@@ -234,7 +234,7 @@ export type ClosingDto = {
 
 export type ClosingReason = 'resolved' | 'withdrawn' | 'unfounded' | 'duplicate';
 
-export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply';
+export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply' | 'completeSolutionStep';
 
 export type ComplaintDto = {
     id: string;
@@ -575,6 +575,7 @@ export type DepartmentBreachesDto = {
     name: string;
     complaints: number;
     milestones: Array<MilestoneCountDto>;
+    overdueSolutionSteps: number;
 };
 
 export type DepartmentDto = {
@@ -1519,6 +1520,8 @@ export type SolutionStepDto = {
     ownerId: string | null;
     dueAt: string | null;
     done: boolean;
+    doneAt: string | null;
+    doneBy: string | null;
 };
 
 export type SolutionStepInput = {
@@ -1699,7 +1702,7 @@ export type TimelineEntryDto = {
     text: string | null;
 };
 
-export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'customerInformed';
+export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'customerInformed';
 
 export type TimelineVisibility = 'internal' | 'public';
 
@@ -4675,6 +4678,88 @@ export type ReclassifyComplaintResponses = {
 };
 
 export type ReclassifyComplaintResponse = ReclassifyComplaintResponses[keyof ReclassifyComplaintResponses];
+
+export type CompleteSolutionStepData = {
+    body?: never;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+        number: number;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{id}/solution/steps/{number}/done';
+};
+
+export type CompleteSolutionStepErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type CompleteSolutionStepError = CompleteSolutionStepErrors[keyof CompleteSolutionStepErrors];
+
+export type CompleteSolutionStepResponses = {
+    /**
+     * OK
+     */
+    200: ComplaintDto;
+};
+
+export type CompleteSolutionStepResponse = CompleteSolutionStepResponses[keyof CompleteSolutionStepResponses];
 
 export type PauseSlaData = {
     body: PauseSlaInput;

@@ -186,10 +186,10 @@ public static class ReportTables
     public static ReportTable OpenBreaches(OpenBreachesReport report)
     {
         var milestones = Enum.GetValues<Domain.Sla.SlaMilestone>();
-        var table = new ReportTable(["departmentId", "department", "complaints", .. milestones.Select(m => Camel(m.ToString()))]);
+        var table = new ReportTable(["departmentId", "department", "complaints", .. milestones.Select(m => Camel(m.ToString())), "overdueSolutionSteps"]);
         foreach (var d in report.Departments)
         {
-            table.Add([d.DepartmentId, d.Name, d.Complaints, .. milestones.Select(m => (object?)(d.Milestones.FirstOrDefault(x => x.Milestone == m)?.Complaints ?? 0))]);
+            table.Add([d.DepartmentId, d.Name, d.Complaints, .. milestones.Select(m => (object?)(d.Milestones.FirstOrDefault(x => x.Milestone == m)?.Complaints ?? 0)), d.OverdueSolutionSteps]);
         }
 
         return table;

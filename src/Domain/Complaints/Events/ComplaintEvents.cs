@@ -64,3 +64,6 @@ public sealed record ComplaintSlaPaused(Guid ComplaintId, ComplaintStatus Status
 
 public sealed record ComplaintSlaResumed(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.SlaResumed, Status, OccurredAt);
+
+public sealed record SolutionStepCompleted(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, int Number)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SolutionStepDone, Status, OccurredAt);

@@ -68,6 +68,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             i.ToJson("investigation");
             i.PrimitiveCollection(x => x.Evidence);
         });
+        // The overdue list and the open-breaches report look for open complaints with a solution step past due.
+        builder.HasIndex(c => c.NextStepDueAt).HasFilter("next_step_due_at IS NOT NULL");
         builder.OwnsOne(c => c.Solution, s =>
         {
             s.ToJson("solution");

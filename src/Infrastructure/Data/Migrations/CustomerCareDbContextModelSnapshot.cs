@@ -198,6 +198,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("interval")
                         .HasColumnName("first_response_time");
 
+                    b.Property<DateTimeOffset?>("NextStepDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_step_due_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -323,6 +327,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
 
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_complaints_duplicate_of_id");
+
+                    b.HasIndex("NextStepDueAt")
+                        .HasDatabaseName("ix_complaints_next_step_due_at")
+                        .HasFilter("next_step_due_at IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -2208,6 +2216,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                                         .IsRequired();
 
                                     b2.Property<bool>("Done");
+
+                                    b2.Property<DateTimeOffset?>("DoneAt");
+
+                                    b2.Property<Guid?>("DoneBy");
 
                                     b2.Property<DateTimeOffset?>("DueAt");
 

@@ -98,7 +98,7 @@ public sealed record ComplaintDto : IVersioned
         ResponsibleDepartmentId = null,
         AssigneeId = null,
         Investigation = null,
-        Solution = Solution is null ? null : Solution with { Steps = [.. Solution.Steps.Select(step => step with { OwnerId = null })] },
+        Solution = Solution is null ? null : Solution with { Steps = [.. Solution.Steps.Select(step => step with { OwnerId = null, DoneBy = null })] },
     };
 
     /// <summary>Maps a complaint for a caller at a moment: clocks' states at <paramref name="now"/>, actions for staff, the public part for others.</summary>
@@ -165,6 +165,7 @@ public sealed record SolutionDto
     public Channel CommunicatedVia { get; init; }
 }
 
+/// <summary>One step of the solution: who does what by when; done (and when and by whom, if marked done after the proposal).</summary>
 public sealed record SolutionStepDto
 {
     public string Description { get; init; } = string.Empty;
@@ -174,6 +175,11 @@ public sealed record SolutionStepDto
     public DateTimeOffset? DueAt { get; init; }
 
     public bool Done { get; init; }
+
+    public DateTimeOffset? DoneAt { get; init; }
+
+    /// <summary>The staff member who marked it done (hidden from partners).</summary>
+    public Guid? DoneBy { get; init; }
 }
 
 public sealed class CustomerResponseDto

@@ -14,7 +14,7 @@ namespace CustomerCare.Application.Complaints.Queries.ListComplaints;
 /// <summary>Open complaints by the state of their service-level clocks.</summary>
 public enum SlaFilter
 {
-    /// <summary>At least one milestone is past its due time and unmet.</summary>
+    /// <summary>At least one milestone is past its due time and unmet, or a step of the solution is past its due time and not done.</summary>
     Breached,
 
     /// <summary>At least one unmet milestone has used the at-risk share of its time but is not yet due.</summary>
@@ -95,7 +95,8 @@ public sealed class ListComplaintsQueryHandler(
         {
             var now = time.GetUtcNow();
             complaints = sla == SlaFilter.Breached
-                ? complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.DueAt <= now))
+                ? complaints.Where(c => c.Status != ComplaintStatus.Closed
+                    && (c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.DueAt <= now) || c.NextStepDueAt <= now))
                 : complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.AtRiskFrom <= now && k.DueAt > now));
         }
 
