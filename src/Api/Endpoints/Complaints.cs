@@ -25,6 +25,7 @@ using CustomerCare.Application.Complaints.Commands.ReplyToComplaint;
 using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 using CustomerCare.Application.Complaints.Commands.CompleteSolutionStep;
 using CustomerCare.Application.Complaints.Commands.ResumeSla;
+using CustomerCare.Application.Complaints.Commands.ReturnComplaintToQueue;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
 using CustomerCare.Application.Complaints.Queries.GetSlaByDepartment;
@@ -117,6 +118,8 @@ public sealed class Complaints : IEndpointGroup
             "Reply to the customer: a public timeline entry, sent to them by their channel (GET …/notifications shows the sending)");
         Change(group, "/{id:guid}/classification", ReclassifyComplaint, nameof(ReclassifyComplaint),
             "Change category and/or severity after registration, with a reason; clocks not yet met follow the new severity's targets");
+        Change(group, "/{id:guid}/return-to-queue", ReturnComplaintToQueue, nameof(ReturnComplaintToQueue),
+            "Give the complaint back to its department's queue with a reason (its handler, or whoever may assign); the department's head assigns it again");
         Change(group, "/{id:guid}/solution/steps/{number}/done", CompleteSolutionStep, nameof(CompleteSolutionStep),
             "Mark a step of the proposed solution done (steps are numbered from 1; who and when are kept); a step past its due time and not done makes the complaint overdue");
         Change(group, "/{id:guid}/sla/pause", PauseSla, nameof(PauseSla),
@@ -242,6 +245,10 @@ public sealed class Complaints : IEndpointGroup
 
     public static async Task<Ok<ComplaintDto>> CloseComplaint(Guid id, CloseComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new CloseComplaintCommand(id, input, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> ReturnComplaintToQueue(
+        Guid id, ReturnComplaintToQueueInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ReturnComplaintToQueueCommand(id, input, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> ReplyToComplaint(Guid id, ReplyToComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new ReplyToComplaintCommand(id, input, Version(http)), ct));

@@ -24,11 +24,11 @@ public sealed class Complaint : AggregateRoot
     /// <summary>The one table of the state machine: what each state allows.</summary>
     private static readonly IReadOnlyDictionary<ComplaintStatus, ComplaintAction[]> Transitions = new Dictionary<ComplaintStatus, ComplaintAction[]>
     {
-        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep],
-        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep],
+        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.ReComplain],
     };
 
@@ -196,6 +196,7 @@ public sealed class Complaint : AggregateRoot
             ComplaintAction.PauseSla => IsSlaRunning,
             ComplaintAction.ResumeSla => IsSlaPaused,
             ComplaintAction.CompleteSolutionStep => Solution?.Steps.Any(s => !s.Done) == true,
+            ComplaintAction.ReturnToQueue => AssigneeId is not null,
             _ => true,
         }).ToList();
 
@@ -249,6 +250,19 @@ public sealed class Complaint : AggregateRoot
     }
 
     /// <summary>Assigns the complaint, or transfers it when a department or handler already had it. The first responder stays.</summary>
+    /// <summary>
+    /// The handler gives the complaint back to the department's queue (it stays with the department, without a handler),
+    /// with a reason, for the department's head to assign again.
+    /// </summary>
+    public void ReturnToQueue(string reason, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.ReturnToQueue);
+        var handler = AssigneeId;
+        AssigneeId = null;
+        Append(actor, now, TimelineEntryKind.ReturnedToQueue, null, Guard.Text(reason, ReasonMaxLength, "reason"));
+        Raise(new ComplaintReturnedToQueue(Id, Status, now, handler, ResponsibleDepartmentId));
+    }
+
     public void Assign(Guid? departmentId, Guid? assigneeId, string reason, Actor actor, DateTimeOffset now)
     {
         Ensure(ComplaintAction.Assign);

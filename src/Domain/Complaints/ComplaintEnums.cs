@@ -39,6 +39,9 @@ public enum ComplaintAction
 
     /// <summary>Mark a step of the proposed solution done (who and when are kept).</summary>
     CompleteSolutionStep,
+
+    /// <summary>The handler gives the complaint back to the department's queue, with a reason, for its head to assign again.</summary>
+    ReturnToQueue,
 }
 
 public enum ClosingReason
@@ -83,6 +86,9 @@ public enum TimelineEntryKind
 
     /// <summary>A step of the solution was carried out.</summary>
     SolutionStepDone,
+
+    /// <summary>The handler gave the complaint back to the department's queue.</summary>
+    ReturnedToQueue,
 
     /// <summary>
     /// The customer was told (by e-mail or text message, named in the text) of the entry with the same sequence. Not a

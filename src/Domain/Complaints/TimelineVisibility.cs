@@ -44,6 +44,7 @@ public static class TimelineVisibilities
         TimelineEntryKind.SlaPaused => TimelineVisibility.Internal,
         TimelineEntryKind.SlaResumed => TimelineVisibility.Internal,
         TimelineEntryKind.SolutionStepDone => TimelineVisibility.Internal,
+        TimelineEntryKind.ReturnedToQueue => TimelineVisibility.Internal,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Decide whether this kind of timeline entry is public or internal."),
     };
 

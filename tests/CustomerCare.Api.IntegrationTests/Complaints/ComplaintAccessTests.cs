@@ -79,7 +79,7 @@ public class ComplaintAccessTests : IntegrationTest
         var registered = await responder.DoAsync(id, "register", new { category = "technicalFault", severity = "general" });
         Assert.That(registered.GetProperty("responsibleDepartmentId").GetGuid(), Is.EqualTo(await ApiClient.DepartmentIdAsync("TS")));
         var again = await responder.ActAsync(id, "assign", new { departmentId = await ApiClient.DepartmentIdAsync("TS"), reason = "Technical fault" });
-        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        await again.AssertProblemAsync(HttpStatusCode.Forbidden); // assigning is the department head's
 
         using var afterSalesAgent = ApiClient.WithBearer(await ApiClient.SignInAsync(
             (await ApiClient.CreateStaffAsync("afterSales", await ApiClient.DepartmentIdAsync("AS"))).Email, ApiClient.StaffPassword));

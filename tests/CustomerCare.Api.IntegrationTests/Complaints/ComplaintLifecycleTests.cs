@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 
 namespace CustomerCare.Api.IntegrationTests.Complaints;
@@ -45,7 +46,8 @@ public class ComplaintLifecycleTests : IntegrationTest
         Assert.That(registered.GetProperty("responsibleDepartmentId").GetGuid(), Is.EqualTo(qa), "routed by category");
 
         var specialist = await ApiClient.CreateStaffAsync("techSupport", qa);
-        var assigned = await _agent.DoAsync(id, "assign", new { assigneeId = specialist.Id, reason = "Quality specialist" });
+        using var qaHeadClient = ApiClient.WithBearer(await ApiClient.SignInAsync((await ApiClient.CreateStaffAsync("supervisor", qa)).Email, ApiClient.StaffPassword));
+        var assigned = await new ComplaintApi(qaHeadClient).DoAsync(id, "assign", new { assigneeId = specialist.Id, reason = "Quality specialist" });
         Assert.That(assigned.GetProperty("assigneeId").GetGuid(), Is.EqualTo(specialist.Id));
 
         await _agent.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Told the customer we are on it" });
@@ -258,5 +260,57 @@ public class ComplaintLifecycleTests : IntegrationTest
             Assert.That(async () => await update.ExecuteNonQueryAsync(), Throws.InstanceOf<PostgresException>().With.Message.Contains("append-only"));
             Assert.That(async () => await delete.ExecuteNonQueryAsync(), Throws.InstanceOf<PostgresException>().With.Message.Contains("append-only"));
         });
+    }
+
+    [Test]
+    public async Task AssignmentBelongsToTheDepartmentHead_AnAgentHandsAComplaintBackToTheQueueWithAReason()
+    {
+        var qa = await ApiClient.DepartmentIdAsync("QA");
+        var cs = await ApiClient.DepartmentIdAsync("CS");
+        using var qaHead = ApiClient.WithBearer(await ApiClient.SignInAsync((await ApiClient.CreateStaffAsync("supervisor", qa)).Email, ApiClient.StaffPassword));
+        using var csHead = ApiClient.WithBearer(await ApiClient.SignInAsync((await ApiClient.CreateStaffAsync("supervisor", cs)).Email, ApiClient.StaffPassword));
+        var (handlerId, handlerEmail) = await ApiClient.CreateStaffAsync("agent", qa);
+        using var handler = ApiClient.WithBearer(await ApiClient.SignInAsync(handlerEmail, ApiClient.StaffPassword));
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        await _agent.DoAsync(id, "register", new { category = "productQuality", severity = "general" });
+
+        var byAgent = await _agent.ActAsync(id, "assign", new { assigneeId = handlerId, reason = "I know someone" });
+        var byOtherHead = await new ComplaintApi(csHead).ActAsync(id, "assign", new { assigneeId = handlerId, reason = "Not my department" },
+            (await _agent.GetAsync(id)).ETag);
+        var byHead = await new ComplaintApi(qaHead).DoAsync(id, "assign", new { assigneeId = handlerId, reason = "Kettle specialist" });
+        var returnedByOther = await _agent.ActAsync(id, "return-to-queue", new { reason = "Not mine to give back" });
+        var returned = await new ComplaintApi(handler).DoAsync(id, "return-to-queue", new { reason = "需要上门检修，我不负责上门" });
+        var emptyReason = await new ComplaintApi(qaHead).ActAsync(id, "return-to-queue", new { reason = "" });
+
+        Assert.Multiple(async () =>
+        {
+            var refused = await byAgent.AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("supervisor"));
+            await byOtherHead.AssertProblemAsync(HttpStatusCode.NotFound); // another department's head does not even see it
+            Assert.That(byHead.GetProperty("assigneeId").GetGuid(), Is.EqualTo(handlerId));
+            await returnedByOther.AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.That(returned.GetProperty("assigneeId").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), "back in the queue");
+            Assert.That(returned.GetProperty("responsibleDepartmentId").GetGuid(), Is.EqualTo(qa), "of the same department");
+            await emptyReason.AssertProblemAsync(HttpStatusCode.BadRequest);
+            var timeline = await (await handler.GetAsync($"/api/v1/complaints/{id}/timeline")).ReadJsonAsync();
+            var entry = timeline.EnumerateArray().Last();
+            Assert.That(entry.GetProperty("kind").GetString(), Is.EqualTo("returnedToQueue"));
+            Assert.That(entry.GetProperty("text").GetString(), Is.EqualTo("需要上门检修，我不负责上门"));
+        });
+    }
+
+    [Test]
+    public async Task AnOperatorWhoLetsAgentsAssign_SaysSo_AndAgentsAssign()
+    {
+        await using var factory = Testing.Factory.WithWebHostBuilder(b => b.UseSetting("CustomerCare:Complaints:AgentsMayAssign", "true"));
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = _agentClient.DefaultRequestHeaders.Authorization;
+        var agent = new ComplaintApi(client);
+        var id = (await agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        await agent.DoAsync(id, "register", new { category = "productQuality", severity = "general" });
+
+        var assigned = await agent.DoAsync(id, "assign", new { assigneeId = _agentId, reason = "Mine" });
+
+        Assert.That(assigned.GetProperty("assigneeId").GetGuid(), Is.EqualTo(_agentId));
     }
 }

@@ -130,6 +130,7 @@ public class PermissionMatrixTests
         ["PauseSla"] = AllStaff,
         ["ResumeSla"] = AllStaff,
         ["CompleteSolutionStep"] = AllStaff,
+        ["ReturnComplaintToQueue"] = AllStaff,
         ["ImportComplaints"] = PartnerOnly,
 
         ["GetChangeFeed"] = StaffOrPartner,

@@ -14,11 +14,11 @@ public class ComplaintStateMachineTests
     /// <summary>The legal table: state → actions that succeed (Resolve only once the solution is accepted).</summary>
     private static readonly Dictionary<ComplaintStatus, ComplaintAction[]> Legal = new()
     {
-        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla],
-        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep],
-        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep],
+        [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.ReComplain],
     };
 
@@ -73,6 +73,7 @@ public class ComplaintStateMachineTests
             case ComplaintAction.PauseSla: c.PauseSla(SlaPauseReason.WaitingForCustomer, "Awaiting photos", Agent, Now); break;
             case ComplaintAction.ResumeSla: c.ResumeSla(Schedule, Agent, Now); break;
             case ComplaintAction.CompleteSolutionStep: c.CompleteSolutionStep(1, Agent, Now); break;
+            case ComplaintAction.ReturnToQueue: c.ReturnToQueue("Needs an engineer", Agent, Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

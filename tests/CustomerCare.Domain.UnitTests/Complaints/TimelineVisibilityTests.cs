@@ -8,7 +8,7 @@ public class TimelineVisibilityTests
     [
         TimelineEntryKind.Assigned, TimelineEntryKind.Transferred, TimelineEntryKind.ContactLogged, TimelineEntryKind.NoteAdded,
         TimelineEntryKind.SlaAtRisk, TimelineEntryKind.SlaBreached, TimelineEntryKind.Reclassified, TimelineEntryKind.SlaPaused,
-        TimelineEntryKind.SlaResumed, TimelineEntryKind.SolutionStepDone,
+        TimelineEntryKind.SlaResumed, TimelineEntryKind.SolutionStepDone, TimelineEntryKind.ReturnedToQueue,
     ];
 
     private static readonly TimelineEntryKind[] Public =

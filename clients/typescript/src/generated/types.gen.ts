@@ -234,7 +234,7 @@ export type ClosingDto = {
 
 export type ClosingReason = 'resolved' | 'withdrawn' | 'unfounded' | 'duplicate';
 
-export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply' | 'completeSolutionStep';
+export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply' | 'completeSolutionStep' | 'returnToQueue';
 
 export type ComplaintDto = {
     id: string;
@@ -1381,6 +1381,10 @@ export type ResponseRateDto = {
     responseRate: number | null;
 };
 
+export type ReturnComplaintToQueueInput = {
+    reason: string;
+};
+
 export type Role = 'agent' | 'supervisor' | 'manager' | 'techSupport' | 'afterSales' | 'customerRelations' | 'admin';
 
 export type RotatePartnerKeyInput = {
@@ -1702,7 +1706,7 @@ export type TimelineEntryDto = {
     text: string | null;
 };
 
-export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'customerInformed';
+export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'returnedToQueue' | 'customerInformed';
 
 export type TimelineVisibility = 'internal' | 'public';
 
@@ -4678,6 +4682,95 @@ export type ReclassifyComplaintResponses = {
 };
 
 export type ReclassifyComplaintResponse = ReclassifyComplaintResponses[keyof ReclassifyComplaintResponses];
+
+export type ReturnComplaintToQueueData = {
+    body: ReturnComplaintToQueueInput;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{id}/return-to-queue';
+};
+
+export type ReturnComplaintToQueueErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ReturnComplaintToQueueError = ReturnComplaintToQueueErrors[keyof ReturnComplaintToQueueErrors];
+
+export type ReturnComplaintToQueueResponses = {
+    /**
+     * OK
+     */
+    200: ComplaintDto;
+};
+
+export type ReturnComplaintToQueueResponse = ReturnComplaintToQueueResponses[keyof ReturnComplaintToQueueResponses];
 
 export type CompleteSolutionStepData = {
     body?: never;

@@ -17,6 +17,13 @@ public sealed class ComplaintOptions
     [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int ListCountLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// Whether agents may assign and transfer complaints themselves. Off as the texts have it (部门负责人应在2小时内指派):
+    /// only supervisors of the responsible department, managers and administrators do; a handler may hand a complaint
+    /// back to the department's queue with a reason.
+    /// </summary>
+    public bool AgentsMayAssign { get; set; }
+
     /// <summary>Categories the operator adds (or re-routes): category code → code of the department it routes to.</summary>
     public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal);
 

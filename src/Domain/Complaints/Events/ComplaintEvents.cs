@@ -67,3 +67,6 @@ public sealed record ComplaintSlaResumed(Guid ComplaintId, ComplaintStatus Statu
 
 public sealed record SolutionStepCompleted(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, int Number)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.SolutionStepDone, Status, OccurredAt);
+
+public sealed record ComplaintReturnedToQueue(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid? PreviousAssigneeId, Guid? DepartmentId)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.ReturnedToQueue, Status, OccurredAt);

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using Mediator;
@@ -9,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Complaints.Commands.AssignComplaint;
 
 /// <summary>
-/// Assigns a complaint to a department and/or a handler, or transfers it (first-contact responsibility: the first
-/// responder stays accountable and keeps seeing it). A handler named alone brings their department along.
+/// Assign or transfer: a department and/or a staff member, with a reason (first-contact responsibility: the first
+/// responder stays accountable and keeps seeing it). A handler named alone brings their department along. Only those
+/// with the authority to assign (<see cref="AssignmentAuthority"/>) may; others get 403.
 /// </summary>
-/// <summary>Assign or transfer: a department and/or a staff member, with a reason.</summary>
 public sealed record AssignComplaintInput(
     Guid? DepartmentId,
     Guid? AssigneeId,
@@ -20,12 +21,14 @@ public sealed record AssignComplaintInput(
 
 public sealed record AssignComplaintCommand(Guid Id, AssignComplaintInput Input, uint? ExpectedVersion) : ICommand<ComplaintDto>;
 
-public sealed class AssignComplaintCommandHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time)
+public sealed class AssignComplaintCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
     : ICommandHandler<AssignComplaintCommand, ComplaintDto>
 {
     public async ValueTask<ComplaintDto> Handle(AssignComplaintCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
+        await AssignmentAuthority.EnsureMayAssignAsync(db, user, complaint, options.Value, cancellationToken);
         var departmentId = command.Input.DepartmentId;
         if (command.Input.AssigneeId is { } assigneeId)
         {
