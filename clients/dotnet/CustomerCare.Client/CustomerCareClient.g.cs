@@ -301,7 +301,7 @@ namespace CustomerCare.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, int? escalationLevel = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -5255,7 +5255,7 @@ namespace CustomerCare.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, int? escalationLevel = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5330,6 +5330,10 @@ namespace CustomerCare.Client
                     if (overdue != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (escalationLevel != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("escalationLevel")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(escalationLevel, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (q != null)
                     {

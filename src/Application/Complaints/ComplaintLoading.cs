@@ -13,6 +13,7 @@ internal static class ComplaintLoading
         var complaint = await (await db.VisibleAsync(user, ct)).SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException("Complaint", id);
         db.ExpectVersion(complaint, expectedVersion ?? throw new PreconditionRequiredException("complaint"));
+        EscalationAuthority.EnsureMayAct(user, complaint);
         return complaint;
     }
 }

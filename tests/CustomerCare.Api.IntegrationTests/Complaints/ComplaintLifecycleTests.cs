@@ -313,4 +313,37 @@ public class ComplaintLifecycleTests : IntegrationTest
 
         Assert.That(assigned.GetProperty("assigneeId").GetGuid(), Is.EqualTo(_agentId));
     }
+
+    [Test]
+    public async Task AReComplaint_GoesToTheSupervisorOfTheDepartmentOneLevelUp_AndOnlyStaffAtThatLevelActOnIt()
+    {
+        using var admin = await ApiClient.AsAdminAsync();
+        var qa = await ApiClient.DepartmentIdAsync("QA");
+        var centre = (await (await admin.PostAsJsonAsync("/api/v1/departments", new { name = "客户关系中心", code = "CRC" })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        await (await admin.PutAsJsonAsync($"/api/v1/departments/{qa}", new { name = "Quality", code = "QA", parentId = centre })).AssertStatusAsync(HttpStatusCode.OK);
+        var (headId, headEmail) = await ApiClient.CreateStaffAsync("supervisor", centre);
+        using var head = ApiClient.WithBearer(await ApiClient.SignInAsync(headEmail, ApiClient.StaffPassword));
+        var id = await _agent.BringToResolvedAsync();
+        await _agent.DoAsync(id, "close", new { reason = "resolved", satisfaction = 1 });
+
+        var again = await (await _agent.ActAsync(id, "re-complaints", new { description = "换的新水壶还是漏水", channel = "phone" })).ReadJsonAsync();
+        var reId = again.GetProperty("id").GetGuid();
+        var byAgent = await _agent.ActAsync(reId, "contacts", new { channel = "phone", direction = "outbound", summary = "Called" });
+        var byHead = await new ComplaintApi(head).ActAsync(reId, "contacts", new { channel = "phone", direction = "outbound", summary = "主管回电致歉" });
+        var queue = await (await head.GetAsync("/api/v1/complaints?escalationLevel=1")).ReadJsonAsync();
+        var notEscalated = await (await head.GetAsync("/api/v1/complaints?escalationLevel=0")).ReadJsonAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(again.GetProperty("escalationLevel").GetInt32(), Is.EqualTo(1));
+            Assert.That(again.GetProperty("responsibleDepartmentId").GetGuid(), Is.EqualTo(centre), "one level up the tree");
+            Assert.That(again.GetProperty("assigneeId").GetGuid(), Is.EqualTo(headId), "to its supervisor");
+            var refused = await byAgent.AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("supervisor"));
+            await byHead.AssertStatusAsync(HttpStatusCode.OK);
+            Assert.That(queue.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Is.EqualTo(new[] { reId }));
+            Assert.That(queue.GetProperty("items")[0].GetProperty("escalationLevel").GetInt32(), Is.EqualTo(1));
+            Assert.That(notEscalated.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Does.Not.Contain(reId));
+        });
+    }
 }

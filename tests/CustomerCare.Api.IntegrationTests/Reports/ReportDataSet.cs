@@ -29,7 +29,8 @@ namespace CustomerCare.Api.IntegrationTests.Reports;
 /// <item>C3 (Mar 10, Tue 09:00) phone: registered 09:20 as serviceAttitude (CS, met); no handler by 11:20, the breach scan at
 /// 12:00 records the missed assignment; closed withdrawn with satisfaction 4 at 15:00 (its other clocks count in none).</item>
 /// <item>C4 (Mar 11, Wed 09:00) phone: C1's customer re-complains (productQuality, kettle-k2 inherited), left received: its
-/// registration (due 10:00) is missed by the report time.</item>
+/// registration (due 10:00) is missed by the report time. Quality has no department above it and there is no manager,
+/// so the re-complaint stays with Quality.</item>
 /// <item>C5 (Mar 30, Mon 10:00) webForm, priceBilling, product toaster-t1: registered 10:10 (met), no handler or contact by the
 /// report time (both missed), solution due Thu Apr 2 10:10 (pending).</item>
 /// </list>

@@ -3226,6 +3226,7 @@ export type ListComplaintsData = {
         createdTo?: string;
         sla?: SlaFilter;
         overdue?: boolean;
+        escalationLevel?: number;
         q?: string;
         sort?: ComplaintSort;
         page?: number;

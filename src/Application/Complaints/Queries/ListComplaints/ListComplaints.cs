@@ -45,6 +45,9 @@ public sealed record ListComplaintsQuery : IQuery<PagedList<ComplaintSummaryDto>
 
     public Guid? AssigneeId { get; init; }
 
+    /// <summary>Complaints escalated exactly this many levels (re-complaints and breaches raise it).</summary>
+    public int? EscalationLevel { get; init; }
+
     public Guid? FirstResponderId { get; init; }
 
     public Guid? CustomerId { get; init; }
@@ -84,6 +87,7 @@ public sealed class ListComplaintsQueryHandler(
         if (q.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
         if (q.DepartmentId is { } department) complaints = complaints.Where(c => c.ResponsibleDepartmentId == department);
         if (q.AssigneeId is { } assignee) complaints = complaints.Where(c => c.AssigneeId == assignee);
+        if (q.EscalationLevel is { } level) complaints = complaints.Where(c => c.EscalationLevel == level);
         if (q.FirstResponderId is { } responder) complaints = complaints.Where(c => c.FirstResponderId == responder);
         if (q.CustomerId is { } customer) complaints = complaints.Where(c => c.CustomerId == customer);
         if (q.PartnerId is { } partner) complaints = complaints.Where(c => c.PartnerId == partner);
