@@ -8,8 +8,10 @@ using CustomerCare.Application.Common.Localization;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Complaints.Commands.AddComplaintNote;
+using CustomerCare.Application.Complaints.Commands.ApproveSolution;
 using CustomerCare.Application.Complaints.Commands.AssignComplaint;
 using CustomerCare.Application.Complaints.Commands.CloseComplaint;
+using CustomerCare.Application.Complaints.Commands.CompleteSolutionStep;
 using CustomerCare.Application.Complaints.Commands.FileReComplaint;
 using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 using CustomerCare.Application.Complaints.Commands.LogCustomerContact;
@@ -23,9 +25,9 @@ using CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 using CustomerCare.Application.Complaints.Commands.ReopenComplaint;
 using CustomerCare.Application.Complaints.Commands.ReplyToComplaint;
 using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
-using CustomerCare.Application.Complaints.Commands.CompleteSolutionStep;
 using CustomerCare.Application.Complaints.Commands.ResumeSla;
 using CustomerCare.Application.Complaints.Commands.ReturnComplaintToQueue;
+using CustomerCare.Application.Complaints.Commands.SendBackSolution;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
 using CustomerCare.Application.Complaints.Queries.GetSlaByDepartment;
@@ -118,6 +120,10 @@ public sealed class Complaints : IEndpointGroup
             "Reply to the customer: a public timeline entry, sent to them by their channel (GET …/notifications shows the sending)");
         Change(group, "/{id:guid}/classification", ReclassifyComplaint, nameof(ReclassifyComplaint),
             "Change category and/or severity after registration, with a reason; clocks not yet met follow the new severity's targets");
+        Change(group, "/{id:guid}/solution/approve", ApproveSolution, nameof(ApproveSolution),
+            "Approve the solution submitted for a major complaint (a supervisor, manager or administrator): it is proposed to the customer");
+        Change(group, "/{id:guid}/solution/send-back", SendBackSolution, nameof(SendBackSolution),
+            "Send the solution submitted for a major complaint back to the handler with a reason (a supervisor, manager or administrator)");
         Change(group, "/{id:guid}/return-to-queue", ReturnComplaintToQueue, nameof(ReturnComplaintToQueue),
             "Give the complaint back to its department's queue with a reason (its handler, or whoever may assign); the department's head assigns it again");
         Change(group, "/{id:guid}/solution/steps/{number}/done", CompleteSolutionStep, nameof(CompleteSolutionStep),
@@ -246,6 +252,12 @@ public sealed class Complaints : IEndpointGroup
 
     public static async Task<Ok<ComplaintDto>> CloseComplaint(Guid id, CloseComplaintInput input, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new CloseComplaintCommand(id, input, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> ApproveSolution(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new ApproveSolutionCommand(id, Version(http)), ct));
+
+    public static async Task<Ok<ComplaintDto>> SendBackSolution(Guid id, SendBackSolutionInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new SendBackSolutionCommand(id, input, Version(http)), ct));
 
     public static async Task<Ok<ComplaintDto>> ReturnComplaintToQueue(
         Guid id, ReturnComplaintToQueueInput input, HttpContext http, ISender sender, CancellationToken ct) =>

@@ -26,7 +26,7 @@ public sealed class Complaint : AggregateRoot
     {
         [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue, ComplaintAction.ApproveSolution, ComplaintAction.SendBackSolution],
         [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.ReComplain],
@@ -174,6 +174,9 @@ public sealed class Complaint : AggregateRoot
     /// </summary>
     public DateTimeOffset? NextStepDueAt { get; private set; }
 
+    /// <summary>A major complaint's solution waiting for a supervisor's approval before it is proposed to the customer.</summary>
+    public ProposedSolution? PendingSolution { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -197,6 +200,7 @@ public sealed class Complaint : AggregateRoot
             ComplaintAction.ResumeSla => IsSlaPaused,
             ComplaintAction.CompleteSolutionStep => Solution?.Steps.Any(s => !s.Done) == true,
             ComplaintAction.ReturnToQueue => AssigneeId is not null,
+            ComplaintAction.ApproveSolution or ComplaintAction.SendBackSolution => PendingSolution is not null,
             _ => true,
         }).ToList();
 
@@ -327,6 +331,43 @@ public sealed class Complaint : AggregateRoot
     public void ProposeSolution(ProposedSolution solution, Actor actor, DateTimeOffset now)
     {
         var from = Ensure(ComplaintAction.ProposeSolution);
+        Propose(solution, from, actor, now);
+    }
+
+    /// <summary>
+    /// A solution for a major complaint, submitted for a supervisor's approval before the customer hears of it (the
+    /// state stays; a later submission replaces it).
+    /// </summary>
+    public void SubmitSolutionForApproval(ProposedSolution solution, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.ProposeSolution);
+        PendingSolution = solution;
+        Append(actor, now, TimelineEntryKind.SolutionSubmitted, null, solution.Summary);
+        Raise(new SolutionSubmittedForApproval(Id, Status, now, ResponsibleDepartmentId));
+    }
+
+    /// <summary>The supervisor approves the submitted solution: recorded, then proposed to the customer.</summary>
+    public void ApproveSolution(Actor actor, DateTimeOffset now)
+    {
+        var from = Ensure(ComplaintAction.ApproveSolution);
+        var solution = PendingSolution!;
+        Append(actor, now, TimelineEntryKind.SolutionApproved, null, "Solution approved.");
+        Raise(new SolutionApproved(Id, Status, now));
+        Propose(solution, from, actor, now);
+    }
+
+    /// <summary>The supervisor sends the submitted solution back with a reason; nothing reaches the customer.</summary>
+    public void SendBackSolution(string reason, Actor actor, DateTimeOffset now)
+    {
+        Ensure(ComplaintAction.SendBackSolution);
+        PendingSolution = null;
+        Append(actor, now, TimelineEntryKind.SolutionSentBack, null, Guard.Text(reason, ReasonMaxLength, "reason"));
+        Raise(new SolutionSentBack(Id, Status, now));
+    }
+
+    private void Propose(ProposedSolution solution, ComplaintStatus from, Actor actor, DateTimeOffset now)
+    {
+        PendingSolution = null;
         Solution = solution;
         NextStepDueAt = solution.NextStepDueAt;
         SolutionProposedAt ??= now;

@@ -42,6 +42,12 @@ public enum ComplaintAction
 
     /// <summary>The handler gives the complaint back to the department's queue, with a reason, for its head to assign again.</summary>
     ReturnToQueue,
+
+    /// <summary>A supervisor approves the solution submitted for a major complaint: it is proposed to the customer.</summary>
+    ApproveSolution,
+
+    /// <summary>A supervisor sends the submitted solution back, with a reason: the handler works on it again.</summary>
+    SendBackSolution,
 }
 
 public enum ClosingReason
@@ -89,6 +95,15 @@ public enum TimelineEntryKind
 
     /// <summary>The handler gave the complaint back to the department's queue.</summary>
     ReturnedToQueue,
+
+    /// <summary>A solution of a major complaint was submitted for a supervisor's approval.</summary>
+    SolutionSubmitted,
+
+    /// <summary>A supervisor approved the submitted solution (the proposal to the customer follows).</summary>
+    SolutionApproved,
+
+    /// <summary>A supervisor sent the submitted solution back, with a reason.</summary>
+    SolutionSentBack,
 
     /// <summary>
     /// The customer was told (by e-mail or text message, named in the text) of the entry with the same sequence. Not a

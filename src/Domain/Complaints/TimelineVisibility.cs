@@ -45,6 +45,9 @@ public static class TimelineVisibilities
         TimelineEntryKind.SlaResumed => TimelineVisibility.Internal,
         TimelineEntryKind.SolutionStepDone => TimelineVisibility.Internal,
         TimelineEntryKind.ReturnedToQueue => TimelineVisibility.Internal,
+        TimelineEntryKind.SolutionSubmitted => TimelineVisibility.Internal,
+        TimelineEntryKind.SolutionApproved => TimelineVisibility.Internal,
+        TimelineEntryKind.SolutionSentBack => TimelineVisibility.Internal,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Decide whether this kind of timeline entry is public or internal."),
     };
 

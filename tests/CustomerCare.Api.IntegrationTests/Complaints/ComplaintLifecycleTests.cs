@@ -53,6 +53,7 @@ public class ComplaintLifecycleTests : IntegrationTest
         await _agent.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Told the customer we are on it" });
         await _agent.DoAsync(id, "investigation", ComplaintApi.Investigation);
         await _agent.DoAsync(id, "solution", ComplaintApi.Solution);
+        await new ComplaintApi(qaHeadClient).DoAsync(id, "solution/approve", new { }); // a major complaint's solution
         await _agent.DoAsync(id, "customer-response", new { accepted = true, comment = "OK" });
         await _agent.DoAsync(id, "resolve", new { outcome = "Kettle replaced", compensationAmount = 50, compensationCurrency = "cny" });
         var closed = await _agent.DoAsync(id, "close", new { reason = "resolved", satisfaction = 5, comment = "Quick and friendly" });
@@ -68,7 +69,8 @@ public class ComplaintLifecycleTests : IntegrationTest
             Assert.That(closed.GetProperty("firstContactAt").ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Null));
             Assert.That(await _agent.TimelineKindsAsync(id), Is.EqualTo(new[]
             {
-                "received", "registered", "assigned", "contactLogged", "investigated", "solutionProposed", "solutionAccepted", "resolved", "closed",
+                "received", "registered", "assigned", "contactLogged", "investigated", "solutionSubmitted", "solutionApproved", "solutionProposed",
+                "solutionAccepted", "resolved", "closed",
             }));
         });
     }
@@ -344,6 +346,41 @@ public class ComplaintLifecycleTests : IntegrationTest
             Assert.That(queue.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Is.EqualTo(new[] { reId }));
             Assert.That(queue.GetProperty("items")[0].GetProperty("escalationLevel").GetInt32(), Is.EqualTo(1));
             Assert.That(notEscalated.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Does.Not.Contain(reId));
+        });
+    }
+
+    [Test]
+    public async Task AMajorComplaintsSolution_ReachesTheCustomerOnlyOnceASupervisorApprovedIt_SentBackOnceWithAReason()
+    {
+        var qa = await ApiClient.DepartmentIdAsync("QA");
+        using var qaHead = ApiClient.WithBearer(await ApiClient.SignInAsync((await ApiClient.CreateStaffAsync("supervisor", qa)).Email, ApiClient.StaffPassword));
+        var head = new ComplaintApi(qaHead);
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        await _agent.DoAsync(id, "register", new { category = "productQuality", severity = "major" });
+        await _agent.DoAsync(id, "investigation", ComplaintApi.Investigation);
+
+        var submitted = await _agent.DoAsync(id, "solution", new { summary = "退款并赔偿 5000 元", communicatedVia = "phone" });
+        var approvedByAgent = await _agent.ActAsync(id, "solution/approve", new { });
+        var sentBack = await head.DoAsync(id, "solution/send-back", new { reason = "赔偿金额超出标准，请重新核定" });
+        await _agent.DoAsync(id, "solution", new { summary = "退款并赔偿 500 元", communicatedVia = "phone" });
+        var approved = await head.DoAsync(id, "solution/approve", new { });
+        var kinds = await _agent.TimelineKindsAsync(id);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(submitted.GetProperty("status").GetString(), Is.EqualTo("investigated"), "not proposed yet");
+            Assert.That(submitted.GetProperty("pendingSolution").GetProperty("summary").GetString(), Is.EqualTo("退款并赔偿 5000 元"));
+            Assert.That(submitted.GetProperty("solution").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            await approvedByAgent.AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.That(sentBack.GetProperty("pendingSolution").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(sentBack.GetProperty("status").GetString(), Is.EqualTo("investigated"));
+            Assert.That(approved.GetProperty("status").GetString(), Is.EqualTo("solution"));
+            Assert.That(approved.GetProperty("solution").GetProperty("summary").GetString(), Is.EqualTo("退款并赔偿 500 元"));
+            Assert.That(kinds.SkipWhile(k => k != "solutionSubmitted"),
+                Is.EqualTo(new[] { "solutionSubmitted", "solutionSentBack", "solutionSubmitted", "solutionApproved", "solutionProposed" }));
+            var notifications = await (await _agentClient.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync();
+            Assert.That(notifications.EnumerateArray().Count(n => n.GetProperty("event").GetString() == "solutionProposed"), Is.LessThanOrEqualTo(1),
+                "the customer hears of the approved solution only");
         });
     }
 }

@@ -131,6 +131,8 @@ public class PermissionMatrixTests
         ["ResumeSla"] = AllStaff,
         ["CompleteSolutionStep"] = AllStaff,
         ["ReturnComplaintToQueue"] = AllStaff,
+        ["ApproveSolution"] = AllStaff,
+        ["SendBackSolution"] = AllStaff,
         ["ImportComplaints"] = PartnerOnly,
 
         ["GetChangeFeed"] = StaffOrPartner,

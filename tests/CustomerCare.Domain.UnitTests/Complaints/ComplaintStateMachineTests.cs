@@ -16,7 +16,7 @@ public class ComplaintStateMachineTests
     {
         [ComplaintStatus.Received] = [ComplaintAction.Register, ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Registered] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
-        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue],
+        [ComplaintStatus.Investigated] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Investigate, ComplaintAction.ProposeSolution, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.ReturnToQueue, ComplaintAction.ApproveSolution, ComplaintAction.SendBackSolution],
         [ComplaintStatus.Solution] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.RecordCustomerResponse, ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Resolved] = [ComplaintAction.Assign, ComplaintAction.LogContact, ComplaintAction.Reopen, ComplaintAction.Close, ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.Reclassify, ComplaintAction.PauseSla, ComplaintAction.ResumeSla, ComplaintAction.CompleteSolutionStep, ComplaintAction.ReturnToQueue],
         [ComplaintStatus.Closed] = [ComplaintAction.AddNote, ComplaintAction.Reply, ComplaintAction.ReComplain],
@@ -74,6 +74,8 @@ public class ComplaintStateMachineTests
             case ComplaintAction.ResumeSla: c.ResumeSla(Schedule, Agent, Now); break;
             case ComplaintAction.CompleteSolutionStep: c.CompleteSolutionStep(1, Agent, Now); break;
             case ComplaintAction.ReturnToQueue: c.ReturnToQueue("Needs an engineer", Agent, Now); break;
+            case ComplaintAction.ApproveSolution: c.ApproveSolution(Agent, Now); break;
+            case ComplaintAction.SendBackSolution: c.SendBackSolution("Too generous", Agent, Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }
@@ -92,6 +94,11 @@ public class ComplaintStateMachineTests
             complaint.PauseSla(SlaPauseReason.WaitingForThirdParty, null, Agent, Now); // something to resume
         }
 
+        if (action is ComplaintAction.ApproveSolution or ComplaintAction.SendBackSolution && legal)
+        {
+            complaint.SubmitSolutionForApproval(new ProposedSolution("Refund", [], Now, Channel.Phone), Agent, Now); // something to review
+        }
+
         var timeline = complaint.Timeline.Count;
         var events = complaint.DomainEvents.Count;
 
@@ -100,8 +107,10 @@ public class ComplaintStateMachineTests
             Do(complaint, action);
             Assert.Multiple(() =>
             {
-                Assert.That(complaint.Timeline, Has.Count.EqualTo(timeline + 1), "one timeline entry per legal move");
-                Assert.That(complaint.DomainEvents, Has.Count.EqualTo(events + 1), "one event per legal move");
+                // An approval records itself and then the proposal it lets through: two entries, two events.
+                var entries = action == ComplaintAction.ApproveSolution ? 2 : 1;
+                Assert.That(complaint.Timeline, Has.Count.EqualTo(timeline + entries), "one timeline entry per legal move");
+                Assert.That(complaint.DomainEvents, Has.Count.EqualTo(events + entries), "one event per legal move");
                 Assert.That(complaint.DomainEvents.Last(), Is.InstanceOf<ComplaintEvent>());
                 var raised = (ComplaintEvent)complaint.DomainEvents.Last();
                 Assert.That((raised.Sequence, raised.Kind), Is.EqualTo((complaint.Timeline[^1].Sequence, complaint.Timeline[^1].Kind)),

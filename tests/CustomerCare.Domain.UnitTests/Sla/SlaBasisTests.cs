@@ -202,3 +202,34 @@ public class SolutionStepTests
         });
     }
 }
+
+public class SolutionApprovalTests
+{
+    private static readonly Actor Agent = Actor.Staff(Guid.CreateVersion7());
+    private static readonly Actor Supervisor = Actor.Staff(Guid.CreateVersion7());
+    private static readonly DateTimeOffset T = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    [Test]
+    public void ASubmittedSolution_IsProposedOnlyWhenApproved_AndTheSolutionClockWaitsForTheProposal()
+    {
+        var complaint = Complaint.Receive("CC-2026-000004",
+            new NewComplaint(Channel.Phone, Guid.CreateVersion7(), "T", "D", null, null, T, null, null, null, null), Agent, T);
+        complaint.Register("fraud", Severity.Major, true, null, RepeatInfo.None, Agent, T);
+        complaint.Investigate(new Investigation("F", null, true, [], null), Agent, T);
+
+        complaint.SubmitSolutionForApproval(new ProposedSolution("Refund", [], T, Channel.Phone), Agent, T.AddHours(1));
+        var pending = (complaint.Status, complaint.SolutionProposedAt, complaint.AllowedActions.Contains(ComplaintAction.ApproveSolution));
+        complaint.ApproveSolution(Supervisor, T.AddHours(3));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pending, Is.EqualTo((ComplaintStatus.Investigated, (DateTimeOffset?)null, true)));
+            Assert.That(complaint.Status, Is.EqualTo(ComplaintStatus.Solution));
+            Assert.That(complaint.SolutionProposedAt, Is.EqualTo(T.AddHours(3)), "proposed when approved");
+            Assert.That(complaint.PendingSolution, Is.Null);
+            Assert.That(complaint.Timeline.Select(e => e.Kind).TakeLast(3),
+                Is.EqualTo(new[] { TimelineEntryKind.SolutionSubmitted, TimelineEntryKind.SolutionApproved, TimelineEntryKind.SolutionProposed }));
+            Assert.That(complaint.Timeline[^1].ActorId, Is.EqualTo(Supervisor.Id));
+        });
+    }
+}

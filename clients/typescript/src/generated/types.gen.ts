@@ -234,7 +234,7 @@ export type ClosingDto = {
 
 export type ClosingReason = 'resolved' | 'withdrawn' | 'unfounded' | 'duplicate';
 
-export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply' | 'completeSolutionStep' | 'returnToQueue';
+export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply' | 'completeSolutionStep' | 'returnToQueue' | 'approveSolution' | 'sendBackSolution';
 
 export type ComplaintDto = {
     id: string;
@@ -261,6 +261,7 @@ export type ComplaintDto = {
     firstContactAt: string | null;
     investigation: InvestigationDto | null;
     solution: SolutionDto | null;
+    pendingSolution: SolutionDto | null;
     customerResponse: CustomerResponseDto | null;
     resolution: ResolutionDto | null;
     closing: ClosingDto | null;
@@ -1403,6 +1404,10 @@ export type ScoreCountDto = {
     share: number;
 };
 
+export type SendBackSolutionInput = {
+    reason: string;
+};
+
 /**
  * RFC 9457 problem details, application/problem+json. `/problems/server-error` (500): A fault of the API itself, logged with the `traceId` the body carries: quote it when you report the problem. Internals are never sent.
  */
@@ -1706,7 +1711,7 @@ export type TimelineEntryDto = {
     text: string | null;
 };
 
-export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'returnedToQueue' | 'customerInformed';
+export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'returnedToQueue' | 'solutionSubmitted' | 'solutionApproved' | 'solutionSentBack' | 'customerInformed';
 
 export type TimelineVisibility = 'internal' | 'public';
 
@@ -4683,6 +4688,176 @@ export type ReclassifyComplaintResponses = {
 };
 
 export type ReclassifyComplaintResponse = ReclassifyComplaintResponses[keyof ReclassifyComplaintResponses];
+
+export type ApproveSolutionData = {
+    body?: never;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{id}/solution/approve';
+};
+
+export type ApproveSolutionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ApproveSolutionError = ApproveSolutionErrors[keyof ApproveSolutionErrors];
+
+export type ApproveSolutionResponses = {
+    /**
+     * OK
+     */
+    200: ComplaintDto;
+};
+
+export type ApproveSolutionResponse = ApproveSolutionResponses[keyof ApproveSolutionResponses];
+
+export type SendBackSolutionData = {
+    body: SendBackSolutionInput;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{id}/solution/send-back';
+};
+
+export type SendBackSolutionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type SendBackSolutionError = SendBackSolutionErrors[keyof SendBackSolutionErrors];
+
+export type SendBackSolutionResponses = {
+    /**
+     * OK
+     */
+    200: ComplaintDto;
+};
+
+export type SendBackSolutionResponse = SendBackSolutionResponses[keyof SendBackSolutionResponses];
 
 export type ReturnComplaintToQueueData = {
     body: ReturnComplaintToQueueInput;

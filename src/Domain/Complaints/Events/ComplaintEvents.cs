@@ -70,3 +70,12 @@ public sealed record SolutionStepCompleted(Guid ComplaintId, ComplaintStatus Sta
 
 public sealed record ComplaintReturnedToQueue(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid? PreviousAssigneeId, Guid? DepartmentId)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.ReturnedToQueue, Status, OccurredAt);
+
+public sealed record SolutionSubmittedForApproval(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Guid? DepartmentId)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SolutionSubmitted, Status, OccurredAt);
+
+public sealed record SolutionApproved(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SolutionApproved, Status, OccurredAt);
+
+public sealed record SolutionSentBack(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.SolutionSentBack, Status, OccurredAt);

@@ -76,6 +76,12 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             s.Property(x => x.CommunicatedVia).HasConversion<string>();
             s.OwnsMany(x => x.Steps);
         });
+        builder.OwnsOne(c => c.PendingSolution, s =>
+        {
+            s.ToJson("pending_solution");
+            s.Property(x => x.CommunicatedVia).HasConversion<string>();
+            s.OwnsMany(x => x.Steps);
+        });
         builder.OwnsOne(c => c.CustomerResponse, r => r.ToJson("customer_response"));
         builder.OwnsOne(c => c.Resolution, r => r.ToJson("resolution"));
         builder.OwnsOne(c => c.Closing, c => { c.ToJson("closing"); c.Property(x => x.Reason).HasConversion<string>(); });

@@ -2127,6 +2127,120 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                                 .HasConstraintName("fk_complaints_complaints_id");
                         });
 
+                    b.OwnsOne("CustomerCare.Domain.Complaints.ProposedSolution", "PendingSolution", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<DateTimeOffset>("CommunicatedAt");
+
+                            b1.Property<string>("CommunicatedVia")
+                                .IsRequired();
+
+                            b1.Property<string>("Summary")
+                                .IsRequired();
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("pending_solution")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+
+                            b1.OwnsMany("CustomerCare.Domain.Complaints.SolutionStep", "Steps", b2 =>
+                                {
+                                    b2.Property<Guid>("ProposedSolutionComplaintId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("Done");
+
+                                    b2.Property<DateTimeOffset?>("DoneAt");
+
+                                    b2.Property<Guid?>("DoneBy");
+
+                                    b2.Property<DateTimeOffset?>("DueAt");
+
+                                    b2.Property<Guid?>("OwnerId");
+
+                                    b2.HasKey("ProposedSolutionComplaintId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("complaints");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProposedSolutionComplaintId")
+                                        .HasConstraintName("fk_complaints_complaints_proposed_solution_complaint_id");
+                                });
+
+                            b1.Navigation("Steps");
+                        });
+
+                    b.OwnsOne("CustomerCare.Domain.Complaints.ProposedSolution", "Solution", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<DateTimeOffset>("CommunicatedAt");
+
+                            b1.Property<string>("CommunicatedVia")
+                                .IsRequired();
+
+                            b1.Property<string>("Summary")
+                                .IsRequired();
+
+                            b1.HasKey("ComplaintId")
+                                .HasName("pk_complaints");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("solution")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_complaint_id");
+
+                            b1.OwnsMany("CustomerCare.Domain.Complaints.SolutionStep", "Steps", b2 =>
+                                {
+                                    b2.Property<Guid>("ProposedSolutionComplaintId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("Done");
+
+                                    b2.Property<DateTimeOffset?>("DoneAt");
+
+                                    b2.Property<Guid?>("DoneBy");
+
+                                    b2.Property<DateTimeOffset?>("DueAt");
+
+                                    b2.Property<Guid?>("OwnerId");
+
+                                    b2.HasKey("ProposedSolutionComplaintId", "__synthesizedOrdinal")
+                                        .HasName("pk_complaints");
+
+                                    b2.ToTable("complaints");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProposedSolutionComplaintId")
+                                        .HasConstraintName("fk_complaints_complaints_proposed_solution_complaint_id");
+                                });
+
+                            b1.Navigation("Steps");
+                        });
+
                     b.OwnsOne("CustomerCare.Domain.Complaints.CustomerResponse", "CustomerResponse", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId");
@@ -2181,63 +2295,6 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                                 .HasConstraintName("fk_complaints_complaints_id");
                         });
 
-                    b.OwnsOne("CustomerCare.Domain.Complaints.ProposedSolution", "Solution", b1 =>
-                        {
-                            b1.Property<Guid>("ComplaintId");
-
-                            b1.Property<DateTimeOffset>("CommunicatedAt");
-
-                            b1.Property<string>("CommunicatedVia")
-                                .IsRequired();
-
-                            b1.Property<string>("Summary")
-                                .IsRequired();
-
-                            b1.HasKey("ComplaintId");
-
-                            b1.ToTable("complaints");
-
-                            b1
-                                .ToJson("solution")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ComplaintId")
-                                .HasConstraintName("fk_complaints_complaints_id");
-
-                            b1.OwnsMany("CustomerCare.Domain.Complaints.SolutionStep", "Steps", b2 =>
-                                {
-                                    b2.Property<Guid>("ProposedSolutionComplaintId");
-
-                                    b2.Property<int>("__synthesizedOrdinal")
-                                        .ValueGeneratedOnAdd();
-
-                                    b2.Property<string>("Description")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("Done");
-
-                                    b2.Property<DateTimeOffset?>("DoneAt");
-
-                                    b2.Property<Guid?>("DoneBy");
-
-                                    b2.Property<DateTimeOffset?>("DueAt");
-
-                                    b2.Property<Guid?>("OwnerId");
-
-                                    b2.HasKey("ProposedSolutionComplaintId", "__synthesizedOrdinal")
-                                        .HasName("pk_complaints");
-
-                                    b2.ToTable("complaints");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("ProposedSolutionComplaintId")
-                                        .HasConstraintName("fk_complaints_complaints_proposed_solution_complaint_id");
-                                });
-
-                            b1.Navigation("Steps");
-                        });
-
                     b.OwnsOne("CustomerCare.Domain.Complaints.Resolution", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId");
@@ -2271,6 +2328,8 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Navigation("CustomerResponse");
 
                     b.Navigation("Investigation");
+
+                    b.Navigation("PendingSolution");
 
                     b.Navigation("Resolution");
 

@@ -17,6 +17,10 @@ public sealed record ProposeSolutionInput(
     Channel? CommunicatedVia,
     DateTimeOffset? CommunicatedAt);
 
+/// <summary>
+/// Proposes the solution to the customer; for a major complaint proposed by someone below a supervisor, submits it for
+/// a supervisor's approval instead (<c>pendingSolution</c>), and the customer hears of it once approved.
+/// </summary>
 public sealed record ProposeSolutionCommand(Guid Id, ProposeSolutionInput Input, uint? ExpectedVersion)
     : ICommand<ComplaintDto>;
 
@@ -28,7 +32,17 @@ public sealed class ProposeSolutionCommandHandler(IApplicationDbContext db, ICur
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         var now = time.GetUtcNow();
         var steps = (command.Input.Steps ?? []).Select(s => new SolutionStep(s.Description, s.OwnerId, s.DueAt, s.Done ?? false)).ToList();
-        complaint.ProposeSolution(new ProposedSolution(command.Input.Summary, steps, command.Input.CommunicatedAt ?? now, command.Input.CommunicatedVia!.Value), user.Actor(), now);
+        var solution = new ProposedSolution(command.Input.Summary, steps, command.Input.CommunicatedAt ?? now, command.Input.CommunicatedVia!.Value);
+        if (complaint.Severity == Severity.Major && EscalationAuthority.RankOf(user) < 1)
+        {
+            // A major complaint's solution reaches the customer only once a supervisor approved it.
+            complaint.SubmitSolutionForApproval(solution, user.Actor(), now);
+        }
+        else
+        {
+            complaint.ProposeSolution(solution, user.Actor(), now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

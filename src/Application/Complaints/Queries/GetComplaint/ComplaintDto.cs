@@ -63,6 +63,9 @@ public sealed record ComplaintDto : IVersioned
 
     public SolutionDto? Solution { get; init; }
 
+    /// <summary>A major complaint's solution waiting for a supervisor's approval (staff only; the customer has not heard of it).</summary>
+    public SolutionDto? PendingSolution { get; init; }
+
     public CustomerResponseDto? CustomerResponse { get; init; }
 
     public ResolutionDto? Resolution { get; init; }
@@ -98,6 +101,7 @@ public sealed record ComplaintDto : IVersioned
         ResponsibleDepartmentId = null,
         AssigneeId = null,
         Investigation = null,
+        PendingSolution = null,
         Solution = Solution is null ? null : Solution with { Steps = [.. Solution.Steps.Select(step => step with { OwnerId = null, DoneBy = null })] },
     };
 

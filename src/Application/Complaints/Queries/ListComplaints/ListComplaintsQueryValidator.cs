@@ -13,6 +13,7 @@ public sealed class ListComplaintsQueryValidator : AbstractValidator<ListComplai
         RuleFor(q => q.Channel).IsInEnum();
         RuleFor(q => q.Sort).IsInEnum();
         RuleFor(q => q.Sla).IsInEnum();
+        RuleFor(q => q.EscalationLevel).InclusiveBetween(0, 100);
         RuleFor(q => q.Category).MaximumLength(ComplaintCategories.MaxLength);
         RuleFor(q => q.Q).MaximumLength(Paging.MaxSearchLength);
         RuleFor(q => q.ReceivedTo).GreaterThan(q => q.ReceivedFrom).When(q => q.ReceivedFrom is not null && q.ReceivedTo is not null);
