@@ -24841,9 +24841,13 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName("greeting")]
         Greeting = 2,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"serviceRecovery")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("serviceRecovery")]
+        ServiceRecovery = 3,
+
         [System.Runtime.Serialization.EnumMember(Value = @"other")]
         [System.Text.Json.Serialization.JsonStringEnumMemberName("other")]
-        Other = 3,
+        Other = 4,
 
     }
 

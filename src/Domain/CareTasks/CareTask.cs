@@ -13,6 +13,9 @@ public enum CareTaskKind
     /// <summary>Holiday or birthday greetings.</summary>
     Greeting,
 
+    /// <summary>A supervisor's call to a customer who closed a complaint dissatisfied, to win them back.</summary>
+    ServiceRecovery,
+
     Other,
 }
 
@@ -116,6 +119,12 @@ public sealed class CareTask : AggregateRoot
     public static CareTask FollowUp(Guid customerId, Guid complaintId, string complaintNumber, Guid? ownerId, DateOnly closedOn, int afterDays, DateTimeOffset now) =>
         Create(new NewCareTask(CareTaskKind.FollowUpCall, customerId, complaintId, ownerId, closedOn.AddDays(afterDays),
             $"Follow-up call on complaint {complaintNumber}", "Ask whether the solution holds and how the handling felt.", IsAutomatic: true), now);
+
+    /// <summary>The customer closed the complaint dissatisfied: the department's supervisor calls them, on <paramref name="dueOn"/>.</summary>
+    public static CareTask ServiceRecovery(Guid customerId, Guid complaintId, string complaintNumber, Guid? supervisorId, DateOnly dueOn, int satisfaction, DateTimeOffset now) =>
+        Create(new NewCareTask(CareTaskKind.ServiceRecovery, customerId, complaintId, supervisorId, dueOn,
+            $"Dissatisfied customer on complaint {complaintNumber} (satisfaction {satisfaction} of 5)",
+            "Call the customer, hear what went wrong and what would put it right; record what was agreed.", IsAutomatic: true), now);
 
     public void Complete(CareTaskResult result, string? outcome, Guid? staffId, DateTimeOffset now)
     {

@@ -383,4 +383,31 @@ public class ComplaintLifecycleTests : IntegrationTest
                 "the customer hears of the approved solution only");
         });
     }
+
+    [Test]
+    public async Task ADissatisfiedClosing_OpensAServiceRecoveryCallForTheDepartmentsSupervisor_ASatisfiedOneDoesNot()
+    {
+        var qa = await ApiClient.DepartmentIdAsync("QA");
+        var (headId, _) = await ApiClient.CreateStaffAsync("supervisor", qa);
+        var unhappy = await _agent.BringToResolvedAsync();
+        var happy = await _agent.BringToResolvedAsync();
+        await _agent.DoAsync(unhappy, "close", new { reason = "resolved", satisfaction = 2, comment = "处理太慢" });
+        await _agent.DoAsync(happy, "close", new { reason = "resolved", satisfaction = 4 });
+
+        using var admin = await ApiClient.AsAdminAsync();
+        async Task<List<System.Text.Json.JsonElement>> TasksOf(Guid complaint) =>
+            (await (await admin.GetAsync($"/api/v1/care-tasks?complaintId={complaint}")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var unhappyTasks = await TasksOf(unhappy);
+        var happyTasks = await TasksOf(happy);
+
+        Assert.Multiple(() =>
+        {
+            var recovery = unhappyTasks.Single(t => t.GetProperty("kind").GetString() == "serviceRecovery");
+            Assert.That(recovery.GetProperty("ownerId").GetGuid(), Is.EqualTo(headId), "the supervisor of the department responsible");
+            Assert.That(recovery.GetProperty("subject").GetString(), Does.Contain("satisfaction 2 of 5"));
+            Assert.That(DateOnly.Parse(recovery.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                Is.GreaterThan(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8).Date)), "due the next working day");
+            Assert.That(happyTasks.Select(t => t.GetProperty("kind").GetString()), Is.EqualTo(new[] { "followUpCall" }));
+        });
+    }
 }

@@ -173,7 +173,7 @@ export type CareTaskDtoPagedList = {
     readonly totalPages: number;
 };
 
-export type CareTaskKind = 'followUpCall' | 'keyCustomerContact' | 'greeting' | 'other';
+export type CareTaskKind = 'followUpCall' | 'keyCustomerContact' | 'greeting' | 'serviceRecovery' | 'other';
 
 export type CareTaskOverviewDto = {
     open: number;

@@ -10,6 +10,13 @@ public sealed class CareOptions
     /// <summary>A follow-up call is due this many days after the day a complaint closes; 0 turns automatic follow-ups off.</summary>
     [Range(0, 365)]
     public int FollowUpAfterDays { get; set; } = 7;
+
+    /// <summary>
+    /// A complaint closed with a satisfaction at or below this (1–5) opens a service-recovery call for the supervisor of the
+    /// department responsible, due the next working day; 0 turns it off.
+    /// </summary>
+    [Range(0, 5)]
+    public int DissatisfiedAtOrBelow { get; set; } = 2;
 }
 
 /// <summary>Reward points granted for feedback, under <c>CustomerCare:Feedback:Rewards</c>.</summary>

@@ -4,7 +4,9 @@ using CustomerCare.Application.Surveys;
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Complaints.Events;
+using CustomerCare.Domain.Organisation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Application.Complaints.EventHandlers;
@@ -12,7 +14,8 @@ namespace CustomerCare.Application.Complaints.EventHandlers;
 /// <summary>
 /// What follows the closing of a complaint, written in the same unit of work as the closing itself (so it happens
 /// exactly when the complaint closes, never without it): a follow-up call due N days later (owned by the first
-/// responder, who stays accountable) and the invitations of the post-closure surveys.
+/// responder, who stays accountable), a service-recovery call for the department's supervisor when the customer closed
+/// dissatisfied, and the invitations of the post-closure surveys.
 /// </summary>
 public sealed class ScheduleAftercare(IApplicationDbContext db, SurveyInviter inviter, ISlaScheduleProvider schedules, IOptions<CareOptions> options)
     : INotificationHandler<ComplaintClosed>
@@ -33,6 +36,27 @@ public sealed class ScheduleAftercare(IApplicationDbContext db, SurveyInviter in
                 calendar.DateOf(now), options.Value.FollowUpAfterDays, now));
         }
 
+        if (complaint.Closing?.Satisfaction is { } satisfaction && satisfaction <= options.Value.DissatisfiedAtOrBelow)
+        {
+            var schedule = await schedules.GetForDepartmentAsync(complaint.ResponsibleDepartmentId, cancellationToken);
+            var nextWorkingDay = schedule.Calendar.DateOf(schedule.Calendar.AddWorkingDays(now, 1));
+            db.CareTasks.Add(CareTask.ServiceRecovery(complaint.CustomerId, complaint.Id, complaint.Number,
+                await SupervisorOfAsync(complaint.ResponsibleDepartmentId, cancellationToken), nextWorkingDay, satisfaction, now));
+        }
+
         await inviter.InviteAfterClosureAsync(complaint, now, cancellationToken);
+    }
+
+    /// <summary>The department's named supervisor, else a supervisor working there (the longest-serving), else nobody yet.</summary>
+    private async Task<Guid?> SupervisorOfAsync(Guid? departmentId, CancellationToken cancellationToken)
+    {
+        if (departmentId is not { } id)
+        {
+            return null;
+        }
+
+        return await db.Departments.Where(d => d.Id == id).Select(d => d.SupervisorId).SingleOrDefaultAsync(cancellationToken)
+            ?? await db.Staff.Where(s => s.IsActive && s.DepartmentId == id && s.Roles.Contains(Role.Supervisor))
+                .OrderBy(s => s.CreatedAt).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }
