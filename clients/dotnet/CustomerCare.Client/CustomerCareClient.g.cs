@@ -25264,6 +25264,9 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("customerAcknowledgedAt")]
         public System.DateTimeOffset? CustomerAcknowledgedAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("registrationNotice")]
+        public CustomerNoticeDto? RegistrationNotice { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("firstContactAt")]
         public System.DateTimeOffset? FirstContactAt { get; set; } = default!;
 
@@ -26023,6 +26026,22 @@ namespace CustomerCare.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerInformedInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("via")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Channel>))]
+        public Channel Via { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("apologised")]
+        public bool? Apologised { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("promisedBy")]
+        public System.DateTimeOffset? PromisedBy { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomerInput
     {
 
@@ -26050,6 +26069,22 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
         public string? TimeZone { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerNoticeDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("via")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Channel>))]
+        public Channel Via { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("apologised")]
+        public bool Apologised { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("promisedBy")]
+        public System.DateTimeOffset? PromisedBy { get; set; } = default!;
 
     }
 
@@ -28148,6 +28183,9 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("customerAcknowledged")]
         public bool? CustomerAcknowledged { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("customerInformed")]
+        public CustomerInformedInput? CustomerInformed { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -28260,6 +28298,10 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("resolvedAt")]
         public System.DateTimeOffset ResolvedAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("fedBackVia")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Channel>))]
+        public Channel? FedBackVia { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -28277,6 +28319,10 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("compensationDescription")]
         public string? CompensationDescription { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("fedBackVia")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Channel>))]
+        public Channel FedBackVia { get; set; } = default!;
 
     }
 

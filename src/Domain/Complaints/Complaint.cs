@@ -111,6 +111,9 @@ public sealed class Complaint : AggregateRoot
     /// <summary>When the customer was told the complaint was received and how it will be handled.</summary>
     public DateTimeOffset? CustomerAcknowledgedAt { get; private set; }
 
+    /// <summary>What the customer was told at registration (channel, apology, the time promised), where it was recorded.</summary>
+    public CustomerNotice? RegistrationNotice { get; private set; }
+
     public DateTimeOffset? FirstContactAt { get; private set; }
 
     /// <summary>When a handler was first assigned.</summary>
@@ -228,14 +231,16 @@ public sealed class Complaint : AggregateRoot
     }
 
     /// <summary>Classifies the complaint and confirms the customer was told; the registering staff member becomes first responder if none is.</summary>
-    public void Register(string category, Severity severity, bool customerAcknowledged, Guid? routedDepartmentId, RepeatInfo repeat, Actor actor, DateTimeOffset now)
+    public void Register(string category, Severity severity, bool customerAcknowledged, Guid? routedDepartmentId, RepeatInfo repeat, Actor actor, DateTimeOffset now,
+        CustomerNotice? notice = null)
     {
         var from = Ensure(ComplaintAction.Register);
         Category = Guard.Text(category, ComplaintCategories.MaxLength, "category");
         Severity = severity;
-        if (customerAcknowledged)
+        if (customerAcknowledged || notice is not null)
         {
             CustomerAcknowledgedAt = now;
+            RegistrationNotice = notice;
         }
 
         if (actor.IsStaff)

@@ -140,8 +140,10 @@ public sealed class Resolution
         Outcome = string.Empty;
     }
 
-    public Resolution(string outcome, decimal? compensationAmount, string? compensationCurrency, string? compensationDescription, DateTimeOffset resolvedAt)
+    public Resolution(string outcome, decimal? compensationAmount, string? compensationCurrency, string? compensationDescription, DateTimeOffset resolvedAt,
+        Channel? fedBackVia = null)
     {
+        FedBackVia = fedBackVia;
         Outcome = Guard.Text(outcome, Investigation.TextMaxLength, "outcome");
         CompensationAmount = compensationAmount;
         CompensationCurrency = compensationCurrency?.Trim().ToUpperInvariant();
@@ -159,6 +161,33 @@ public sealed class Resolution
     public string? CompensationDescription { get; private set; }
 
     public DateTimeOffset ResolvedAt { get; private set; }
+
+    /// <summary>How the customer was told the result (反馈结果); null only on records from before it was asked.</summary>
+    public Channel? FedBackVia { get; private set; }
+}
+
+/// <summary>
+/// What the customer was told when the complaint was registered: by which channel, whether we apologised, and by when
+/// we promised an answer. Who told them and when is the registration's timeline entry.
+/// </summary>
+public sealed class CustomerNotice
+{
+    private CustomerNotice()
+    {
+    }
+
+    public CustomerNotice(Channel via, bool apologised, DateTimeOffset? promisedBy)
+    {
+        Via = via;
+        Apologised = apologised;
+        PromisedBy = promisedBy;
+    }
+
+    public Channel Via { get; private set; }
+
+    public bool Apologised { get; private set; }
+
+    public DateTimeOffset? PromisedBy { get; private set; }
 }
 
 /// <summary>How and why the record was completed.</summary>

@@ -66,7 +66,7 @@ public sealed class ComplaintApi(HttpClient client)
         await DoAsync(id, "investigation", Investigation);
         await DoAsync(id, "solution", Solution);
         await DoAsync(id, "customer-response", new { accepted = true, comment = "Fine" });
-        await DoAsync(id, "resolve", new { outcome = "Kettle replaced", compensationAmount = 50, compensationCurrency = "CNY" });
+        await DoAsync(id, "resolve", new { outcome = "Kettle replaced", compensationAmount = 50, compensationCurrency = "CNY", fedBackVia = "phone" });
         return id;
     }
 }

@@ -55,7 +55,7 @@ public class ComplaintLifecycleTests : IntegrationTest
         await _agent.DoAsync(id, "solution", ComplaintApi.Solution);
         await new ComplaintApi(qaHeadClient).DoAsync(id, "solution/approve", new { }); // a major complaint's solution
         await _agent.DoAsync(id, "customer-response", new { accepted = true, comment = "OK" });
-        await _agent.DoAsync(id, "resolve", new { outcome = "Kettle replaced", compensationAmount = 50, compensationCurrency = "cny" });
+        await _agent.DoAsync(id, "resolve", new { outcome = "Kettle replaced", compensationAmount = 50, compensationCurrency = "cny", fedBackVia = "phone" });
         var closed = await _agent.DoAsync(id, "close", new { reason = "resolved", satisfaction = 5, comment = "Quick and friendly" });
 
         Assert.Multiple(async () =>
@@ -88,7 +88,7 @@ public class ComplaintLifecycleTests : IntegrationTest
 
         await _agent.DoAsync(id, "solution", new { summary = "Full refund", communicatedVia = "email" });
         await _agent.DoAsync(id, "customer-response", new { accepted = true });
-        var resolved = await _agent.DoAsync(id, "resolve", new { outcome = "Refunded" });
+        var resolved = await _agent.DoAsync(id, "resolve", new { outcome = "Refunded", fedBackVia = "phone" });
 
         Assert.That(resolved.GetProperty("status").GetString(), Is.EqualTo("resolved"));
         Assert.That(await _agent.TimelineKindsAsync(id), Does.Contain("solutionRejected"));
@@ -172,7 +172,7 @@ public class ComplaintLifecycleTests : IntegrationTest
     {
         var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
 
-        var response = await _agent.ActAsync(id, "resolve", new { outcome = "Done" });
+        var response = await _agent.ActAsync(id, "resolve", new { outcome = "Done", fedBackVia = "phone" });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Multiple(() =>
@@ -408,6 +408,38 @@ public class ComplaintLifecycleTests : IntegrationTest
             Assert.That(DateOnly.Parse(recovery.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                 Is.GreaterThan(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8).Date)), "due the next working day");
             Assert.That(happyTasks.Select(t => t.GetProperty("kind").GetString()), Is.EqualTo(new[] { "followUpCall" }));
+        });
+    }
+
+    [Test]
+    public async Task WhatTheCustomerWasTold_IsARecord_AtRegistration_AndWhenTheResultIsFedBack()
+    {
+        var promised = DateTimeOffset.UtcNow.AddDays(3);
+        var id = (await _agent.ReceiveAsync()).GetProperty("id").GetGuid();
+        var registered = await _agent.DoAsync(id, "register", new
+        {
+            category = "productQuality",
+            severity = "general",
+            customerInformed = new { via = "phone", apologised = true, promisedBy = promised },
+        });
+        var missingChannel = await _agent.ActAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Called" });
+        await _agent.DoAsync(id, "investigation", ComplaintApi.Investigation);
+        await _agent.DoAsync(id, "solution", ComplaintApi.Solution);
+        await _agent.DoAsync(id, "customer-response", new { accepted = true });
+        var untold = await _agent.ActAsync(id, "resolve", new { outcome = "Kettle replaced" });
+        var resolved = await _agent.DoAsync(id, "resolve", new { outcome = "Kettle replaced", fedBackVia = "sms" });
+
+        Assert.Multiple(async () =>
+        {
+            var notice = registered.GetProperty("registrationNotice");
+            Assert.That(notice.GetProperty("via").GetString(), Is.EqualTo("phone"));
+            Assert.That(notice.GetProperty("apologised").GetBoolean(), Is.True);
+            Assert.That(notice.GetProperty("promisedBy").GetDateTimeOffset(), Is.EqualTo(promised).Within(TimeSpan.FromMilliseconds(1)));
+            Assert.That(registered.GetProperty("customerAcknowledgedAt").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.String));
+            await missingChannel.AssertStatusAsync(HttpStatusCode.OK);
+            var problem = await untold.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That(problem.GetProperty("errors").TryGetProperty("fedBackVia", out _), Is.True, problem.ToString());
+            Assert.That(resolved.GetProperty("resolution").GetProperty("fedBackVia").GetString(), Is.EqualTo("sms"));
         });
     }
 }

@@ -44,6 +44,8 @@ public class CustomerComplaintsTests : AdminIntegrationTest
         var id = received.GetProperty("id").GetGuid();
         var customerId = received.GetProperty("customerId").GetGuid();
         await api.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Spoke to Zhang Wei at home" });
+        await api.DoAsync(id, "assign", new { assigneeId = (await ApiClient.CreateStaffAsync("agent")).Id, reason = "Local agent" });
+        await api.DoAsync(id, "return-to-queue", new { reason = "Zhang Wei wants someone who speaks Shanghainese" });
         await api.DoAsync(id, "close", new { reason = "withdrawn", comment = "Zhang Wei withdrew" });
 
         var export = await (await Admin.GetAsync($"/api/v1/customers/{customerId}/export")).ReadJsonAsync();
@@ -51,7 +53,7 @@ public class CustomerComplaintsTests : AdminIntegrationTest
         Assert.Multiple(() =>
         {
             Assert.That(exportedComplaint.GetProperty("complaint").GetProperty("description").GetString(), Does.Contain("Lane 5"), "the export holds everything");
-            Assert.That(exportedComplaint.GetProperty("timeline").GetArrayLength(), Is.EqualTo(3));
+            Assert.That(exportedComplaint.GetProperty("timeline").GetArrayLength(), Is.EqualTo(5));
         });
 
         await (await Admin.PostAsync($"/api/v1/customers/{customerId}/erase", null)).AssertStatusAsync(HttpStatusCode.NoContent);

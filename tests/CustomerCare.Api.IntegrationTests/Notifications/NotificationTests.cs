@@ -92,7 +92,7 @@ public sealed class NotificationTests : IntegrationTest
         await complaints.DoAsync(id, "investigation", ComplaintApi.Investigation);
         await complaints.DoAsync(id, "solution", new { summary = "为您免费更换新水壶", communicatedVia = "email", steps = Array.Empty<object>() });
         await complaints.DoAsync(id, "customer-response", new { accepted = true, comment = "可以" });
-        await complaints.DoAsync(id, "resolve", new { outcome = "已更换新水壶 <已签收>" });
+        await complaints.DoAsync(id, "resolve", new { outcome = "已更换新水壶 <已签收>", fedBackVia = "phone" });
         await complaints.DoAsync(id, "close", new { reason = "resolved", satisfaction = 5 });
         var before = (await complaints.GetAsync(id)).ETag;
 

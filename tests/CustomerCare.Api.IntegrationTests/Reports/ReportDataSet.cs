@@ -95,17 +95,17 @@ public sealed class ReportDataSet : IAsyncDisposable
         var c2 = await ReceiveAsync(api, "C2", "2026-03-02 17:00", "email", "138 0000 0002", null, "kettle-k2");
         await StepAsync(api, c2, "2026-03-03 09:30", "register", new { category = "productQuality", severity = "major", customerAcknowledged = true });
         await StepAsync(api, c2, "2026-03-03 09:45", "assign", new { assigneeId = HandlerB, reason = "Quality engineer" });
-        await StepAsync(api, c1, "2026-03-03 10:00", "resolve", new { outcome = "Replaced" });
+        await StepAsync(api, c1, "2026-03-03 10:00", "resolve", new { outcome = "Replaced", fedBackVia = "phone" });
         await StepAsync(api, c1, "2026-03-03 10:30", "close", new { reason = "resolved", satisfaction = 5 });
         await StepAsync(api, c2, "2026-03-05 10:00", "contacts", new { channel = "email", direction = "outbound", summary = "Wrote back" });
         await StepAsync(api, c2, "2026-03-05 11:00", "investigation", new { findings = "Seal faulty", rootCause = " supplier batch 42 ", isGenuine = true });
         await StepAsync(api, c2, "2026-03-05 12:00", "solution", new { summary = "Replace the kettle", communicatedVia = "email" });
         await StepAsync(api, c2, "2026-03-05 13:00", "customer-response", new { accepted = true });
-        await StepAsync(api, c2, "2026-03-05 14:00", "resolve", new { outcome = "Replaced" });
+        await StepAsync(api, c2, "2026-03-05 14:00", "resolve", new { outcome = "Replaced", fedBackVia = "phone" });
         await StepAsync(api, c2, "2026-03-06 10:00", "reopen", new { reason = "The new one leaks too" });
         await StepAsync(api, c2, "2026-03-06 11:00", "solution", new { summary = "Refund", communicatedVia = "email" });
         await StepAsync(api, c2, "2026-03-06 12:00", "customer-response", new { accepted = true });
-        await StepAsync(api, c2, "2026-03-09 10:00", "resolve", new { outcome = "Refunded" });
+        await StepAsync(api, c2, "2026-03-09 10:00", "resolve", new { outcome = "Refunded", fedBackVia = "phone" });
         await StepAsync(api, c2, "2026-03-09 11:00", "close", new { reason = "resolved", satisfaction = 2 });
 
         var c3 = await ReceiveAsync(api, "C3", "2026-03-10 09:00", "phone", "138 0000 0003", null, null);

@@ -54,7 +54,7 @@ public sealed class OutboxTests : AdminIntegrationTest
         var before = await Dispatch.ScalarAsync("SELECT count(*) FROM outbox_messages");
 
         var stale = await api.ActAsync(id, "notes", new { text = "Stale." }, etag);
-        var illegal = await api.ActAsync(id, "resolve", new { outcome = "Nope" });
+        var illegal = await api.ActAsync(id, "resolve", new { outcome = "Nope", fedBackVia = "phone" });
 
         await HttpAssertions.AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed);
         await HttpAssertions.AssertProblemAsync(illegal, HttpStatusCode.Conflict);

@@ -258,6 +258,7 @@ export type ComplaintDto = {
     escalationLevel: number;
     registeredAt: string | null;
     customerAcknowledgedAt: string | null;
+    registrationNotice: CustomerNoticeDto | null;
     firstContactAt: string | null;
     investigation: InvestigationDto | null;
     solution: SolutionDto | null;
@@ -518,6 +519,12 @@ export type CustomerExportDto = {
     accessLog: Array<AccessRecordDto>;
 };
 
+export type CustomerInformedInput = {
+    via: Channel;
+    apologised?: boolean | null;
+    promisedBy?: string | null;
+};
+
 export type CustomerInput = {
     name: string;
     company?: string | null;
@@ -527,6 +534,12 @@ export type CustomerInput = {
     consent?: ConsentInput | null;
     contactPoints: Array<ContactPointInput>;
     timeZone?: string | null;
+};
+
+export type CustomerNoticeDto = {
+    via: Channel;
+    apologised: boolean;
+    promisedBy: string | null;
 };
 
 export type CustomerOverviewDto = {
@@ -1332,6 +1345,7 @@ export type RegisterComplaintInput = {
     category: string;
     severity: Severity;
     customerAcknowledged?: boolean | null;
+    customerInformed?: CustomerInformedInput | null;
 };
 
 export type RenderedNotificationDto = {
@@ -1366,6 +1380,7 @@ export type ResolutionDto = {
     compensationCurrency: string | null;
     compensationDescription: string | null;
     resolvedAt: string;
+    fedBackVia: Channel | null;
 };
 
 export type ResolveComplaintInput = {
@@ -1373,6 +1388,7 @@ export type ResolveComplaintInput = {
     compensationAmount?: number | null;
     compensationCurrency?: string | null;
     compensationDescription?: string | null;
+    fedBackVia: Channel;
 };
 
 export type ResponseRateDto = {

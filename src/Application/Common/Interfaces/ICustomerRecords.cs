@@ -15,7 +15,7 @@ public interface ICustomerRecords
 
     /// <summary>
     /// Redacts what the customer wrote or said (complaint title, description, remedy sought, comments, contact summaries
-    /// and notes in the timeline; feedback subject, text and the answer to it; free-text survey answers; care task notes
+    /// and notes in the timeline, and the reasons a complaint was returned to the queue or its solution sent back; feedback subject, text and the answer to it; free-text survey answers; care task notes
     /// and outcomes) while keeping every fact that statistics count (states, dates, categories, scores, choices).
     /// </summary>
     Task RedactAsync(Guid customerId, CancellationToken cancellationToken);

@@ -83,7 +83,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             s.OwnsMany(x => x.Steps);
         });
         builder.OwnsOne(c => c.CustomerResponse, r => r.ToJson("customer_response"));
-        builder.OwnsOne(c => c.Resolution, r => r.ToJson("resolution"));
+        builder.OwnsOne(c => c.Resolution, r => { r.ToJson("resolution"); r.Property(x => x.FedBackVia).HasConversion<string>(); });
+        builder.OwnsOne(c => c.RegistrationNotice, n => { n.ToJson("registration_notice"); n.Property(x => x.Via).HasConversion<string>(); });
         builder.OwnsOne(c => c.Closing, c => { c.ToJson("closing"); c.Property(x => x.Reason).HasConversion<string>(); });
 
         builder.HasMany(c => c.SlaClocks).WithOne().HasForeignKey(k => k.ComplaintId).OnDelete(DeleteBehavior.Cascade);

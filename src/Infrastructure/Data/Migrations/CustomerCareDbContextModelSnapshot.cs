@@ -2241,6 +2241,30 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                             b1.Navigation("Steps");
                         });
 
+                    b.OwnsOne("CustomerCare.Domain.Complaints.CustomerNotice", "RegistrationNotice", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId");
+
+                            b1.Property<bool>("Apologised");
+
+                            b1.Property<DateTimeOffset?>("PromisedBy");
+
+                            b1.Property<string>("Via")
+                                .IsRequired();
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1
+                                .ToJson("registration_notice")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+                        });
+
                     b.OwnsOne("CustomerCare.Domain.Complaints.CustomerResponse", "CustomerResponse", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId");
@@ -2305,6 +2329,8 @@ namespace CustomerCare.Infrastructure.Data.Migrations
 
                             b1.Property<string>("CompensationDescription");
 
+                            b1.Property<string>("FedBackVia");
+
                             b1.Property<string>("Outcome")
                                 .IsRequired();
 
@@ -2330,6 +2356,8 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Navigation("Investigation");
 
                     b.Navigation("PendingSolution");
+
+                    b.Navigation("RegistrationNotice");
 
                     b.Navigation("Resolution");
 

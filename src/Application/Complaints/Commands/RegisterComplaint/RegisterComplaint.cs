@@ -3,6 +3,7 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
+using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,15 +12,19 @@ using Microsoft.Extensions.Options;
 namespace CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 
 /// <summary>
-/// Classifies the complaint and confirms the customer was told how it will be handled. The caller becomes first
-/// responder if nobody is yet; the category routes it to its department if none is responsible; earlier
-/// complaints of the same customer and category within the repeat window make it a repeat.
+/// Classify a received complaint and record what the customer was told (<c>customerInformed</c>: by which channel,
+/// whether we apologised, by when we promised an answer; <c>customerAcknowledged: true</c> only says that they were
+/// told). The caller becomes first responder if nobody is yet; the category routes it to its department if none is
+/// responsible; earlier complaints of the same customer and category within the repeat window make it a repeat.
 /// </summary>
-/// <summary>Classify a received complaint and confirm the customer was told.</summary>
 public sealed record RegisterComplaintInput(
     string Category,
     Severity? Severity,
-    bool? CustomerAcknowledged);
+    bool? CustomerAcknowledged,
+    CustomerInformedInput? CustomerInformed = null);
+
+/// <summary>What the customer was told at registration: the channel, whether we apologised, the time we promised an answer by.</summary>
+public sealed record CustomerInformedInput(Channel? Via, bool? Apologised, DateTimeOffset? PromisedBy);
 
 public sealed record RegisterComplaintCommand(Guid Id, RegisterComplaintInput Input, uint? ExpectedVersion)
     : ICommand<ComplaintDto>;
@@ -43,7 +48,11 @@ public sealed class RegisterComplaintCommandHandler(
             await earlier.OrderByDescending(c => c.ReceivedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken),
             await earlier.CountAsync(cancellationToken));
 
-        complaint.Register(command.Input.Category, command.Input.Severity!.Value, (command.Input.CustomerAcknowledged ?? false), routedTo, repeat, user.Actor(), time.GetUtcNow());
+        var notice = command.Input.CustomerInformed is { } told
+            ? new CustomerNotice(told.Via!.Value, told.Apologised ?? false, told.PromisedBy)
+            : null;
+        complaint.Register(command.Input.Category, command.Input.Severity!.Value, (command.Input.CustomerAcknowledged ?? false), routedTo, repeat, user.Actor(), time.GetUtcNow(),
+            notice);
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

@@ -23,5 +23,14 @@ public sealed class RegisterComplaintInputValidator : AbstractValidator<Register
         RuleFor(c => c.Severity).Required();
         RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().KnownCategory(options.Value);
         RuleFor(c => c.Severity).IsInEnum();
+        RuleFor(c => c.CustomerInformed!).SetValidator(new CustomerInformedInputValidator()).When(c => c.CustomerInformed is not null);
+    }
+}
+
+public sealed class CustomerInformedInputValidator : AbstractValidator<CustomerInformedInput>
+{
+    public CustomerInformedInputValidator()
+    {
+        RuleFor(c => c.Via).Required().IsInEnum();
     }
 }

@@ -2,17 +2,19 @@ using AutoMapper;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
+using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.ResolveComplaint;
 
-/// <summary>The outcome once the accepted solution is carried out.</summary>
+/// <summary>The outcome once the accepted solution is carried out, and how the customer was told the result (<c>fedBackVia</c>).</summary>
 public sealed record ResolveComplaintInput(
     string Outcome,
     decimal? CompensationAmount,
     string? CompensationCurrency,
-    string? CompensationDescription);
+    string? CompensationDescription,
+    Channel? FedBackVia);
 
 public sealed record ResolveComplaintCommand(Guid Id, ResolveComplaintInput Input, uint? ExpectedVersion)
     : ICommand<ComplaintDto>;
@@ -24,7 +26,8 @@ public sealed class ResolveComplaintCommandHandler(IApplicationDbContext db, ICu
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
         var now = time.GetUtcNow();
-        complaint.Resolve(new Resolution(command.Input.Outcome, command.Input.CompensationAmount, command.Input.CompensationCurrency, command.Input.CompensationDescription, now),
+        complaint.Resolve(new Resolution(command.Input.Outcome, command.Input.CompensationAmount, command.Input.CompensationCurrency, command.Input.CompensationDescription, now,
+            command.Input.FedBackVia!.Value),
             user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());

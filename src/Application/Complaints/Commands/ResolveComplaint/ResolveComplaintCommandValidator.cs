@@ -23,5 +23,6 @@ public sealed class ResolveComplaintInputValidator : AbstractValidator<ResolveCo
             .WithMessage(_ => ValidationTexts.Get("CurrencyRequired"));
         RuleFor(c => c.CompensationCurrency).MaximumLength(3);
         RuleFor(c => c.CompensationDescription).MaximumLength(Complaint.ReasonMaxLength);
+        RuleFor(c => c.FedBackVia).Required().IsInEnum();
     }
 }

@@ -57,6 +57,9 @@ public sealed record ComplaintDto : IVersioned
 
     public DateTimeOffset? CustomerAcknowledgedAt { get; init; }
 
+    /// <summary>What the customer was told at registration, where it was recorded.</summary>
+    public CustomerNoticeDto? RegistrationNotice { get; init; }
+
     public DateTimeOffset? FirstContactAt { get; init; }
 
     public InvestigationDto? Investigation { get; init; }
@@ -138,6 +141,7 @@ public sealed record ComplaintDto : IVersioned
             CreateMap<Investigation, InvestigationDto>();
             CreateMap<ProposedSolution, SolutionDto>();
             CreateMap<SolutionStep, SolutionStepDto>();
+            CreateMap<CustomerNotice, CustomerNoticeDto>();
             CreateMap<CustomerResponse, CustomerResponseDto>();
             CreateMap<Resolution, ResolutionDto>();
             CreateMap<Closing, ClosingDto>();
@@ -208,6 +212,19 @@ public sealed class ResolutionDto
     public string? CompensationDescription { get; init; }
 
     public DateTimeOffset ResolvedAt { get; init; }
+
+    /// <summary>How the customer was told the result (null on records from before it was asked).</summary>
+    public Channel? FedBackVia { get; init; }
+}
+
+/// <summary>What the customer was told at registration: channel, apology, the time promised (who and when: the registration entry).</summary>
+public sealed class CustomerNoticeDto
+{
+    public Channel Via { get; init; }
+
+    public bool Apologised { get; init; }
+
+    public DateTimeOffset? PromisedBy { get; init; }
 }
 
 public sealed class ClosingDto
