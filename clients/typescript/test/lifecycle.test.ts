@@ -99,7 +99,7 @@ expectStatus(complaint.value.status, 'solution');
 
 complaint = await withETag(recordCustomerResponse({ client, path: { id }, headers: ifMatch(complaint), body: { accepted: true, comment: '可以' } }));
 complaint = await withETag(
-  resolveComplaint({ client, path: { id }, headers: ifMatch(complaint), body: { outcome: '已更换水壶', compensationAmount: 50, compensationCurrency: 'CNY' } }),
+  resolveComplaint({ client, path: { id }, headers: ifMatch(complaint), body: { outcome: '已更换水壶', compensationAmount: 50, compensationCurrency: 'CNY', fedBackVia: 'phone' } }),
 );
 expectStatus(complaint.value.status, 'resolved');
 

@@ -73,8 +73,8 @@ public sealed class LocalisationTests : AdminIntegrationTest
         var (_, etag) = await complaints.GetAsync(id);
         var missingId = Guid.NewGuid();
 
-        var (_, chinese) = await SendAsync("zh-CN", HttpMethod.Post, $"/api/v1/complaints/{id}/resolve", new { outcome = "已换新" }, etag);
-        var (_, english) = await SendAsync(null, HttpMethod.Post, $"/api/v1/complaints/{id}/resolve", new { outcome = "Replaced" }, etag);
+        var (_, chinese) = await SendAsync("zh-CN", HttpMethod.Post, $"/api/v1/complaints/{id}/resolve", new { outcome = "已换新", fedBackVia = "phone" }, etag);
+        var (_, english) = await SendAsync(null, HttpMethod.Post, $"/api/v1/complaints/{id}/resolve", new { outcome = "Replaced", fedBackVia = "phone" }, etag);
         var (_, notFound) = await SendAsync("zh-CN", HttpMethod.Get, $"/api/v1/complaints/{missingId}");
         var (_, noIfMatch) = await SendAsync("zh-CN", HttpMethod.Post, $"/api/v1/complaints/{id}/register",
             new { category = "productQuality", severity = "general", customerAcknowledged = true });
