@@ -1,6 +1,8 @@
 using System.Globalization;
+using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Settings;
+using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Sla;
 
 namespace CustomerCare.Application.Calendars;
@@ -46,6 +48,22 @@ public static class CalendarCatalog
         }
 
         return calendars;
+    }
+
+    /// <summary>
+    /// The calendar with these years makes sense (no day both a holiday and a make-up day, valid hours, a known zone); its
+    /// refusal is a 400 on <paramref name="field"/>.
+    /// </summary>
+    public static void EnsureConsistent(CalendarSettings settings, IEnumerable<CalendarYear> years, string field)
+    {
+        try
+        {
+            settings.ToCalendar(years);
+        }
+        catch (DomainException ex)
+        {
+            throw new ValidationException(field, ex.Text);
+        }
     }
 
     public static async Task<CalendarEntry?> FindAsync(ISettingsStore store, ISlaScheduleProvider schedules, string name, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Departments;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -33,14 +34,9 @@ internal static class EscalationAuthority
         var parent = departmentId is { } id
             ? await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.ParentId).SingleOrDefaultAsync(ct)
             : null;
-        if (parent is { } up && await db.Departments.AsNoTracking().Where(d => d.Id == up && d.IsActive)
-                .Select(d => new { d.Id, d.SupervisorId }).SingleOrDefaultAsync(ct) is { } upper)
+        if (parent is { } up && await db.Departments.AnyAsync(d => d.Id == up && d.IsActive, ct))
         {
-            var supervisor = upper.SupervisorId is { } named && await db.Staff.AnyAsync(s => s.Id == named && s.IsActive, ct)
-                ? named
-                : await db.Staff.AsNoTracking().Where(s => s.IsActive && s.DepartmentId == upper.Id && s.Roles.Contains(Role.Supervisor))
-                    .OrderBy(s => s.CreatedAt).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
-            return (upper.Id, supervisor);
+            return (up, await DepartmentRules.SupervisorOfAsync(db, up, ct));
         }
 
         var manager = await db.Staff.AsNoTracking().Where(s => s.IsActive && s.Roles.Contains(Role.Manager))

@@ -25,6 +25,6 @@ public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput
             .Matches("^[A-Za-z0-9-]+$").WithMessage(_ => ValidationTexts.Get("LettersDigitsHyphens"));
         RuleFor(c => c.ParentId).NotEqual(Guid.Empty);
         RuleFor(c => c.SupervisorId).NotEqual(Guid.Empty);
-        RuleFor(c => c.Calendar).Must(CalendarNames.IsValid).When(c => c.Calendar is not null).WithMessage(_ => ValidationTexts.Get("CalendarName"));
+        RuleFor(c => c.Calendar).CalendarName().When(c => c.Calendar is not null);
     }
 }

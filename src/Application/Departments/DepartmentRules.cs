@@ -1,7 +1,7 @@
+using CustomerCare.Application.Calendars;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Common;
-using CustomerCare.Application.Calendars;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +11,24 @@ namespace CustomerCare.Application.Departments;
 /// <summary>Checks that span departments (and so cannot live in one aggregate).</summary>
 internal static class DepartmentRules
 {
+    /// <summary>
+    /// Who heads a department: its named supervisor while active, else the longest-serving active supervisor working
+    /// there, else nobody (null, as for no department).
+    /// </summary>
+    public static async Task<Guid?> SupervisorOfAsync(IApplicationDbContext db, Guid? departmentId, CancellationToken ct)
+    {
+        if (departmentId is not { } id)
+        {
+            return null;
+        }
+
+        var named = await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.SupervisorId).SingleOrDefaultAsync(ct);
+        return named is { } supervisor && await db.Staff.AnyAsync(s => s.Id == supervisor && s.IsActive, ct)
+            ? supervisor
+            : await db.Staff.AsNoTracking().Where(s => s.IsActive && s.DepartmentId == id && s.Roles.Contains(Role.Supervisor))
+                .OrderBy(s => s.CreatedAt).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The calendar exists; the default one is stored as none (so that it follows the default).</summary>
     public static async Task<string?> EnsureCalendarAsync(ISettingsStore store, ISlaScheduleProvider schedules, string? name, CancellationToken ct)
     {

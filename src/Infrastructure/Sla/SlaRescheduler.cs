@@ -21,8 +21,8 @@ public sealed partial class SlaRescheduler(CustomerCareDbContext db, ISlaSchedul
     /// <summary>Where the recomputation stands: for which stamp, after which complaint id, and whether it is done.</summary>
     public sealed record Progress(string Stamp, Guid? After, bool Done);
 
-    /// <summary>One batch. True when more remains for this stamp.</summary>
-    public async Task<bool> RunBatchAsync(CancellationToken cancellationToken)
+    /// <summary>One batch (of <paramref name="batchSize"/> complaints). True when more remains for this stamp.</summary>
+    public async Task<bool> RunBatchAsync(CancellationToken cancellationToken, int batchSize = BatchSize)
     {
         var stamp = await schedules.GetStampAsync(cancellationToken);
         var stored = await settings.GetAsync<Progress>(Key, cancellationToken);
@@ -35,7 +35,7 @@ public sealed partial class SlaRescheduler(CustomerCareDbContext db, ISlaSchedul
         db.ChangeTracker.Clear();
         var batch = await db.Complaints
             .Where(c => c.Status != ComplaintStatus.Closed && (after == null || c.Id.CompareTo(after.Value) > 0))
-            .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            .OrderBy(c => c.Id).Take(batchSize).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var complaint in batch)
         {
@@ -45,7 +45,7 @@ public sealed partial class SlaRescheduler(CustomerCareDbContext db, ISlaSchedul
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            var progress = new Progress(stamp, batch.Count > 0 ? batch[^1].Id : after, batch.Count < BatchSize);
+            var progress = new Progress(stamp, batch.Count > 0 ? batch[^1].Id : after, batch.Count < batchSize);
             await settings.SaveAsync(Key, progress, stored?.Version ?? 0, cancellationToken);
             if (progress.Done)
             {

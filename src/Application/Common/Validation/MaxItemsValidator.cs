@@ -44,6 +44,10 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, TCollection> MaxItems<T, TCollection>(this IRuleBuilder<T, TCollection> rule, int max) =>
         rule.SetValidator(new MaxItemsValidator<T, TCollection>(max));
 
+    /// <summary>A business calendar's name (<see cref="Domain.Sla.CalendarNames"/>): lower-case letters, digits and hyphens.</summary>
+    public static IRuleBuilderOptions<T, string?> CalendarName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(Domain.Sla.CalendarNames.IsValid).WithMessage(_ => ValidationTexts.Get("CalendarName"));
+
     /// <summary>A value the client must send: null is refused with "Required.".</summary>
     public static IRuleBuilderOptions<T, TProperty> Required<T, TProperty>(this IRuleBuilder<T, TProperty> rule) =>
         rule.NotNull().WithMessage(_ => ValidationTexts.Get("Required"));

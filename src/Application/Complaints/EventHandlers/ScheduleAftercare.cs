@@ -1,12 +1,11 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Departments;
 using CustomerCare.Application.Surveys;
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Complaints.Events;
-using CustomerCare.Domain.Organisation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Application.Complaints.EventHandlers;
@@ -41,22 +40,9 @@ public sealed class ScheduleAftercare(IApplicationDbContext db, SurveyInviter in
             var schedule = await schedules.GetForDepartmentAsync(complaint.ResponsibleDepartmentId, cancellationToken);
             var nextWorkingDay = schedule.Calendar.DateOf(schedule.Calendar.AddWorkingDays(now, 1));
             db.CareTasks.Add(CareTask.ServiceRecovery(complaint.CustomerId, complaint.Id, complaint.Number,
-                await SupervisorOfAsync(complaint.ResponsibleDepartmentId, cancellationToken), nextWorkingDay, satisfaction, now));
+                await DepartmentRules.SupervisorOfAsync(db, complaint.ResponsibleDepartmentId, cancellationToken), nextWorkingDay, satisfaction, now));
         }
 
         await inviter.InviteAfterClosureAsync(complaint, now, cancellationToken);
-    }
-
-    /// <summary>The department's named supervisor, else a supervisor working there (the longest-serving), else nobody yet.</summary>
-    private async Task<Guid?> SupervisorOfAsync(Guid? departmentId, CancellationToken cancellationToken)
-    {
-        if (departmentId is not { } id)
-        {
-            return null;
-        }
-
-        return await db.Departments.Where(d => d.Id == id).Select(d => d.SupervisorId).SingleOrDefaultAsync(cancellationToken)
-            ?? await db.Staff.Where(s => s.IsActive && s.DepartmentId == id && s.Roles.Contains(Role.Supervisor))
-                .OrderBy(s => s.CreatedAt).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -1,11 +1,11 @@
 using CustomerCare.Application.Calendars;
 using CustomerCare.Application.Common.Interfaces;
-using CustomerCare.Domain.Sla;
-using CustomerCare.Infrastructure.Sla;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Settings;
 using CustomerCare.Domain.Organisation;
+using CustomerCare.Domain.Sla;
+using CustomerCare.Infrastructure.Sla;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

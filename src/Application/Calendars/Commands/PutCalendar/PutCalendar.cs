@@ -1,8 +1,6 @@
-using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Settings;
 using CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;
-using CustomerCare.Domain.Common;
 using Mediator;
 
 namespace CustomerCare.Application.Calendars.Commands.PutCalendar;
@@ -20,14 +18,7 @@ public sealed class PutCalendarCommandHandler(ISettingsStore store, ISlaSchedule
     public async ValueTask<SettingDto<CalendarSettings>> Handle(PutCalendarCommand command, CancellationToken cancellationToken)
     {
         var existing = await CalendarCatalog.FindAsync(store, schedules, command.Name, cancellationToken);
-        try
-        {
-            command.Settings.ToCalendar(existing?.Years.Values.Select(y => y.Value) ?? []);
-        }
-        catch (DomainException ex)
-        {
-            throw new ValidationException("settings.holidays", ex.Text);
-        }
+        CalendarCatalog.EnsureConsistent(command.Settings, existing?.Years.Values.Select(y => y.Value) ?? [], "settings.holidays");
 
         var version = await store.SaveAsync(CalendarKeys.Of(command.Name), command.Settings, command.ExpectedVersion, cancellationToken);
         schedules.Invalidate();

@@ -1,6 +1,5 @@
 using CustomerCare.Application.Common.Validation;
 using CustomerCare.Application.Settings.Commands.UpdateCalendarSettings;
-using CustomerCare.Domain.Sla;
 using FluentValidation;
 
 namespace CustomerCare.Application.Calendars.Commands.PutCalendar;
@@ -8,5 +7,5 @@ namespace CustomerCare.Application.Calendars.Commands.PutCalendar;
 public sealed class PutCalendarCommandValidator : CalendarSettingsCommandValidator<PutCalendarCommand>
 {
     public PutCalendarCommandValidator() =>
-        RuleFor(c => c.Name).Must(CalendarNames.IsValid).WithMessage(_ => ValidationTexts.Get("CalendarName"));
+        RuleFor(c => c.Name).CalendarName();
 }

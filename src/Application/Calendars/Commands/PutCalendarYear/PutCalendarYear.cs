@@ -1,7 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Settings;
-using CustomerCare.Domain.Common;
 using Mediator;
 
 namespace CustomerCare.Application.Calendars.Commands.PutCalendarYear;
@@ -22,14 +21,8 @@ public sealed class PutCalendarYearCommandHandler(ISettingsStore store, ISlaSche
         var year = new CalendarYear(
             command.Input.Holidays.Distinct().Order().ToList(), command.Input.MakeUpWorkingDays.Distinct().Order().ToList(),
             string.IsNullOrWhiteSpace(command.Input.Source) ? null : command.Input.Source.Trim(), time.GetUtcNow(), user.Id);
-        try
-        {
-            calendar.Settings.ToCalendar(calendar.Years.Where(y => y.Key != command.Year).Select(y => y.Value.Value).Append(year));
-        }
-        catch (DomainException ex)
-        {
-            throw new ValidationException("makeUpWorkingDays", ex.Text);
-        }
+        CalendarCatalog.EnsureConsistent(
+            calendar.Settings, calendar.Years.Where(y => y.Key != command.Year).Select(y => y.Value.Value).Append(year), "makeUpWorkingDays");
 
         var version = await store.SaveAsync(CalendarKeys.Year(calendar.Name, command.Year), year, command.ExpectedVersion, cancellationToken);
         schedules.Invalidate();

@@ -1,5 +1,4 @@
 using CustomerCare.Application.Common.Validation;
-using CustomerCare.Domain.Sla;
 using FluentValidation;
 
 namespace CustomerCare.Application.Calendars.Commands.PutCalendarYear;
@@ -8,7 +7,7 @@ public sealed class PutCalendarYearCommandValidator : AbstractValidator<PutCalen
 {
     public PutCalendarYearCommandValidator(IValidator<CalendarYearInput> input)
     {
-        RuleFor(c => c.Name).Must(CalendarNames.IsValid).WithMessage(_ => ValidationTexts.Get("CalendarName"));
+        RuleFor(c => c.Name).CalendarName();
         RuleFor(c => c.Year).InclusiveBetween(CalendarYearInput.FirstYear, CalendarYearInput.LastYear);
         RuleFor(c => c.Input).NotNull().SetValidator(input).OverridePropertyName(string.Empty);
         RuleFor(c => c.Input.Holidays).Must((c, days) => days is null || days.All(d => d.Year == c.Year))

@@ -1,5 +1,4 @@
 using CustomerCare.Application.Common.Validation;
-using CustomerCare.Domain.Sla;
 using FluentValidation;
 
 namespace CustomerCare.Application.Calendars.Queries.GetCalendarYear;
@@ -8,7 +7,7 @@ public sealed class GetCalendarYearQueryValidator : AbstractValidator<GetCalenda
 {
     public GetCalendarYearQueryValidator()
     {
-        RuleFor(q => q.Name).Must(CalendarNames.IsValid).WithMessage(_ => ValidationTexts.Get("CalendarName"));
+        RuleFor(q => q.Name).CalendarName();
         RuleFor(q => q.Year).InclusiveBetween(CalendarYearInput.FirstYear, CalendarYearInput.LastYear);
     }
 }

@@ -12,14 +12,7 @@ public sealed class UpdateCalendarSettingsCommandHandler(ISettingsStore store, I
     public async ValueTask<SettingDto<CalendarSettings>> Handle(UpdateCalendarSettingsCommand command, CancellationToken cancellationToken)
     {
         var entered = (await Calendars.CalendarCatalog.FindAsync(store, schedules, Domain.Sla.CalendarNames.Default, cancellationToken))?.Years.Values;
-        try
-        {
-            command.Settings.ToCalendar(entered?.Select(y => y.Value) ?? []);
-        }
-        catch (Domain.Common.DomainException ex)
-        {
-            throw new Common.Exceptions.ValidationException("settings.holidays", ex.Text);
-        }
+        Calendars.CalendarCatalog.EnsureConsistent(command.Settings, entered?.Select(y => y.Value) ?? [], "settings.holidays");
 
         var version = await store.SaveAsync(CalendarSettings.Key, command.Settings, command.ExpectedVersion, cancellationToken);
         schedules.Invalidate();
