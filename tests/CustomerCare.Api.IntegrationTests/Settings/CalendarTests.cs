@@ -30,7 +30,7 @@ public class CalendarTests : IntegrationTest
     {
         var holidays = MainlandChinaHolidays.Years.Values.SelectMany(y => y.Holidays.Concat(y.MakeUpWorkingDays)).ToHashSet();
         var day = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Shanghai).DateTime).AddDays(1);
-        while (day.DayOfWeek != DayOfWeek.Friday || Enumerable.Range(0, 8).Any(i => holidays.Contains(day.AddDays(i))))
+        while (day.DayOfWeek != DayOfWeek.Friday || Enumerable.Range(0, 11).Any(i => holidays.Contains(day.AddDays(i))))
         {
             day = day.AddDays(1);
         }
@@ -97,6 +97,8 @@ public class CalendarTests : IntegrationTest
         var inBackOffice = await _api.DoAsync(id, "assign", new { departmentId = backOffice, reason = "Paperwork" });
         var atHotline = await _api.DoAsync(id, "assign", new { departmentId = hotline, reason = "Call the customer tonight" });
 
+        var unknownCalendar = await _admin.PutAsJsonAsync($"/api/v1/departments/{backOffice}", new { name = "Back office", code = "BO", calendar = "nowhere" });
+        var badName = await _admin.PutAsJsonAsync("/api/v1/calendars/Hot_Line", AllDay());
         var calendars = await (await _admin.GetAsync("/api/v1/calendars")).ReadJsonAsync();
         var inUse = await _admin.DeleteAsync("/api/v1/calendars/hotline-24x7");
         var inUseProblem = await inUse.AssertProblemAsync(HttpStatusCode.Conflict);
@@ -118,6 +120,10 @@ public class CalendarTests : IntegrationTest
             Assert.That(calendars.EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "default", "hotline-24x7" }));
             Assert.That(calendars[1].GetProperty("departments").GetInt32(), Is.EqualTo(1));
             Assert.That(inUseProblem.GetProperty("departments").GetInt32(), Is.EqualTo(1), inUseProblem.ToString());
+            var unknown = await unknownCalendar.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That(unknown.GetProperty("errors").TryGetProperty("calendar", out _), Is.True, unknown.ToString());
+            var refusedName = await badName.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That(refusedName.GetProperty("errors").TryGetProperty("name", out _), Is.True, refusedName.ToString());
             Assert.That(Clock(afterChange, "solutionProposed").GetProperty("calendar").GetString(), Is.EqualTo("default"));
             Assert.That(Clock(afterChange, "solutionProposed").GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(_friday.AddDays(5)), "back to Wednesday");
             await (await _admin.DeleteAsync("/api/v1/calendars/hotline-24x7")).AssertStatusAsync(HttpStatusCode.NoContent);
@@ -157,6 +163,42 @@ public class CalendarTests : IntegrationTest
             Assert.That(year.GetProperty("reviewedAt").GetDateTimeOffset(), Is.EqualTo(_friday));
             Assert.That(year.GetProperty("reviewedBy").ValueKind, Is.EqualTo(JsonValueKind.String));
             Assert.That(days(year.GetProperty("makeUpWorkingDays")), Is.EqualTo(new[] { "2027-02-20" }));
+        });
+    }
+
+    [Test]
+    public async Task AChangedCalendar_IsFollowedByEveryOpenComplaint_ABatchAtATime_ResumingWhereTheLastBatchStopped()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await _api.ReceiveAsync(ComplaintApi.NewComplaint($"水壶漏水 {i}"))).GetProperty("id").GetGuid());
+        }
+
+        await RecomputeAsync(); // the clocks as they are now are the ones the stamp describes
+        async Task<List<DateTimeOffset>> ResolutionDue() =>
+            [.. await Task.WhenAll(ids.Select(async id => Clock((await _api.GetAsync(id)).Body, "resolution").GetProperty("dueAt").GetDateTimeOffset()))];
+        var before = await ResolutionDue();
+
+        // The default calendar now works every day, all day: nobody touches the complaints.
+        await (await _admin.PutAsJsonAsync("/api/v1/settings/calendar", AllDay())).AssertStatusAsync(HttpStatusCode.OK);
+        var passes = new List<bool>();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var rescheduler = scope.ServiceProvider.GetRequiredService<SlaRescheduler>();
+            for (var pass = 0; pass < 5; pass++)
+            {
+                passes.Add(await rescheduler.RunBatchAsync(CancellationToken.None, batchSize: 1));
+            }
+        }
+
+        var after = await ResolutionDue();
+        Assert.Multiple(() =>
+        {
+            // Received Friday 17:00: 6 working days on Monday–Friday 09:00–18:00 end the second Monday; every day worked, Thursday.
+            Assert.That(before, Has.All.EqualTo(_friday.AddDays(10)));
+            Assert.That(passes, Is.EqualTo(new[] { true, true, true, false, false }), "one complaint a pass, then done, then nothing to do");
+            Assert.That(after, Has.All.EqualTo(_friday.AddDays(6)));
         });
     }
 }
