@@ -36,6 +36,7 @@ public sealed partial class SwaggerUiBrowserTests
         IPage page, string tag, string operationId, IReadOnlyDictionary<string, string>? parameters = null, string? body = null)
     {
         var operation = page.Locator($"#operations-{tag}-{operationId}");
+        await RevealAsync(page, operation);
         await operation.Locator(".opblock-summary").First.ClickAsync();
         await operation.Locator("button.try-out__btn").ClickAsync();
         foreach (var (name, value) in parameters ?? new Dictionary<string, string>())
@@ -55,6 +56,25 @@ public sealed partial class SwaggerUiBrowserTests
         var responseBody = await live.Locator(".response-col_description .highlight-code code, .response-col_description .highlight-code pre").First.InnerTextAsync();
         var headers = await live.Locator(".response-col_description").InnerTextAsync();
         return (status, responseBody, headers);
+    }
+
+    /// <summary>
+    /// Scrolls down until the operation is on the page: with as many operations as ours, Swagger UI renders only those
+    /// near the viewport (a virtualized list), as it does for a person scrolling.
+    /// </summary>
+    private static async Task RevealAsync(IPage page, ILocator operation)
+    {
+        if (await operation.CountAsync() > 0)
+        {
+            return;
+        }
+
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        for (var step = 0; step < 600 && await operation.CountAsync() == 0; step++)
+        {
+            await page.EvaluateAsync("() => window.scrollBy(0, 400)");
+            await page.WaitForTimeoutAsync(100);
+        }
     }
 
     [Test]
