@@ -78,7 +78,11 @@ public sealed class Complaints : IEndpointGroup
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached: a clock past its due time, or a solution step past its due time and not done) looks at open complaints")
             .WithDescription("totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false. " +
-                "For a partner, `customerId`, `firstResponderId`, `responsibleDepartmentId` and `assigneeId` are null.")
+                "For a partner, `customerId`, `firstResponderId`, `responsibleDepartmentId` and `assigneeId` are null. " +
+                "With `Accept: text/csv` (staff only) the answer is the complaint ledger (投诉台账): every complaint the filters find, oldest " +
+                "first, one row each with its clocks (due, met, state per milestone); page and pageSize do not apply, the server pages " +
+                "through the database as it writes.")
+            .Produces<PagedList<ComplaintSummaryDto>>(StatusCodes.Status200OK, "application/json", ReportResults.Csv)
             .ProducesValidationProblem();
         group.MapGet("/sla/by-department", GetSlaByDepartment).WithName(nameof(GetSlaByDepartment)).RequireAuthorization(Policies.SupervisorOrAbove)
             .WithSummary("Per responsible department: open complaints with a breached milestone, and with one at risk, now");
@@ -182,16 +186,17 @@ public sealed class Complaints : IEndpointGroup
     internal const string CsvMediaType = "text/csv";
     private static readonly string[] NdjsonMediaTypes = [NdjsonMediaType, "application/ndjson", "application/jsonl", "application/x-jsonlines"];
 
-    public static async Task<Ok<PagedList<ComplaintSummaryDto>>> ListComplaints(
-        ISender sender, CancellationToken ct,
+    public static async Task<IResult> ListComplaints(
+        HttpContext http, ISender sender, Microsoft.Extensions.Options.IOptions<ComplaintOptions> options, CancellationToken ct,
         [EnumQuery(typeof(ComplaintStatus))] string? status = null, [MaxLength(ComplaintCategories.MaxLength)] string? category = null,
         [EnumQuery(typeof(Severity))] string? severity = null, [EnumQuery(typeof(Channel))] string? channel = null,
         Guid? departmentId = null, Guid? assigneeId = null, Guid? firstResponderId = null, Guid? customerId = null, Guid? partnerId = null,
         DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, DateTimeOffset? createdFrom = null, DateTimeOffset? createdTo = null,
         [EnumQuery(typeof(SlaFilter))] string? sla = null,
         bool overdue = false, [Range(0, 100)] int? escalationLevel = null, [MaxLength(Paging.MaxSearchLength)] string? q = null,
-        [EnumQuery(typeof(ComplaintSort))] string? sort = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListComplaintsQuery
+        [EnumQuery(typeof(ComplaintSort))] string? sort = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
+    {
+        var query = new ListComplaintsQuery
         {
             Status = EnumQuery.Parse<ComplaintStatus>(status, nameof(status)),
             Category = category,
@@ -212,7 +217,15 @@ public sealed class Complaints : IEndpointGroup
             Sort = EnumQuery.Parse<ComplaintSort>(sort, nameof(sort)) ?? ComplaintSort.ReceivedAtDesc,
             Page = page,
             PageSize = pageSize,
-        }, ct));
+        };
+        if (ReportResults.WantsCsv(http.Request))
+        {
+            return await ComplaintLedgerCsv.StartAsync(sender, query, options.Value.LedgerPageSize, ct);
+        }
+
+        http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.Accept);
+        return TypedResults.Ok(await sender.Send(query, ct));
+    }
 
     public static async Task<Ok<IReadOnlyList<DepartmentSlaDto>>> GetSlaByDepartment(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetSlaByDepartmentQuery(), ct));

@@ -26,13 +26,13 @@ public sealed class Reports : IEndpointGroup
 
         group.MapGet("/complaints/summary", GetComplaintSummary).WithName(nameof(GetComplaintSummary))
             .WithSummary("Complaint indicators of a period, in total and per group: volume, share, complaint rate, first-response and resolution " +
-                "times (median, p90), SLA compliance per milestone, reopen and re-complaint rates, satisfaction")
+                "times (median, p90), SLA compliance per milestone, reopen, re-complaint, repeat and escalation rates, solution-approval times, compensation per currency, satisfaction")
             .WithDescription(Period).Produces<ComplaintSummaryReport>(StatusCodes.Status200OK, "application/json", ReportResults.Csv).ProducesValidationProblem();
         group.MapGet("/complaints/trend", GetComplaintTrend).WithName(nameof(GetComplaintTrend))
             .WithSummary("The same indicators per day, week (from Monday) or month, every interval present (zeros where there were none)")
             .WithDescription(Period).Produces<ComplaintTrendReport>(StatusCodes.Status200OK, "application/json", ReportResults.Csv).ProducesValidationProblem();
         group.MapGet("/complaints/hotspots", GetComplaintHotspots).WithName(nameof(GetComplaintHotspots))
-            .WithSummary("Top categories, root causes and products by volume, and by growth against the equally long period before")
+            .WithSummary("Top categories, causes and products by volume, and by growth against the equally long period before")
             .WithDescription(Period).Produces<HotspotsReport>(StatusCodes.Status200OK, "application/json", ReportResults.Csv).ProducesValidationProblem();
         group.MapGet("/complaints/open-breaches", GetOpenBreaches).WithName(nameof(GetOpenBreaches))
             .WithSummary("Open complaints with a missed milestone now, per responsible department and milestone")

@@ -15,6 +15,9 @@ namespace CustomerCare.Application.Complaints;
 /// </summary>
 public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user, IContactNormaliser normaliser, IPersonalDataIndex index, TimeProvider time)
 {
+    /// <summary>Categories found active in this unit of work (a batch checks each once).</summary>
+    private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
+
     /// <summary>The partner the complaints come from, if a partner is calling.</summary>
     public Guid? PartnerId => user.Kind == CallerKind.Partner ? user.Id : null;
 
@@ -55,6 +58,11 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
             throw new ValidationException("customerId", "A partner sends the customer inline (customer: name, phone or e-mail), not a customer id.");
         }
 
+        if (input.Category is { } category && _categories.Add(category))
+        {
+            await ClassificationRules.RoutingOfActiveCategoryAsync(db, category, "category", ct);
+        }
+
         var customerId = input.CustomerId is { } id
             ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ? id
@@ -64,7 +72,8 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
         var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(ct));
         var complaint = Complaint.Receive(number, new NewComplaint(
             input.Channel!.Value, customerId, input.Title, input.Description, input.RemedySought, input.OccurredAt,
-            now, input.Category, input.Severity, PartnerId, Reference(input.ExternalReference), Product: input.Product), user.Actor(), now);
+            now, input.Category, input.Severity, PartnerId, Reference(input.ExternalReference), Product: input.Product, Location: input.Location,
+            Scope: input.Scope), user.Actor(), now);
         db.Complaints.Add(complaint);
         return complaint;
     }

@@ -15,6 +15,9 @@ public interface IComplaintStatistics
     /// </summary>
     Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken);
 
+    /// <summary>Compensation granted at resolution, summed per currency, per bucket and group (and over all groups).</summary>
+    Task<IReadOnlyList<CompensationRow>> CompensationAsync(ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken);
+
     /// <summary>How many complaints the scope holds.</summary>
     Task<int> CountAsync(ReportScope scope, CancellationToken cancellationToken);
 
@@ -41,6 +44,9 @@ public enum ReportDimension
     Status,
     Product,
     Handler,
+
+    /// <summary>The investigation's cause code (complaints not investigated, or from before causes were coded, have none).</summary>
+    Cause,
 }
 
 public enum TrendInterval
@@ -53,19 +59,27 @@ public enum TrendInterval
 public enum HotspotDimension
 {
     Category,
-    RootCause,
+
+    /// <summary>The investigation's cause code.</summary>
+    Cause,
     Product,
 }
 
 /// <summary>
 /// One bucket/group's raw aggregates. <see cref="IsTotal"/> marks the row over all groups (of its bucket). Times are in
 /// working seconds; percentiles are continuous (interpolated). Satisfaction holds the counts of scores 1 to 5; Clocks one
-/// entry per milestone that any complaint of the row started.
+/// entry per milestone that any complaint of the row started. Repeats: complaints repeating an earlier one of the same
+/// customer and category; Escalated: escalation level above 0; Approvals: solutions approved, with the working seconds
+/// they waited (median, 90th percentile).
 /// </summary>
 public sealed record IndicatorRow(
     DateOnly? Bucket, bool IsTotal, string? Key, string? Label, int Count, int Open, int EverResolved, int Reopened, int ReComplaints,
     int FirstResponses, double? FirstResponseMedian, double? FirstResponseP90, int Resolutions, double? ResolutionMedian, double? ResolutionP90,
-    IReadOnlyList<int> Satisfaction, IReadOnlyList<MilestoneCounts> Clocks);
+    IReadOnlyList<int> Satisfaction, IReadOnlyList<MilestoneCounts> Clocks,
+    int Repeats = 0, int Escalated = 0, int Approvals = 0, double? ApprovalMedian = null, double? ApprovalP90 = null);
+
+/// <summary>One bucket/group's compensation in one currency: the sum, and how many complaints it went to.</summary>
+public sealed record CompensationRow(DateOnly? Bucket, bool IsTotal, string? Key, string Currency, decimal Amount, int Complaints);
 
 /// <summary>
 /// Clocks of one milestone: met in time, missed (met late, or breached: the SLA worker records an overdue clock within

@@ -9,7 +9,7 @@ internal static class Indicators
 
     private static readonly SlaMilestone[] Milestones = Enum.GetValues<SlaMilestone>();
 
-    public static ComplaintIndicatorsDto From(IndicatorRow row, int ofCount, RateBasisDto basis)
+    public static ComplaintIndicatorsDto From(IndicatorRow row, int ofCount, RateBasisDto basis, IReadOnlyList<CompensationRow> compensation)
     {
         var clocks = row.Clocks;
         return new ComplaintIndicatorsDto(
@@ -21,7 +21,12 @@ internal static class Indicators
                 : new MilestoneComplianceDto(m, 0, 0, 0, null)).ToList(),
             new RateDto(row.Reopened, row.EverResolved, Ratio(row.Reopened, row.EverResolved)),
             new RateDto(row.ReComplaints, row.Count, Ratio(row.ReComplaints, row.Count)),
-            Satisfaction(row.Satisfaction));
+            Satisfaction(row.Satisfaction),
+            new RateDto(row.Repeats, row.Count, Ratio(row.Repeats, row.Count)),
+            new RateDto(row.Escalated, row.Count, Ratio(row.Escalated, row.Count)),
+            Duration(row.Approvals, row.ApprovalMedian, row.ApprovalP90),
+            compensation.Where(c => c.Bucket == row.Bucket && c.IsTotal == row.IsTotal && (row.IsTotal || c.Key == row.Key))
+                .OrderBy(c => c.Currency, StringComparer.Ordinal).Select(c => new CompensationDto(c.Currency, c.Amount, c.Complaints)).ToList());
     }
 
     public static IndicatorRow Empty(string? key, string? label) =>

@@ -8,11 +8,19 @@ public sealed record RateBasisDto(string Basis, long Value);
 /// <summary>
 /// The complaint indicators of one group (or of all, when <see cref="Key"/> is null). Times are working hours on the
 /// business calendar; shares and rates are fractions (0.25 is a quarter), the complaint rate is per 1,000 of the basis.
+/// <see cref="Repeat"/> is the repeat-complaint rate (客户重复投诉率: complaints of a customer who complained in the same
+/// category within the repeat window, of all); <see cref="Escalation"/> the complaints escalated at least one level (a
+/// missed milestone or a re-complaint), of all; <see cref="SolutionApproval"/> how long major complaints' solutions
+/// waited for a supervisor's approval; <see cref="Compensation"/> what resolutions granted, per currency.
 /// </summary>
 public sealed record ComplaintIndicatorsDto(
     string? Key, string? Label, int Count, double Share, double? ComplaintRate, int Open,
     DurationStatsDto FirstResponse, DurationStatsDto Resolution, IReadOnlyList<MilestoneComplianceDto> Sla,
-    RateDto Reopen, RateDto ReComplaint, SatisfactionDto Satisfaction);
+    RateDto Reopen, RateDto ReComplaint, SatisfactionDto Satisfaction,
+    RateDto Repeat, RateDto Escalation, DurationStatsDto SolutionApproval, IReadOnlyList<CompensationDto> Compensation);
+
+/// <summary>Compensation in one currency (ISO 4217): the total granted and how many complaints it went to.</summary>
+public sealed record CompensationDto(string Currency, decimal Amount, int Complaints);
 
 /// <summary>Median and 90th percentile (interpolated) over the complaints that reached the point.</summary>
 public sealed record DurationStatsDto(int Count, double? MedianHours, double? P90Hours);
@@ -20,7 +28,7 @@ public sealed record DurationStatsDto(int Count, double? MedianHours, double? P9
 /// <summary>Compliance is met / (met + missed); pending clocks are not yet decided.</summary>
 public sealed record MilestoneComplianceDto(SlaMilestone Milestone, int Met, int Missed, int Pending, double? Compliance);
 
-/// <summary><see cref="Count"/> of <see cref="Of"/>; reopen: reopened of those ever resolved; re-complaint: re-complaints of all complaints.</summary>
+/// <summary><see cref="Count"/> of <see cref="Of"/>; reopen: reopened of those ever resolved; re-complaint, repeat, escalation: of all complaints.</summary>
 public sealed record RateDto(int Count, int Of, double? Rate);
 
 /// <summary>Satisfaction given at closing (1 to 5): responses, mean and the count and share of each score.</summary>
@@ -40,7 +48,7 @@ public sealed record ComplaintTrendReport(
 public sealed record TrendPointDto(DateOnly Start, DateOnly End, ComplaintIndicatorsDto Total, IReadOnlyList<ComplaintIndicatorsDto> Groups);
 
 public sealed record HotspotsReport(
-    DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, HotspotListDto Categories, HotspotListDto RootCauses, HotspotListDto Products);
+    DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, HotspotListDto Categories, HotspotListDto Causes, HotspotListDto Products);
 
 /// <summary>The top values by volume in the period, and those that grew most against the previous period (growing ones only).</summary>
 public sealed record HotspotListDto(IReadOnlyList<HotspotDto> ByVolume, IReadOnlyList<HotspotDto> ByGrowth);

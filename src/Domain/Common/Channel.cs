@@ -10,5 +10,11 @@ public enum Channel
     Sms,
     SocialMedia,
     WalkIn,
+
+    /// <summary>A letter (信函) by post.</summary>
+    Letter,
+
+    /// <summary>WeChat (微信): the official account or a service chat.</summary>
+    Wechat,
     Partner,
 }

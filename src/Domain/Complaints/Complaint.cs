@@ -19,6 +19,7 @@ public sealed class Complaint : AggregateRoot
     public const int ExternalReferenceMaxLength = 100;
     public const int ReasonMaxLength = 2000;
     public const int ProductMaxLength = 80;
+    public const int LocationMaxLength = 200;
     public const int NumberMaxLength = 40;
 
     /// <summary>The one table of the state machine: what each state allows.</summary>
@@ -55,6 +56,8 @@ public sealed class Complaint : AggregateRoot
         ReceivedAt = data.ReceivedAt ?? now;
         Category = data.Category;
         Product = string.IsNullOrWhiteSpace(data.Product) ? null : Guard.Text(data.Product, ProductMaxLength, "product");
+        Location = string.IsNullOrWhiteSpace(data.Location) ? null : Guard.Text(data.Location, LocationMaxLength, "location");
+        Scope = data.Scope ?? ImpactScope.SingleCustomer;
         Severity = data.Severity ?? Severity.General;
         PartnerId = data.PartnerId;
         ExternalReference = data.ExternalReference?.Trim();
@@ -77,6 +80,12 @@ public sealed class Complaint : AggregateRoot
 
     /// <summary>The product or service the complaint is about (the operator's product code), if known.</summary>
     public string? Product { get; private set; }
+
+    /// <summary>Where it happened (地点): a shop, a town, a line; the customer's words, erased with them.</summary>
+    public string? Location { get; private set; }
+
+    /// <summary>How far the problem reaches (影响范围): this customer, several, a region, everybody.</summary>
+    public ImpactScope Scope { get; private set; }
 
     public string Title { get; private set; }
 
@@ -157,6 +166,15 @@ public sealed class Complaint : AggregateRoot
     /// <summary>Working time from receipt to the (latest) resolution; cleared when the complaint is reopened.</summary>
     public TimeSpan? ResolutionTime { get; private set; }
 
+    /// <summary>When the solution now waiting for (or last given) a supervisor's approval was submitted.</summary>
+    public DateTimeOffset? SolutionSubmittedAt { get; private set; }
+
+    /// <summary>When a supervisor last approved a submitted solution.</summary>
+    public DateTimeOffset? SolutionApprovedAt { get; private set; }
+
+    /// <summary>Working time the last approved solution waited for its approval (reports give its median and 90th percentile).</summary>
+    public TimeSpan? ApprovalTime { get; private set; }
+
     /// <summary>
     /// The clocks at a glance, one bit per <see cref="SlaMilestone"/> (<c>1 &lt;&lt; milestone</c>): which have started, which
     /// were met in time, which were missed (met late or breached). Kept with the clocks, for reports that count them.
@@ -232,11 +250,12 @@ public sealed class Complaint : AggregateRoot
 
     /// <summary>Classifies the complaint and confirms the customer was told; the registering staff member becomes first responder if none is.</summary>
     public void Register(string category, Severity severity, bool customerAcknowledged, Guid? routedDepartmentId, RepeatInfo repeat, Actor actor, DateTimeOffset now,
-        CustomerNotice? notice = null)
+        CustomerNotice? notice = null, ImpactScope? scope = null)
     {
         var from = Ensure(ComplaintAction.Register);
         Category = Guard.Text(category, ComplaintCategories.MaxLength, "category");
         Severity = severity;
+        Scope = scope ?? Scope;
         if (customerAcknowledged || notice is not null)
         {
             CustomerAcknowledgedAt = now;
@@ -253,7 +272,7 @@ public sealed class Complaint : AggregateRoot
         RepeatCount = repeat.Count;
         RegisteredAt = now;
         Status = ComplaintStatus.Registered;
-        Append(actor, now, TimelineEntryKind.Registered, from, $"Category {category}, severity {severity}." +
+        Append(actor, now, TimelineEntryKind.Registered, from, $"Category {category}, severity {severity}, scope {Scope}." +
             (repeat.Count > 0 ? $" Repeat complaint ({repeat.Count} earlier)." : string.Empty));
         Raise(new ComplaintRegistered(Id, Status, now));
     }
@@ -347,6 +366,7 @@ public sealed class Complaint : AggregateRoot
     {
         Ensure(ComplaintAction.ProposeSolution);
         PendingSolution = solution;
+        SolutionSubmittedAt = now;
         Append(actor, now, TimelineEntryKind.SolutionSubmitted, null, solution.Summary);
         Raise(new SolutionSubmittedForApproval(Id, Status, now, ResponsibleDepartmentId));
     }
@@ -356,6 +376,8 @@ public sealed class Complaint : AggregateRoot
     {
         var from = Ensure(ComplaintAction.ApproveSolution);
         var solution = PendingSolution!;
+        SolutionApprovedAt = now;
+        ApprovalTime = null;
         Append(actor, now, TimelineEntryKind.SolutionApproved, null, "Solution approved.");
         Raise(new SolutionApproved(Id, Status, now));
         Propose(solution, from, actor, now);
@@ -512,7 +534,7 @@ public sealed class Complaint : AggregateRoot
         var title = $"Re-complaint: {Title}";
         return new NewComplaint(channel, CustomerId, title.Length <= TitleMaxLength ? title : title[..TitleMaxLength],
             description, remedySought, OccurredAt: null, ReceivedAt: now, Category, Severity, PartnerId: null, ExternalReference: null,
-            EscalationLevel + 1, Id, Product);
+            EscalationLevel + 1, Id, Product, Location, Scope);
     }
 
     /// <summary>
@@ -613,6 +635,10 @@ public sealed class Complaint : AggregateRoot
         }
 
         ResolutionTime = Resolution is { } resolution ? ResolutionTime ?? calendar.WorkingTimeBetween(ReceivedAt, resolution.ResolvedAt) : null;
+        if (ApprovalTime is null && SolutionSubmittedAt is { } submitted && SolutionApprovedAt is { } approved && approved >= submitted)
+        {
+            ApprovalTime = calendar.WorkingTimeBetween(submitted, approved);
+        }
     }
 
     /// <summary>Changes category and/or severity after registration; the clocks not yet met follow the new severity's targets.</summary>
@@ -767,7 +793,9 @@ public sealed record NewComplaint(
     string? ExternalReference,
     int EscalationLevel = 0,
     Guid? ReComplaintOfId = null,
-    string? Product = null);
+    string? Product = null,
+    string? Location = null,
+    ImpactScope? Scope = null);
 
 /// <summary>Earlier complaints of the same customer and category within the repeat window.</summary>
 public sealed record RepeatInfo(Guid? LatestId, int Count)

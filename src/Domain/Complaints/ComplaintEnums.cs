@@ -10,6 +10,15 @@ public enum ComplaintStatus
     Closed,
 }
 
+/// <summary>How far the problem complained of reaches (影响范围).</summary>
+public enum ImpactScope
+{
+    SingleCustomer,
+    SeveralCustomers,
+    Region,
+    AllCustomers,
+}
+
 public enum Severity
 {
     General,

@@ -14,9 +14,10 @@ public sealed class Investigation
         Findings = string.Empty;
     }
 
-    public Investigation(string findings, string? rootCause, bool isGenuine, IReadOnlyList<string> evidence, string? correctiveAction)
+    public Investigation(string findings, string? cause, string? rootCause, bool isGenuine, IReadOnlyList<string> evidence, string? correctiveAction)
     {
         Findings = Guard.Text(findings, TextMaxLength, "findings");
+        Cause = cause is null ? null : Guard.Text(cause, ClassificationTerm.CodeMaxLength, "cause");
         RootCause = rootCause?.Trim();
         IsGenuine = isGenuine;
         Evidence = evidence.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
@@ -25,6 +26,10 @@ public sealed class Investigation
 
     public string Findings { get; private set; }
 
+    /// <summary>The code of the cause found (<see cref="ComplaintCause"/>); reports group by it. Null before causes were coded.</summary>
+    public string? Cause { get; private set; }
+
+    /// <summary>The cause in the investigator's words.</summary>
     public string? RootCause { get; private set; }
 
     public bool IsGenuine { get; private set; }

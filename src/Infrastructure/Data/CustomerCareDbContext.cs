@@ -24,6 +24,10 @@ public sealed class CustomerCareDbContext(
 {
     public DbSet<Department> Departments => Set<Department>();
 
+    public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
+
+    public DbSet<ComplaintCause> ComplaintCauses => Set<ComplaintCause>();
+
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 
     public DbSet<Partner> Partners => Set<Partner>();

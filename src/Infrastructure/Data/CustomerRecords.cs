@@ -39,6 +39,7 @@ internal sealed class CustomerRecords(CustomerCareDbContext db, IIdempotencyStor
                 title = 'Complaint of an erased customer',
                 description = {1},
                 remedy_sought = NULL,
+                location = NULL,
                 customer_response = jsonb_set(customer_response, '{{Comment}}', 'null'),
                 closing = jsonb_set(closing, '{{Comment}}', 'null')
             WHERE customer_id = {0}

@@ -44,13 +44,19 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
                    count(*) FILTER (WHERE satisfaction = 3)::int,
                    count(*) FILTER (WHERE satisfaction = 4)::int,
                    count(*) FILTER (WHERE satisfaction = 5)::int,
-            {ClockCounts}
+            {ClockCounts},
+                   count(*) FILTER (WHERE repeat_of_id IS NOT NULL)::int,
+                   count(*) FILTER (WHERE escalation_level > 0)::int,
+                   count(approval)::int,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY approval),
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY approval)
             FROM (
                 SELECT {Bucket(interval)} AS bucket, {Key(groupBy)} AS key, {Label(groupBy)} AS label, c.status, c.reopen_count,
                        c.resolved, c.re_complaint_of_id,
                        extract(epoch FROM c.first_response_time)::float8 AS first_response,
                        extract(epoch FROM c.resolution_time)::float8 AS resolution,
-                       c.satisfaction, c.sla_started, c.sla_met, c.sla_missed
+                       c.satisfaction, c.sla_started, c.sla_met, c.sla_missed, c.repeat_of_id, c.escalation_level,
+                       extract(epoch FROM c.approval_time)::float8 AS approval
                 {From(groupBy)}
                 {Where}
             ) s
@@ -61,7 +67,28 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
             r.GetInt32(9), Number(r, 10), Number(r, 11), r.GetInt32(12), Number(r, 13), Number(r, 14),
             [r.GetInt32(15), r.GetInt32(16), r.GetInt32(17), r.GetInt32(18), r.GetInt32(19)],
             Milestones.Select((m, i) => new MilestoneCounts(m, r.GetInt32(20 + (i * 3)), r.GetInt32(21 + (i * 3)), r.GetInt32(22 + (i * 3))))
-                .Where(c => c.Met + c.Missed + c.Pending > 0).ToList()), cancellationToken);
+                .Where(c => c.Met + c.Missed + c.Pending > 0).ToList(),
+            r.GetInt32(AfterClocks), r.GetInt32(AfterClocks + 1), r.GetInt32(AfterClocks + 2), Number(r, AfterClocks + 3), Number(r, AfterClocks + 4)), cancellationToken);
+    }
+
+    /// <summary>The first column after the clock counts (three per milestone from column 20).</summary>
+    private static readonly int AfterClocks = 20 + (Enum.GetValues<SlaMilestone>().Length * 3);
+
+    public async Task<IReadOnlyList<CompensationRow>> CompensationAsync(
+        ReportScope scope, ReportDimension? groupBy, TrendInterval? interval, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT bucket, {IsTotal(groupBy)}, key, currency, sum(amount), count(*)::int
+            FROM (
+                SELECT {Bucket(interval)} AS bucket, {Key(groupBy)} AS key, coalesce(c.compensation_currency, '') AS currency,
+                       c.compensation_amount AS amount
+                {From(groupBy)}
+                {Where} AND c.compensation_amount IS NOT NULL
+            ) s
+            GROUP BY {(groupBy is null ? "GROUPING SETS ((bucket, key, currency))" : "GROUPING SETS ((bucket, key, currency), (bucket, currency))")}
+            """;
+        return await QueryAsync(sql, scope, r => new CompensationRow(
+            Date(r, 0), r.GetBoolean(1), Key(groupBy, r, 2), r.GetString(3), r.GetDecimal(4), r.GetInt32(5)), cancellationToken);
     }
 
     private static readonly SlaMilestone[] Milestones = Enum.GetValues<SlaMilestone>();
@@ -87,12 +114,11 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
         var value = dimension switch
         {
             HotspotDimension.Category => "c.category",
-            HotspotDimension.RootCause => "c.investigation ->> 'RootCause'",
+            HotspotDimension.Cause => "c.cause",
             HotspotDimension.Product => "c.product",
             _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
         };
-        // Root causes are free text: one cause however it is capitalised. Categories and products are codes.
-        var key = dimension == HotspotDimension.RootCause ? "lower(value)" : "value";
+        const string key = "value";
         var sql = $"""
             SELECT {key}, min(value COLLATE "C"),
                    count(*) FILTER (WHERE received_at >= @from)::int,
@@ -168,6 +194,7 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
         ReportDimension.Department => "c.responsible_department_id::text",
         ReportDimension.Product => "c.product",
         ReportDimension.Handler => "c.assignee_id::text",
+        ReportDimension.Cause => "c.cause",
         _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
     };
 

@@ -256,7 +256,7 @@ public class ComplaintSlaTests : IntegrationTest
         await _api.DoAsync(id, "register", new { category = "other", severity = "general" });
         await _api.DoAsync(id, "assign", new { assigneeId = agent.Id, reason = "Mine" });
         await _api.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = "Called back" });
-        await _api.DoAsync(id, "investigation", new { findings = "Seal faulty", isGenuine = true });
+        await _api.DoAsync(id, "investigation", new { findings = "Seal faulty", cause = "terminal", isGenuine = true });
         var now = _clock.GetUtcNow();
         var proposed = await _api.DoAsync(id, "solution", new
         {

@@ -32,7 +32,7 @@ public sealed class PartnerVisibilityTests : AdminIntegrationTest
         await staff.DoAsync(id, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
         await staff.DoAsync(id, "notes", new { text = Note });
         await staff.DoAsync(id, "contacts", new { channel = "phone", direction = "outbound", summary = ContactSummary });
-        await staff.DoAsync(id, "investigation", new { findings = Findings, rootCause = "Supplier batch 42", isGenuine = true });
+        await staff.DoAsync(id, "investigation", new { findings = Findings, cause = "terminal", rootCause = "Supplier batch 42", isGenuine = true });
         await staff.DoAsync(id, "solution", new { summary = "更换新水壶", communicatedVia = "phone", steps = new[] { new { description = "寄出新水壶", ownerId = (Guid?)null } } });
         await Dispatch.UntilSettledAsync();
 

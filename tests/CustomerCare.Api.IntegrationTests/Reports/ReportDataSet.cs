@@ -88,7 +88,7 @@ public sealed class ReportDataSet : IAsyncDisposable
         await StepAsync(api, c1, "2026-03-02 09:30", "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
         await StepAsync(api, c1, "2026-03-02 10:00", "assign", new { assigneeId = HandlerA, reason = "Kettle specialist" });
         await StepAsync(api, c1, "2026-03-02 11:00", "contacts", new { channel = "phone", direction = "outbound", summary = "Called back" });
-        await StepAsync(api, c1, "2026-03-02 14:00", "investigation", new { findings = "Seal faulty", rootCause = "Supplier batch 42", isGenuine = true });
+        await StepAsync(api, c1, "2026-03-02 14:00", "investigation", new { findings = "Seal faulty", cause = "terminal", rootCause = "Supplier batch 42", isGenuine = true });
         await StepAsync(api, c1, "2026-03-02 15:00", "solution", new { summary = "Replace the kettle", communicatedVia = "phone" });
         await StepAsync(api, c1, "2026-03-02 16:00", "customer-response", new { accepted = true });
 
@@ -98,7 +98,7 @@ public sealed class ReportDataSet : IAsyncDisposable
         await StepAsync(api, c1, "2026-03-03 10:00", "resolve", new { outcome = "Replaced", fedBackVia = "phone" });
         await StepAsync(api, c1, "2026-03-03 10:30", "close", new { reason = "resolved", satisfaction = 5 });
         await StepAsync(api, c2, "2026-03-05 10:00", "contacts", new { channel = "email", direction = "outbound", summary = "Wrote back" });
-        await StepAsync(api, c2, "2026-03-05 11:00", "investigation", new { findings = "Seal faulty", rootCause = " supplier batch 42 ", isGenuine = true });
+        await StepAsync(api, c2, "2026-03-05 11:00", "investigation", new { findings = "Seal faulty", cause = "terminal", rootCause = " supplier batch 42 ", isGenuine = true });
         await StepAsync(api, c2, "2026-03-05 12:00", "solution", new { summary = "Replace the kettle", communicatedVia = "email" });
         await StepAsync(api, c2, "2026-03-05 13:00", "customer-response", new { accepted = true });
         await StepAsync(api, c2, "2026-03-05 14:00", "resolve", new { outcome = "Replaced", fedBackVia = "phone" });

@@ -86,6 +86,14 @@ public class PermissionMatrixTests
 
         ["ListAccessRecords"] = AdminOnly,
 
+        ["ListCategories"] = AllStaff,
+        ["GetCategory"] = AllStaff,
+        ["PutCategory"] = AdminOnly,
+        ["DeleteCategory"] = AdminOnly,
+        ["ListCauses"] = AllStaff,
+        ["GetCause"] = AllStaff,
+        ["PutCause"] = AdminOnly,
+        ["DeleteCause"] = AdminOnly,
         ["ListCalendars"] = AllStaff,
         ["GetCalendar"] = AllStaff,
         ["PutCalendar"] = AdminOnly,

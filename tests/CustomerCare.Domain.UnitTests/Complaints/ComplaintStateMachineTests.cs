@@ -42,7 +42,7 @@ public class ComplaintStateMachineTests
         if (status == ComplaintStatus.Received) return c;
         c.Register("productQuality", Severity.General, true, null, RepeatInfo.None, Agent, Now);
         if (status == ComplaintStatus.Registered) return c;
-        c.Investigate(new Investigation("Seal failed.", "Bad batch", true, ["photo-1"], "Supplier audit"), Agent, Now);
+        c.Investigate(new Investigation("Seal failed.", "network", "Bad batch", true, ["photo-1"], "Supplier audit"), Agent, Now);
         if (status == ComplaintStatus.Investigated) return c;
         c.ProposeSolution(new ProposedSolution("Replace kettle", [new SolutionStep("Ship new kettle", Agent.Id, Now.AddDays(2), false)], Now, Channel.Phone), Agent, Now);
         c.RecordCustomerResponse(new CustomerResponse(true, "OK", null, Now), Agent, Now);
@@ -60,7 +60,7 @@ public class ComplaintStateMachineTests
             case ComplaintAction.Register: c.Register("productQuality", Severity.Major, true, null, RepeatInfo.None, Agent, Now); break;
             case ComplaintAction.Assign: c.Assign(Guid.CreateVersion7(), null, "Route to quality", Agent, Now); break;
             case ComplaintAction.LogContact: c.LogContact(Channel.Phone, ContactDirection.Outbound, "Called back", Agent, Now); break;
-            case ComplaintAction.Investigate: c.Investigate(new Investigation("Checked", null, false, [], null), Agent, Now); break;
+            case ComplaintAction.Investigate: c.Investigate(new Investigation("Checked", "network", null, false, [], null), Agent, Now); break;
             case ComplaintAction.ProposeSolution: c.ProposeSolution(new ProposedSolution("Refund", [], Now, Channel.Email), Agent, Now); break;
             case ComplaintAction.RecordCustomerResponse: c.RecordCustomerResponse(new CustomerResponse(false, "No", "Escalation", Now), Agent, Now); break;
             case ComplaintAction.Resolve: c.Resolve(new Resolution("Done", null, null, null, Now), Agent, Now); break;
@@ -196,7 +196,7 @@ public class ComplaintStateMachineTests
 
         complaint.Register("other", Severity.General, true, null, RepeatInfo.None, Agent, Now);
         complaint.Assign(Guid.CreateVersion7(), OtherAgent.Id, "Transfer to specialist", OtherAgent, Now);
-        complaint.Investigate(new Investigation("Checked", null, true, [], null), OtherAgent, Now);
+        complaint.Investigate(new Investigation("Checked", "network", null, true, [], null), OtherAgent, Now);
 
         Assert.That(complaint.FirstResponderId, Is.EqualTo(Agent.Id));
     }

@@ -35,7 +35,7 @@ public class ComplaintSlaTests
         At(Cn(23, 9, 30), t => complaint.Register("other", Severity.General, true, null, RepeatInfo.None, Agent, t));
         Assert.That(complaint.FirstResponseTime, Is.Null, "registering is not a response to the customer");
         At(Cn(23, 10, 0), t => complaint.LogContact(Channel.Phone, ContactDirection.Outbound, "Called back", Agent, t));
-        At(Cn(23, 11, 0), t => complaint.Investigate(new Investigation("Found", "Cause", true, [], null), Agent, t));
+        At(Cn(23, 11, 0), t => complaint.Investigate(new Investigation("Found", "network", "Cause", true, [], null), Agent, t));
         At(Cn(23, 12, 0), t => complaint.ProposeSolution(new ProposedSolution("Fix", [], t, Channel.Phone), Agent, t));
         At(Cn(23, 13, 0), t => complaint.RecordCustomerResponse(new CustomerResponse(true, null, null, t), Agent, t));
         At(Cn(24, 10, 0), t => complaint.Resolve(new Resolution("Fixed", null, null, null, t), Agent, t));
@@ -148,7 +148,7 @@ public class ComplaintSlaTests
         complaint.Register("other", Severity.General, true, null, RepeatInfo.None, Agent, Cn(23, 9, 30));
         complaint.Assign(Guid.CreateVersion7(), Agent.Id, "Mine", Agent, Cn(23, 9, 40));
         complaint.LogContact(Channel.Phone, ContactDirection.Outbound, "Called", Agent, Cn(23, 10, 0));
-        complaint.Investigate(new Investigation("F", null, true, [], null), Agent, Cn(23, 11, 0));
+        complaint.Investigate(new Investigation("F", "network", null, true, [], null), Agent, Cn(23, 11, 0));
         complaint.ProposeSolution(new ProposedSolution("S", [], Cn(23, 12, 0), Channel.Phone), Agent, Cn(23, 12, 0));
         complaint.RecordCustomerResponse(new CustomerResponse(true, null, null, Cn(23, 13, 0)), Agent, Cn(23, 13, 0));
         complaint.TrackSla(Schedule, Cn(23, 13, 0));

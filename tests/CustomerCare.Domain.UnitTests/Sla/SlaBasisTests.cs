@@ -130,7 +130,7 @@ public class SlaBasisTests
             complaint.TrackSla(schedule, when);
         }
 
-        At(Cn(11, 23, 11, 0), t => complaint.Investigate(new Investigation("F", null, true, [], null), Agent, t));
+        At(Cn(11, 23, 11, 0), t => complaint.Investigate(new Investigation("F", "network", null, true, [], null), Agent, t));
         At(Cn(11, 23, 12, 0), t => complaint.ProposeSolution(new ProposedSolution("S", [], t, Channel.Phone), Agent, t));
         At(Cn(11, 23, 13, 0), t => complaint.RecordCustomerResponse(new CustomerResponse(true, null, null, t), Agent, t));
         At(Cn(11, 24, 9, 0), t => complaint.Resolve(new Resolution("Done", null, null, null, t), Agent, t));
@@ -161,7 +161,7 @@ public class SolutionStepTests
         var complaint = Complaint.Receive("CC-2026-000003",
             new NewComplaint(Channel.Phone, Guid.CreateVersion7(), "T", "D", null, null, T, null, null, null, null), Agent, T);
         complaint.Register("other", Severity.General, true, null, RepeatInfo.None, Agent, T);
-        complaint.Investigate(new Investigation("F", null, true, [], null), Agent, T);
+        complaint.Investigate(new Investigation("F", "network", null, true, [], null), Agent, T);
         complaint.ProposeSolution(new ProposedSolution("S", steps, T, Channel.Phone), Agent, T);
         return complaint;
     }
@@ -215,7 +215,7 @@ public class SolutionApprovalTests
         var complaint = Complaint.Receive("CC-2026-000004",
             new NewComplaint(Channel.Phone, Guid.CreateVersion7(), "T", "D", null, null, T, null, null, null, null), Agent, T);
         complaint.Register("fraud", Severity.Major, true, null, RepeatInfo.None, Agent, T);
-        complaint.Investigate(new Investigation("F", null, true, [], null), Agent, T);
+        complaint.Investigate(new Investigation("F", "network", null, true, [], null), Agent, T);
 
         complaint.SubmitSolutionForApproval(new ProposedSolution("Refund", [], T, Channel.Phone), Agent, T.AddHours(1));
         var pending = (complaint.Status, complaint.SolutionProposedAt, complaint.AllowedActions.Contains(ComplaintAction.ApproveSolution));

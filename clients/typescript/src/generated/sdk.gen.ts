@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcknowledgeFeedbackData, AcknowledgeFeedbackErrors, AcknowledgeFeedbackResponses, ActivateDepartmentData, ActivateDepartmentErrors, ActivateDepartmentResponses, ActivatePartnerData, ActivatePartnerErrors, ActivatePartnerResponses, ActivateStaffMemberData, ActivateStaffMemberErrors, ActivateStaffMemberResponses, AddComplaintNoteData, AddComplaintNoteErrors, AddComplaintNoteResponses, AnswerFeedbackData, AnswerFeedbackErrors, AnswerFeedbackResponses, ApproveSolutionData, ApproveSolutionErrors, ApproveSolutionResponses, AssignComplaintData, AssignComplaintErrors, AssignComplaintResponses, CancelCareTaskData, CancelCareTaskErrors, CancelCareTaskResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CloseComplaintData, CloseComplaintErrors, CloseComplaintResponses, CompleteCareTaskData, CompleteCareTaskErrors, CompleteCareTaskResponses, CompleteSolutionStepData, CompleteSolutionStepErrors, CompleteSolutionStepResponses, CreateCampaignData, CreateCampaignErrors, CreateCampaignResponses, CreateCareTaskData, CreateCareTaskErrors, CreateCareTaskResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateDepartmentData, CreateDepartmentErrors, CreateDepartmentResponses, CreatePartnerData, CreatePartnerErrors, CreatePartnerResponses, CreateStaffMemberData, CreateStaffMemberErrors, CreateStaffMemberResponses, CreateSurveyData, CreateSurveyErrors, CreateSurveyResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeactivateDepartmentData, DeactivateDepartmentErrors, DeactivateDepartmentResponses, DeactivatePartnerData, DeactivatePartnerErrors, DeactivatePartnerResponses, DeactivateStaffMemberData, DeactivateStaffMemberErrors, DeactivateStaffMemberResponses, DeleteCalendarData, DeleteCalendarErrors, DeleteCalendarResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, EraseCustomerData, EraseCustomerErrors, EraseCustomerResponses, ExportCustomerData, ExportCustomerErrors, ExportCustomerResponses, FileReComplaintData, FileReComplaintErrors, FileReComplaintResponses, GetCalendarData, GetCalendarErrors, GetCalendarResponses, GetCalendarSettingsData, GetCalendarSettingsErrors, GetCalendarSettingsResponses, GetCalendarYearData, GetCalendarYearErrors, GetCalendarYearResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetCareTaskData, GetCareTaskErrors, GetCareTaskResponses, GetChangeFeedData, GetChangeFeedErrors, GetChangeFeedResponses, GetComplaintData, GetComplaintErrors, GetComplaintHotspotsData, GetComplaintHotspotsErrors, GetComplaintHotspotsResponses, GetComplaintNotificationsData, GetComplaintNotificationsErrors, GetComplaintNotificationsResponses, GetComplaintResponses, GetComplaintSummaryData, GetComplaintSummaryErrors, GetComplaintSummaryResponses, GetComplaintTimelineData, GetComplaintTimelineErrors, GetComplaintTimelineResponses, GetComplaintTrendData, GetComplaintTrendErrors, GetComplaintTrendResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerOverviewData, GetCustomerOverviewErrors, GetCustomerOverviewResponses, GetCustomerResponses, GetDepartmentData, GetDepartmentErrors, GetDepartmentResponses, GetFeedbackData, GetFeedbackErrors, GetFeedbackResponses, GetMyNotificationSettingsData, GetMyNotificationSettingsErrors, GetMyNotificationSettingsResponses, GetNotificationSettingsData, GetNotificationSettingsErrors, GetNotificationSettingsResponses, GetNotificationTemplateData, GetNotificationTemplateErrors, GetNotificationTemplateResponses, GetOpenBreachesData, GetOpenBreachesErrors, GetOpenBreachesResponses, GetPartnerData, GetPartnerErrors, GetPartnerResponses, GetReferenceDataData, GetReferenceDataErrors, GetReferenceDataResponses, GetSlaByDepartmentData, GetSlaByDepartmentErrors, GetSlaByDepartmentResponses, GetSlaPolicySettingsData, GetSlaPolicySettingsErrors, GetSlaPolicySettingsResponses, GetStaffMemberData, GetStaffMemberErrors, GetStaffMemberResponses, GetStaffPerformanceData, GetStaffPerformanceErrors, GetStaffPerformanceResponses, GetSurveyAnalysisData, GetSurveyAnalysisErrors, GetSurveyAnalysisResponses, GetSurveyData, GetSurveyErrors, GetSurveyFormData, GetSurveyFormErrors, GetSurveyFormResponses, GetSurveyResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportComplaintsData, ImportComplaintsErrors, ImportComplaintsResponses, IssuePartnerKeyData, IssuePartnerKeyErrors, IssuePartnerKeyResponses, ListAccessRecordsData, ListAccessRecordsErrors, ListAccessRecordsResponses, ListCalendarsData, ListCalendarsErrors, ListCalendarsResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListCareTasksData, ListCareTasksErrors, ListCareTasksResponses, ListComplaintsData, ListComplaintsErrors, ListComplaintsResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListDepartmentRobotsData, ListDepartmentRobotsErrors, ListDepartmentRobotsResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListFeedbackData, ListFeedbackErrors, ListFeedbackResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListNotificationTemplatesData, ListNotificationTemplatesErrors, ListNotificationTemplatesResponses, ListPartnerKeysData, ListPartnerKeysErrors, ListPartnerKeysResponses, ListPartnersData, ListPartnersErrors, ListPartnersResponses, ListStaffData, ListStaffErrors, ListStaffResponses, ListSurveysData, ListSurveysErrors, ListSurveysResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LogCustomerContactData, LogCustomerContactErrors, LogCustomerContactResponses, LookUpComplaintStatusData, LookUpComplaintStatusErrors, LookUpComplaintStatusResponses, MergeCustomersData, MergeCustomersErrors, MergeCustomersResponses, PauseSlaData, PauseSlaErrors, PauseSlaResponses, PreviewNotificationTemplateData, PreviewNotificationTemplateErrors, PreviewNotificationTemplateResponses, ProposeSolutionData, ProposeSolutionErrors, ProposeSolutionResponses, PutCalendarData, PutCalendarErrors, PutCalendarResponses, PutCalendarYearData, PutCalendarYearErrors, PutCalendarYearResponses, ReceiveComplaintData, ReceiveComplaintErrors, ReceiveComplaintResponses, ReceiveFeedbackData, ReceiveFeedbackErrors, ReceiveFeedbackResponses, ReclassifyComplaintData, ReclassifyComplaintErrors, ReclassifyComplaintResponses, RecordCustomerResponseData, RecordCustomerResponseErrors, RecordCustomerResponseResponses, RecordInvestigationData, RecordInvestigationErrors, RecordInvestigationResponses, RegisterComplaintData, RegisterComplaintErrors, RegisterComplaintResponses, RemoveDepartmentRobotData, RemoveDepartmentRobotErrors, RemoveDepartmentRobotResponses, ReopenComplaintData, ReopenComplaintErrors, ReopenComplaintResponses, ReplyToComplaintData, ReplyToComplaintErrors, ReplyToComplaintResponses, RequestStatusCodeData, RequestStatusCodeErrors, RequestStatusCodeResponses, RescheduleCareTaskData, RescheduleCareTaskErrors, RescheduleCareTaskResponses, ResendWebhookDeliveryData, ResendWebhookDeliveryErrors, ResendWebhookDeliveryResponses, ResetNotificationTemplateData, ResetNotificationTemplateErrors, ResetNotificationTemplateResponses, ResetStaffPasswordData, ResetStaffPasswordErrors, ResetStaffPasswordResponses, ResolveComplaintData, ResolveComplaintErrors, ResolveComplaintResponses, ResumeSlaData, ResumeSlaErrors, ResumeSlaResponses, ReturnComplaintToQueueData, ReturnComplaintToQueueErrors, ReturnComplaintToQueueResponses, ReviseSurveyData, ReviseSurveyErrors, ReviseSurveyResponses, RevokePartnerKeyData, RevokePartnerKeyErrors, RevokePartnerKeyResponses, RotatePartnerKeyData, RotatePartnerKeyErrors, RotatePartnerKeyResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, SendBackSolutionData, SendBackSolutionErrors, SendBackSolutionResponses, SetDepartmentRobotData, SetDepartmentRobotErrors, SetDepartmentRobotResponses, SignInData, SignInErrors, SignInResponses, StartFeedbackData, StartFeedbackErrors, StartFeedbackResponses, StopCampaignData, StopCampaignErrors, StopCampaignResponses, SubmitSurveyResponseData, SubmitSurveyResponseErrors, SubmitSurveyResponseResponses, UpdateCalendarSettingsData, UpdateCalendarSettingsErrors, UpdateCalendarSettingsResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateDepartmentData, UpdateDepartmentErrors, UpdateDepartmentResponses, UpdateMyNotificationSettingsData, UpdateMyNotificationSettingsErrors, UpdateMyNotificationSettingsResponses, UpdateNotificationSettingsData, UpdateNotificationSettingsErrors, UpdateNotificationSettingsResponses, UpdateNotificationTemplateData, UpdateNotificationTemplateErrors, UpdateNotificationTemplateResponses, UpdatePartnerData, UpdatePartnerErrors, UpdatePartnerResponses, UpdateSlaPolicySettingsData, UpdateSlaPolicySettingsErrors, UpdateSlaPolicySettingsResponses, UpdateStaffMemberData, UpdateStaffMemberErrors, UpdateStaffMemberResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen.js';
+import type { AcknowledgeFeedbackData, AcknowledgeFeedbackErrors, AcknowledgeFeedbackResponses, ActivateDepartmentData, ActivateDepartmentErrors, ActivateDepartmentResponses, ActivatePartnerData, ActivatePartnerErrors, ActivatePartnerResponses, ActivateStaffMemberData, ActivateStaffMemberErrors, ActivateStaffMemberResponses, AddComplaintNoteData, AddComplaintNoteErrors, AddComplaintNoteResponses, AnswerFeedbackData, AnswerFeedbackErrors, AnswerFeedbackResponses, ApproveSolutionData, ApproveSolutionErrors, ApproveSolutionResponses, AssignComplaintData, AssignComplaintErrors, AssignComplaintResponses, CancelCareTaskData, CancelCareTaskErrors, CancelCareTaskResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CloseComplaintData, CloseComplaintErrors, CloseComplaintResponses, CompleteCareTaskData, CompleteCareTaskErrors, CompleteCareTaskResponses, CompleteSolutionStepData, CompleteSolutionStepErrors, CompleteSolutionStepResponses, CreateCampaignData, CreateCampaignErrors, CreateCampaignResponses, CreateCareTaskData, CreateCareTaskErrors, CreateCareTaskResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateDepartmentData, CreateDepartmentErrors, CreateDepartmentResponses, CreatePartnerData, CreatePartnerErrors, CreatePartnerResponses, CreateStaffMemberData, CreateStaffMemberErrors, CreateStaffMemberResponses, CreateSurveyData, CreateSurveyErrors, CreateSurveyResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeactivateDepartmentData, DeactivateDepartmentErrors, DeactivateDepartmentResponses, DeactivatePartnerData, DeactivatePartnerErrors, DeactivatePartnerResponses, DeactivateStaffMemberData, DeactivateStaffMemberErrors, DeactivateStaffMemberResponses, DeleteCalendarData, DeleteCalendarErrors, DeleteCalendarResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteCauseData, DeleteCauseErrors, DeleteCauseResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, EraseCustomerData, EraseCustomerErrors, EraseCustomerResponses, ExportCustomerData, ExportCustomerErrors, ExportCustomerResponses, FileReComplaintData, FileReComplaintErrors, FileReComplaintResponses, GetCalendarData, GetCalendarErrors, GetCalendarResponses, GetCalendarSettingsData, GetCalendarSettingsErrors, GetCalendarSettingsResponses, GetCalendarYearData, GetCalendarYearErrors, GetCalendarYearResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetCareTaskData, GetCareTaskErrors, GetCareTaskResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCauseData, GetCauseErrors, GetCauseResponses, GetChangeFeedData, GetChangeFeedErrors, GetChangeFeedResponses, GetComplaintData, GetComplaintErrors, GetComplaintHotspotsData, GetComplaintHotspotsErrors, GetComplaintHotspotsResponses, GetComplaintNotificationsData, GetComplaintNotificationsErrors, GetComplaintNotificationsResponses, GetComplaintResponses, GetComplaintSummaryData, GetComplaintSummaryErrors, GetComplaintSummaryResponses, GetComplaintTimelineData, GetComplaintTimelineErrors, GetComplaintTimelineResponses, GetComplaintTrendData, GetComplaintTrendErrors, GetComplaintTrendResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerOverviewData, GetCustomerOverviewErrors, GetCustomerOverviewResponses, GetCustomerResponses, GetDepartmentData, GetDepartmentErrors, GetDepartmentResponses, GetFeedbackData, GetFeedbackErrors, GetFeedbackResponses, GetMyNotificationSettingsData, GetMyNotificationSettingsErrors, GetMyNotificationSettingsResponses, GetNotificationSettingsData, GetNotificationSettingsErrors, GetNotificationSettingsResponses, GetNotificationTemplateData, GetNotificationTemplateErrors, GetNotificationTemplateResponses, GetOpenBreachesData, GetOpenBreachesErrors, GetOpenBreachesResponses, GetPartnerData, GetPartnerErrors, GetPartnerResponses, GetReferenceDataData, GetReferenceDataErrors, GetReferenceDataResponses, GetSlaByDepartmentData, GetSlaByDepartmentErrors, GetSlaByDepartmentResponses, GetSlaPolicySettingsData, GetSlaPolicySettingsErrors, GetSlaPolicySettingsResponses, GetStaffMemberData, GetStaffMemberErrors, GetStaffMemberResponses, GetStaffPerformanceData, GetStaffPerformanceErrors, GetStaffPerformanceResponses, GetSurveyAnalysisData, GetSurveyAnalysisErrors, GetSurveyAnalysisResponses, GetSurveyData, GetSurveyErrors, GetSurveyFormData, GetSurveyFormErrors, GetSurveyFormResponses, GetSurveyResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportComplaintsData, ImportComplaintsErrors, ImportComplaintsResponses, IssuePartnerKeyData, IssuePartnerKeyErrors, IssuePartnerKeyResponses, ListAccessRecordsData, ListAccessRecordsErrors, ListAccessRecordsResponses, ListCalendarsData, ListCalendarsErrors, ListCalendarsResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListCareTasksData, ListCareTasksErrors, ListCareTasksResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCausesData, ListCausesErrors, ListCausesResponses, ListComplaintsData, ListComplaintsErrors, ListComplaintsResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListDepartmentRobotsData, ListDepartmentRobotsErrors, ListDepartmentRobotsResponses, ListDepartmentsData, ListDepartmentsErrors, ListDepartmentsResponses, ListFeedbackData, ListFeedbackErrors, ListFeedbackResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListNotificationTemplatesData, ListNotificationTemplatesErrors, ListNotificationTemplatesResponses, ListPartnerKeysData, ListPartnerKeysErrors, ListPartnerKeysResponses, ListPartnersData, ListPartnersErrors, ListPartnersResponses, ListStaffData, ListStaffErrors, ListStaffResponses, ListSurveysData, ListSurveysErrors, ListSurveysResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LogCustomerContactData, LogCustomerContactErrors, LogCustomerContactResponses, LookUpComplaintStatusData, LookUpComplaintStatusErrors, LookUpComplaintStatusResponses, MergeCustomersData, MergeCustomersErrors, MergeCustomersResponses, PauseSlaData, PauseSlaErrors, PauseSlaResponses, PreviewNotificationTemplateData, PreviewNotificationTemplateErrors, PreviewNotificationTemplateResponses, ProposeSolutionData, ProposeSolutionErrors, ProposeSolutionResponses, PutCalendarData, PutCalendarErrors, PutCalendarResponses, PutCalendarYearData, PutCalendarYearErrors, PutCalendarYearResponses, PutCategoryData, PutCategoryErrors, PutCategoryResponses, PutCauseData, PutCauseErrors, PutCauseResponses, ReceiveComplaintData, ReceiveComplaintErrors, ReceiveComplaintResponses, ReceiveFeedbackData, ReceiveFeedbackErrors, ReceiveFeedbackResponses, ReclassifyComplaintData, ReclassifyComplaintErrors, ReclassifyComplaintResponses, RecordCustomerResponseData, RecordCustomerResponseErrors, RecordCustomerResponseResponses, RecordInvestigationData, RecordInvestigationErrors, RecordInvestigationResponses, RegisterComplaintData, RegisterComplaintErrors, RegisterComplaintResponses, RemoveDepartmentRobotData, RemoveDepartmentRobotErrors, RemoveDepartmentRobotResponses, ReopenComplaintData, ReopenComplaintErrors, ReopenComplaintResponses, ReplyToComplaintData, ReplyToComplaintErrors, ReplyToComplaintResponses, RequestStatusCodeData, RequestStatusCodeErrors, RequestStatusCodeResponses, RescheduleCareTaskData, RescheduleCareTaskErrors, RescheduleCareTaskResponses, ResendWebhookDeliveryData, ResendWebhookDeliveryErrors, ResendWebhookDeliveryResponses, ResetNotificationTemplateData, ResetNotificationTemplateErrors, ResetNotificationTemplateResponses, ResetStaffPasswordData, ResetStaffPasswordErrors, ResetStaffPasswordResponses, ResolveComplaintData, ResolveComplaintErrors, ResolveComplaintResponses, ResumeSlaData, ResumeSlaErrors, ResumeSlaResponses, ReturnComplaintToQueueData, ReturnComplaintToQueueErrors, ReturnComplaintToQueueResponses, ReviseSurveyData, ReviseSurveyErrors, ReviseSurveyResponses, RevokePartnerKeyData, RevokePartnerKeyErrors, RevokePartnerKeyResponses, RotatePartnerKeyData, RotatePartnerKeyErrors, RotatePartnerKeyResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, SendBackSolutionData, SendBackSolutionErrors, SendBackSolutionResponses, SetDepartmentRobotData, SetDepartmentRobotErrors, SetDepartmentRobotResponses, SignInData, SignInErrors, SignInResponses, StartFeedbackData, StartFeedbackErrors, StartFeedbackResponses, StopCampaignData, StopCampaignErrors, StopCampaignResponses, SubmitSurveyResponseData, SubmitSurveyResponseErrors, SubmitSurveyResponseResponses, UpdateCalendarSettingsData, UpdateCalendarSettingsErrors, UpdateCalendarSettingsResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateDepartmentData, UpdateDepartmentErrors, UpdateDepartmentResponses, UpdateMyNotificationSettingsData, UpdateMyNotificationSettingsErrors, UpdateMyNotificationSettingsResponses, UpdateNotificationSettingsData, UpdateNotificationSettingsErrors, UpdateNotificationSettingsResponses, UpdateNotificationTemplateData, UpdateNotificationTemplateErrors, UpdateNotificationTemplateResponses, UpdatePartnerData, UpdatePartnerErrors, UpdatePartnerResponses, UpdateSlaPolicySettingsData, UpdateSlaPolicySettingsErrors, UpdateSlaPolicySettingsResponses, UpdateStaffMemberData, UpdateStaffMemberErrors, UpdateStaffMemberResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -270,6 +270,110 @@ export const rescheduleCareTask = <ThrowOnError extends boolean = false>(options
 });
 
 /**
+ * The complaint categories by code, with their names and the department each routes to (active ones unless includeInactive; search finds text in the code or either name)
+ *
+ * Receiving, registering and reclassifying a complaint take an active category's code (an unknown or retired one is a 400 naming `category`); registration routes the complaint to the category's department. A category complaints have is retired (`active: false`), never deleted: they keep it.
+ *
+ * Authorization policy: `staff`.
+ */
+export const listCategories = <ThrowOnError extends boolean = false>(options?: Options<ListCategoriesData, ThrowOnError>) => (options?.client ?? client).get<ListCategoriesResponses, ListCategoriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/categories',
+    ...options
+});
+
+/**
+ * Delete a category no complaint has (If-Match optional); one in use is retired instead (409 with `complaints`, how many have it)
+ *
+ * Authorization policy: `admin`.
+ */
+export const deleteCategory = <ThrowOnError extends boolean = false>(options: Options<DeleteCategoryData, ThrowOnError>) => (options.client ?? client).delete<DeleteCategoryResponses, DeleteCategoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/categories/{code}',
+    ...options
+});
+
+/**
+ * One complaint category (ETag: its version)
+ *
+ * Authorization policy: `staff`.
+ */
+export const getCategory = <ThrowOnError extends boolean = false>(options: Options<GetCategoryData, ThrowOnError>) => (options.client ?? client).get<GetCategoryResponses, GetCategoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/categories/{code}',
+    ...options
+});
+
+/**
+ * Create or replace a complaint category (If-Match optional); `active: false` retires it
+ *
+ * Receiving, registering and reclassifying a complaint take an active category's code (an unknown or retired one is a 400 naming `category`); registration routes the complaint to the category's department. A category complaints have is retired (`active: false`), never deleted: they keep it.
+ *
+ * Authorization policy: `admin`.
+ */
+export const putCategory = <ThrowOnError extends boolean = false>(options: Options<PutCategoryData, ThrowOnError>) => (options.client ?? client).put<PutCategoryResponses, PutCategoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/categories/{code}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The cause taxonomy by code, with names in English and Simplified Chinese (active ones unless includeInactive; search finds text in the code or either name)
+ *
+ * The cause taxonomy investigations code their causes by (`cause` on an investigation, required when the complaint is genuine; an unknown or retired one is a 400 naming `cause`); reports and hotspots group by it. A cause investigations found is retired (`active: false`), never deleted: they keep it.
+ *
+ * Authorization policy: `staff`.
+ */
+export const listCauses = <ThrowOnError extends boolean = false>(options?: Options<ListCausesData, ThrowOnError>) => (options?.client ?? client).get<ListCausesResponses, ListCausesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/causes',
+    ...options
+});
+
+/**
+ * Delete a cause no investigation found (If-Match optional); one in use is retired instead (409 with `complaints`, how many have it)
+ *
+ * Authorization policy: `admin`.
+ */
+export const deleteCause = <ThrowOnError extends boolean = false>(options: Options<DeleteCauseData, ThrowOnError>) => (options.client ?? client).delete<DeleteCauseResponses, DeleteCauseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/causes/{code}',
+    ...options
+});
+
+/**
+ * One cause of the taxonomy (ETag: its version)
+ *
+ * Authorization policy: `staff`.
+ */
+export const getCause = <ThrowOnError extends boolean = false>(options: Options<GetCauseData, ThrowOnError>) => (options.client ?? client).get<GetCauseResponses, GetCauseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/causes/{code}',
+    ...options
+});
+
+/**
+ * Create or replace a cause (If-Match optional); `active: false` retires it
+ *
+ * The cause taxonomy investigations code their causes by (`cause` on an investigation, required when the complaint is genuine; an unknown or retired one is a 400 naming `cause`); reports and hotspots group by it. A cause investigations found is retired (`active: false`), never deleted: they keep it.
+ *
+ * Authorization policy: `admin`.
+ */
+export const putCause = <ThrowOnError extends boolean = false>(options: Options<PutCauseData, ThrowOnError>) => (options.client ?? client).put<PutCauseResponses, PutCauseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/causes/{code}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Ask for a one-time code (no sign-in): sent by text message to a phone number or by e-mail to an address the complaint was made with
  *
  * Answers never tell whether a complaint number or an address exists: a request always gets the same 202, a wrong code the same 400. Codes are 6 digits, valid 10 minutes, used once, void after 5 wrong tries; at most 5 code requests and 10 wrong codes an hour per complaint number and per address (beyond: 429 with Retry-After), on top of the anonymous rate limit.
@@ -300,7 +404,7 @@ export const lookUpComplaintStatus = <ThrowOnError extends boolean = false>(opti
 /**
  * Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached: a clock past its due time, or a solution step past its due time and not done) looks at open complaints
  *
- * totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false. For a partner, `customerId`, `firstResponderId`, `responsibleDepartmentId` and `assigneeId` are null.
+ * totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false. For a partner, `customerId`, `firstResponderId`, `responsibleDepartmentId` and `assigneeId` are null. With `Accept: text/csv` (staff only) the answer is the complaint ledger (投诉台账): every complaint the filters find, oldest first, one row each with its clocks (due, met, state per milestone); page and pageSize do not apply, the server pages through the database as it writes.
  *
  * Authorization policy: `staffOrPartner`.
  */
@@ -1220,7 +1324,7 @@ export const getReferenceData = <ThrowOnError extends boolean = false>(options?:
 });
 
 /**
- * Complaint indicators of a period, in total and per group: volume, share, complaint rate, first-response and resolution times (median, p90), SLA compliance per milestone, reopen and re-complaint rates, satisfaction
+ * Complaint indicators of a period, in total and per group: volume, share, complaint rate, first-response and resolution times (median, p90), SLA compliance per milestone, reopen, re-complaint, repeat and escalation rates, solution-approval times, compensation per currency, satisfaction
  *
  * The period is `from`–`to`, calendar days both included in the business calendar's time zone (by default this quarter up to today); it counts the complaints received in it. Times are working hours on the business calendar. Supervisors see their departments' complaints, managers and administrators all. Send `Accept: text/csv` for a spreadsheet.
  *
@@ -1246,7 +1350,7 @@ export const getComplaintTrend = <ThrowOnError extends boolean = false>(options?
 });
 
 /**
- * Top categories, root causes and products by volume, and by growth against the equally long period before
+ * Top categories, causes and products by volume, and by growth against the equally long period before
  *
  * The period is `from`–`to`, calendar days both included in the business calendar's time zone (by default this quarter up to today); it counts the complaints received in it. Times are working hours on the business calendar. Supervisors see their departments' complaints, managers and administrators all. Send `Accept: text/csv` for a spreadsheet.
  *

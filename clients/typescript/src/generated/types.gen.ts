@@ -188,6 +188,38 @@ export type CareTaskStatus = 'open' | 'done' | 'cancelled';
 
 export type CareTaskView = 'all' | 'mine' | 'dueToday' | 'overdue';
 
+export type CategoryDto = {
+    code: string;
+    nameEn: string;
+    nameZhCn: string;
+    departmentId: string;
+    isActive: boolean;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type CategoryInput = {
+    nameEn: string;
+    nameZhCn: string;
+    departmentId: string;
+    active?: boolean | null;
+};
+
+export type CauseDto = {
+    code: string;
+    nameEn: string;
+    nameZhCn: string;
+    isActive: boolean;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type CauseInput = {
+    nameEn: string;
+    nameZhCn: string;
+    active?: boolean | null;
+};
+
 export type ChangeFeedEventDto = {
     cursor: string;
     id: string;
@@ -216,7 +248,7 @@ export type ChangePasswordInput = {
     newPassword: string;
 };
 
-export type Channel = 'phone' | 'email' | 'webForm' | 'onlineChat' | 'sms' | 'socialMedia' | 'walkIn' | 'partner';
+export type Channel = 'phone' | 'email' | 'webForm' | 'onlineChat' | 'sms' | 'socialMedia' | 'walkIn' | 'letter' | 'wechat' | 'partner';
 
 export type CloseComplaintInput = {
     reason: ClosingReason;
@@ -234,6 +266,12 @@ export type ClosingDto = {
 
 export type ClosingReason = 'resolved' | 'withdrawn' | 'unfounded' | 'duplicate';
 
+export type CompensationDto = {
+    currency: string;
+    amount: number;
+    complaints: number;
+};
+
 export type ComplaintAction = 'register' | 'assign' | 'logContact' | 'investigate' | 'proposeSolution' | 'recordCustomerResponse' | 'resolve' | 'reopen' | 'close' | 'addNote' | 'reComplain' | 'reclassify' | 'pauseSla' | 'resumeSla' | 'reply' | 'completeSolutionStep' | 'returnToQueue' | 'approveSolution' | 'sendBackSolution';
 
 export type ComplaintDto = {
@@ -245,6 +283,8 @@ export type ComplaintDto = {
     category: string | null;
     severity: Severity;
     product: string | null;
+    location: string | null;
+    scope: ImpactScope;
     title: string;
     description: string;
     remedySought: string | null;
@@ -289,6 +329,10 @@ export type ComplaintIndicatorsDto = {
     reopen: RateDto;
     reComplaint: RateDto;
     satisfaction: SatisfactionDto;
+    repeat: RateDto;
+    escalation: RateDto;
+    solutionApproval: DurationStatsDto;
+    compensation: Array<CompensationDto>;
 };
 
 export type ComplaintOverviewDto = {
@@ -314,6 +358,7 @@ export type ComplaintSummaryDto = {
     customerId: string | null;
     category: string | null;
     severity: Severity;
+    scope: ImpactScope;
     title: string;
     receivedAt: string;
     partnerId: string | null;
@@ -408,6 +453,14 @@ export type ConflictProblem = {
      * The statuses the resource may move to now (for refused feedback changes).
      */
     allowedStatuses?: Array<string>;
+    /**
+     * How many complaints use what was to be deleted (a category or cause in use is retired, never deleted).
+     */
+    complaints?: number;
+    /**
+     * How many departments work by the calendar that was to be deleted.
+     */
+    departments?: number;
 };
 
 export type ConsentDto = {
@@ -806,7 +859,7 @@ export type HotspotsReport = {
     previousFrom: string;
     previousTo: string;
     categories: HotspotListDto;
-    rootCauses: HotspotListDto;
+    causes: HotspotListDto;
     products: HotspotListDto;
 };
 
@@ -840,6 +893,8 @@ export type IdempotencyKeyReusedProblem = {
     traceId: string;
 };
 
+export type ImpactScope = 'singleCustomer' | 'severalCustomers' | 'region' | 'allCustomers';
+
 export type ImportReport = {
     total: number;
     created: number;
@@ -869,6 +924,7 @@ export type InlineCustomer = {
 
 export type InvestigationDto = {
     findings: string;
+    cause: string | null;
     rootCause: string | null;
     isGenuine: boolean;
     evidence: Array<string>;
@@ -1302,6 +1358,8 @@ export type ReceiveComplaintInput = {
     severity?: Severity | null;
     externalReference?: string | null;
     product?: string | null;
+    location?: string | null;
+    scope?: ImpactScope | null;
 };
 
 export type ReceiveFeedbackInput = {
@@ -1326,6 +1384,7 @@ export type RecordCustomerResponseInput = {
 
 export type RecordInvestigationInput = {
     findings: string;
+    cause: string;
     rootCause?: string | null;
     isGenuine: boolean;
     evidence?: Array<string> | null;
@@ -1334,7 +1393,9 @@ export type RecordInvestigationInput = {
 
 export type ReferenceDataDto = {
     categories: Array<LabelDto>;
+    causes: Array<LabelDto>;
     channels: Array<LabelDto>;
+    impactScopes: Array<LabelDto>;
     severities: Array<LabelDto>;
     complaintStatuses: Array<LabelDto>;
     complaintActions: Array<LabelDto>;
@@ -1346,6 +1407,7 @@ export type RegisterComplaintInput = {
     severity: Severity;
     customerAcknowledged?: boolean | null;
     customerInformed?: CustomerInformedInput | null;
+    scope?: ImpactScope | null;
 };
 
 export type RenderedNotificationDto = {
@@ -1363,7 +1425,7 @@ export type ReplyToComplaintInput = {
     text: string;
 };
 
-export type ReportDimension = 'category' | 'channel' | 'severity' | 'department' | 'status' | 'product' | 'handler';
+export type ReportDimension = 'category' | 'channel' | 'severity' | 'department' | 'status' | 'product' | 'handler' | 'cause';
 
 export type RescheduleCareTaskInput = {
     ownerId?: string | null;
@@ -3137,6 +3199,440 @@ export type RescheduleCareTaskResponses = {
 };
 
 export type RescheduleCareTaskResponse = RescheduleCareTaskResponses[keyof RescheduleCareTaskResponses];
+
+export type ListCategoriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        includeInactive?: boolean;
+        search?: string;
+    };
+    url: '/api/v1/categories';
+};
+
+export type ListCategoriesErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListCategoriesError = ListCategoriesErrors[keyof ListCategoriesErrors];
+
+export type ListCategoriesResponses = {
+    /**
+     * OK
+     */
+    200: Array<CategoryDto>;
+};
+
+export type ListCategoriesResponse = ListCategoriesResponses[keyof ListCategoriesResponses];
+
+export type DeleteCategoryData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/categories/{code}';
+};
+
+export type DeleteCategoryErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type DeleteCategoryError = DeleteCategoryErrors[keyof DeleteCategoryErrors];
+
+export type DeleteCategoryResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type DeleteCategoryResponse = DeleteCategoryResponses[keyof DeleteCategoryResponses];
+
+export type GetCategoryData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/categories/{code}';
+};
+
+export type GetCategoryErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetCategoryError = GetCategoryErrors[keyof GetCategoryErrors];
+
+export type GetCategoryResponses = {
+    /**
+     * OK
+     */
+    200: CategoryDto;
+};
+
+export type GetCategoryResponse = GetCategoryResponses[keyof GetCategoryResponses];
+
+export type PutCategoryData = {
+    body: CategoryInput;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/categories/{code}';
+};
+
+export type PutCategoryErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PutCategoryError = PutCategoryErrors[keyof PutCategoryErrors];
+
+export type PutCategoryResponses = {
+    /**
+     * OK
+     */
+    200: CategoryDto;
+};
+
+export type PutCategoryResponse = PutCategoryResponses[keyof PutCategoryResponses];
+
+export type ListCausesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        includeInactive?: boolean;
+        search?: string;
+    };
+    url: '/api/v1/causes';
+};
+
+export type ListCausesErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListCausesError = ListCausesErrors[keyof ListCausesErrors];
+
+export type ListCausesResponses = {
+    /**
+     * OK
+     */
+    200: Array<CauseDto>;
+};
+
+export type ListCausesResponse = ListCausesResponses[keyof ListCausesResponses];
+
+export type DeleteCauseData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/causes/{code}';
+};
+
+export type DeleteCauseErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type DeleteCauseError = DeleteCauseErrors[keyof DeleteCauseErrors];
+
+export type DeleteCauseResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type DeleteCauseResponse = DeleteCauseResponses[keyof DeleteCauseResponses];
+
+export type GetCauseData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/causes/{code}';
+};
+
+export type GetCauseErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetCauseError = GetCauseErrors[keyof GetCauseErrors];
+
+export type GetCauseResponses = {
+    /**
+     * OK
+     */
+    200: CauseDto;
+};
+
+export type GetCauseResponse = GetCauseResponses[keyof GetCauseResponses];
+
+export type PutCauseData = {
+    body: CauseInput;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/causes/{code}';
+};
+
+export type PutCauseErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PutCauseError = PutCauseErrors[keyof PutCauseErrors];
+
+export type PutCauseResponses = {
+    /**
+     * OK
+     */
+    200: CauseDto;
+};
+
+export type PutCauseResponse = PutCauseResponses[keyof PutCauseResponses];
 
 export type RequestStatusCodeData = {
     body: StatusCodeRequestInput;

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using CustomerCare.Application.Auth.Commands.ChangePassword;
 using CustomerCare.Application.Auth.Commands.SignIn;
 using CustomerCare.Application.CareTasks.Commands.CancelCareTask;
+using CustomerCare.Application.Categories.Commands.PutCategory;
+using CustomerCare.Application.Causes.Commands.PutCause;
 using CustomerCare.Application.CareTasks.Commands.CompleteCareTask;
 using CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 using CustomerCare.Application.CareTasks.Commands.RescheduleCareTask;
@@ -60,6 +62,8 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
 
     private static readonly Dictionary<Type, string> Examples = new()
     {
+        [typeof(CategoryInput)] = """{"nameEn":"Pre-sales","nameZhCn":"售前咨询","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","active":true}""",
+        [typeof(CauseInput)] = """{"nameEn":"Billing / BOSS system","nameZhCn":"计费/BOSS系统","active":true}""",
         [typeof(CalendarSettings)] = """{"timeZone":"Asia/Shanghai","workingHours":{"monday":["09:00-12:00","13:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":["2026-10-01","2026-10-02","2026-10-05"],"makeUpWorkingDays":["2026-10-10"]}""",
         [typeof(Application.Calendars.CalendarYearInput)] = """{"holidays":["2026-10-01","2026-10-02","2026-10-03","2026-10-04","2026-10-05","2026-10-06","2026-10-07"],"makeUpWorkingDays":["2026-09-20","2026-10-10"],"source":"国务院办公厅关于2026年部分节假日安排的通知"}""",
         [typeof(Application.Complaints.Commands.ReturnComplaintToQueue.ReturnComplaintToQueueInput)] = """{"reason":"需要技术支持部门的工程师处理，我无法上门"}""",
@@ -85,11 +89,11 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
         [typeof(RotatePartnerKeyInput)] = """{"gracePeriodHours":24}""",
         [typeof(MergeCustomersInput)] = """{"duplicateId":"01a208a5-30f9-78de-ac01-85564e2a3143"}""",
         [typeof(CustomerInput)] = """{"name":"Zhang Wei","company":"Acme Trading","segment":"vip","preferredChannel":"phone","preferredLanguage":"zh-CN","timeZone":"Asia/Shanghai","consent":{"contactByPhone":true,"contactByEmail":true,"marketing":false},"contactPoints":[{"kind":"phone","value":"138 0013 8000","isPrimary":true},{"kind":"email","value":"zhang.wei@example.com","isPrimary":true}]}""",
-        [typeof(ReceiveComplaintInput)] = """{"channel":"phone","customer":{"name":"Zhang Wei","phone":"138 0013 8000","email":null},"title":"Kettle leaks","description":"The new kettle leaks from the base after two days of use.","remedySought":"A replacement kettle","occurredAt":"2026-11-21T08:30:00+08:00","category":null,"externalReference":null,"product":"kettle-k2"}""",
-        [typeof(RegisterComplaintInput)] = """{"category":"productQuality","severity":"general","customerAcknowledged":true,"customerInformed":{"via":"phone","apologised":true,"promisedBy":"2026-12-04T18:00:00+08:00"}}""",
+        [typeof(ReceiveComplaintInput)] = """{"channel":"phone","customer":{"name":"Zhang Wei","phone":"138 0013 8000","email":null},"title":"Kettle leaks","description":"The new kettle leaks from the base after two days of use.","remedySought":"A replacement kettle","occurredAt":"2026-11-21T08:30:00+08:00","category":null,"externalReference":null,"product":"kettle-k2","location":"Xuhui store, Shanghai","scope":"singleCustomer"}""",
+        [typeof(RegisterComplaintInput)] = """{"category":"productQuality","severity":"general","customerAcknowledged":true,"customerInformed":{"via":"phone","apologised":true,"promisedBy":"2026-12-04T18:00:00+08:00"},"scope":"singleCustomer"}""",
         [typeof(AssignComplaintInput)] = """{"departmentId":null,"assigneeId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","reason":"Quality specialist for kettles"}""",
         [typeof(LogCustomerContactInput)] = """{"channel":"phone","direction":"outbound","summary":"Called the customer: confirmed the leak, asked for photos."}""",
-        [typeof(RecordInvestigationInput)] = """{"findings":"The base seal was faulty.","rootCause":"Supplier batch 42 used the wrong gasket.","isGenuine":true,"evidence":["photo-1.jpg","lab report QA-2026-17"],"correctiveAction":"Supplier audit and incoming inspection of gaskets."}""",
+        [typeof(RecordInvestigationInput)] = """{"findings":"The base seal was faulty.","cause":"terminal","rootCause":"Supplier batch 42 used the wrong gasket.","isGenuine":true,"evidence":["photo-1.jpg","lab report QA-2026-17"],"correctiveAction":"Supplier audit and incoming inspection of gaskets."}""",
         [typeof(ProposeSolutionInput)] = """{"summary":"Replace the kettle and refund delivery.","steps":[{"description":"Ship a new kettle","ownerId":null,"dueAt":"2026-11-25T18:00:00+08:00","done":false}],"communicatedVia":"phone","communicatedAt":null}""",
         [typeof(RecordCustomerResponseInput)] = """{"accepted":false,"comment":"I would rather have a refund.","recourseOffered":"Escalation to the after-sales manager."}""",
         [typeof(ResolveComplaintInput)] = """{"outcome":"Kettle replaced; delivery refunded.","compensationAmount":30,"compensationCurrency":"CNY","compensationDescription":"Delivery fee refund","fedBackVia":"phone"}""",

@@ -134,6 +134,16 @@ public sealed class ProblemSchemasDocumentFilter : IDocumentFilter
                 Description = "The statuses the resource may move to now (for refused feedback changes).",
                 Items = new OpenApiSchema { Type = JsonSchemaType.String },
             };
+            properties["complaints"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int32",
+                Description = "How many complaints use what was to be deleted (a category or cause in use is retired, never deleted).",
+            };
+            properties["departments"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int32",
+                Description = "How many departments work by the calendar that was to be deleted.",
+            };
             required.Add("code");
         }
 

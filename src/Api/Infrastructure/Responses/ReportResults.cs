@@ -27,7 +27,7 @@ public static class ReportResults
     }
 
     /// <summary>CSV when text/csv is acceptable and preferred at least as much as JSON.</summary>
-    private static bool WantsCsv(HttpRequest request)
+    public static bool WantsCsv(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         var csv = accept.Where(a => a.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
@@ -57,14 +57,17 @@ public sealed class ReportTable(params string[] columns)
     public string ToCsv()
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns.Select(Cell)).Append("\r\n");
+        csv.Append(Line(Columns));
         foreach (var row in _rows)
         {
-            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+            csv.Append(Line(row));
         }
 
         return csv.ToString();
     }
+
+    /// <summary>One CSV record: the values as cells, comma separated, CRLF at the end.</summary>
+    public static string Line(IEnumerable<object?> values) => string.Join(',', values.Select(Cell)) + "\r\n";
 
     private static string Cell(object? value) => value switch
     {
@@ -73,6 +76,9 @@ public sealed class ReportTable(params string[] columns)
         double number => number.ToString("0.####", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset moment => moment.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+        decimal amount => amount.ToString("0.##", CultureInfo.InvariantCulture),
+        Enum member => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.ToString()),
         IFormattable formattable => Quote(formattable.ToString(null, CultureInfo.InvariantCulture)),
         _ => Quote(value.ToString() ?? string.Empty),
     };
@@ -122,6 +128,8 @@ public static class ReportTables
         .. Enum.GetNames<Domain.Sla.SlaMilestone>().SelectMany(m => new[] { $"sla.{Camel(m)}.met", $"sla.{Camel(m)}.missed", $"sla.{Camel(m)}.pending", $"sla.{Camel(m)}.compliance" }),
         "reopened", "reopenRate", "reComplaints", "reComplaintRate", "satisfactionResponses", "satisfactionMean",
         "satisfaction1", "satisfaction2", "satisfaction3", "satisfaction4", "satisfaction5",
+        "repeats", "repeatRate", "escalated", "escalationRate", "solutionApprovals", "solutionApprovalMedianHours", "solutionApprovalP90Hours",
+        "compensation", "compensatedComplaints",
     ];
 
     public static ReportTable Summary(ComplaintSummaryReport report)
@@ -152,7 +160,7 @@ public static class ReportTables
     public static ReportTable Hotspots(HotspotsReport report)
     {
         var table = new ReportTable("dimension", "ranking", "rank", "key", "label", "count", "previousCount", "change", "growth", "share");
-        foreach (var (dimension, list) in new[] { ("category", report.Categories), ("rootCause", report.RootCauses), ("product", report.Products) })
+        foreach (var (dimension, list) in new[] { ("category", report.Categories), ("cause", report.Causes), ("product", report.Products) })
         {
             foreach (var (ranking, spots) in new[] { ("volume", list.ByVolume), ("growth", list.ByGrowth) })
             {
@@ -202,6 +210,9 @@ public static class ReportTables
         .. i.Sla.SelectMany(s => new object?[] { s.Met, s.Missed, s.Pending, s.Compliance }),
         i.Reopen.Count, i.Reopen.Rate, i.ReComplaint.Count, i.ReComplaint.Rate, i.Satisfaction.Responses, i.Satisfaction.Mean,
         .. i.Satisfaction.Distribution.Select(d => (object?)d.Count),
+        i.Repeat.Count, i.Repeat.Rate, i.Escalation.Count, i.Escalation.Rate, i.SolutionApproval.Count, i.SolutionApproval.MedianHours, i.SolutionApproval.P90Hours,
+        string.Join("; ", i.Compensation.Select(c => $"{c.Currency} {c.Amount.ToString("0.##", CultureInfo.InvariantCulture)}")),
+        i.Compensation.Sum(c => c.Complaints),
     ];
 
     private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);

@@ -19,6 +19,10 @@ public interface IApplicationDbContext
 {
     DbSet<Department> Departments { get; }
 
+    DbSet<ComplaintCategory> ComplaintCategories { get; }
+
+    DbSet<ComplaintCause> ComplaintCauses { get; }
+
     DbSet<StaffMember> Staff { get; }
 
     DbSet<Partner> Partners { get; }

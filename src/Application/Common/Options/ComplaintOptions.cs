@@ -24,21 +24,17 @@ public sealed class ComplaintOptions
     /// </summary>
     public bool AgentsMayAssign { get; set; }
 
-    /// <summary>Categories the operator adds (or re-routes): category code → code of the department it routes to.</summary>
+    /// <summary>
+    /// How many complaints the CSV ledger (<c>GET /complaints</c> with <c>Accept: text/csv</c>) reads from the database at a
+    /// time: the memory an export holds, whatever its size.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int LedgerPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// Categories an operator configured before categories were data (category code → department code): imported once,
+    /// with the defaults, when the first start after the upgrade finds no category stored. Administrators manage
+    /// categories through <c>/api/v1/categories</c> since.
+    /// </summary>
     public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Every category with the department code it routes to: the defaults, then the operator's.</summary>
-    public IReadOnlyDictionary<string, string> Routing
-    {
-        get
-        {
-            var routing = new Dictionary<string, string>(ComplaintCategories.DefaultRouting, StringComparer.Ordinal);
-            foreach (var (category, department) in Categories)
-            {
-                routing[category] = department;
-            }
-
-            return routing;
-        }
-    }
 }

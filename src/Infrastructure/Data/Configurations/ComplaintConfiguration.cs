@@ -25,6 +25,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Severity).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Category).HasMaxLength(ComplaintCategories.MaxLength);
         builder.Property(c => c.Product).HasMaxLength(Complaint.ProductMaxLength);
+        builder.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
+        builder.Property(c => c.Scope).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Title).HasMaxLength(Complaint.TitleMaxLength).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Complaint.DescriptionMaxLength).IsRequired();
         builder.Property(c => c.RemedySought).HasMaxLength(Complaint.RemedyMaxLength);
@@ -56,12 +58,20 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // and count is in it. Satisfaction and "resolved" are columns the database derives from the JSON it stores.
         builder.Property<int?>(ReportColumns.Satisfaction).HasComputedColumnSql("(closing ->> 'Satisfaction')::integer", stored: true);
         builder.Property<bool>(ReportColumns.Resolved).HasComputedColumnSql("resolution IS NOT NULL", stored: true);
+        builder.Property<string?>(ReportColumns.Cause).HasComputedColumnSql("(investigation ->> 'Cause')", stored: true)
+            .HasMaxLength(Domain.Complaints.ClassificationTerm.CodeMaxLength);
+        builder.HasIndex(ReportColumns.Cause).HasFilter("cause IS NOT NULL");
+        builder.Property<decimal?>(ReportColumns.CompensationAmount).HasComputedColumnSql("(resolution ->> 'CompensationAmount')::numeric", stored: true);
+        builder.Property<string?>(ReportColumns.CompensationCurrency).HasComputedColumnSql("(resolution ->> 'CompensationCurrency')", stored: true)
+            .HasMaxLength(3);
         builder.HasIndex(c => c.ReceivedAt).HasDatabaseName("ix_complaints_report")
             .IncludeProperties(
                 nameof(Complaint.Status), nameof(Complaint.Category), nameof(Complaint.Channel), nameof(Complaint.Severity),
                 nameof(Complaint.ResponsibleDepartmentId), nameof(Complaint.AssigneeId), nameof(Complaint.Product), nameof(Complaint.ReopenCount),
                 nameof(Complaint.ReComplaintOfId), nameof(Complaint.FirstResponseTime), nameof(Complaint.ResolutionTime),
-                nameof(Complaint.SlaStarted), nameof(Complaint.SlaMet), nameof(Complaint.SlaMissed), ReportColumns.Satisfaction, ReportColumns.Resolved);
+                nameof(Complaint.SlaStarted), nameof(Complaint.SlaMet), nameof(Complaint.SlaMissed), ReportColumns.Satisfaction, ReportColumns.Resolved,
+                ReportColumns.Cause, nameof(Complaint.RepeatOfId), nameof(Complaint.EscalationLevel), nameof(Complaint.ApprovalTime),
+                ReportColumns.CompensationAmount, ReportColumns.CompensationCurrency);
 
         builder.OwnsOne(c => c.Investigation, i =>
         {
@@ -141,4 +151,13 @@ internal static class ReportColumns
 {
     public const string Satisfaction = "Satisfaction";
     public const string Resolved = "Resolved";
+
+    /// <summary>The investigation's cause code, a column so that reports group by it from the index.</summary>
+    public const string Cause = Application.Complaints.ClassificationRules.CauseColumn;
+
+    /// <summary>The resolution's compensation, columns so that reports sum it per currency from the index.</summary>
+    public const string CompensationAmount = "CompensationAmount";
+
+    /// <inheritdoc cref="CompensationAmount"/>
+    public const string CompensationCurrency = "CompensationCurrency";
 }

@@ -136,6 +136,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<TimeSpan?>("ApprovalTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("approval_time");
+
                     b.Property<DateTimeOffset?>("AssignedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("assigned_at");
@@ -149,11 +153,31 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("Cause")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cause")
+                        .HasComputedColumnSql("(investigation ->> 'Cause')", true);
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
+
+                    b.Property<decimal?>("CompensationAmount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("numeric")
+                        .HasColumnName("compensation_amount")
+                        .HasComputedColumnSql("(resolution ->> 'CompensationAmount')::numeric", true);
+
+                    b.Property<string>("CompensationCurrency")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("compensation_currency")
+                        .HasComputedColumnSql("(resolution ->> 'CompensationCurrency')", true);
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -197,6 +221,11 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Property<TimeSpan?>("FirstResponseTime")
                         .HasColumnType("interval")
                         .HasColumnName("first_response_time");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
 
                     b.Property<DateTimeOffset?>("NextStepDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -270,6 +299,12 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnName("satisfaction")
                         .HasComputedColumnSql("(closing ->> 'Satisfaction')::integer", true);
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -292,9 +327,17 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("solution_accepted_at");
 
+                    b.Property<DateTimeOffset?>("SolutionApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("solution_approved_at");
+
                     b.Property<DateTimeOffset?>("SolutionProposedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("solution_proposed_at");
+
+                    b.Property<DateTimeOffset?>("SolutionSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("solution_submitted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -325,6 +368,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
+                    b.HasIndex("Cause")
+                        .HasDatabaseName("ix_complaints_cause")
+                        .HasFilter("cause IS NOT NULL");
+
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_complaints_duplicate_of_id");
 
@@ -342,7 +389,7 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_complaints_report");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "Status", "Category", "Channel", "Severity", "ResponsibleDepartmentId", "AssigneeId", "Product", "ReopenCount", "ReComplaintOfId", "FirstResponseTime", "ResolutionTime", "SlaStarted", "SlaMet", "SlaMissed", "Satisfaction", "Resolved" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "Status", "Category", "Channel", "Severity", "ResponsibleDepartmentId", "AssigneeId", "Product", "ReopenCount", "ReComplaintOfId", "FirstResponseTime", "ResolutionTime", "SlaStarted", "SlaMet", "SlaMissed", "Satisfaction", "Resolved", "Cause", "RepeatOfId", "EscalationLevel", "ApprovalTime", "CompensationAmount", "CompensationCurrency" });
 
                     b.HasIndex("RepeatOfId")
                         .HasDatabaseName("ix_complaints_repeat_of_id");
@@ -371,6 +418,99 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_complaints_responsible_department_id_status_received_at_id");
 
                     b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.ComplaintCategory", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZhCn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_zh_cn");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Code")
+                        .HasName("pk_complaint_categories");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_complaint_categories_department_id");
+
+                    b.ToTable("complaint_categories", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.ComplaintCause", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZhCn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_zh_cn");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Code")
+                        .HasName("pk_complaint_causes");
+
+                    b.ToTable("complaint_causes", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Complaints.StatusLookup", b =>
@@ -2294,6 +2434,8 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         {
                             b1.Property<Guid>("ComplaintId");
 
+                            b1.Property<string>("Cause");
+
                             b1.Property<string>("CorrectiveAction");
 
                             b1.PrimitiveCollection<string>("Evidence")
@@ -2362,6 +2504,16 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Navigation("Resolution");
 
                     b.Navigation("Solution");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Complaints.ComplaintCategory", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_categories_departments_department_id");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Complaints.StatusLookup", b =>

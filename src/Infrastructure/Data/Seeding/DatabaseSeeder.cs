@@ -1,8 +1,12 @@
+using System.Globalization;
 using CustomerCare.Application.Calendars;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Localization;
 using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Complaints;
 using CustomerCare.Application.Settings;
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Sla;
 using CustomerCare.Infrastructure.Sla;
@@ -30,6 +34,7 @@ public static partial class DatabaseSeeder
         ("AS", "After-Sales"),
         ("CR", "Customer Relations"),
         ("QA", "Quality"),
+        (ComplaintCategories.ProductDepartmentCode, "Product"),
     ];
 
     public static readonly IReadOnlyList<(string Email, string Name, Role Role)> DemoStaff =
@@ -55,6 +60,8 @@ public static partial class DatabaseSeeder
             await db.SaveChangesAsync(cancellationToken);
             LogSeededDepartments(logger, DefaultDepartments.Count);
         }
+
+        await SeedClassificationAsync(db, provider.GetRequiredService<IOptions<ComplaintOptions>>().Value, time.GetUtcNow(), cancellationToken);
 
         // The business calendar and SLA targets start as the configuration's defaults; operators change them via the API.
         var settings = provider.GetRequiredService<ISettingsStore>();
@@ -105,6 +112,54 @@ public static partial class DatabaseSeeder
     }
 
     /// <summary>
+    /// Categories and causes start as the domain brief's defaults, once: when none is stored (a new database, or the first
+    /// start after categories became data). The categories an operator had configured come along, and so does every
+    /// code complaints already have, routed to customer service until an administrator says otherwise.
+    /// </summary>
+    private static async Task SeedClassificationAsync(CustomerCareDbContext db, ComplaintOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.ComplaintCategories.AnyAsync(ct))
+        {
+            var departments = await db.Departments.Where(d => d.IsActive).ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.OrdinalIgnoreCase, ct);
+            var fallback = departments.TryGetValue(CustomerServiceCode, out var service) ? service : departments.Values.First();
+            var routing = new Dictionary<string, string>(ComplaintCategories.DefaultRouting, StringComparer.Ordinal);
+            foreach (var (code, department) in options.Categories)
+            {
+                routing[code] = department;
+            }
+
+            foreach (var code in await db.Complaints.Where(c => c.Category != null).Select(c => c.Category!).Distinct().ToListAsync(ct))
+            {
+                routing.TryAdd(code, CustomerServiceCode);
+            }
+
+            db.ComplaintCategories.AddRange(routing.Where(r => ClassificationTerm.IsCode(r.Key)).Select(r => ComplaintCategory.Create(
+                r.Key, Name("Category", r.Key, English), Name("Category", r.Key, Chinese),
+                departments.TryGetValue(r.Value, out var id) ? id : fallback, true, now)));
+        }
+
+        if (!await db.ComplaintCauses.AnyAsync(ct))
+        {
+            var codes = ComplaintCauses.Defaults.Union(await db.Complaints
+                .Where(c => EF.Property<string?>(c, ClassificationRules.CauseColumn) != null)
+                .Select(c => EF.Property<string>(c, ClassificationRules.CauseColumn)).Distinct().ToListAsync(ct));
+            db.ComplaintCauses.AddRange(codes.Where(ClassificationTerm.IsCode).Select(code =>
+                ComplaintCause.Create(code, Name("Cause", code, English), Name("Cause", code, Chinese), true, now)));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    private static string Name(string set, string code, CultureInfo culture)
+    {
+        var name = Texts.DisplayName(set, code, culture);
+        return name.Length <= ClassificationTerm.NameMaxLength ? name : name[..ClassificationTerm.NameMaxLength];
+    }
+
+    /// <summary>
     /// Complaints stored before working times were measured get them now, in batches (a no-op once done, and on a new
     /// database): the SLA interceptor measures every complaint it saves.
     /// </summary>
@@ -116,7 +171,8 @@ public static partial class DatabaseSeeder
             var batch = await db.Complaints
                 .Where(c => c.Id.CompareTo(after) > 0
                     && ((c.FirstResponseTime == null && (c.FirstContactAt != null || c.SolutionProposedAt != null))
-                        || (c.ResolutionTime == null && c.Resolution != null)))
+                        || (c.ResolutionTime == null && c.Resolution != null)
+                        || (c.ApprovalTime == null && c.SolutionApprovedAt != null)))
                 .OrderBy(c => c.Id).Take(200).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {

@@ -43,17 +43,17 @@ public static partial class DemoDataSeeder
     private static readonly (Channel Channel, int Weight)[] Channels =
         [(Channel.Phone, 35), (Channel.Email, 20), (Channel.WebForm, 15), (Channel.OnlineChat, 15), (Channel.Sms, 5), (Channel.SocialMedia, 5), (Channel.WalkIn, 5)];
 
-    private static readonly (string Category, int Weight, string[] Causes)[] Categories =
+    private static readonly (string Category, int Weight, (string Code, string Text)[] Causes)[] Categories =
     [
-        ("productQuality", 25, ["Supplier batch with faulty seals", "Assembly defect", "Material fatigue"]),
-        ("serviceAttitude", 12, ["Agent not following the script", "Long hold times"]),
-        ("afterSales", 15, ["Spare parts out of stock", "Technician late"]),
-        ("priceBilling", 14, ["Double charge by the payment provider", "Promotion not applied"]),
-        ("orderProcessing", 8, ["Order stuck in the warehouse system"]),
-        ("logistics", 10, ["Courier missed the delivery window", "Parcel damaged in transit"]),
-        ("technicalFault", 12, ["Firmware bug", "App crashes on login"]),
-        ("fraud", 1, ["Phishing using our brand"]),
-        ("other", 3, ["Unclear terms"]),
+        ("productQuality", 25, [("terminal", "Supplier batch with faulty seals"), ("terminal", "Assembly defect"), ("terminal", "Material fatigue")]),
+        ("serviceAttitude", 12, [("other", "Agent not following the script"), ("other", "Long hold times")]),
+        ("afterSales", 15, [("other", "Spare parts out of stock"), ("other", "Technician late")]),
+        ("priceBilling", 14, [("billingSystem", "Double charge by the payment provider"), ("packageRestriction", "Promotion not applied")]),
+        ("orderProcessing", 8, [("billingSystem", "Order stuck in the warehouse system")]),
+        ("logistics", 10, [("contentProvider", "Courier missed the delivery window"), ("contentProvider", "Parcel damaged in transit")]),
+        ("technicalFault", 12, [("network", "Firmware bug"), ("personalOperation", "App crashes on login")]),
+        ("fraud", 1, [("personalOperation", "Phishing using our brand")]),
+        ("other", 3, [("other", "Unclear terms")]),
     ];
 
     private static readonly string[] Products = ["kettle-k2", "toaster-t1", "blender-b5", "air-fryer-a3", "vacuum-v9", "fan-f2", "broadband-100", "mobile-plan-s"];
@@ -231,7 +231,8 @@ public static partial class DemoDataSeeder
         }
 
         var genuine = random.Next(100) >= 4;
-        complaint.Investigate(new Investigation("Checked with the customer and the records.", Pick(random, causes), genuine, [], genuine ? "Raised with the team responsible." : null), agent, t);
+        var (cause, rootCause) = Pick(random, causes);
+        complaint.Investigate(new Investigation("Checked with the customer and the records.", genuine ? cause : null, rootCause, genuine, [], genuine ? "Raised with the team responsible." : null), agent, t);
         if (!genuine)
         {
             return Close(ClosingReason.Unfounded, random.Next(2) == 0 ? 2 : null, 1, 8);

@@ -31,7 +31,7 @@ public class MappingTests
         var complaint = Complaint.Receive("CC-1970-000001",
             new NewComplaint(Channel.Email, Guid.CreateVersion7(), "Title", "Description", null, null, null, null, null, null, null), actor, now);
         complaint.Register("other", Severity.Major, true, null, RepeatInfo.None, actor, now);
-        complaint.Investigate(new Investigation("Findings", "Cause", true, ["e1"], null), actor, now);
+        complaint.Investigate(new Investigation("Findings", "network", "Cause", true, ["e1"], null), actor, now);
 
         var dto = ComplaintDto.For(Configuration.CreateMapper(), complaint, Caller(CallerKind.Staff), now);
 

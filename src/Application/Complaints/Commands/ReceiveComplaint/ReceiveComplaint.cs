@@ -25,7 +25,9 @@ public sealed record ReceiveComplaintInput(
     string? Category,
     Severity? Severity,
     string? ExternalReference,
-    string? Product = null);
+    string? Product = null,
+    string? Location = null,
+    ImpactScope? Scope = null);
 
 public sealed record ReceiveComplaintCommand(ReceiveComplaintInput Input) : ICommand<ReceivedComplaint>;
 

@@ -1,13 +1,10 @@
 using System.Text.Json;
 using CustomerCare.Application.Common.Interfaces;
-using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Validation;
-using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 
@@ -22,7 +19,7 @@ public sealed class ReceiveComplaintCommandValidator : AbstractValidator<Receive
 
 public sealed class ReceiveComplaintInputValidator : AbstractValidator<ReceiveComplaintInput>
 {
-    public ReceiveComplaintInputValidator(IContactNormaliser normaliser, IOptions<ComplaintOptions> options, TimeProvider time)
+    public ReceiveComplaintInputValidator(IContactNormaliser normaliser, TimeProvider time)
     {
         RuleFor(c => c.Channel).NotNull().WithMessage(_ => ValidationTexts.Format("ChannelRequired", string.Join(", ", Enum.GetNames<Channel>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
         RuleFor(c => c.Channel).IsInEnum();
@@ -35,7 +32,9 @@ public sealed class ReceiveComplaintInputValidator : AbstractValidator<ReceiveCo
         RuleFor(c => c.RemedySought).MaximumLength(Complaint.RemedyMaxLength);
         RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => time.GetUtcNow().AddMinutes(5)).WithMessage(_ => ValidationTexts.Get("NotInTheFuture"))
             .GreaterThanOrEqualTo(_ => time.GetUtcNow().AddYears(-20)).WithMessage(_ => ValidationTexts.Get("NotMoreThan20YearsBack"));
-        RuleFor(c => c.Category).KnownCategory(options.Value);
+        RuleFor(c => c.Category).MaximumLength(ComplaintCategories.MaxLength);
+        RuleFor(c => c.Location).MaximumLength(Complaint.LocationMaxLength);
+        RuleFor(c => c.Scope).IsInEnum();
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.ExternalReference).MaximumLength(Complaint.ExternalReferenceMaxLength);
         RuleFor(c => c.Product).MaximumLength(Complaint.ProductMaxLength);

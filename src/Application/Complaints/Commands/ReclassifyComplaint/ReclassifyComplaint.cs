@@ -22,6 +22,12 @@ public sealed class ReclassifyComplaintCommandHandler(IApplicationDbContext db, 
     public async ValueTask<ComplaintDto> Handle(ReclassifyComplaintCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
+        if (command.Input.Category != complaint.Category)
+        {
+            // A category retired since keeps the complaints that have it; a new one must be active.
+            await ClassificationRules.RoutingOfActiveCategoryAsync(db, command.Input.Category, "category", cancellationToken);
+        }
+
         complaint.Reclassify(command.Input.Category, command.Input.Severity!.Value, command.Input.Reason, user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());

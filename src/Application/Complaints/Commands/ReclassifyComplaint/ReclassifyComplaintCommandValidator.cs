@@ -1,9 +1,6 @@
-using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Validation;
-using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Application.Complaints.Commands.ReclassifyComplaint;
 
@@ -18,10 +15,10 @@ public sealed class ReclassifyComplaintCommandValidator : AbstractValidator<Recl
 
 public sealed class ReclassifyComplaintInputValidator : AbstractValidator<ReclassifyComplaintInput>
 {
-    public ReclassifyComplaintInputValidator(IOptions<ComplaintOptions> options)
+    public ReclassifyComplaintInputValidator()
     {
         RuleFor(c => c.Severity).Required();
-        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().KnownCategory(options.Value);
+        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintCategories.MaxLength);
         RuleFor(c => c.Severity).IsInEnum();
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(Complaint.ReasonMaxLength);
     }

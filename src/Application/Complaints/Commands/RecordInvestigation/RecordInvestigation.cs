@@ -7,9 +7,13 @@ using Mediator;
 
 namespace CustomerCare.Application.Complaints.Commands.RecordInvestigation;
 
-/// <summary>What the investigation found.</summary>
+/// <summary>
+/// What the investigation found: the cause as a code of the cause taxonomy (reports group by it; an unfounded complaint
+/// has one too, often the customer's own operation) and in the investigator's words (<c>rootCause</c>).
+/// </summary>
 public sealed record RecordInvestigationInput(
     string Findings,
+    string Cause,
     string? RootCause,
     bool? IsGenuine,
     IReadOnlyList<string>? Evidence,
@@ -24,7 +28,9 @@ public sealed class RecordInvestigationCommandHandler(IApplicationDbContext db, 
     public async ValueTask<ComplaintDto> Handle(RecordInvestigationCommand command, CancellationToken cancellationToken)
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
-        complaint.Investigate(new Investigation(command.Input.Findings, command.Input.RootCause, command.Input.IsGenuine!.Value, command.Input.Evidence ?? [], command.Input.CorrectiveAction),
+        await ClassificationRules.EnsureActiveCauseAsync(db, command.Input.Cause, "cause", cancellationToken);
+
+        complaint.Investigate(new Investigation(command.Input.Findings, command.Input.Cause, command.Input.RootCause, command.Input.IsGenuine!.Value, command.Input.Evidence ?? [], command.Input.CorrectiveAction),
             user.Actor(), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());

@@ -21,7 +21,8 @@ public sealed record RegisterComplaintInput(
     string Category,
     Severity? Severity,
     bool? CustomerAcknowledged,
-    CustomerInformedInput? CustomerInformed = null);
+    CustomerInformedInput? CustomerInformed = null,
+    ImpactScope? Scope = null);
 
 /// <summary>What the customer was told at registration: the channel, whether we apologised, the time we promised an answer by.</summary>
 public sealed record CustomerInformedInput(Channel? Via, bool? Apologised, DateTimeOffset? PromisedBy);
@@ -37,9 +38,7 @@ public sealed class RegisterComplaintCommandHandler(
     {
         var complaint = await db.LoadForChangeAsync(user, command.Id, command.ExpectedVersion, cancellationToken);
 
-        var departmentCode = options.Value.Routing[command.Input.Category];
-        var routedTo = await db.Departments.Where(d => d.Code == departmentCode && d.IsActive).Select(d => (Guid?)d.Id)
-            .SingleOrDefaultAsync(cancellationToken);
+        var routedTo = await ClassificationRules.RoutingOfActiveCategoryAsync(db, command.Input.Category, "category", cancellationToken);
 
         var since = complaint.ReceivedAt - options.Value.RepeatWindow;
         var earlier = db.Complaints.Where(c => c.CustomerId == complaint.CustomerId && c.Category == command.Input.Category
@@ -52,7 +51,7 @@ public sealed class RegisterComplaintCommandHandler(
             ? new CustomerNotice(told.Via!.Value, told.Apologised ?? false, told.PromisedBy)
             : null;
         complaint.Register(command.Input.Category, command.Input.Severity!.Value, (command.Input.CustomerAcknowledged ?? false), routedTo, repeat, user.Actor(), time.GetUtcNow(),
-            notice);
+            notice, command.Input.Scope);
         await db.SaveChangesAsync(cancellationToken);
         return ComplaintDto.For(mapper, complaint, user, time.GetUtcNow());
     }

@@ -1,9 +1,6 @@
-using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Validation;
-using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Complaints;
 using FluentValidation;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Application.Complaints.Commands.RegisterComplaint;
 
@@ -18,11 +15,12 @@ public sealed class RegisterComplaintCommandValidator : AbstractValidator<Regist
 
 public sealed class RegisterComplaintInputValidator : AbstractValidator<RegisterComplaintInput>
 {
-    public RegisterComplaintInputValidator(IOptions<ComplaintOptions> options)
+    public RegisterComplaintInputValidator()
     {
         RuleFor(c => c.Severity).Required();
-        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().KnownCategory(options.Value);
+        RuleFor(c => c.Category).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintCategories.MaxLength);
         RuleFor(c => c.Severity).IsInEnum();
+        RuleFor(c => c.Scope).IsInEnum();
         RuleFor(c => c.CustomerInformed!).SetValidator(new CustomerInformedInputValidator()).When(c => c.CustomerInformed is not null);
     }
 }

@@ -31,6 +31,12 @@ public sealed record ComplaintDto : IVersioned
 
     public string? Product { get; init; }
 
+    /// <summary>Where it happened (地点), as the customer or the agent put it.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>How far the problem reaches (影响范围).</summary>
+    public ImpactScope Scope { get; init; }
+
     public string Title { get; init; } = string.Empty;
 
     public string Description { get; init; } = string.Empty;
@@ -153,6 +159,10 @@ public sealed class InvestigationDto
 {
     public string Findings { get; init; } = string.Empty;
 
+    /// <summary>The cause's code in the cause taxonomy (<c>GET /causes</c>); null for investigations recorded before causes were coded.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>The cause in the investigator's words.</summary>
     public string? RootCause { get; init; }
 
     public bool IsGenuine { get; init; }
@@ -255,6 +265,8 @@ public sealed record ComplaintSummaryDto
     public string? Category { get; init; }
 
     public Severity Severity { get; init; }
+
+    public ImpactScope Scope { get; init; }
 
     public string Title { get; init; } = string.Empty;
 

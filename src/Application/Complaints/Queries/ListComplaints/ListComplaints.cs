@@ -80,39 +80,7 @@ public sealed class ListComplaintsQueryHandler(
 {
     public async ValueTask<PagedList<ComplaintSummaryDto>> Handle(ListComplaintsQuery q, CancellationToken cancellationToken)
     {
-        var complaints = (await db.VisibleAsync(user, cancellationToken)).AsNoTracking();
-        if (q.Status is { } status) complaints = complaints.Where(c => c.Status == status);
-        if (q.Category is { } category) complaints = complaints.Where(c => c.Category == category);
-        if (q.Severity is { } severity) complaints = complaints.Where(c => c.Severity == severity);
-        if (q.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
-        if (q.DepartmentId is { } department) complaints = complaints.Where(c => c.ResponsibleDepartmentId == department);
-        if (q.AssigneeId is { } assignee) complaints = complaints.Where(c => c.AssigneeId == assignee);
-        if (q.EscalationLevel is { } level) complaints = complaints.Where(c => c.EscalationLevel == level);
-        if (q.FirstResponderId is { } responder) complaints = complaints.Where(c => c.FirstResponderId == responder);
-        if (q.CustomerId is { } customer) complaints = complaints.Where(c => c.CustomerId == customer);
-        if (q.PartnerId is { } partner) complaints = complaints.Where(c => c.PartnerId == partner);
-        if (q.ReceivedFrom is { } from) complaints = complaints.Where(c => c.ReceivedAt >= from);
-        if (q.ReceivedTo is { } to) complaints = complaints.Where(c => c.ReceivedAt < to);
-        if (q.CreatedFrom is { } createdFrom) complaints = complaints.Where(c => c.CreatedAt >= createdFrom);
-        if (q.CreatedTo is { } createdTo) complaints = complaints.Where(c => c.CreatedAt < createdTo);
-        if (q.Sla is { } sla)
-        {
-            var now = time.GetUtcNow();
-            complaints = sla == SlaFilter.Breached
-                ? complaints.Where(c => c.Status != ComplaintStatus.Closed
-                    && (c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.DueAt <= now) || c.NextStepDueAt <= now))
-                : complaints.Where(c => c.Status != ComplaintStatus.Closed && c.SlaClocks.Any(k => k.MetAt == null && k.PausedAt == null && k.AtRiskFrom <= now && k.DueAt > now));
-        }
-
-        if (!string.IsNullOrWhiteSpace(q.Q))
-        {
-            // lower(...) LIKE '%…%' is served by the trigram indexes of the migration.
-            var pattern = Like.Contains(q.Q);
-            complaints = complaints.Where(c => EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
-                || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape)
-                || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape));
-        }
-
+        var complaints = ComplaintFilters.Apply((await db.VisibleAsync(user, cancellationToken)).AsNoTracking(), q, time.GetUtcNow());
         complaints = q.Sort switch
         {
             ComplaintSort.ReceivedAtAsc => complaints.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),

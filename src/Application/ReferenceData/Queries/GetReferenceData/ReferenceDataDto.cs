@@ -5,11 +5,13 @@ public sealed record LabelDto(string Value, string En, string ZhCn);
 
 /// <summary>
 /// The closed sets front ends label: each value the API accepts or sends, with display names in both languages.
-/// Categories include the operator's own (shown by their code until they are given names).
+/// Categories and causes are the active ones administrators keep (<c>/categories</c>, <c>/causes</c>), with their names.
 /// </summary>
 public sealed record ReferenceDataDto(
     IReadOnlyList<LabelDto> Categories,
+    IReadOnlyList<LabelDto> Causes,
     IReadOnlyList<LabelDto> Channels,
+    IReadOnlyList<LabelDto> ImpactScopes,
     IReadOnlyList<LabelDto> Severities,
     IReadOnlyList<LabelDto> ComplaintStatuses,
     IReadOnlyList<LabelDto> ComplaintActions,

@@ -1,15 +1,18 @@
+using System.Globalization;
+using CustomerCare.Application.Common.Interfaces;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Mediator;
 
 namespace CustomerCare.Application.Reports.Queries.GetComplaintHotspots;
 
 /// <summary>
-/// The categories, root causes and products with most complaints in the period, and those that grew most against the
-/// equally long period just before it.
+/// The categories, causes and products with most complaints in the period, and those that grew most against the
+/// equally long period just before it. Categories and causes are labelled with their names in the caller's language.
 /// </summary>
 public sealed record GetComplaintHotspotsQuery(DateOnly? From, DateOnly? To, int Top) : IQuery<HotspotsReport>;
 
-public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, IComplaintStatistics statistics)
+public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, IComplaintStatistics statistics, IApplicationDbContext db)
     : IQueryHandler<GetComplaintHotspotsQuery, HotspotsReport>
 {
     public async ValueTask<HotspotsReport> Handle(GetComplaintHotspotsQuery query, CancellationToken cancellationToken)
@@ -20,10 +23,20 @@ public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, ICompl
         var previousStart = period.Scope.From - (period.Scope.To - period.Scope.From);
         var total = await statistics.CountAsync(period.Scope, cancellationToken);
 
+        var chinese = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+        var names = new Dictionary<HotspotDimension, Dictionary<string, string>>
+        {
+            [HotspotDimension.Category] = await db.ComplaintCategories.AsNoTracking()
+                .ToDictionaryAsync(c => c.Code, c => chinese ? c.NameZhCn : c.NameEn, StringComparer.Ordinal, cancellationToken),
+            [HotspotDimension.Cause] = await db.ComplaintCauses.AsNoTracking()
+                .ToDictionaryAsync(c => c.Code, c => chinese ? c.NameZhCn : c.NameEn, StringComparer.Ordinal, cancellationToken),
+        };
+
         async Task<HotspotListDto> ListAsync(HotspotDimension dimension)
         {
             var rows = await statistics.HotspotsAsync(period.Scope, dimension, previousStart, cancellationToken);
-            var spots = rows.Select(r => new HotspotDto(r.Key, r.Label, r.Current, r.Previous, r.Current - r.Previous,
+            var labels = names.GetValueOrDefault(dimension);
+            var spots = rows.Select(r => new HotspotDto(r.Key, labels?.GetValueOrDefault(r.Key) ?? r.Label, r.Current, r.Previous, r.Current - r.Previous,
                 r.Previous == 0 ? null : Indicators.Round((double)(r.Current - r.Previous) / r.Previous), Indicators.Ratio(r.Current, total) ?? 0)).ToList();
             return new HotspotListDto(
                 spots.Where(s => s.Count > 0).OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal).Take(query.Top).ToList(),
@@ -32,6 +45,6 @@ public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, ICompl
         }
 
         return new HotspotsReport(period.From, period.To, previousFrom, previousTo,
-            await ListAsync(HotspotDimension.Category), await ListAsync(HotspotDimension.RootCause), await ListAsync(HotspotDimension.Product));
+            await ListAsync(HotspotDimension.Category), await ListAsync(HotspotDimension.Cause), await ListAsync(HotspotDimension.Product));
     }
 }

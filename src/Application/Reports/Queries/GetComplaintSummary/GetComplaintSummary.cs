@@ -17,11 +17,12 @@ public sealed class GetComplaintSummaryQueryHandler(ReportScopes scopes, ICompla
         var period = await scopes.ResolveAsync(query.From, query.To, cancellationToken);
         var basis = await scopes.RateBasisAsync(cancellationToken);
         var rows = await statistics.IndicatorsAsync(period.Scope, query.GroupBy, null, cancellationToken);
+        var compensation = await statistics.CompensationAsync(period.Scope, query.GroupBy, null, cancellationToken);
         var totalRow = rows.SingleOrDefault(r => r.IsTotal) ?? Indicators.Empty(null, null);
-        var total = Indicators.From(totalRow, totalRow.Count, basis);
+        var total = Indicators.From(totalRow, totalRow.Count, basis, compensation);
         var groups = rows.Where(r => !r.IsTotal)
             .OrderByDescending(r => r.Count).ThenBy(r => r.Label ?? r.Key, StringComparer.Ordinal)
-            .Select(r => Indicators.From(r, totalRow.Count, basis))
+            .Select(r => Indicators.From(r, totalRow.Count, basis, compensation))
             .ToList();
         return new ComplaintSummaryReport(period.From, period.To, period.Scope.TimeZoneId, query.GroupBy, basis, total, groups);
     }

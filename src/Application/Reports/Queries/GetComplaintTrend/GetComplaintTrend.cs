@@ -23,6 +23,7 @@ public sealed class GetComplaintTrendQueryHandler(ReportScopes scopes, IComplain
 
         var basis = await scopes.RateBasisAsync(cancellationToken);
         var rows = await statistics.IndicatorsAsync(period.Scope, query.GroupBy, query.Interval, cancellationToken);
+        var compensation = await statistics.CompensationAsync(period.Scope, query.GroupBy, query.Interval, cancellationToken);
 
         // Every group met anywhere in the period, largest first, appears in every interval.
         var groups = rows.Where(r => !r.IsTotal).GroupBy(r => r.Key)
@@ -33,9 +34,9 @@ public sealed class GetComplaintTrendQueryHandler(ReportScopes scopes, IComplain
             var inBucket = rows.Where(r => r.Bucket == bucket.Key).ToList();
             var totalRow = inBucket.SingleOrDefault(r => r.IsTotal) ?? Indicators.Empty(null, null);
             return new TrendPointDto(bucket.Start, bucket.End,
-                Indicators.From(totalRow, totalRow.Count, basis),
+                Indicators.From(totalRow, totalRow.Count, basis, compensation),
                 groups.Select(g => Indicators.From(
-                    inBucket.SingleOrDefault(r => !r.IsTotal && r.Key == g.Key) ?? Indicators.Empty(g.Key, g.Label), totalRow.Count, basis)).ToList());
+                    inBucket.SingleOrDefault(r => !r.IsTotal && r.Key == g.Key) ?? Indicators.Empty(g.Key, g.Label), totalRow.Count, basis, compensation)).ToList());
         }).ToList();
         return new ComplaintTrendReport(period.From, period.To, period.Scope.TimeZoneId, query.Interval, query.GroupBy, basis, points);
     }

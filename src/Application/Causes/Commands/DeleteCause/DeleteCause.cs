@@ -1,0 +1,31 @@
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Complaints;
+using CustomerCare.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Causes.Commands.DeleteCause;
+
+/// <summary>Deletes a cause no investigation found (If-Match optional). One in use is retired instead (409 saying how many complaints have it).</summary>
+public sealed record DeleteCauseCommand(string Code, uint? ExpectedVersion) : ICommand;
+
+public sealed class DeleteCauseCommandHandler(IApplicationDbContext db) : ICommandHandler<DeleteCauseCommand>
+{
+    public async ValueTask<Unit> Handle(DeleteCauseCommand command, CancellationToken cancellationToken)
+    {
+        var cause = await db.ComplaintCauses.SingleOrDefaultAsync(c => c.Code == command.Code, cancellationToken)
+            ?? throw new NotFoundException("Cause", command.Code);
+        db.ExpectVersion(cause, command.ExpectedVersion);
+        var complaints = await db.Complaints.CountAsync(c => EF.Property<string?>(c, ClassificationRules.CauseColumn) == cause.Code, cancellationToken);
+        if (complaints > 0)
+        {
+            throw new DomainException("cause.inUse", $"{complaints} complaint(s) have this cause; retire it instead (active: false).",
+                new Dictionary<string, object?> { ["complaints"] = complaints });
+        }
+
+        db.ComplaintCauses.Remove(cause);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
