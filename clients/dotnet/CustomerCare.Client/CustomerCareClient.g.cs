@@ -28921,6 +28921,10 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName("statusLookupCode")]
         StatusLookupCode = 14,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"majorComplaint")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("majorComplaint")]
+        MajorComplaint = 15,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

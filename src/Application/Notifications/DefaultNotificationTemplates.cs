@@ -23,12 +23,13 @@ public static class DefaultNotificationTemplates
 
     /// <summary>
     /// The staff events a department's group robots post, to the group of the department responsible for the complaint:
-    /// a complaint transferred in, a re-complaint, SLA risk and breach. Assignments and status changes concern one
+    /// a complaint transferred in, a re-complaint, SLA risk and breach, a major complaint. Assignments and status changes concern one
     /// person and go to them only.
     /// </summary>
     public static IReadOnlySet<NotificationEvent> GroupEvents { get; } = new HashSet<NotificationEvent>
     {
         NotificationEvent.Transferred, NotificationEvent.ReComplained, NotificationEvent.SlaAtRisk, NotificationEvent.SlaBreached,
+        NotificationEvent.MajorComplaint,
     };
 
     public static NotificationTemplate For(NotificationEvent notificationEvent, NotificationChannel channel, string language) =>
@@ -156,6 +157,11 @@ public static class DefaultNotificationTemplates
             "投诉 {{number}}“{{title}}”（{{severity}}）的“{{milestone}}”已于 {{dueAt}} 超时，升级至第 {{escalationLevel}} 级（{{department}}）。",
             "Breached: complaint {{number}}",
             "The {{milestone}} of complaint {{number}} \"{{title}}\" ({{severity}}) was due at {{dueAt}} and is missed; escalation level {{escalationLevel}} ({{department}}).");
+        Staff(NotificationEvent.MajorComplaint,
+            "重大投诉：{{number}}",
+            "投诉 {{number}}“{{title}}”已定为重大投诉（{{status}}，{{department}}），其解决方案须经主管批准后方可答复客户。",
+            "Major complaint: {{number}}",
+            "Complaint {{number}} \"{{title}}\" is now a major complaint ({{status}}, {{department}}); its solution needs a supervisor's approval before the customer hears it.");
 
         Group(NotificationEvent.Transferred,
             "【投诉转入】{{number}}“{{title}}”（{{severity}}，{{status}}）已从 {{previousDepartment}} 转至 {{department}}，请及时处理。",
@@ -169,6 +175,9 @@ public static class DefaultNotificationTemplates
         Group(NotificationEvent.SlaBreached,
             "【已超时】投诉 {{number}}“{{title}}”（{{severity}}）的“{{milestone}}”已于 {{dueAt}} 超时，升级至第 {{escalationLevel}} 级（{{department}}）。",
             "[Breached] The {{milestone}} of complaint {{number}} \"{{title}}\" ({{severity}}) was due at {{dueAt}} and is missed; escalation level {{escalationLevel}} ({{department}}).");
+        Group(NotificationEvent.MajorComplaint,
+            "【重大投诉】投诉 {{number}}“{{title}}”已定为重大投诉（{{status}}，{{department}}）。",
+            "[Major complaint] Complaint {{number}} \"{{title}}\" is now a major complaint ({{status}}, {{department}}).");
         return templates;
     }
 }

@@ -653,9 +653,10 @@ public sealed class Complaint : AggregateRoot
 
         Append(actor, now, TimelineEntryKind.Reclassified, null,
             $"{Category}/{Severity} → {newCategory}/{severity}: {Guard.Text(reason, ReasonMaxLength, "reason")}");
+        var previousSeverity = Severity;
         Category = newCategory;
         Severity = severity;
-        Raise(new ComplaintReclassified(Id, Status, now));
+        Raise(new ComplaintReclassified(Id, Status, now, previousSeverity));
     }
 
     /// <summary>Stops the running clocks while the complaint waits for the customer or a third party.</summary>

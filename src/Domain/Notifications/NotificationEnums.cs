@@ -61,6 +61,9 @@ public enum NotificationEvent
 
     /// <summary>To the customer who asked: the one-time code that opens the status of their complaint.</summary>
     StatusLookupCode,
+
+    /// <summary>To the managers of the responsible department (every manager when it has none): a complaint was registered, or reclassified, as major.</summary>
+    MajorComplaint,
 }
 
 public enum NotificationStatus

@@ -102,6 +102,7 @@ public static class NotificationPlaceholders
         NotificationEvent.ReComplained => [.. Staff, "escalationLevel"],
         NotificationEvent.SlaAtRisk or NotificationEvent.SlaBreached => [.. Staff, "milestone", "dueAt", "escalationLevel"],
         NotificationEvent.StatusLookupCode => ["code", "minutes", "number"],
+        NotificationEvent.MajorComplaint => Staff,
         _ => [],
     };
 

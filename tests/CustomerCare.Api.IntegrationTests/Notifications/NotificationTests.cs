@@ -462,6 +462,37 @@ public sealed class NotificationTests : IntegrationTest
     }
 
     [Test]
+    public async Task AMajorComplaint_TellsTheManagersOfItsDepartment_WhenRegisteredOrReclassifiedAsMajor_OnceEach()
+    {
+        var quality = await ApiClient.DepartmentIdAsync("QA");
+        var (qualityManager, _) = await ApiClient.CreateStaffAsync("manager", quality);
+        var (otherManager, _) = await ApiClient.CreateStaffAsync("manager");
+        var api = new ComplaintApi(_admin);
+        var major = (await api.ReceiveAsync(ComplaintApi.NewComplaint("燃气灶漏气"))).GetProperty("id").GetGuid();
+        await api.DoAsync(major, "register", new { category = "productQuality", severity = "major", customerAcknowledged = true });
+        var later = (await api.ReceiveAsync(ComplaintApi.NewComplaint("水壶漏水", phone: "138 0013 8001"))).GetProperty("id").GetGuid();
+        await api.DoAsync(later, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
+        await api.DoAsync(later, "classification", new { category = "productQuality", severity = "major", reason = "漏电风险" });
+        await api.DoAsync(later, "classification", new { category = "technicalFault", severity = "major", reason = "电气故障" });
+
+        async Task<List<JsonElement>> MajorNoticesAsync(Guid id) =>
+            (await (await _admin.GetAsync($"/api/v1/complaints/{id}/notifications")).ReadJsonAsync()).EnumerateArray()
+                .Where(n => n.GetProperty("audience").GetString() == "staff" && n.GetProperty("event").GetString() == "majorComplaint").ToList();
+
+        var first = await MajorNoticesAsync(major);
+        var second = await MajorNoticesAsync(later);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Select(n => n.GetProperty("recipientId").GetGuid()), Is.EqualTo(new[] { qualityManager }), "the department's manager, not every manager");
+            Assert.That(first[0].GetProperty("subject").GetString(), Does.StartWith("重大投诉：CC-"));
+            Assert.That(first[0].GetProperty("text").GetString(), Does.Contain("燃气灶漏气").And.Contain("主管批准"));
+            Assert.That(second.Select(n => n.GetProperty("recipientId").GetGuid()), Is.EqualTo(new[] { qualityManager }),
+                "once when it became major; a later change of category tells nobody again");
+            Assert.That(first.Concat(second).Select(n => n.GetProperty("recipientId").GetGuid()), Does.Not.Contain(otherManager));
+        });
+    }
+
+    [Test]
     public async Task ABreachedMajorComplaint_TellsTheDepartmentsSupervisor_AndEveryManager()
     {
         var (supervisor, _) = await ApiClient.CreateStaffAsync("supervisor");

@@ -1062,7 +1062,7 @@ export type NotificationDto = {
     createdAt: string;
 };
 
-export type NotificationEvent = 'complaintReceived' | 'solutionProposed' | 'complaintResolved' | 'complaintClosed' | 'complaintReopened' | 'publicReply' | 'surveyInvitation' | 'careTaskGreeting' | 'assigned' | 'transferred' | 'statusChanged' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'statusLookupCode';
+export type NotificationEvent = 'complaintReceived' | 'solutionProposed' | 'complaintResolved' | 'complaintClosed' | 'complaintReopened' | 'publicReply' | 'surveyInvitation' | 'careTaskGreeting' | 'assigned' | 'transferred' | 'statusChanged' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'statusLookupCode' | 'majorComplaint';
 
 export type NotificationRule = {
     event?: NotificationEvent;

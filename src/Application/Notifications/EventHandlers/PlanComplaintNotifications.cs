@@ -30,15 +30,17 @@ public sealed class PlanComplaintNotifications(
         var policy = await policies.GetCurrentAsync(cancellationToken);
         var schedule = await schedules.GetCurrentAsync(cancellationToken);
         var previousDepartmentId = notification is ComplaintAssigned { IsTransfer: true } moved ? moved.PreviousDepartmentId : null;
+        var becameMajor = complaint.Severity == Severity.Major
+            && (entry.Kind == TimelineEntryKind.Registered || notification is ComplaintReclassified { PreviousSeverity: not Severity.Major });
         var context = new Context(complaint, entry, policy, TimeZoneInfo.FindSystemTimeZoneById(schedule.Calendar.TimeZoneId),
-            $"timeline:{complaint.Id}:{entry.Sequence}", time.GetUtcNow(), previousDepartmentId);
+            $"timeline:{complaint.Id}:{entry.Sequence}", time.GetUtcNow(), previousDepartmentId, becameMajor);
 
         if (CustomerEvent(entry.Kind) is { } customerEvent && DefaultNotificationTemplates.ChannelsOf(customerEvent).Any(c => policy.IsOn(customerEvent, c)))
         {
             await PlanForCustomerAsync(context, customerEvent, schedule, cancellationToken);
         }
 
-        var staff = (await StaffRecipientsAsync(complaint, entry, cancellationToken))
+        var staff = (await StaffRecipientsAsync(complaint, entry, becameMajor, cancellationToken))
             .Where(r => DefaultNotificationTemplates.ChannelsOf(r.Event).Any(c => policy.IsOn(r.Event, c))).ToList();
         if (staff.Count > 0)
         {
@@ -53,8 +55,8 @@ public sealed class PlanComplaintNotifications(
 
     private static readonly NotificationChannel[] Robots = [NotificationChannel.WeComRobot, NotificationChannel.DingTalkRobot];
 
-    /// <summary>What the department's group chat hears of the entry: a complaint moved in from another department, a re-complaint, SLA risk and breach.</summary>
-    private static NotificationEvent? GroupEvent(Context context) => context.Entry.Kind switch
+    /// <summary>What the department's group chat hears of the entry: a complaint moved in from another department, a re-complaint, SLA risk and breach, a major complaint.</summary>
+    private static NotificationEvent? GroupEvent(Context context) => context.BecameMajor ? NotificationEvent.MajorComplaint : context.Entry.Kind switch
     {
         TimelineEntryKind.Transferred when context.PreviousDepartmentId is not null
             && context.PreviousDepartmentId != context.Complaint.ResponsibleDepartmentId => NotificationEvent.Transferred,
@@ -119,11 +121,21 @@ public sealed class PlanComplaintNotifications(
     /// <summary>
     /// Who among the staff hears of the entry, never the one who made it: the assignee of an assignment; the first responder
     /// of a transfer, a re-complaint or a change of status; the responsible department's supervisor of SLA risk and breach,
-    /// and every manager of the breach of a major complaint.
+    /// and every manager of the breach of a major complaint; the managers of the responsible department (every manager when it
+    /// has none) of a complaint registered or reclassified as major.
     /// </summary>
-    private async Task<IEnumerable<(Guid StaffId, NotificationEvent Event)>> StaffRecipientsAsync(Complaint complaint, TimelineEntry entry, CancellationToken ct)
+    private async Task<IEnumerable<(Guid StaffId, NotificationEvent Event)>> StaffRecipientsAsync(
+        Complaint complaint, TimelineEntry entry, bool becameMajor, CancellationToken ct)
     {
         var recipients = new List<(Guid, NotificationEvent)>();
+        if (becameMajor)
+        {
+            var managers = db.Staff.AsNoTracking().Where(s => s.IsActive && s.Roles.Contains(Role.Manager));
+            var ofDepartment = await managers.Where(s => s.DepartmentId == complaint.ResponsibleDepartmentId).Select(s => s.Id).ToListAsync(ct);
+            recipients.AddRange((ofDepartment.Count > 0 ? ofDepartment : await managers.Select(s => s.Id).ToListAsync(ct))
+                .Select(id => (id, NotificationEvent.MajorComplaint)));
+        }
+
         if (entry.Kind is TimelineEntryKind.SlaAtRisk or TimelineEntryKind.SlaBreached)
         {
             var notificationEvent = entry.Kind == TimelineEntryKind.SlaAtRisk ? NotificationEvent.SlaAtRisk : NotificationEvent.SlaBreached;
@@ -205,5 +217,6 @@ public sealed class PlanComplaintNotifications(
     private void Add(Notification planned) => db.Notifications.Add(planned);
 
     private sealed record Context(
-        Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now, Guid? PreviousDepartmentId);
+        Complaint Complaint, TimelineEntry Entry, NotificationPolicy Policy, TimeZoneInfo Zone, string Source, DateTimeOffset Now, Guid? PreviousDepartmentId,
+        bool BecameMajor);
 }

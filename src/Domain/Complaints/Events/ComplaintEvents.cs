@@ -56,7 +56,7 @@ public sealed record ComplaintSlaAtRisk(Guid ComplaintId, ComplaintStatus Status
 public sealed record ComplaintSlaBreached(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Sla.SlaMilestone Milestone, DateTimeOffset DueAt, int EscalationLevel, Guid? DepartmentId)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.SlaBreached, Status, OccurredAt);
 
-public sealed record ComplaintReclassified(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+public sealed record ComplaintReclassified(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Severity PreviousSeverity = Severity.General)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.Reclassified, Status, OccurredAt);
 
 public sealed record ComplaintSlaPaused(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt, Sla.SlaPauseReason Reason)
