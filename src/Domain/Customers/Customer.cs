@@ -152,6 +152,9 @@ public sealed class Customer : AggregateRoot
     }
 
     /// <summary>Anonymises the record for good: name, contact points, language and consents go; the record stays.</summary>
+    /// <summary>Replaces the name's blind-index keys when the way they are made changes (not a change of the customer: nothing else moves).</summary>
+    public void ReindexName(IReadOnlyList<string> nameKeys) => _nameKeys = nameKeys.Distinct(StringComparer.Ordinal).ToList();
+
     public void Erase(DateTimeOffset now)
     {
         if (IsErased)

@@ -44,19 +44,42 @@ public sealed class BlindIndex : IPersonalDataIndex
 
     public IReadOnlyList<string> NameKeys(string name)
     {
-        var normalised = name.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
-        var words = normalised.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0)
-            .ToList();
+        var words = Words(name);
         if (words.Count == 0)
         {
             return [];
         }
 
-        // Each word, and the whole name without spaces (CJK names are written without them).
-        return words.Append(string.Concat(words)).Distinct(StringComparer.Ordinal).Select(w => Hash($"name:{w}")).ToList();
+        // Each word, and the whole name without spaces (CJK names are written without them); for CJK, its parts.
+        var han = Han(string.Concat(words));
+        return words.Append(string.Concat(words)).Distinct(StringComparer.Ordinal).Select(w => Hash($"name:{w}"))
+            .Concat(han.Length > 0 ? [Hash($"name-surname:{han[0]}")] : [])
+            .Concat(Pairs(han).Select(p => Hash($"name-pair:{p}")))
+            .Distinct(StringComparer.Ordinal).ToList();
     }
+
+    public IReadOnlyList<string> NameSearchKeys(string query)
+    {
+        var han = Han(string.Concat(Words(query)));
+        return han.Length switch
+        {
+            0 => NameKeys(query),
+            1 => [Hash($"name-surname:{han}")],
+            _ => Pairs(han).Select(p => Hash($"name-pair:{p}")).Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static List<string> Words(string name) =>
+        name.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 0)
+            .ToList();
+
+    /// <summary>The Chinese characters of the text, in order (CJK unified ideographs, extension A and compatibility).</summary>
+    private static string Han(string text) => new(text.Where(c => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF').ToArray());
+
+    private static IEnumerable<string> Pairs(string han) => Enumerable.Range(0, Math.Max(0, han.Length - 1)).Select(i => han.Substring(i, 2));
 
     private string Hash(string value) => Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Infrastructure.Data.Seeding;
 using Npgsql;
 
 namespace CustomerCare.Api.IntegrationTests.Customers;
@@ -100,6 +101,55 @@ public class CustomersTests : AdminIntegrationTest
             Assert.That(await Find("name=zhang%20wei"), Is.EqualTo(new[] { id }));
             Assert.That(await Find("name=zhang%20na"), Is.Empty);
             Assert.That(await Find("company=acme&segment=VIP"), Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Find_AChineseName_BySurnameOrAnyTwoConsecutiveCharacters_NeverBySomeOtherPart()
+    {
+        var ouyang = (await CreateAsync(Customer("欧阳修", "138 0013 8101", "ouyang@example.com"))).GetProperty("id").GetGuid();
+        var wang = (await CreateAsync(Customer("王小明", "138 0013 8102", "wang@example.com"))).GetProperty("id").GetGuid();
+        var yang = (await CreateAsync(Customer("杨修", "138 0013 8103", "yang@example.com"))).GetProperty("id").GetGuid();
+
+        async Task<List<Guid>> Find(string name) =>
+            (await (await Admin.GetAsync($"/api/v1/customers?name={Uri.EscapeDataString(name)}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Find("欧阳"), Is.EqualTo(new[] { ouyang }), "a compound surname: the first two characters");
+            Assert.That(await Find("欧"), Is.EqualTo(new[] { ouyang }), "one character: the surname");
+            Assert.That(await Find("王"), Is.EqualTo(new[] { wang }));
+            Assert.That(await Find("小明"), Is.EqualTo(new[] { wang }), "two consecutive characters anywhere");
+            Assert.That(await Find("阳修"), Is.EqualTo(new[] { ouyang }));
+            Assert.That(await Find("修"), Is.Empty, "one character finds surnames only");
+            Assert.That(await Find("王明"), Is.Empty, "not consecutive");
+            Assert.That(await Find("欧阳修"), Is.EqualTo(new[] { ouyang }), "the whole name");
+            Assert.That(await Find("杨修"), Is.EqualTo(new[] { yang }));
+        });
+    }
+
+    [Test]
+    public async Task CustomersStoredBeforeNamePartsWereIndexed_AreFoundByThemAfterTheNextStart()
+    {
+        var id = (await CreateAsync(Customer("欧阳修", "138 0013 8101", "ouyang@example.com"))).GetProperty("id").GetGuid();
+        await using (var connection = new Npgsql.NpgsqlConnection(Testing.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            // As an earlier version stored it: the whole name's key only; and no marker of the current way.
+            await using var rewind = new Npgsql.NpgsqlCommand(
+                "UPDATE customers SET name_keys = name_keys[1:1]; DELETE FROM settings WHERE key = 'customerNameKeys';", connection);
+            await rewind.ExecuteNonQueryAsync();
+        }
+
+        var before = (await (await Admin.GetAsync($"/api/v1/customers?name={Uri.EscapeDataString("欧阳")}")).ReadJsonAsync()).GetProperty("items").GetArrayLength();
+        await Testing.Factory.Services.SeedAsync();
+        var after = (await (await Admin.GetAsync($"/api/v1/customers?name={Uri.EscapeDataString("欧阳")}")).ReadJsonAsync()).GetProperty("items")
+            .EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Is.Zero);
+            Assert.That(after, Is.EqualTo(new[] { id }));
         });
     }
 

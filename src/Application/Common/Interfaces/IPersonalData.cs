@@ -11,8 +11,19 @@ public interface IPersonalDataIndex
     /// <summary>The key of a normalised contact value.</summary>
     string ContactKey(ContactKind kind, string normalisedValue);
 
-    /// <summary>The keys of a name: each word, and the whole name (for names written without spaces).</summary>
+    /// <summary>
+    /// The keys stored for a name: each word and the whole name (for names written without spaces); for a Chinese
+    /// (CJK) name also its first character (the surname) and every two consecutive characters, so that part of it finds
+    /// it (ADR 0013 says what these keys give away).
+    /// </summary>
     IReadOnlyList<string> NameKeys(string name);
+
+    /// <summary>
+    /// The keys a name search needs all of: for text with Chinese characters, the surname key of a single character or
+    /// the keys of every two consecutive characters (so <c>欧阳</c> finds <c>欧阳修</c>, <c>阳修</c> too); otherwise the
+    /// words' keys, as stored.
+    /// </summary>
+    IReadOnlyList<string> NameSearchKeys(string query);
 }
 
 /// <summary>Brings contact values to one form, so that the same phone or e-mail typed differently matches.</summary>

@@ -108,6 +108,7 @@ public static partial class DatabaseSeeder
         }
 
         await MeasureWorkingTimesAsync(db, cancellationToken);
+        await ReindexCustomerNamesAsync(db, settings, provider.GetRequiredService<IPersonalDataIndex>(), cancellationToken);
         await provider.SeedDemoDataAsync(cancellationToken);
     }
 
@@ -157,6 +158,45 @@ public static partial class DatabaseSeeder
     {
         var name = Texts.DisplayName(set, code, culture);
         return name.Length <= ClassificationTerm.NameMaxLength ? name : name[..ClassificationTerm.NameMaxLength];
+    }
+
+    /// <summary>The way name keys are made now (2: Chinese names also by surname and by every two consecutive characters).</summary>
+    private const int NameKeysVersion = 2;
+
+    private sealed record NameKeysMarker(int Version);
+
+    /// <summary>
+    /// Customers stored before names were indexed the current way get their keys again, in batches, once (a marker in
+    /// the settings says which way the stored keys were made; an empty database starts with it).
+    /// </summary>
+    private static async Task ReindexCustomerNamesAsync(CustomerCareDbContext db, ISettingsStore settings, IPersonalDataIndex index, CancellationToken ct)
+    {
+        const string key = "customerNameKeys";
+        if ((await settings.GetAsync<NameKeysMarker>(key, ct))?.Value.Version >= NameKeysVersion)
+        {
+            return;
+        }
+
+        var after = Guid.Empty;
+        while (true)
+        {
+            var batch = await db.Customers.Where(c => c.Id.CompareTo(after) > 0 && c.ErasedAt == null).OrderBy(c => c.Id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var customer in batch)
+            {
+                customer.ReindexName(index.NameKeys(customer.Name));
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+        }
+
+        await settings.SaveAsync(key, new NameKeysMarker(NameKeysVersion), null, ct);
     }
 
     /// <summary>

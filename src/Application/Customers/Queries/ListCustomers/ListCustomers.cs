@@ -41,7 +41,7 @@ public sealed class ListCustomersQueryHandler(IApplicationDbContext db, IContact
 
         if (!string.IsNullOrWhiteSpace(query.Name))
         {
-            foreach (var key in index.NameKeys(query.Name))
+            foreach (var key in index.NameSearchKeys(query.Name))
             {
                 customers = customers.Where(c => c.NameKeys.Contains(key));
             }
