@@ -58,9 +58,10 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
             throw new ValidationException("customerId", "A partner sends the customer inline (customer: name, phone or e-mail), not a customer id.");
         }
 
-        if (input.Category is { } category && _categories.Add(category))
+        if (input.Category is { } category && !_categories.Contains(category))
         {
             await ClassificationRules.RoutingOfActiveCategoryAsync(db, category, "category", ct);
+            _categories.Add(category); // only once found active: an unknown one is refused on every row that names it
         }
 
         var customerId = input.CustomerId is { } id

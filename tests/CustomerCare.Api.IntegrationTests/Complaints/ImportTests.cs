@@ -55,6 +55,24 @@ public sealed class ImportTests : IntegrationTest
     }
 
     [Test]
+    public async Task Import_RefusesAnUnknownCategory_OnEveryRowThatNamesIt_AndKeepsTheOthers()
+    {
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        using var partner = ApiClient.WithApiKey(key);
+        string WithCategory(string reference, string category) =>
+            $$$"""{"externalReference":"{{{reference}}}","channel":"phone","title":"宽带断网","description":"整栋楼无法上网","category":"{{{category}}}","customer":{"name":"王芳","phone":"138 0013 8000"}}""";
+        var lines = new[] { WithCategory("U-1", "noSuchCategory"), WithCategory("U-2", "noSuchCategory"), WithCategory("U-3", "technicalFault") };
+
+        var rows = (await ImportAsync(partner, string.Join('\n', lines), "application/x-ndjson")).GetProperty("rows").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(r => r.GetProperty("status").GetString()), Is.EqualTo(new[] { "error", "error", "created" }));
+            Assert.That(rows[1].GetProperty("errors").TryGetProperty("category", out _), Is.True, rows[1].ToString());
+        });
+    }
+
+    [Test]
     public async Task Import_OfNdjson_SharesCustomersAcrossRows_AndReportsBrokenLines()
     {
         var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
