@@ -200,6 +200,20 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Schedule birthday or holiday greetings in bulk for a segment and/or grade of customers (supervisors and above)
+        /// </summary>
+        /// <remarks>
+        /// `occasion: holiday` greets every customer of the selection on `on`; `occasion: birthday` greets each on their birthday when it falls between `on` and `until` (a year at most; 29 February is greeted on 28 February in other years). Each greeting is a care task of kind `greeting` (sent to the customer on its day when the `careTaskGreeting` notification is switched on); a customer who has a greeting on that day already is counted in `alreadyScheduled`, not greeted twice. More customers than `CustomerCare:Care:MaxGreetingsPerBatch` (5000): 409 with `customers`, narrow the selection.
+        /// <br/>
+        /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<GreetingsScheduledDto>> ScheduleGreetingsAsync(ScheduleGreetingsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// One care task
         /// </summary>
         /// <remarks>
@@ -397,7 +411,7 @@ namespace CustomerCare.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, int? escalationLevel = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, int? escalationLevel = null, bool? keyCustomer = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -749,6 +763,54 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The customer grades by code, with names in English and Simplified Chinese and whether they are key grades (active ones unless includeInactive; search finds text in the code or either name)
+        /// </summary>
+        /// <remarks>
+        /// The grades customers are given (`grade` on a customer; an unknown one, or a retired one the customer does not have already, is a 400 naming `grade`). A key grade (`isKey`) makes its customers key customers: their complaints run on the shorter key-customer targets (`keyCustomerTargets` of the SLA policy) and show `keyCustomer`, and a follow-up plan can be set for them. A grade customers have is retired (`active: false`), never deleted: they keep it.
+        /// <br/>
+        /// <br/>Authorization policy: `staff`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<System.Collections.Generic.ICollection<CustomerGradeDto>>> ListCustomerGradesAsync(bool? includeInactive = null, string? search = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// One customer grade (ETag: its version)
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `staff`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> GetCustomerGradeAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Create or replace a customer grade (If-Match optional); `key: true` makes it a key grade, `active: false` retires it
+        /// </summary>
+        /// <remarks>
+        /// The grades customers are given (`grade` on a customer; an unknown one, or a retired one the customer does not have already, is a 400 naming `grade`). A key grade (`isKey`) makes its customers key customers: their complaints run on the shorter key-customer targets (`keyCustomerTargets` of the SLA policy) and show `keyCustomer`, and a follow-up plan can be set for them. A grade customers have is retired (`active: false`), never deleted: they keep it.
+        /// <br/>
+        /// <br/>Authorization policy: `admin`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> PutCustomerGradeAsync(string code, CustomerGradeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Delete a grade no customer has (If-Match optional); one in use is retired instead (409 with `customers`, how many have it)
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `admin`.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCustomerGradeAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Find customers by phone or e-mail (any format), name words, company or segment; contact details masked
         /// </summary>
         /// <remarks>
@@ -756,7 +818,7 @@ namespace CustomerCare.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CustomerSummaryDtoPagedList>> ListCustomersAsync(string? name = null, string? phone = null, string? email = null, string? company = null, string? segment = null, bool? includeInactive = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CustomerSummaryDtoPagedList>> ListCustomersAsync(string? name = null, string? phone = null, string? email = null, string? company = null, string? segment = null, string? grade = null, bool? includeInactive = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -814,6 +876,30 @@ namespace CustomerCare.Client
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> MergeCustomersAsync(System.Guid id, MergeCustomersInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Set a key customer's follow-up plan: a contact every N months from a first day (If-Match optional)
+        /// </summary>
+        /// <remarks>
+        /// The first contact becomes a care task of kind `keyCustomerContact` due on `firstOn`, owned by `ownerId`; each one done or cancelled schedules the next `everyMonths` months after it. Setting the plan again moves the open contact. A customer whose grade is not a key grade: 409 (`customer.notKey`); their grade ceasing to be key ends the plan.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> PlanFollowUpsAsync(System.Guid id, FollowUpPlanInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// End the customer's follow-up plan (If-Match optional); its open planned contact is cancelled
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse> EndFollowUpPlanAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4003,6 +4089,206 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Schedule birthday or holiday greetings in bulk for a segment and/or grade of customers (supervisors and above)
+        /// </summary>
+        /// <remarks>
+        /// `occasion: holiday` greets every customer of the selection on `on`; `occasion: birthday` greets each on their birthday when it falls between `on` and `until` (a year at most; 29 February is greeted on 28 February in other years). Each greeting is a care task of kind `greeting` (sent to the customer on its day when the `careTaskGreeting` notification is switched on); a customer who has a greeting on that day already is counted in `alreadyScheduled`, not greeted twice. More customers than `CustomerCare:Care:MaxGreetingsPerBatch` (5000): 409 with `customers`, narrow the selection.
+        /// <br/>
+        /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<GreetingsScheduledDto>> ScheduleGreetingsAsync(ScheduleGreetingsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/care-tasks/greetings"
+                    urlBuilder_.Append("api/v1/care-tasks/greetings");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GreetingsScheduledDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<GreetingsScheduledDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConflictProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ConflictProblem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 410)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GoneProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<GoneProblem>("A replay of a response that named a customer whose personal data was erased since: it is no longer kept.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PayloadTooLargeProblem>("The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnsupportedMediaTypeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnsupportedMediaTypeProblem>("The body\'s Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IdempotencyKeyReusedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<IdempotencyKeyReusedProblem>("The Idempotency-Key was used before with a different request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// One care task
         /// </summary>
         /// <remarks>
@@ -6671,7 +6957,7 @@ namespace CustomerCare.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, int? escalationLevel = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintSummaryDtoPagedList>> ListComplaintsAsync(ComplaintStatus? status = null, string? category = null, Severity? severity = null, Channel? channel = null, System.Guid? departmentId = null, System.Guid? assigneeId = null, System.Guid? firstResponderId = null, System.Guid? customerId = null, System.Guid? partnerId = null, System.DateTimeOffset? receivedFrom = null, System.DateTimeOffset? receivedTo = null, System.DateTimeOffset? createdFrom = null, System.DateTimeOffset? createdTo = null, SlaFilter? sla = null, bool? overdue = null, int? escalationLevel = null, bool? keyCustomer = null, string? q = null, ComplaintSort? sort = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6750,6 +7036,10 @@ namespace CustomerCare.Client
                     if (escalationLevel != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("escalationLevel")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(escalationLevel, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (keyCustomer != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("keyCustomer")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(keyCustomer, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (q != null)
                     {
@@ -12157,6 +12447,651 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The customer grades by code, with names in English and Simplified Chinese and whether they are key grades (active ones unless includeInactive; search finds text in the code or either name)
+        /// </summary>
+        /// <remarks>
+        /// The grades customers are given (`grade` on a customer; an unknown one, or a retired one the customer does not have already, is a 400 naming `grade`). A key grade (`isKey`) makes its customers key customers: their complaints run on the shorter key-customer targets (`keyCustomerTargets` of the SLA policy) and show `keyCustomer`, and a follow-up plan can be set for them. A grade customers have is retired (`active: false`), never deleted: they keep it.
+        /// <br/>
+        /// <br/>Authorization policy: `staff`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<System.Collections.Generic.ICollection<CustomerGradeDto>>> ListCustomerGradesAsync(bool? includeInactive = null, string? search = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customer-grades"
+                    urlBuilder_.Append("api/v1/customer-grades");
+                    urlBuilder_.Append('?');
+                    if (includeInactive != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("includeInactive")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(includeInactive, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (search != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("search")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(search, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<CustomerGradeDto>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<System.Collections.Generic.ICollection<CustomerGradeDto>>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// One customer grade (ETag: its version)
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `staff`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> GetCustomerGradeAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (code == null)
+                throw new System.ArgumentNullException("code");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customer-grades/{code}"
+                    urlBuilder_.Append("api/v1/customer-grades/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(code, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerGradeDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<CustomerGradeDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Create or replace a customer grade (If-Match optional); `key: true` makes it a key grade, `active: false` retires it
+        /// </summary>
+        /// <remarks>
+        /// The grades customers are given (`grade` on a customer; an unknown one, or a retired one the customer does not have already, is a 400 naming `grade`). A key grade (`isKey`) makes its customers key customers: their complaints run on the shorter key-customer targets (`keyCustomerTargets` of the SLA policy) and show `keyCustomer`, and a follow-up plan can be set for them. A grade customers have is retired (`active: false`), never deleted: they keep it.
+        /// <br/>
+        /// <br/>Authorization policy: `admin`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> PutCustomerGradeAsync(string code, CustomerGradeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (code == null)
+                throw new System.ArgumentNullException("code");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customer-grades/{code}"
+                    urlBuilder_.Append("api/v1/customer-grades/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(code, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerGradeDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<CustomerGradeDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PreconditionFailedProblem>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PayloadTooLargeProblem>("The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnsupportedMediaTypeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnsupportedMediaTypeProblem>("The body\'s Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Delete a grade no customer has (If-Match optional); one in use is retired instead (409 with `customers`, how many have it)
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `admin`.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCustomerGradeAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (code == null)
+                throw new System.ArgumentNullException("code");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customer-grades/{code}"
+                    urlBuilder_.Append("api/v1/customer-grades/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(code, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return new CustomerCareResponse(status_, headers_);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConflictProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ConflictProblem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PreconditionFailedProblem>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Find customers by phone or e-mail (any format), name words, company or segment; contact details masked
         /// </summary>
         /// <remarks>
@@ -12164,7 +13099,7 @@ namespace CustomerCare.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerSummaryDtoPagedList>> ListCustomersAsync(string? name = null, string? phone = null, string? email = null, string? company = null, string? segment = null, bool? includeInactive = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerSummaryDtoPagedList>> ListCustomersAsync(string? name = null, string? phone = null, string? email = null, string? company = null, string? segment = null, string? grade = null, bool? includeInactive = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -12199,6 +13134,10 @@ namespace CustomerCare.Client
                     if (segment != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("segment")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(segment, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (grade != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("grade")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(grade, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (includeInactive != null)
                     {
@@ -13187,6 +14126,373 @@ namespace CustomerCare.Client
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new CustomerCareApiException<IdempotencyKeyReusedProblem>("The Idempotency-Key was used before with a different request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Set a key customer's follow-up plan: a contact every N months from a first day (If-Match optional)
+        /// </summary>
+        /// <remarks>
+        /// The first contact becomes a care task of kind `keyCustomerContact` due on `firstOn`, owned by `ownerId`; each one done or cancelled schedules the next `everyMonths` months after it. Setting the plan again moves the open contact. A customer whose grade is not a key grade: 409 (`customer.notKey`); their grade ceasing to be key ends the plan.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> PlanFollowUpsAsync(System.Guid id, FollowUpPlanInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customers/{id}/follow-up-plan"
+                    urlBuilder_.Append("api/v1/customers/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/follow-up-plan");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<CustomerDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConflictProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ConflictProblem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PreconditionFailedProblem>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PayloadTooLargeProblem>("The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnsupportedMediaTypeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnsupportedMediaTypeProblem>("The body\'s Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// End the customer's follow-up plan (If-Match optional); its open planned contact is cancelled
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> EndFollowUpPlanAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customers/{id}/follow-up-plan"
+                    urlBuilder_.Append("api/v1/customers/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/follow-up-plan");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return new CustomerCareResponse(status_, headers_);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConflictProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ConflictProblem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PreconditionFailedProblem>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -26758,6 +28064,9 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("escalationLevel")]
         public int EscalationLevel { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("keyCustomer")]
+        public bool KeyCustomer { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("registeredAt")]
         public System.DateTimeOffset? RegisteredAt { get; set; } = default!;
 
@@ -27011,6 +28320,9 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("escalationLevel")]
         public int EscalationLevel { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("keyCustomer")]
+        public bool KeyCustomer { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("repeatCount")]
         public int RepeatCount { get; set; } = default!;
 
@@ -27198,6 +28510,18 @@ namespace CustomerCare.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("departments")]
         public int? Departments { get; set; } = default!;
+
+        /// <summary>
+        /// How many customers have the grade that was to be deleted, or match a bulk greeting that would greet too many.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("customers")]
+        public int? Customers { get; set; } = default!;
+
+        /// <summary>
+        /// The customer's grade, when a rule needs a key grade (`customer.notKey`; null: no grade).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("grade")]
+        public string? Grade { get; set; } = default!;
 
     }
 
@@ -27500,6 +28824,15 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("contactPoints")]
         public System.Collections.Generic.IReadOnlyList<ContactPointDto> ContactPoints { get; set; } = new System.Collections.Generic.List<ContactPointDto>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("grade")]
+        public string? Grade { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("birthday")]
+        public System.DateOnly? Birthday { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("followUpPlan")]
+        public FollowUpPlanDto? FollowUpPlan { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("sourcePartnerId")]
         public System.Guid? SourcePartnerId { get; set; } = default!;
 
@@ -27554,6 +28887,51 @@ namespace CustomerCare.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerGradeDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
+        public string NameEn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("nameZhCn")]
+        public string NameZhCn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("isKey")]
+        public bool IsKey { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("isActive")]
+        public bool IsActive { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerGradeInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
+        public string NameEn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("nameZhCn")]
+        public string NameZhCn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public bool? Key { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("active")]
+        public bool? Active { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomerInformedInput
     {
 
@@ -27597,6 +28975,12 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
         public string? TimeZone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("grade")]
+        public string? Grade { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("birthday")]
+        public System.DateOnly? Birthday { get; set; } = default!;
 
     }
 
@@ -27688,6 +29072,9 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("segment")]
         public string Segment { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("grade")]
+        public string? Grade { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("primaryPhone")]
         public string? PrimaryPhone { get; set; } = default!;
@@ -28116,6 +29503,33 @@ namespace CustomerCare.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FollowUpPlanDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("everyMonths")]
+        public int EveryMonths { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        public System.Guid? OwnerId { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FollowUpPlanInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("everyMonths")]
+        public int EveryMonths { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("firstOn")]
+        public System.DateOnly FirstOn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        public System.Guid? OwnerId { get; set; } = default!;
+
+    }
+
     /// <summary>
     /// RFC 9457 problem details, application/problem+json. `/problems/forbidden` (403): You are signed in, but your role or your relation to the resource does not allow this operation.
     /// </summary>
@@ -28205,6 +29619,32 @@ namespace CustomerCare.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
         public string TraceId { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GreetingOccasion
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"birthday")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("birthday")]
+        Birthday = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"holiday")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("holiday")]
+        Holiday = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GreetingsScheduledDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("scheduled")]
+        public int Scheduled { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("alreadyScheduled")]
+        public int AlreadyScheduled { get; set; } = default!;
 
     }
 
@@ -29993,6 +31433,34 @@ namespace CustomerCare.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ScheduleGreetingsInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("occasion")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GreetingOccasion>))]
+        public GreetingOccasion Occasion { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("on")]
+        public System.DateOnly On { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("until")]
+        public System.DateOnly? Until { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("segment")]
+        public string? Segment { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("grade")]
+        public string? Grade { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("subject")]
+        public string Subject { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        public System.Guid? OwnerId { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ScoreCountDto
     {
 
@@ -30255,6 +31723,9 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("targets")]
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, SlaTargetSettings>> Targets { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, SlaTargetSettings>>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("keyCustomerTargets")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, SlaTargetSettings>>? KeyCustomerTargets { get; set; } = default!;
 
     }
 

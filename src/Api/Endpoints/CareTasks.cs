@@ -8,6 +8,7 @@ using CustomerCare.Application.CareTasks.Commands.CancelCareTask;
 using CustomerCare.Application.CareTasks.Commands.CompleteCareTask;
 using CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 using CustomerCare.Application.CareTasks.Commands.RescheduleCareTask;
+using CustomerCare.Application.CareTasks.Commands.ScheduleGreetings;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
 using CustomerCare.Application.CareTasks.Queries.ListCareTasks;
 using CustomerCare.Application.Common.Models;
@@ -31,6 +32,14 @@ public sealed class CareTasks : IEndpointGroup
             .WithDescription("A follow-up call is also created by itself when a complaint closes, due `CustomerCare:Care:FollowUpAfterDays` " +
                 "(default 7) days later and owned by the complaint's first responder.")
             .ProducesValidationProblem();
+        group.MapPost("/greetings", ScheduleGreetings).WithName(nameof(ScheduleGreetings)).RequireAuthorization(Policies.SupervisorOrAbove)
+            .WithSummary("Schedule birthday or holiday greetings in bulk for a segment and/or grade of customers (supervisors and above)")
+            .WithDescription("`occasion: holiday` greets every customer of the selection on `on`; `occasion: birthday` greets each on their " +
+                "birthday when it falls between `on` and `until` (a year at most; 29 February is greeted on 28 February in other years). " +
+                "Each greeting is a care task of kind `greeting` (sent to the customer on its day when the `careTaskGreeting` notification " +
+                "is switched on); a customer who has a greeting on that day already is counted in `alreadyScheduled`, not greeted twice. " +
+                "More customers than `CustomerCare:Care:MaxGreetingsPerBatch` (5000): 409 with `customers`, narrow the selection.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetCareTask).WithName(nameof(GetCareTask))
             .WithSummary("One care task").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         Change(group, "/{id:guid}/complete", CompleteCareTask, nameof(CompleteCareTask), "The contact happened or was tried: result and outcome (→ done)");
@@ -51,6 +60,9 @@ public sealed class CareTasks : IEndpointGroup
         TypedResults.Ok(await sender.Send(new ListCareTasksQuery(
             EnumQuery.Parse<CareTaskView>(view, nameof(view)) ?? CareTaskView.All, ownerId, customerId, complaintId,
             EnumQuery.Parse<CareTaskStatus>(status, nameof(status)), EnumQuery.Parse<CareTaskKind>(kind, nameof(kind)), page, pageSize), ct));
+
+    public static async Task<Ok<GreetingsScheduledDto>> ScheduleGreetings(ScheduleGreetingsInput input, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ScheduleGreetingsCommand(input), ct));
 
     public static async Task<Created<CareTaskDto>> CreateCareTask(CreateCareTaskInput input, HttpContext http, ISender sender, CancellationToken ct)
     {

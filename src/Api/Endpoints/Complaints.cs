@@ -193,7 +193,7 @@ public sealed class Complaints : IEndpointGroup
         Guid? departmentId = null, Guid? assigneeId = null, Guid? firstResponderId = null, Guid? customerId = null, Guid? partnerId = null,
         DateTimeOffset? receivedFrom = null, DateTimeOffset? receivedTo = null, DateTimeOffset? createdFrom = null, DateTimeOffset? createdTo = null,
         [EnumQuery(typeof(SlaFilter))] string? sla = null,
-        bool overdue = false, [Range(0, 100)] int? escalationLevel = null, [MaxLength(Paging.MaxSearchLength)] string? q = null,
+        bool overdue = false, [Range(0, 100)] int? escalationLevel = null, bool? keyCustomer = null, [MaxLength(Paging.MaxSearchLength)] string? q = null,
         [EnumQuery(typeof(ComplaintSort))] string? sort = null, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize)
     {
         var query = new ListComplaintsQuery
@@ -204,6 +204,7 @@ public sealed class Complaints : IEndpointGroup
             Channel = EnumQuery.Parse<Channel>(channel, nameof(channel)),
             DepartmentId = departmentId,
             EscalationLevel = escalationLevel,
+            KeyCustomer = keyCustomer,
             AssigneeId = assigneeId,
             FirstResponderId = firstResponderId,
             CustomerId = customerId,

@@ -5,13 +5,16 @@ using CustomerCare.Api.Infrastructure.Security;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Customers;
 using CustomerCare.Application.Customers.Commands.CreateCustomer;
+using CustomerCare.Application.Customers.Commands.EndFollowUpPlan;
 using CustomerCare.Application.Customers.Commands.EraseCustomer;
 using CustomerCare.Application.Customers.Commands.MergeCustomers;
+using CustomerCare.Application.Customers.Commands.PlanFollowUps;
 using CustomerCare.Application.Customers.Commands.UpdateCustomer;
 using CustomerCare.Application.Customers.Queries.ExportCustomer;
 using CustomerCare.Application.Customers.Queries.GetCustomer;
 using CustomerCare.Application.Customers.Queries.GetCustomerOverview;
 using CustomerCare.Application.Customers.Queries.ListCustomers;
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,6 +46,17 @@ public sealed class Customers : IEndpointGroup
         group.MapPost("/{id:guid}/merge", MergeCustomers).WithName(nameof(MergeCustomers)).RequireAuthorization(Policies.SupervisorOrAbove)
             .WithSummary("Merge a duplicate record of the same person into this one (its complaints, feedback, survey answers, care tasks and reward points move); the merge is recorded")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:guid}/follow-up-plan", PlanFollowUps).WithName(nameof(PlanFollowUps)).RequireAuthorization(Policies.SupervisorOrAbove)
+            .WithSummary("Set a key customer's follow-up plan: a contact every N months from a first day (If-Match optional)")
+            .WithDescription("The first contact becomes a care task of kind `keyCustomerContact` due on `firstOn`, owned by `ownerId`; each " +
+                "one done or cancelled schedules the next `everyMonths` months after it. Setting the plan again moves the open contact. " +
+                "A customer whose grade is not a key grade: 409 (`customer.notKey`); their grade ceasing to be key ends the plan.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id:guid}/follow-up-plan", EndFollowUpPlan).WithName(nameof(EndFollowUpPlan)).RequireAuthorization(Policies.SupervisorOrAbove)
+            .WithSummary("End the customer's follow-up plan (If-Match optional); its open planned contact is cancelled")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapGet("/{id:guid}/export", ExportCustomer).WithName(nameof(ExportCustomer)).RequireAuthorization(Policies.Admin)
             .WithSummary("Everything held about the customer as one JSON document (access request); the export is logged")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
@@ -54,8 +68,18 @@ public sealed class Customers : IEndpointGroup
     public static async Task<Ok<PagedList<CustomerSummaryDto>>> ListCustomers(
         ISender sender, CancellationToken ct, [MaxLength(Customer.NameMaxLength)] string? name = null, [MaxLength(ContactPoint.ValueMaxLength)] string? phone = null,
         [MaxLength(ContactPoint.ValueMaxLength)] string? email = null, [MaxLength(Paging.MaxSearchLength)] string? company = null,
-        [MaxLength(Customer.SegmentMaxLength)] string? segment = null, bool includeInactive = false, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListCustomersQuery(name, phone, email, company, segment, includeInactive, page, pageSize), ct));
+        [MaxLength(Customer.SegmentMaxLength)] string? segment = null, [MaxLength(ClassificationTerm.CodeMaxLength)] string? grade = null,
+        bool includeInactive = false, [Range(1, Paging.MaxPage)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListCustomersQuery(name, phone, email, company, segment, includeInactive, page, pageSize, grade), ct));
+
+    public static async Task<Ok<CustomerDto>> PlanFollowUps(Guid id, FollowUpPlanInput request, HttpContext http, ISender sender, CancellationToken ct) =>
+        ETags.Ok(http, await sender.Send(new PlanFollowUpsCommand(id, request, ETags.ExpectedVersion(http)), ct));
+
+    public static async Task<NoContent> EndFollowUpPlan(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new EndFollowUpPlanCommand(id, ETags.ExpectedVersion(http)), ct);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Ok<CustomerDto>> GetCustomer(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
         ETags.Ok(http, await sender.Send(new GetCustomerQuery(id), ct));

@@ -17,6 +17,7 @@ public static class ComplaintFilters
         if (q.DepartmentId is { } department) complaints = complaints.Where(c => c.ResponsibleDepartmentId == department);
         if (q.AssigneeId is { } assignee) complaints = complaints.Where(c => c.AssigneeId == assignee);
         if (q.EscalationLevel is { } level) complaints = complaints.Where(c => c.EscalationLevel == level);
+        if (q.KeyCustomer is { } key) complaints = complaints.Where(c => c.KeyCustomer == key);
         if (q.FirstResponderId is { } responder) complaints = complaints.Where(c => c.FirstResponderId == responder);
         if (q.CustomerId is { } customer) complaints = complaints.Where(c => c.CustomerId == customer);
         if (q.PartnerId is { } partner) complaints = complaints.Where(c => c.PartnerId == partner);

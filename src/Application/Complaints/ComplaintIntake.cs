@@ -70,11 +70,12 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
                 : throw new ValidationException("customerId", "No customer has this id.")
             : await FindOrCreateCustomerAsync(input.Customer!, customers, now, ct);
 
+        var keyCustomer = await CustomerGradeRules.IsKeyCustomerAsync(db, customerId, ct);
         var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(ct));
         var complaint = Complaint.Receive(number, new NewComplaint(
             input.Channel!.Value, customerId, input.Title, input.Description, input.RemedySought, input.OccurredAt,
             now, input.Category, input.Severity, PartnerId, Reference(input.ExternalReference), Product: input.Product, Location: input.Location,
-            Scope: input.Scope), user.Actor(), now);
+            Scope: input.Scope, KeyCustomer: keyCustomer), user.Actor(), now);
         db.Complaints.Add(complaint);
         return complaint;
     }

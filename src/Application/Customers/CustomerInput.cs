@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Validation;
+using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
@@ -15,7 +16,9 @@ public sealed record CustomerInput(
     string? PreferredLanguage,
     ConsentInput? Consent,
     IReadOnlyList<ContactPointInput> ContactPoints,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    string? Grade = null,
+    DateOnly? Birthday = null);
 
 public sealed record ConsentInput(bool ContactByPhone, bool ContactByEmail, bool Marketing);
 
@@ -34,7 +37,7 @@ internal static class CustomerInputMapping
         var consent = input.Consent is { } c ? new CustomerConsent(c.ContactByPhone, c.ContactByEmail, c.Marketing) : CustomerConsent.None;
         var profile = new CustomerProfile(
             input.Name.Trim(), index.NameKeys(input.Name), input.Company?.Trim(), input.Segment?.Trim(),
-            input.PreferredChannel, input.PreferredLanguage?.Trim(), consent, input.TimeZone?.Trim());
+            input.PreferredChannel, input.PreferredLanguage?.Trim(), consent, input.TimeZone?.Trim(), input.Grade, input.Birthday);
         var contacts = input.ContactPoints.Select(p =>
         {
             var value = normaliser.Normalise(p.Kind, p.Value)
@@ -49,7 +52,7 @@ internal static class CustomerInputMapping
 /// <summary>The rules of <see cref="CustomerInput"/>, shared by the create and update validators.</summary>
 public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
 {
-    public CustomerInputValidator(IContactNormaliser normaliser)
+    public CustomerInputValidator(IContactNormaliser normaliser, TimeProvider time)
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(Customer.NameMaxLength);
         RuleFor(c => c.Company).MaximumLength(Customer.CompanyMaxLength);
@@ -62,6 +65,9 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(c => c.TimeZone).MaximumLength(Customer.TimeZoneMaxLength)
             .Must(zone => TimeZoneInfo.TryFindSystemTimeZoneById(zone!.Trim(), out var found) && found.HasIanaId).When(c => !string.IsNullOrWhiteSpace(c.TimeZone))
             .WithMessage(_ => ValidationTexts.Get("TimeZoneIana"));
+        RuleFor(c => c.Grade!).ClassificationCode().When(c => c.Grade is not null);
+        RuleFor(c => c.Birthday).Must(day => day >= CustomerGradeRules.EarliestBirthday && day <= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(1)))
+            .When(c => c.Birthday is not null).WithMessage(_ => ValidationTexts.Get("Birthday"));
         RuleFor(c => c.ContactPoints).NotNull()
             .MaxItems(Customer.MaxContactPoints).WithMessage(_ => ValidationTexts.Format("ContactPointsMax", Customer.MaxContactPoints));
         RuleForEach(c => c.ContactPoints).NotNull().WithMessage(_ => ValidationTexts.Get("ContactPointNotNull"));

@@ -20,8 +20,8 @@ public static class NotificationValues
         var culture = CultureInfo.GetCultureInfo(language);
         // Before registration the first-contact clock has not started: the promise is registration's due time plus its target.
         var firstContact = complaint.SlaClocks.FirstOrDefault(c => c.Milestone == SlaMilestone.FirstContact)?.DueAt
-            ?? schedule.Due(SlaMilestone.FirstContact, complaint.Severity,
-                complaint.RegisteredAt ?? schedule.Due(SlaMilestone.Registered, complaint.Severity, complaint.ReceivedAt));
+            ?? schedule.Due(SlaMilestone.FirstContact, complaint.Severity, complaint.KeyCustomer,
+                complaint.RegisteredAt ?? schedule.Due(SlaMilestone.Registered, complaint.Severity, complaint.KeyCustomer, complaint.ReceivedAt));
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["number"] = complaint.Number,

@@ -68,34 +68,57 @@ public sealed record CalendarSettings(
 
 /// <summary>
 /// Targets per severity (general, major) and milestone, each an ISO 8601 duration on its basis (working time on the
-/// business calendar, or calendar time around the clock), and the at-risk share.
+/// business calendar, or calendar time around the clock), and the at-risk share. <c>keyCustomerTargets</c> has the same
+/// shape but names only the milestones a key customer's complaint is promised differently (left out: the defaults, which
+/// are shorter; <c>{}</c>: none differ).
 /// </summary>
 public sealed record SlaPolicySettings(
     double AtRiskFraction,
-    [property: ItemLimits(MaxProperties = SlaPolicySettings.MaxEntries)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlaTargetSettings>> Targets)
+    [property: ItemLimits(MaxProperties = SlaPolicySettings.MaxEntries)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlaTargetSettings>> Targets,
+    [property: ItemLimits(MaxProperties = SlaPolicySettings.MaxEntries)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlaTargetSettings>>? KeyCustomerTargets = null)
 {
     public const string Key = "slaPolicies";
 
     /// <summary>Most entries of the targets and of each severity's milestones (there are 2 severities and 6 milestones).</summary>
     public const int MaxEntries = 12;
 
-    public SlaPolicy ToPolicy()
+    public SlaPolicy ToPolicy() => new(
+        Parse(Targets), AtRiskFraction, KeyCustomerTargets is null ? SlaPolicy.DefaultKeyCustomerTargets : Parse(KeyCustomerTargets));
+
+    public static SlaPolicySettings From(SlaPolicy policy) => new(policy.AtRiskFraction, Names(policy.Targets), Names(policy.KeyCustomerTargets));
+
+    /// <summary>The target sets of the settings, each named by its JSON property, for validation.</summary>
+    public IEnumerable<(string Name, IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlaTargetSettings>> Targets)> TargetSets()
+    {
+        if (Targets is not null)
+        {
+            yield return ("targets", Targets);
+        }
+
+        if (KeyCustomerTargets is not null)
+        {
+            yield return ("keyCustomerTargets", KeyCustomerTargets);
+        }
+    }
+
+    private static Dictionary<Severity, IReadOnlyDictionary<SlaMilestone, SlaTarget>> Parse(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlaTargetSettings>> settings)
     {
         var targets = new Dictionary<Severity, IReadOnlyDictionary<SlaMilestone, SlaTarget>>();
-        foreach (var (severityName, milestones) in Targets)
+        foreach (var (severityName, milestones) in settings)
         {
             var severity = Parse<Severity>(severityName, "sla.unknownSeverity");
             targets[severity] = (milestones ?? throw new DomainException("sla.invalidTargets", $"Give '{severityName}' its targets per milestone."))
                 .ToDictionary(m => Parse<SlaMilestone>(m.Key, "sla.unknownMilestone"), m => (m.Value ?? throw new DomainException("sla.invalidTargets", $"Give '{m.Key}' a duration and a basis.")).ToTarget());
         }
 
-        return new SlaPolicy(targets, AtRiskFraction);
+        return targets;
     }
 
-    public static SlaPolicySettings From(SlaPolicy policy) => new(policy.AtRiskFraction,
-        policy.Targets.ToDictionary(
+    private static Dictionary<string, IReadOnlyDictionary<string, SlaTargetSettings>> Names(IReadOnlyDictionary<Severity, IReadOnlyDictionary<SlaMilestone, SlaTarget>> targets) =>
+        targets.ToDictionary(
             t => Name(t.Key),
-            t => (IReadOnlyDictionary<string, SlaTargetSettings>)t.Value.ToDictionary(m => Name(m.Key), m => SlaTargetSettings.From(m.Value))));
+            t => (IReadOnlyDictionary<string, SlaTargetSettings>)t.Value.ToDictionary(m => Name(m.Key), m => SlaTargetSettings.From(m.Value)));
 
     private static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

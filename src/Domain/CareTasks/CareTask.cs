@@ -126,6 +126,15 @@ public sealed class CareTask : AggregateRoot
             $"Dissatisfied customer on complaint {complaintNumber} (satisfaction {satisfaction} of 5)",
             "Call the customer, hear what went wrong and what would put it right; record what was agreed.", IsAutomatic: true), now);
 
+    /// <summary>A contact of a key customer's follow-up plan, due <paramref name="dueOn"/>.</summary>
+    public static CareTask PlannedContact(Guid customerId, Guid? ownerId, DateOnly dueOn, int everyMonths, DateTimeOffset now) =>
+        Create(new NewCareTask(CareTaskKind.KeyCustomerContact, customerId, null, ownerId, dueOn,
+            $"Planned contact with a key customer (every {everyMonths} month(s))",
+            "Ask how the service has been since the last contact; note what they need.", IsAutomatic: true), now);
+
+    /// <summary>One of the contacts a key customer's follow-up plan creates (the next follows when it is done or cancelled).</summary>
+    public bool IsPlannedContact => Kind == CareTaskKind.KeyCustomerContact && IsAutomatic;
+
     public void Complete(CareTaskResult result, string? outcome, Guid? staffId, DateTimeOffset now)
     {
         EnsureOpen("complete");
@@ -136,6 +145,7 @@ public sealed class CareTask : AggregateRoot
         CompletedById = staffId;
         OwnerId ??= staffId;
         UpdatedAt = now;
+        RaisePlannedContactFinished(now);
     }
 
     public void Cancel(string reason, Guid? staffId, DateTimeOffset now)
@@ -147,6 +157,7 @@ public sealed class CareTask : AggregateRoot
         CompletedById = staffId;
         UpdatedAt = now;
         RaiseGreetingChanged(now);
+        RaisePlannedContactFinished(now);
     }
 
     /// <summary>Hands the task to someone else and/or moves its due date.</summary>
@@ -177,6 +188,14 @@ public sealed class CareTask : AggregateRoot
         }
     }
 
+    private void RaisePlannedContactFinished(DateTimeOffset now)
+    {
+        if (IsPlannedContact)
+        {
+            Raise(new PlannedContactFinished(Id, CustomerId, DueOn, now));
+        }
+    }
+
     private void EnsureOpen(LocalizableText action)
     {
         if (Status != CareTaskStatus.Open)
@@ -196,3 +215,6 @@ public sealed record NewCareTask(
 
 /// <summary>A greeting care task was created, moved to another day or cancelled.</summary>
 public sealed record CareTaskGreetingChanged(Guid CareTaskId, Guid CustomerId, CareTaskStatus Status, DateOnly DueOn, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A contact of a follow-up plan was done or cancelled: the plan, if it still runs, schedules the next.</summary>
+public sealed record PlannedContactFinished(Guid CareTaskId, Guid CustomerId, DateOnly DueOn, DateTimeOffset OccurredAt) : IDomainEvent;

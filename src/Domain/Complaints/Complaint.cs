@@ -63,6 +63,7 @@ public sealed class Complaint : AggregateRoot
         ExternalReference = data.ExternalReference?.Trim();
         EscalationLevel = data.EscalationLevel;
         ReComplaintOfId = data.ReComplaintOfId;
+        KeyCustomer = data.KeyCustomer;
         Status = ComplaintStatus.Received;
         CreatedAt = now;
         UpdatedAt = now;
@@ -114,6 +115,12 @@ public sealed class Complaint : AggregateRoot
 
     /// <summary>0 for a first complaint; a re-complaint is handled one level higher.</summary>
     public int EscalationLevel { get; private set; }
+
+    /// <summary>
+    /// The customer's grade was a key grade when the complaint arrived: its clocks run on the key-customer targets. Set at
+    /// receipt (a re-complaint inherits it) and kept, so that a later change of grade does not move promises made.
+    /// </summary>
+    public bool KeyCustomer { get; private set; }
 
     public DateTimeOffset? RegisteredAt { get; private set; }
 
@@ -534,7 +541,7 @@ public sealed class Complaint : AggregateRoot
         var title = $"Re-complaint: {Title}";
         return new NewComplaint(channel, CustomerId, title.Length <= TitleMaxLength ? title : title[..TitleMaxLength],
             description, remedySought, OccurredAt: null, ReceivedAt: now, Category, Severity, PartnerId: null, ExternalReference: null,
-            EscalationLevel + 1, Id, Product, Location, Scope);
+            EscalationLevel + 1, Id, Product, Location, Scope, KeyCustomer);
     }
 
     /// <summary>
@@ -579,8 +586,8 @@ public sealed class Complaint : AggregateRoot
             else
             {
                 // Paused time moves both lines on by as much.
-                var basis = schedule.Target(clock.Milestone, Severity).Basis;
-                var due = schedule.Due(clock.Milestone, Severity, clock.StartedAt);
+                var basis = schedule.Target(clock.Milestone, Severity, KeyCustomer).Basis;
+                var due = schedule.Due(clock.Milestone, Severity, KeyCustomer, clock.StartedAt);
                 var atRisk = schedule.AtRiskFrom(basis, clock.StartedAt, due);
                 clock.Reschedule(
                     basis,
@@ -596,8 +603,8 @@ public sealed class Complaint : AggregateRoot
         {
             if (_slaClocks.All(c => c.Milestone != milestone))
             {
-                var basis = schedule.Target(milestone, Severity).Basis;
-                var due = schedule.Due(milestone, Severity, start);
+                var basis = schedule.Target(milestone, Severity, KeyCustomer).Basis;
+                var due = schedule.Due(milestone, Severity, KeyCustomer, start);
                 _slaClocks.Add(new SlaClock(Id, milestone, basis, schedule.CalendarName, start, due, schedule.AtRiskFrom(basis, start, due)));
             }
         }
@@ -796,7 +803,8 @@ public sealed record NewComplaint(
     Guid? ReComplaintOfId = null,
     string? Product = null,
     string? Location = null,
-    ImpactScope? Scope = null);
+    ImpactScope? Scope = null,
+    bool KeyCustomer = false);
 
 /// <summary>Earlier complaints of the same customer and category within the repeat window.</summary>
 public sealed record RepeatInfo(Guid? LatestId, int Count)

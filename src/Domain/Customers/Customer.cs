@@ -15,6 +15,7 @@ public sealed class Customer : AggregateRoot
     public const int LanguageMaxLength = 35;
     public const int TimeZoneMaxLength = 64;
     public const int MaxContactPoints = 20;
+    public const int MaxFollowUpEveryMonths = 24;
     public const string DefaultSegment = "standard";
     public const string ErasedName = "(erased)";
 
@@ -61,6 +62,24 @@ public sealed class Customer : AggregateRoot
     public string? TimeZone { get; private set; }
 
     public CustomerConsent Consent { get; private set; }
+
+    /// <summary>The code of the customer's <see cref="CustomerGrade"/>, if they have one.</summary>
+    public string? Grade { get; private set; }
+
+    /// <summary>Personal data, encrypted at rest like the name; erased with the customer.</summary>
+    public DateOnly? Birthday { get; private set; }
+
+    /// <summary>
+    /// The birthday's month and day as <c>month * 100 + day</c> (<c>1231</c>), kept in clear so that birthday greetings
+    /// can be scheduled without decrypting every birthday (the year stays encrypted; ADR 0014); erased with the customer.
+    /// </summary>
+    public int? BirthMonthDay { get; private set; }
+
+    /// <summary>The follow-up plan of a key customer: a contact every this many months; null without a plan.</summary>
+    public int? FollowUpEveryMonths { get; private set; }
+
+    /// <summary>Who makes the planned contacts; null: whoever picks them up.</summary>
+    public Guid? FollowUpOwnerId { get; private set; }
 
     public IReadOnlyList<ContactPoint> ContactPoints => _contactPoints.AsReadOnly();
 
@@ -130,10 +149,17 @@ public sealed class Customer : AggregateRoot
         PreferredChannel ??= duplicate.PreferredChannel;
         PreferredLanguage ??= duplicate.PreferredLanguage;
         TimeZone ??= duplicate.TimeZone;
+        Grade ??= duplicate.Grade;
+        if (Birthday is null)
+        {
+            (Birthday, BirthMonthDay) = (duplicate.Birthday, duplicate.BirthMonthDay);
+        }
+
         _nameKeys = _nameKeys.Union(duplicate._nameKeys).ToList();
         UpdatedAt = now;
 
         duplicate.ClearPersonalData();
+        duplicate.EndFollowUpPlan(now);
         duplicate.MergedIntoId = Id;
         duplicate.UpdatedAt = now;
     }
@@ -151,10 +177,41 @@ public sealed class Customer : AggregateRoot
         UpdatedAt = now;
     }
 
-    /// <summary>Anonymises the record for good: name, contact points, language and consents go; the record stays.</summary>
-    /// <summary>Replaces the name's blind-index keys when the way they are made changes (not a change of the customer: nothing else moves).</summary>
-    public void ReindexName(IReadOnlyList<string> nameKeys) => _nameKeys = nameKeys.Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// Plans a contact with this key customer every <paramref name="everyMonths"/> months, the first on
+    /// <paramref name="firstOn"/>, made by <paramref name="ownerId"/>; replaces any plan there was.
+    /// </summary>
+    public void PlanFollowUps(bool isKeyCustomer, int everyMonths, DateOnly firstOn, Guid? ownerId, DateTimeOffset now)
+    {
+        EnsureLive();
+        if (!isKeyCustomer)
+        {
+            throw new DomainException("customer.notKey", "Only a key customer (one whose grade is a key grade) has a follow-up plan.",
+                new Dictionary<string, object?> { ["grade"] = Grade });
+        }
 
+        if (everyMonths is < 1 or > MaxFollowUpEveryMonths)
+        {
+            throw new DomainException("customer.followUpInterval", $"A follow-up plan contacts the customer every 1 to {MaxFollowUpEveryMonths} months.");
+        }
+
+        (FollowUpEveryMonths, FollowUpOwnerId, UpdatedAt) = (everyMonths, ownerId, now);
+        Raise(new CustomerFollowUpPlanChanged(Id, everyMonths, ownerId, firstOn, now));
+    }
+
+    /// <summary>Ends the follow-up plan; the open planned contact is cancelled. Nothing happens without a plan.</summary>
+    public void EndFollowUpPlan(DateTimeOffset now)
+    {
+        if (FollowUpEveryMonths is null)
+        {
+            return;
+        }
+
+        (FollowUpEveryMonths, FollowUpOwnerId, UpdatedAt) = (null, null, now);
+        Raise(new CustomerFollowUpPlanChanged(Id, null, null, null, now));
+    }
+
+    /// <summary>Anonymises the record for good: name, birthday, contact points, language and consents go (and the follow-up plan ends); the record stays.</summary>
     public void Erase(DateTimeOffset now)
     {
         if (IsErased)
@@ -163,14 +220,20 @@ public sealed class Customer : AggregateRoot
         }
 
         ClearPersonalData();
+        EndFollowUpPlan(now);
         ErasedAt = now;
         UpdatedAt = now;
     }
+
+    /// <summary>Replaces the name's blind-index keys when the way they are made changes (not a change of the customer: nothing else moves).</summary>
+    public void ReindexName(IReadOnlyList<string> nameKeys) => _nameKeys = nameKeys.Distinct(StringComparer.Ordinal).ToList();
 
     private void ClearPersonalData()
     {
         Name = ErasedName;
         _nameKeys = [];
+        Birthday = null;
+        BirthMonthDay = null;
         _contactPoints.Clear();
         PreferredLanguage = null;
         TimeZone = null;
@@ -206,6 +269,9 @@ public sealed class Customer : AggregateRoot
         PreferredLanguage = string.IsNullOrWhiteSpace(profile.PreferredLanguage) ? null : Guard.Text(profile.PreferredLanguage, LanguageMaxLength, "preferredLanguage");
         TimeZone = string.IsNullOrWhiteSpace(profile.TimeZone) ? null : Guard.Text(profile.TimeZone, TimeZoneMaxLength, "timeZone");
         Consent = profile.Consent;
+        Grade = string.IsNullOrWhiteSpace(profile.Grade) ? null : profile.Grade;
+        Birthday = profile.Birthday;
+        BirthMonthDay = profile.Birthday is { } birthday ? (birthday.Month * 100) + birthday.Day : null;
 
         _contactPoints.Clear();
         foreach (var group in list.DistinctBy(c => (c.Kind, c.LookupKey)).GroupBy(c => c.Kind))
@@ -227,4 +293,7 @@ public sealed class Customer : AggregateRoot
 /// <summary>The profile fields of a customer as the application hands them to the aggregate.</summary>
 public sealed record CustomerProfile(
     string Name, IReadOnlyList<string> NameKeys, string? Company, string? Segment, Channel? PreferredChannel,
-    string? PreferredLanguage, CustomerConsent Consent, string? TimeZone = null);
+    string? PreferredLanguage, CustomerConsent Consent, string? TimeZone = null, string? Grade = null, DateOnly? Birthday = null);
+
+/// <summary>A customer's follow-up plan was set (every N months from a first day) or ended (all null).</summary>
+public sealed record CustomerFollowUpPlanChanged(Guid CustomerId, int? EveryMonths, Guid? OwnerId, DateOnly? FirstOn, DateTimeOffset OccurredAt) : IDomainEvent;

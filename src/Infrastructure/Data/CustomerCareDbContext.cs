@@ -28,6 +28,8 @@ public sealed class CustomerCareDbContext(
 
     public DbSet<ComplaintCause> ComplaintCauses => Set<ComplaintCause>();
 
+    public DbSet<CustomerGrade> CustomerGrades => Set<CustomerGrade>();
+
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 
     public DbSet<Partner> Partners => Set<Partner>();

@@ -37,6 +37,12 @@ public sealed class SlaOptions
     /// </summary>
     public Dictionary<Severity, Dictionary<SlaMilestone, SlaTargetOptions>> Targets { get; set; } = [];
 
+    /// <summary>
+    /// Overrides of the default key-customer targets, in the same shape
+    /// (<c>CustomerCare__Sla__KeyCustomerTargets__General__FirstContact__Duration=PT2H</c>).
+    /// </summary>
+    public Dictionary<Severity, Dictionary<SlaMilestone, SlaTargetOptions>> KeyCustomerTargets { get; set; } = [];
+
     public double AtRiskFraction { get; set; } = 0.8;
 
     /// <summary>How often the breach worker looks for clocks that crossed a line. Zero turns it off (another process runs it).</summary>
@@ -61,7 +67,12 @@ public sealed class SlaOptions
                 m => Targets.TryGetValue(s, out var custom) && custom.TryGetValue(m, out var target)
                     ? target.ToTarget(SlaPolicy.Default.Targets[s][m])
                     : SlaPolicy.Default.Targets[s][m])),
-        AtRiskFraction);
+        AtRiskFraction,
+        Enum.GetValues<Severity>().ToDictionary(
+            s => s,
+            s => (IReadOnlyDictionary<SlaMilestone, SlaTarget>)SlaPolicy.DefaultKeyCustomerTargets[s].ToDictionary(
+                d => d.Key,
+                d => KeyCustomerTargets.TryGetValue(s, out var custom) && custom.TryGetValue(d.Key, out var target) ? target.ToTarget(d.Value) : d.Value)));
 }
 
 /// <summary>A configured target; what it leaves out stays as the default target has it.</summary>

@@ -81,6 +81,8 @@ public class PermissionMatrixTests
         ["CreateCustomer"] = AllStaff,
         ["UpdateCustomer"] = AllStaff,
         ["MergeCustomers"] = SupervisorOrAbove,
+        ["PlanFollowUps"] = SupervisorOrAbove,
+        ["EndFollowUpPlan"] = SupervisorOrAbove,
         ["ExportCustomer"] = AdminOnly,
         ["EraseCustomer"] = AdminOnly,
 
@@ -94,6 +96,10 @@ public class PermissionMatrixTests
         ["GetCause"] = AllStaff,
         ["PutCause"] = AdminOnly,
         ["DeleteCause"] = AdminOnly,
+        ["ListCustomerGrades"] = AllStaff,
+        ["GetCustomerGrade"] = AllStaff,
+        ["PutCustomerGrade"] = AdminOnly,
+        ["DeleteCustomerGrade"] = AdminOnly,
         ["ListCalendars"] = AllStaff,
         ["GetCalendar"] = AllStaff,
         ["PutCalendar"] = AdminOnly,
@@ -176,6 +182,7 @@ public class PermissionMatrixTests
 
         ["ListCareTasks"] = AllStaff,
         ["CreateCareTask"] = AllStaff,
+        ["ScheduleGreetings"] = SupervisorOrAbove,
         ["GetCareTask"] = AllStaff,
         ["CompleteCareTask"] = AllStaff,
         ["CancelCareTask"] = AllStaff,

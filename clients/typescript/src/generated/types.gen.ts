@@ -296,6 +296,7 @@ export type ComplaintDto = {
     responsibleDepartmentId: string | null;
     assigneeId: string | null;
     escalationLevel: number;
+    keyCustomer: boolean;
     registeredAt: string | null;
     customerAcknowledgedAt: string | null;
     registrationNotice: CustomerNoticeDto | null;
@@ -367,6 +368,7 @@ export type ComplaintSummaryDto = {
     responsibleDepartmentId: string | null;
     assigneeId: string | null;
     escalationLevel: number;
+    keyCustomer: boolean;
     repeatCount: number;
     updatedAt: string;
 };
@@ -461,6 +463,14 @@ export type ConflictProblem = {
      * How many departments work by the calendar that was to be deleted.
      */
     departments?: number;
+    /**
+     * How many customers have the grade that was to be deleted, or match a bulk greeting that would greet too many.
+     */
+    customers?: number;
+    /**
+     * The customer's grade, when a rule needs a key grade (`customer.notKey`; null: no grade).
+     */
+    grade?: string | null;
 };
 
 export type ConsentDto = {
@@ -552,6 +562,9 @@ export type CustomerDto = {
     timeZone: string | null;
     consent: ConsentDto;
     contactPoints: Array<ContactPointDto>;
+    grade: string | null;
+    birthday: string | null;
+    followUpPlan: FollowUpPlanDto | null;
     sourcePartnerId: string | null;
     mergedIntoId: string | null;
     erasedAt: string | null;
@@ -572,6 +585,23 @@ export type CustomerExportDto = {
     accessLog: Array<AccessRecordDto>;
 };
 
+export type CustomerGradeDto = {
+    code: string;
+    nameEn: string;
+    nameZhCn: string;
+    isKey: boolean;
+    isActive: boolean;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type CustomerGradeInput = {
+    nameEn: string;
+    nameZhCn: string;
+    key?: boolean | null;
+    active?: boolean | null;
+};
+
 export type CustomerInformedInput = {
     via: Channel;
     apologised?: boolean | null;
@@ -587,6 +617,8 @@ export type CustomerInput = {
     consent?: ConsentInput | null;
     contactPoints: Array<ContactPointInput>;
     timeZone?: string | null;
+    grade?: string | null;
+    birthday?: string | null;
 };
 
 export type CustomerNoticeDto = {
@@ -621,6 +653,7 @@ export type CustomerSummaryDto = {
     name: string;
     company: string | null;
     segment: string;
+    grade: string | null;
     primaryPhone: string | null;
     primaryEmail: string | null;
     mergedIntoId: string | null;
@@ -767,6 +800,17 @@ export type FileReComplaintInput = {
     channel: Channel;
 };
 
+export type FollowUpPlanDto = {
+    everyMonths: number;
+    ownerId: string | null;
+};
+
+export type FollowUpPlanInput = {
+    everyMonths: number;
+    firstOn: string;
+    ownerId?: string | null;
+};
+
 /**
  * RFC 9457 problem details, application/problem+json. `/problems/forbidden` (403): You are signed in, but your role or your relation to the resource does not allow this operation.
  */
@@ -825,6 +869,13 @@ export type GoneProblem = {
      * Identifies the request in the API's logs: quote it when reporting a problem.
      */
     traceId: string;
+};
+
+export type GreetingOccasion = 'birthday' | 'holiday';
+
+export type GreetingsScheduledDto = {
+    scheduled: number;
+    alreadyScheduled: number;
 };
 
 export type GroupRobotKind = 'weCom' | 'dingTalk';
@@ -1476,6 +1527,16 @@ export type SatisfactionDto = {
     distribution: Array<ScoreCountDto>;
 };
 
+export type ScheduleGreetingsInput = {
+    occasion: GreetingOccasion;
+    on: string;
+    until?: string | null;
+    segment?: string | null;
+    grade?: string | null;
+    subject: string;
+    ownerId?: string | null;
+};
+
 export type ScoreCountDto = {
     score: number;
     count: number;
@@ -1581,6 +1642,11 @@ export type SlaPolicySettings = {
             [key: string]: SlaTargetSettings;
         };
     };
+    keyCustomerTargets?: {
+        [key: string]: {
+            [key: string]: SlaTargetSettings;
+        };
+    } | null;
 };
 
 export type SlaPolicySettingsSettingDto = {
@@ -2882,6 +2948,77 @@ export type CreateCareTaskResponses = {
 
 export type CreateCareTaskResponse = CreateCareTaskResponses[keyof CreateCareTaskResponses];
 
+export type ScheduleGreetingsData = {
+    body: ScheduleGreetingsInput;
+    headers?: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/care-tasks/greetings';
+};
+
+export type ScheduleGreetingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ScheduleGreetingsError = ScheduleGreetingsErrors[keyof ScheduleGreetingsErrors];
+
+export type ScheduleGreetingsResponses = {
+    /**
+     * OK
+     */
+    200: GreetingsScheduledDto;
+};
+
+export type ScheduleGreetingsResponse = ScheduleGreetingsResponses[keyof ScheduleGreetingsResponses];
+
 export type GetCareTaskData = {
     body?: never;
     path: {
@@ -3744,6 +3881,7 @@ export type ListComplaintsData = {
         sla?: SlaFilter;
         overdue?: boolean;
         escalationLevel?: number;
+        keyCustomer?: boolean;
         q?: string;
         sort?: ComplaintSort;
         page?: number;
@@ -5801,6 +5939,223 @@ export type FileReComplaintResponses = {
 
 export type FileReComplaintResponse = FileReComplaintResponses[keyof FileReComplaintResponses];
 
+export type ListCustomerGradesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        includeInactive?: boolean;
+        search?: string;
+    };
+    url: '/api/v1/customer-grades';
+};
+
+export type ListCustomerGradesErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListCustomerGradesError = ListCustomerGradesErrors[keyof ListCustomerGradesErrors];
+
+export type ListCustomerGradesResponses = {
+    /**
+     * OK
+     */
+    200: Array<CustomerGradeDto>;
+};
+
+export type ListCustomerGradesResponse = ListCustomerGradesResponses[keyof ListCustomerGradesResponses];
+
+export type DeleteCustomerGradeData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/customer-grades/{code}';
+};
+
+export type DeleteCustomerGradeErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type DeleteCustomerGradeError = DeleteCustomerGradeErrors[keyof DeleteCustomerGradeErrors];
+
+export type DeleteCustomerGradeResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type DeleteCustomerGradeResponse = DeleteCustomerGradeResponses[keyof DeleteCustomerGradeResponses];
+
+export type GetCustomerGradeData = {
+    body?: never;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/customer-grades/{code}';
+};
+
+export type GetCustomerGradeErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetCustomerGradeError = GetCustomerGradeErrors[keyof GetCustomerGradeErrors];
+
+export type GetCustomerGradeResponses = {
+    /**
+     * OK
+     */
+    200: CustomerGradeDto;
+};
+
+export type GetCustomerGradeResponse = GetCustomerGradeResponses[keyof GetCustomerGradeResponses];
+
+export type PutCustomerGradeData = {
+    body: CustomerGradeInput;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/customer-grades/{code}';
+};
+
+export type PutCustomerGradeErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PutCustomerGradeError = PutCustomerGradeErrors[keyof PutCustomerGradeErrors];
+
+export type PutCustomerGradeResponses = {
+    /**
+     * OK
+     */
+    200: CustomerGradeDto;
+};
+
+export type PutCustomerGradeResponse = PutCustomerGradeResponses[keyof PutCustomerGradeResponses];
+
 export type ListCustomersData = {
     body?: never;
     path?: never;
@@ -5810,6 +6165,7 @@ export type ListCustomersData = {
         email?: string;
         company?: string;
         segment?: string;
+        grade?: string;
         includeInactive?: boolean;
         page?: number;
         pageSize?: number;
@@ -6171,6 +6527,132 @@ export type MergeCustomersResponses = {
 };
 
 export type MergeCustomersResponse = MergeCustomersResponses[keyof MergeCustomersResponses];
+
+export type EndFollowUpPlanData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/customers/{id}/follow-up-plan';
+};
+
+export type EndFollowUpPlanErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type EndFollowUpPlanError = EndFollowUpPlanErrors[keyof EndFollowUpPlanErrors];
+
+export type EndFollowUpPlanResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type EndFollowUpPlanResponse = EndFollowUpPlanResponses[keyof EndFollowUpPlanResponses];
+
+export type PlanFollowUpsData = {
+    body: FollowUpPlanInput;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/customers/{id}/follow-up-plan';
+};
+
+export type PlanFollowUpsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PlanFollowUpsError = PlanFollowUpsErrors[keyof PlanFollowUpsErrors];
+
+export type PlanFollowUpsResponses = {
+    /**
+     * OK
+     */
+    200: CustomerDto;
+};
+
+export type PlanFollowUpsResponse = PlanFollowUpsResponses[keyof PlanFollowUpsResponses];
 
 export type ExportCustomerData = {
     body?: never;

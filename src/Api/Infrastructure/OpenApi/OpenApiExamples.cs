@@ -7,6 +7,7 @@ using CustomerCare.Application.Causes.Commands.PutCause;
 using CustomerCare.Application.CareTasks.Commands.CompleteCareTask;
 using CustomerCare.Application.CareTasks.Commands.CreateCareTask;
 using CustomerCare.Application.CareTasks.Commands.RescheduleCareTask;
+using CustomerCare.Application.CareTasks.Commands.ScheduleGreetings;
 using CustomerCare.Application.Complaints.Commands.AddComplaintNote;
 using CustomerCare.Application.Complaints.Commands.AssignComplaint;
 using CustomerCare.Application.Complaints.Commands.CloseComplaint;
@@ -24,8 +25,10 @@ using CustomerCare.Application.Complaints.Commands.ReopenComplaint;
 using CustomerCare.Application.Complaints.Commands.ReplyToComplaint;
 using CustomerCare.Application.Complaints.Commands.RequestStatusCode;
 using CustomerCare.Application.Complaints.Commands.ResolveComplaint;
+using CustomerCare.Application.CustomerGrades.Commands.PutCustomerGrade;
 using CustomerCare.Application.Customers;
 using CustomerCare.Application.Customers.Commands.MergeCustomers;
+using CustomerCare.Application.Customers.Commands.PlanFollowUps;
 using CustomerCare.Application.Departments;
 using CustomerCare.Application.Departments.Commands.SetDepartmentRobot;
 using CustomerCare.Application.Feedback.Commands.AnswerFeedback;
@@ -63,12 +66,15 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
     private static readonly Dictionary<Type, string> Examples = new()
     {
         [typeof(CategoryInput)] = """{"nameEn":"Pre-sales","nameZhCn":"售前咨询","departmentId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","active":true}""",
+        [typeof(CustomerGradeInput)] = """{"nameEn":"Key customer","nameZhCn":"重点客户","key":true,"active":true}""",
+        [typeof(FollowUpPlanInput)] = """{"everyMonths":3,"firstOn":"2027-01-15","ownerId":"0191d3a4-5b6c-7d8e-9f00-112233445566"}""",
+        [typeof(ScheduleGreetingsInput)] = """{"occasion":"birthday","on":"2027-01-01","until":"2027-01-31","grade":"vip","subject":"生日快乐！感谢您一直以来的支持。"}""",
         [typeof(CauseInput)] = """{"nameEn":"Billing / BOSS system","nameZhCn":"计费/BOSS系统","active":true}""",
         [typeof(CalendarSettings)] = """{"timeZone":"Asia/Shanghai","workingHours":{"monday":["09:00-12:00","13:00-18:00"],"tuesday":["09:00-18:00"],"wednesday":["09:00-18:00"],"thursday":["09:00-18:00"],"friday":["09:00-18:00"]},"holidays":["2026-10-01","2026-10-02","2026-10-05"],"makeUpWorkingDays":["2026-10-10"]}""",
         [typeof(Application.Calendars.CalendarYearInput)] = """{"holidays":["2026-10-01","2026-10-02","2026-10-03","2026-10-04","2026-10-05","2026-10-06","2026-10-07"],"makeUpWorkingDays":["2026-09-20","2026-10-10"],"source":"国务院办公厅关于2026年部分节假日安排的通知"}""",
         [typeof(Application.Complaints.Commands.ReturnComplaintToQueue.ReturnComplaintToQueueInput)] = """{"reason":"需要技术支持部门的工程师处理，我无法上门"}""",
         [typeof(Application.Complaints.Commands.SendBackSolution.SendBackSolutionInput)] = """{"reason":"赔偿金额超出标准，请按《服务补偿办法》重新核定"}""",
-        [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":{"duration":"PT1H","basis":"working"},"assigned":{"duration":"PT2H","basis":"working"},"firstContact":{"duration":"PT24H","basis":"calendar"},"solutionProposed":{"duration":"P3D","basis":"working"},"resultFedBack":{"duration":"P3D","basis":"working"},"resolution":{"duration":"P6D","basis":"working"}},"major":{"registered":{"duration":"PT1H","basis":"working"},"assigned":{"duration":"PT1H","basis":"working"},"firstContact":{"duration":"PT4H","basis":"calendar"},"solutionProposed":{"duration":"P5D","basis":"working"},"resultFedBack":{"duration":"P3D","basis":"working"},"resolution":{"duration":"P8D","basis":"working"}}}}""",
+        [typeof(SlaPolicySettings)] = """{"atRiskFraction":0.8,"targets":{"general":{"registered":{"duration":"PT1H","basis":"working"},"assigned":{"duration":"PT2H","basis":"working"},"firstContact":{"duration":"PT24H","basis":"calendar"},"solutionProposed":{"duration":"P3D","basis":"working"},"resultFedBack":{"duration":"P3D","basis":"working"},"resolution":{"duration":"P6D","basis":"working"}},"major":{"registered":{"duration":"PT1H","basis":"working"},"assigned":{"duration":"PT1H","basis":"working"},"firstContact":{"duration":"PT4H","basis":"calendar"},"solutionProposed":{"duration":"P5D","basis":"working"},"resultFedBack":{"duration":"P3D","basis":"working"},"resolution":{"duration":"P8D","basis":"working"}}},"keyCustomerTargets":{"general":{"firstContact":{"duration":"PT4H","basis":"calendar"},"solutionProposed":{"duration":"P2D","basis":"working"}},"major":{"firstContact":{"duration":"PT2H","basis":"calendar"}}}}""",
         [typeof(NotificationSettings)] = """{"rules":[{"event":"complaintReceived","channels":["email","sms"]},{"event":"solutionProposed","channels":["email","sms"]},{"event":"complaintResolved","channels":["email","sms"]},{"event":"complaintClosed","channels":["email"]},{"event":"assigned","channels":["email"]}],"quietHours":"21:00-08:00"}""",
         [typeof(NotificationTemplateInput)] = """{"subject":"我们已受理您的投诉 {{number}}","body":"{{customerName}}，您好：\n\n我们已收到您关于“{{title}}”的投诉，受理编号为 {{number}}。负责的同事将在 {{firstContactDue}} 前与您联系。\n\n客服中心"}""",
         [typeof(DepartmentRobotInput)] = """{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef","secret":"SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}""",
@@ -88,7 +94,7 @@ public sealed class OpenApiExamples(IConfiguration configuration) : ISchemaFilte
         [typeof(UpdateWebhookInput)] = """{"url":"https://hooks.acme-shop.example/customercare","eventTypes":["complaint.statusChanged","complaint.slaBreached"],"description":"Order desk","isActive":true}""",
         [typeof(RotatePartnerKeyInput)] = """{"gracePeriodHours":24}""",
         [typeof(MergeCustomersInput)] = """{"duplicateId":"01a208a5-30f9-78de-ac01-85564e2a3143"}""",
-        [typeof(CustomerInput)] = """{"name":"Zhang Wei","company":"Acme Trading","segment":"vip","preferredChannel":"phone","preferredLanguage":"zh-CN","timeZone":"Asia/Shanghai","consent":{"contactByPhone":true,"contactByEmail":true,"marketing":false},"contactPoints":[{"kind":"phone","value":"138 0013 8000","isPrimary":true},{"kind":"email","value":"zhang.wei@example.com","isPrimary":true}]}""",
+        [typeof(CustomerInput)] = """{"name":"Zhang Wei","company":"Acme Trading","segment":"vip","preferredChannel":"phone","preferredLanguage":"zh-CN","timeZone":"Asia/Shanghai","grade":"vip","birthday":"1985-09-12","consent":{"contactByPhone":true,"contactByEmail":true,"marketing":false},"contactPoints":[{"kind":"phone","value":"138 0013 8000","isPrimary":true},{"kind":"email","value":"zhang.wei@example.com","isPrimary":true}]}""",
         [typeof(ReceiveComplaintInput)] = """{"channel":"phone","customer":{"name":"Zhang Wei","phone":"138 0013 8000","email":null},"title":"Kettle leaks","description":"The new kettle leaks from the base after two days of use.","remedySought":"A replacement kettle","occurredAt":"2026-11-21T08:30:00+08:00","category":null,"externalReference":null,"product":"kettle-k2","location":"Xuhui store, Shanghai","scope":"singleCustomer"}""",
         [typeof(RegisterComplaintInput)] = """{"category":"productQuality","severity":"general","customerAcknowledged":true,"customerInformed":{"via":"phone","apologised":true,"promisedBy":"2026-12-04T18:00:00+08:00"},"scope":"singleCustomer"}""",
         [typeof(AssignComplaintInput)] = """{"departmentId":null,"assigneeId":"01a208a5-2fec-7b44-afb0-837ca1630a0e","reason":"Quality specialist for kettles"}""",

@@ -144,6 +144,12 @@ public sealed class ProblemSchemasDocumentFilter : IDocumentFilter
                 Type = JsonSchemaType.Integer, Format = "int32",
                 Description = "How many departments work by the calendar that was to be deleted.",
             };
+            properties["customers"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int32",
+                Description = "How many customers have the grade that was to be deleted, or match a bulk greeting that would greet too many.",
+            };
+            properties["grade"] = text(JsonSchemaType.String | JsonSchemaType.Null, "The customer's grade, when a rule needs a key grade (`customer.notKey`; null: no grade).");
             required.Add("code");
         }
 

@@ -19,7 +19,7 @@ public sealed class ComplaintLedgerCsv(ISender sender, ListComplaintsQuery filte
     private static readonly string[] Columns =
     [
         "number", "receivedAt", "status", "channel", "category", "severity", "scope", "product", "location", "title", "department", "assignee",
-        "escalationLevel", "repeatCount", "reopenCount", "resolvedAt", "closedAt", "satisfaction", "compensationAmount", "compensationCurrency",
+        "escalationLevel", "keyCustomer", "repeatCount", "reopenCount", "resolvedAt", "closedAt", "satisfaction", "compensationAmount", "compensationCurrency",
         .. Milestones.SelectMany(m => new[] { $"{Camel(m)}.dueAt", $"{Camel(m)}.metAt", $"{Camel(m)}.state" }),
     ];
 
@@ -62,7 +62,7 @@ public sealed class ComplaintLedgerCsv(ISender sender, ListComplaintsQuery filte
         object?[] cells =
         [
             c.Number, c.ReceivedAt, c.Status, c.Channel, c.Category, c.Severity, c.Scope, c.Product, c.Location, c.Title, c.Department, c.Assignee,
-            c.EscalationLevel, c.RepeatCount, c.ReopenCount, c.ResolvedAt, c.ClosedAt, c.Satisfaction, c.CompensationAmount, c.CompensationCurrency,
+            c.EscalationLevel, c.KeyCustomer, c.RepeatCount, c.ReopenCount, c.ResolvedAt, c.ClosedAt, c.Satisfaction, c.CompensationAmount, c.CompensationCurrency,
         ];
         return cells.Concat(Milestones.SelectMany(m => c.Clocks.FirstOrDefault(k => k.Milestone == m) is { } clock
             ? new object?[] { clock.DueAt, clock.MetAt, clock.State }

@@ -23,6 +23,8 @@ public interface IApplicationDbContext
 
     DbSet<ComplaintCause> ComplaintCauses { get; }
 
+    DbSet<CustomerGrade> CustomerGrades { get; }
+
     DbSet<StaffMember> Staff { get; }
 
     DbSet<Partner> Partners { get; }

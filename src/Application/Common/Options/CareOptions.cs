@@ -17,6 +17,10 @@ public sealed class CareOptions
     /// </summary>
     [Range(0, 5)]
     public int DissatisfiedAtOrBelow { get; set; } = 2;
+
+    /// <summary>The most greetings one bulk scheduling creates; a larger selection is refused (409) and is to be narrowed.</summary>
+    [Range(1, 100_000)]
+    public int MaxGreetingsPerBatch { get; set; } = 5000;
 }
 
 /// <summary>Reward points granted for feedback, under <c>CustomerCare:Feedback:Rewards</c>.</summary>

@@ -1,4 +1,5 @@
 using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,6 +22,15 @@ internal sealed class ComplaintCauseConfiguration : IEntityTypeConfiguration<Com
     public void Configure(EntityTypeBuilder<ComplaintCause> builder)
     {
         builder.ToTable("complaint_causes");
+        ClassificationColumns.Configure(builder);
+    }
+}
+
+internal sealed class CustomerGradeConfiguration : IEntityTypeConfiguration<CustomerGrade>
+{
+    public void Configure(EntityTypeBuilder<CustomerGrade> builder)
+    {
+        builder.ToTable("customer_grades");
         ClassificationColumns.Configure(builder);
     }
 }

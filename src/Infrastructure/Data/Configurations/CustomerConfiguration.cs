@@ -1,4 +1,7 @@
+using System.Globalization;
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.Organisation;
 using CustomerCare.Infrastructure.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,6 +24,12 @@ internal sealed class CustomerConfiguration(PersonalDataProtector protector)
         builder.Property(c => c.Company).HasMaxLength(Customer.CompanyMaxLength);
         builder.Property(c => c.Segment).HasMaxLength(Customer.SegmentMaxLength).IsRequired();
         builder.HasIndex(c => c.Segment);
+        builder.Property(c => c.Grade).HasMaxLength(ClassificationTerm.CodeMaxLength);
+        builder.HasOne<CustomerGrade>().WithMany().HasForeignKey(c => c.Grade).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.Grade);
+        builder.Property(c => c.Birthday).HasConversion(EncryptedDate(protector)); // ciphertext: text
+        builder.HasIndex(c => c.BirthMonthDay);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(c => c.FollowUpOwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(c => c.PreferredChannel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.PreferredLanguage).HasMaxLength(Customer.LanguageMaxLength);
         builder.Property(c => c.TimeZone).HasMaxLength(Customer.TimeZoneMaxLength);
@@ -43,6 +52,10 @@ internal sealed class CustomerConfiguration(PersonalDataProtector protector)
 
     internal static ValueConverter<string, string> Encrypted(PersonalDataProtector protector) =>
         new(plain => protector.Protect(plain), cipher => protector.Unprotect(cipher));
+
+    private static ValueConverter<DateOnly, string> EncryptedDate(PersonalDataProtector protector) =>
+        new(date => protector.Protect(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            cipher => DateOnly.ParseExact(protector.Unprotect(cipher), "yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
 
 internal sealed class ContactPointConfiguration(PersonalDataProtector protector)

@@ -222,6 +222,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("interval")
                         .HasColumnName("first_response_time");
 
+                    b.Property<bool>("KeyCustomer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("key_customer");
+
                     b.Property<string>("Location")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -700,6 +704,14 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int?>("BirthMonthDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_month_day");
+
+                    b.Property<string>("Birthday")
+                        .HasColumnType("text")
+                        .HasColumnName("birthday");
+
                     b.Property<string>("Company")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -712,6 +724,19 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("erased_at");
+
+                    b.Property<int?>("FollowUpEveryMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_every_months");
+
+                    b.Property<Guid?>("FollowUpOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_owner_id");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("grade");
 
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uuid")
@@ -786,6 +811,15 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
+                    b.HasIndex("BirthMonthDay")
+                        .HasDatabaseName("ix_customers_birth_month_day");
+
+                    b.HasIndex("FollowUpOwnerId")
+                        .HasDatabaseName("ix_customers_follow_up_owner_id");
+
+                    b.HasIndex("Grade")
+                        .HasDatabaseName("ix_customers_grade");
+
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_customers_merged_into_id");
 
@@ -854,6 +888,53 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_customer_access_log_customer_id_at");
 
                     b.ToTable("customer_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Customers.CustomerGrade", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_key");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZhCn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_zh_cn");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Code")
+                        .HasName("pk_customer_grades");
+
+                    b.ToTable("customer_grades", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Feedback.CustomerFeedback", b =>
@@ -2547,6 +2628,18 @@ namespace CustomerCare.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("CustomerCare.Domain.Customers.Customer", b =>
                 {
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_customers_staff_follow_up_owner_id");
+
+                    b.HasOne("CustomerCare.Domain.Customers.CustomerGrade", null)
+                        .WithMany()
+                        .HasForeignKey("Grade")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_customer_grades_grade");
+
                     b.HasOne("CustomerCare.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")

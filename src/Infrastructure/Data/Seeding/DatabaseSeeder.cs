@@ -7,6 +7,7 @@ using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints;
 using CustomerCare.Application.Settings;
 using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Sla;
 using CustomerCare.Infrastructure.Sla;
@@ -146,6 +147,12 @@ public static partial class DatabaseSeeder
                 .Select(c => EF.Property<string>(c, ClassificationRules.CauseColumn)).Distinct().ToListAsync(ct));
             db.ComplaintCauses.AddRange(codes.Where(ClassificationTerm.IsCode).Select(code =>
                 ComplaintCause.Create(code, Name("Cause", code, English), Name("Cause", code, Chinese), true, now)));
+        }
+
+        if (!await db.CustomerGrades.AnyAsync(ct))
+        {
+            db.CustomerGrades.AddRange(CustomerGrades.Defaults.Select(grade =>
+                CustomerGrade.Create(grade.Code, Name("Grade", grade.Code, English), Name("Grade", grade.Code, Chinese), grade.IsKey, true, now)));
         }
 
         await db.SaveChangesAsync(ct);

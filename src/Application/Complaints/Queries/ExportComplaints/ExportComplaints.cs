@@ -25,7 +25,7 @@ public sealed record ExportComplaintsQuery(ListComplaintsQuery Filter, DateTimeO
 public sealed record ComplaintLedgerRow(
     Guid Id, string Number, DateTimeOffset ReceivedAt, ComplaintStatus Status, Channel Channel, string? Category, Severity Severity,
     ImpactScope Scope, string? Product, string? Location, string Title, string? Department, string? Assignee, int EscalationLevel,
-    int RepeatCount, int ReopenCount, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, int? Satisfaction, decimal? CompensationAmount,
+    bool KeyCustomer, int RepeatCount, int ReopenCount, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, int? Satisfaction, decimal? CompensationAmount,
     string? CompensationCurrency, IReadOnlyList<LedgerClockDto> Clocks);
 
 /// <summary>A milestone's clock as the ledger shows it: due, met, and its state at the time of the export.</summary>
@@ -54,7 +54,7 @@ public sealed class ExportComplaintsQueryHandler(IApplicationDbContext db, ICurr
                 c.Id, c.Number, c.ReceivedAt, c.Status, c.Channel, c.Category, c.Severity, c.Scope, c.Product, c.Location, c.Title,
                 Department = db.Departments.Where(d => d.Id == c.ResponsibleDepartmentId).Select(d => d.Name).FirstOrDefault(),
                 Assignee = db.Staff.Where(s => s.Id == c.AssigneeId).Select(s => s.Name).FirstOrDefault(),
-                c.EscalationLevel, c.RepeatCount, c.ReopenCount,
+                c.EscalationLevel, c.KeyCustomer, c.RepeatCount, c.ReopenCount,
                 ResolvedAt = c.Resolution == null ? (DateTimeOffset?)null : c.Resolution.ResolvedAt,
                 ClosedAt = c.Closing == null ? (DateTimeOffset?)null : c.Closing.ClosedAt,
                 Satisfaction = c.Closing == null ? null : c.Closing.Satisfaction,
@@ -65,7 +65,7 @@ public sealed class ExportComplaintsQueryHandler(IApplicationDbContext db, ICurr
             .ToListAsync(cancellationToken);
         return page.Select(c => new ComplaintLedgerRow(
             c.Id, c.Number, c.ReceivedAt, c.Status, c.Channel, c.Category, c.Severity, c.Scope, c.Product, c.Location, c.Title, c.Department, c.Assignee,
-            c.EscalationLevel, c.RepeatCount, c.ReopenCount, c.ResolvedAt, c.ClosedAt, c.Satisfaction, c.CompensationAmount, c.CompensationCurrency,
+            c.EscalationLevel, c.KeyCustomer, c.RepeatCount, c.ReopenCount, c.ResolvedAt, c.ClosedAt, c.Satisfaction, c.CompensationAmount, c.CompensationCurrency,
             c.Clocks.Select(k => new LedgerClockDto(k.Milestone, k.DueAt, k.MetAt, k.StateAt(now))).ToList())).ToList();
     }
 }

@@ -59,6 +59,9 @@ public sealed record ComplaintDto : IVersioned
 
     public int EscalationLevel { get; init; }
 
+    /// <summary>The customer was a key customer when the complaint arrived: its clocks run on the key-customer targets.</summary>
+    public bool KeyCustomer { get; init; }
+
     public DateTimeOffset? RegisteredAt { get; init; }
 
     public DateTimeOffset? CustomerAcknowledgedAt { get; init; }
@@ -283,6 +286,9 @@ public sealed record ComplaintSummaryDto
     public Guid? AssigneeId { get; init; }
 
     public int EscalationLevel { get; init; }
+
+    /// <summary>The customer was a key customer when the complaint arrived: its clocks run on the key-customer targets.</summary>
+    public bool KeyCustomer { get; init; }
 
     public int RepeatCount { get; init; }
 

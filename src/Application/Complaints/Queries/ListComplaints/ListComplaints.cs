@@ -48,6 +48,9 @@ public sealed record ListComplaintsQuery : IQuery<PagedList<ComplaintSummaryDto>
     /// <summary>Complaints escalated exactly this many levels (re-complaints and breaches raise it).</summary>
     public int? EscalationLevel { get; init; }
 
+    /// <summary>Complaints of key customers (true) or of the others (false).</summary>
+    public bool? KeyCustomer { get; init; }
+
     public Guid? FirstResponderId { get; init; }
 
     public Guid? CustomerId { get; init; }

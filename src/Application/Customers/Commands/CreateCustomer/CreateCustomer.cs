@@ -14,6 +14,7 @@ public sealed class CreateCustomerCommandHandler(
 {
     public async ValueTask<CustomerDto> Handle(CreateCustomerCommand command, CancellationToken cancellationToken)
     {
+        await CustomerGradeRules.EnsureGivableAsync(db, command.Customer.Grade, null, cancellationToken);
         var now = time.GetUtcNow();
         var (profile, contacts) = command.Customer.ToDomain(normaliser, index);
         var customer = Customer.Create(profile, contacts, now, user.Kind == CallerKind.Partner ? user.Id : null);

@@ -5,6 +5,6 @@ namespace CustomerCare.Application.Customers.Commands.CreateCustomer;
 
 public sealed class CreateCustomerCommandValidator : AbstractValidator<CreateCustomerCommand>
 {
-    public CreateCustomerCommandValidator(IContactNormaliser normaliser) =>
-        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
+    public CreateCustomerCommandValidator(IContactNormaliser normaliser, TimeProvider time) =>
+        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser, time)).OverridePropertyName(string.Empty);
 }

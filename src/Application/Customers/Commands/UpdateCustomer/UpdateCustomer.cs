@@ -20,9 +20,14 @@ public sealed class UpdateCustomerCommandHandler(
         var customer = await db.Customers.Include(c => c.ContactPoints).SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException("Customer", command.Id);
         db.ExpectVersion(customer, command.ExpectedVersion);
+        var key = await CustomerGradeRules.EnsureGivableAsync(db, command.Customer.Grade, customer.Grade, cancellationToken);
         var now = time.GetUtcNow();
         var (profile, contacts) = command.Customer.ToDomain(normaliser, index);
         customer.Update(profile, contacts, now);
+        if (!key)
+        {
+            customer.EndFollowUpPlan(now); // a follow-up plan is a key customer's
+        }
         db.Record(user, customer.Id, CustomerAccess.Updated, now);
         await db.SaveChangesAsync(cancellationToken);
         return mapper.Map<CustomerDto>(customer);

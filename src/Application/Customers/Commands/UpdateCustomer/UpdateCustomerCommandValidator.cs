@@ -5,9 +5,9 @@ namespace CustomerCare.Application.Customers.Commands.UpdateCustomer;
 
 public sealed class UpdateCustomerCommandValidator : AbstractValidator<UpdateCustomerCommand>
 {
-    public UpdateCustomerCommandValidator(IContactNormaliser normaliser)
+    public UpdateCustomerCommandValidator(IContactNormaliser normaliser, TimeProvider time)
     {
         RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser)).OverridePropertyName(string.Empty);
+        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerInputValidator(normaliser, time)).OverridePropertyName(string.Empty);
     }
 }

@@ -16,6 +16,9 @@ public sealed record CustomerDto(
     string? TimeZone,
     ConsentDto Consent,
     IReadOnlyList<ContactPointDto> ContactPoints,
+    string? Grade,
+    DateOnly? Birthday,
+    FollowUpPlanDto? FollowUpPlan,
     Guid? SourcePartnerId,
     Guid? MergedIntoId,
     DateTimeOffset? ErasedAt,
@@ -31,12 +34,17 @@ public sealed record CustomerDto(
         public Mapping()
         {
             CreateMap<Customer, CustomerDto>()
-                .ForCtorParam(nameof(ContactPoints), o => o.MapFrom(c => c.ContactPoints.OrderBy(p => p.Kind).ThenByDescending(p => p.IsPrimary)));
+                .ForCtorParam(nameof(ContactPoints), o => o.MapFrom(c => c.ContactPoints.OrderBy(p => p.Kind).ThenByDescending(p => p.IsPrimary)))
+                .ForCtorParam(nameof(FollowUpPlan), o => o.MapFrom((c, _) =>
+                    c.FollowUpEveryMonths is { } months ? new FollowUpPlanDto(months, c.FollowUpOwnerId) : null));
             CreateMap<CustomerConsent, ConsentDto>();
             CreateMap<ContactPoint, ContactPointDto>();
         }
     }
 }
+
+/// <summary>A key customer's follow-up plan: a contact (a care task) every <c>everyMonths</c> months, made by <c>ownerId</c>.</summary>
+public sealed record FollowUpPlanDto(int EveryMonths, Guid? OwnerId);
 
 public sealed record ConsentDto(bool ContactByPhone, bool ContactByEmail, bool Marketing);
 

@@ -4,7 +4,7 @@ namespace CustomerCare.Application.Customers.Queries.ListCustomers;
 
 /// <summary>What a result list shows: enough to recognise the caller, with contact details masked.</summary>
 public sealed record CustomerSummaryDto(
-    Guid Id, string Name, string? Company, string Segment, string? PrimaryPhone, string? PrimaryEmail,
+    Guid Id, string Name, string? Company, string Segment, string? Grade, string? PrimaryPhone, string? PrimaryEmail,
     Guid? MergedIntoId, bool Erased, DateTimeOffset UpdatedAt)
 {
     /// <summary>Mapped from a loaded customer: contact details are decrypted, then masked, in memory.</summary>

@@ -10,11 +10,11 @@ namespace CustomerCare.Application.Customers.Queries.ListCustomers;
 
 /// <summary>
 /// Finds customers. Phone and e-mail match exactly whatever the format typed; name matches whole words
-/// (every word given); company matches any part; segment exactly. Newest first.
+/// (every word given); company matches any part; segment and grade exactly. Newest first.
 /// </summary>
 public sealed record ListCustomersQuery(
     string? Name = null, string? Phone = null, string? Email = null, string? Company = null, string? Segment = null,
-    bool IncludeInactive = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<CustomerSummaryDto>>;
+    bool IncludeInactive = false, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Grade = null) : IQuery<PagedList<CustomerSummaryDto>>;
 
 public sealed class ListCustomersQueryHandler(IApplicationDbContext db, IContactNormaliser normaliser, IPersonalDataIndex index, IMapper mapper)
     : IQueryHandler<ListCustomersQuery, PagedList<CustomerSummaryDto>>
@@ -57,6 +57,11 @@ public sealed class ListCustomersQueryHandler(IApplicationDbContext db, IContact
         {
             var segment = query.Segment.Trim().ToLowerInvariant();
             customers = customers.Where(c => c.Segment == segment);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Grade))
+        {
+            customers = customers.Where(c => c.Grade == query.Grade);
         }
 
         var total = await customers.CountAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Common.Validation;
+using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using FluentValidation;
 
@@ -17,6 +18,7 @@ public sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomer
         RuleFor(q => q.Email).MaximumLength(ContactPoint.ValueMaxLength);
         RuleFor(q => q.Company).MaximumLength(Paging.MaxSearchLength);
         RuleFor(q => q.Segment).MaximumLength(Customer.SegmentMaxLength);
+        RuleFor(q => q.Grade).MaximumLength(ClassificationTerm.CodeMaxLength);
         this.AddPagingRules(q => q.Page, q => q.PageSize);
     }
 }
