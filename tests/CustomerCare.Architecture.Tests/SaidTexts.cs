@@ -26,9 +26,11 @@ internal static partial class SaidTexts
         ["EnsureOpen"] = 0,
         ["Say"] = 0,
         ["WriteProblemAsync"] = 3,
+        ["GetTermAsync"] = 1,
+        ["DeleteTermAsync"] = 3,
     };
 
-    [GeneratedRegex(@"(?:new\s+|:\s*|\b)(?<call>\w+)\s*\(")]
+    [GeneratedRegex(@"(?:new\s+|:\s*|\b)(?<call>\w+)(?:<[\w\s,.?]*>)?\s*\(")]
     private static partial Regex Call();
 
     [GeneratedRegex(@"\bLocalizableText\??\s+\w+\s*\([^)]*\)\s*(?<body>=>|\{)")]

@@ -1,5 +1,5 @@
-using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,18 +13,15 @@ public sealed class DeleteCategoryCommandHandler(IApplicationDbContext db) : ICo
 {
     public async ValueTask<Unit> Handle(DeleteCategoryCommand command, CancellationToken cancellationToken)
     {
-        var category = await db.ComplaintCategories.SingleOrDefaultAsync(c => c.Code == command.Code, cancellationToken)
-            ?? throw new NotFoundException("Category", command.Code);
-        db.ExpectVersion(category, command.ExpectedVersion);
-        var complaints = await db.Complaints.CountAsync(c => c.Category == category.Code, cancellationToken);
-        if (complaints > 0)
+        await db.DeleteTermAsync(db.ComplaintCategories, command.Code, command.ExpectedVersion, "Category", async (category, ct) =>
         {
-            throw new DomainException("category.inUse", $"{complaints} complaint(s) have this category; retire it instead (active: false).",
-                new Dictionary<string, object?> { ["complaints"] = complaints });
-        }
-
-        db.ComplaintCategories.Remove(category);
-        await db.SaveChangesAsync(cancellationToken);
+            var complaints = await db.Complaints.CountAsync(c => c.Category == category.Code, ct);
+            if (complaints > 0)
+            {
+                throw new DomainException("category.inUse", $"{complaints} complaint(s) have this category; retire it instead (active: false).",
+                    new Dictionary<string, object?> { ["complaints"] = complaints });
+            }
+        }, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,6 +1,7 @@
 using AutoMapper;
 using CustomerCare.Application.Categories.Queries.GetCategory;
 using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Complaints;
 using Mediator;
@@ -29,24 +30,9 @@ public sealed class PutCategoryCommandHandler(IApplicationDbContext db, IMapper 
         }
 
         var now = time.GetUtcNow();
-        var category = await db.ComplaintCategories.SingleOrDefaultAsync(c => c.Code == command.Code, cancellationToken);
-        if (category is null)
-        {
-            if (command.ExpectedVersion is not null)
-            {
-                throw new PreconditionFailedException();
-            }
-
-            category = ComplaintCategory.Create(command.Code, input.NameEn, input.NameZhCn, departmentId, input.Active ?? true, now);
-            db.ComplaintCategories.Add(category);
-        }
-        else
-        {
-            db.ExpectVersion(category, command.ExpectedVersion);
-            category.Update(input.NameEn, input.NameZhCn, departmentId, input.Active ?? true, now);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        var category = await db.PutTermAsync(db.ComplaintCategories, command.Code, command.ExpectedVersion,
+            () => ComplaintCategory.Create(command.Code, input.NameEn, input.NameZhCn, departmentId, input.Active ?? true, now),
+            category => category.Update(input.NameEn, input.NameZhCn, departmentId, input.Active ?? true, now), cancellationToken);
         return mapper.Map<CategoryDto>(category);
     }
 }

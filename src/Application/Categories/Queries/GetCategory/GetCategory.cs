@@ -1,9 +1,8 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
-using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Categories.Queries.GetCategory;
 
@@ -12,7 +11,5 @@ public sealed record GetCategoryQuery(string Code) : IQuery<CategoryDto>;
 public sealed class GetCategoryQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetCategoryQuery, CategoryDto>
 {
     public async ValueTask<CategoryDto> Handle(GetCategoryQuery query, CancellationToken cancellationToken) =>
-        await db.ComplaintCategories.AsNoTracking().Where(c => c.Code == query.Code).ProjectTo<CategoryDto>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Category", query.Code);
+        await db.ComplaintCategories.GetTermAsync<ComplaintCategory, CategoryDto>(query.Code, "Category", mapper, cancellationToken);
 }

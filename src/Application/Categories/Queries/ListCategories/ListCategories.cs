@@ -1,9 +1,9 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Categories.Queries.GetCategory;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Categories.Queries.ListCategories;
 
@@ -13,9 +13,5 @@ public sealed record ListCategoriesQuery(bool IncludeInactive, string? Search = 
 public sealed class ListCategoriesQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListCategoriesQuery, IReadOnlyList<CategoryDto>>
 {
     public async ValueTask<IReadOnlyList<CategoryDto>> Handle(ListCategoriesQuery query, CancellationToken cancellationToken) =>
-        await db.ComplaintCategories.AsNoTracking().Where(c => query.IncludeInactive || c.IsActive)
-            .Where(c => query.Search == null || c.Code.ToLower().Contains(query.Search.ToLower()) || c.NameEn.ToLower().Contains(query.Search.ToLower())
-                || c.NameZhCn.Contains(query.Search))
-            .OrderBy(c => c.Code)
-            .ProjectTo<CategoryDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        await db.ComplaintCategories.ListTermsAsync<ComplaintCategory, CategoryDto>(query.IncludeInactive, query.Search, mapper, cancellationToken);
 }

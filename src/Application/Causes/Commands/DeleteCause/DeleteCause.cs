@@ -1,5 +1,5 @@
-using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Common;
 using Mediator;
@@ -14,18 +14,15 @@ public sealed class DeleteCauseCommandHandler(IApplicationDbContext db) : IComma
 {
     public async ValueTask<Unit> Handle(DeleteCauseCommand command, CancellationToken cancellationToken)
     {
-        var cause = await db.ComplaintCauses.SingleOrDefaultAsync(c => c.Code == command.Code, cancellationToken)
-            ?? throw new NotFoundException("Cause", command.Code);
-        db.ExpectVersion(cause, command.ExpectedVersion);
-        var complaints = await db.Complaints.CountAsync(c => EF.Property<string?>(c, ClassificationRules.CauseColumn) == cause.Code, cancellationToken);
-        if (complaints > 0)
+        await db.DeleteTermAsync(db.ComplaintCauses, command.Code, command.ExpectedVersion, "Cause", async (cause, ct) =>
         {
-            throw new DomainException("cause.inUse", $"{complaints} complaint(s) have this cause; retire it instead (active: false).",
-                new Dictionary<string, object?> { ["complaints"] = complaints });
-        }
-
-        db.ComplaintCauses.Remove(cause);
-        await db.SaveChangesAsync(cancellationToken);
+            var complaints = await db.Complaints.CountAsync(c => EF.Property<string?>(c, ClassificationRules.CauseColumn) == cause.Code, ct);
+            if (complaints > 0)
+            {
+                throw new DomainException("cause.inUse", $"{complaints} complaint(s) have this cause; retire it instead (active: false).",
+                    new Dictionary<string, object?> { ["complaints"] = complaints });
+            }
+        }, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,10 +1,9 @@
 using AutoMapper;
 using CustomerCare.Application.Causes.Queries.GetCause;
-using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Complaints;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Causes.Commands.PutCause;
 
@@ -23,24 +22,9 @@ public sealed class PutCauseCommandHandler(IApplicationDbContext db, IMapper map
     {
         var input = command.Input;
         var now = time.GetUtcNow();
-        var cause = await db.ComplaintCauses.SingleOrDefaultAsync(c => c.Code == command.Code, cancellationToken);
-        if (cause is null)
-        {
-            if (command.ExpectedVersion is not null)
-            {
-                throw new PreconditionFailedException();
-            }
-
-            cause = ComplaintCause.Create(command.Code, input.NameEn, input.NameZhCn, input.Active ?? true, now);
-            db.ComplaintCauses.Add(cause);
-        }
-        else
-        {
-            db.ExpectVersion(cause, command.ExpectedVersion);
-            cause.Update(input.NameEn, input.NameZhCn, input.Active ?? true, now);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        var cause = await db.PutTermAsync(db.ComplaintCauses, command.Code, command.ExpectedVersion,
+            () => ComplaintCause.Create(command.Code, input.NameEn, input.NameZhCn, input.Active ?? true, now),
+            cause => cause.Update(input.NameEn, input.NameZhCn, input.Active ?? true, now), cancellationToken);
         return mapper.Map<CauseDto>(cause);
     }
 }

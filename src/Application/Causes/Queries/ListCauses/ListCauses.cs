@@ -1,9 +1,9 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Causes.Queries.GetCause;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Complaints;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Causes.Queries.ListCauses;
 
@@ -13,9 +13,5 @@ public sealed record ListCausesQuery(bool IncludeInactive, string? Search = null
 public sealed class ListCausesQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListCausesQuery, IReadOnlyList<CauseDto>>
 {
     public async ValueTask<IReadOnlyList<CauseDto>> Handle(ListCausesQuery query, CancellationToken cancellationToken) =>
-        await db.ComplaintCauses.AsNoTracking().Where(c => query.IncludeInactive || c.IsActive)
-            .Where(c => query.Search == null || c.Code.ToLower().Contains(query.Search.ToLower()) || c.NameEn.ToLower().Contains(query.Search.ToLower())
-                || c.NameZhCn.Contains(query.Search))
-            .OrderBy(c => c.Code)
-            .ProjectTo<CauseDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        await db.ComplaintCauses.ListTermsAsync<ComplaintCause, CauseDto>(query.IncludeInactive, query.Search, mapper, cancellationToken);
 }

@@ -1,5 +1,5 @@
-using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,18 +13,15 @@ public sealed class DeleteCustomerGradeCommandHandler(IApplicationDbContext db) 
 {
     public async ValueTask<Unit> Handle(DeleteCustomerGradeCommand command, CancellationToken cancellationToken)
     {
-        var grade = await db.CustomerGrades.SingleOrDefaultAsync(c => c.Code == command.Code, cancellationToken)
-            ?? throw new NotFoundException("Customer grade", command.Code);
-        db.ExpectVersion(grade, command.ExpectedVersion);
-        var customers = await db.Customers.CountAsync(c => c.Grade == grade.Code, cancellationToken);
-        if (customers > 0)
+        await db.DeleteTermAsync(db.CustomerGrades, command.Code, command.ExpectedVersion, "Customer grade", async (grade, ct) =>
         {
-            throw new DomainException("grade.inUse", $"{customers} customer(s) have this grade; retire it instead (active: false).",
-                new Dictionary<string, object?> { ["customers"] = customers });
-        }
-
-        db.CustomerGrades.Remove(grade);
-        await db.SaveChangesAsync(cancellationToken);
+            var customers = await db.Customers.CountAsync(c => c.Grade == grade.Code, ct);
+            if (customers > 0)
+            {
+                throw new DomainException("grade.inUse", $"{customers} customer(s) have this grade; retire it instead (active: false).",
+                    new Dictionary<string, object?> { ["customers"] = customers });
+            }
+        }, cancellationToken);
         return Unit.Value;
     }
 }

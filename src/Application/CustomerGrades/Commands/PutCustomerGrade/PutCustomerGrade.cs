@@ -1,10 +1,9 @@
 using AutoMapper;
 using CustomerCare.Application.CustomerGrades.Queries.GetCustomerGrade;
-using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Domain.Customers;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.CustomerGrades.Commands.PutCustomerGrade;
 
@@ -23,24 +22,9 @@ public sealed class PutCustomerGradeCommandHandler(IApplicationDbContext db, IMa
     {
         var input = command.Input;
         var now = time.GetUtcNow();
-        var grade = await db.CustomerGrades.SingleOrDefaultAsync(c => c.Code == command.Code, cancellationToken);
-        if (grade is null)
-        {
-            if (command.ExpectedVersion is not null)
-            {
-                throw new PreconditionFailedException();
-            }
-
-            grade = CustomerGrade.Create(command.Code, input.NameEn, input.NameZhCn, input.Key ?? false, input.Active ?? true, now);
-            db.CustomerGrades.Add(grade);
-        }
-        else
-        {
-            db.ExpectVersion(grade, command.ExpectedVersion);
-            grade.Update(input.NameEn, input.NameZhCn, input.Key ?? false, input.Active ?? true, now);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        var grade = await db.PutTermAsync(db.CustomerGrades, command.Code, command.ExpectedVersion,
+            () => CustomerGrade.Create(command.Code, input.NameEn, input.NameZhCn, input.Key ?? false, input.Active ?? true, now),
+            grade => grade.Update(input.NameEn, input.NameZhCn, input.Key ?? false, input.Active ?? true, now), cancellationToken);
         return mapper.Map<CustomerGradeDto>(grade);
     }
 }

@@ -1,9 +1,8 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
-using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Customers;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.CustomerGrades.Queries.GetCustomerGrade;
 
@@ -12,7 +11,5 @@ public sealed record GetCustomerGradeQuery(string Code) : IQuery<CustomerGradeDt
 public sealed class GetCustomerGradeQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetCustomerGradeQuery, CustomerGradeDto>
 {
     public async ValueTask<CustomerGradeDto> Handle(GetCustomerGradeQuery query, CancellationToken cancellationToken) =>
-        await db.CustomerGrades.AsNoTracking().Where(c => c.Code == query.Code).ProjectTo<CustomerGradeDto>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Customer grade", query.Code);
+        await db.CustomerGrades.GetTermAsync<CustomerGrade, CustomerGradeDto>(query.Code, "Customer grade", mapper, cancellationToken);
 }

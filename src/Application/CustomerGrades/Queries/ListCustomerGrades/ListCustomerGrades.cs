@@ -1,9 +1,9 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.CustomerGrades.Queries.GetCustomerGrade;
+using CustomerCare.Application.Common.Extensions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Customers;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.CustomerGrades.Queries.ListCustomerGrades;
 
@@ -13,9 +13,5 @@ public sealed record ListCustomerGradesQuery(bool IncludeInactive, string? Searc
 public sealed class ListCustomerGradesQueryHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListCustomerGradesQuery, IReadOnlyList<CustomerGradeDto>>
 {
     public async ValueTask<IReadOnlyList<CustomerGradeDto>> Handle(ListCustomerGradesQuery query, CancellationToken cancellationToken) =>
-        await db.CustomerGrades.AsNoTracking().Where(c => query.IncludeInactive || c.IsActive)
-            .Where(c => query.Search == null || c.Code.ToLower().Contains(query.Search.ToLower()) || c.NameEn.ToLower().Contains(query.Search.ToLower())
-                || c.NameZhCn.Contains(query.Search))
-            .OrderBy(c => c.Code)
-            .ProjectTo<CustomerGradeDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        await db.CustomerGrades.ListTermsAsync<CustomerGrade, CustomerGradeDto>(query.IncludeInactive, query.Search, mapper, cancellationToken);
 }
