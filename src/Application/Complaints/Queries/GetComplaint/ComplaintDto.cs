@@ -95,7 +95,10 @@ public sealed record ComplaintDto : IVersioned
     /// <summary>The service-level clock of every milestone reached so far.</summary>
     public IReadOnlyList<SlaClockDto> Sla { get; init; } = [];
 
-    /// <summary>What the caller may do now (for a partner: nothing; it reads only).</summary>
+    /// <summary>
+    /// What the complaint's state allows now (for a partner: nothing; it reads only). The caller's authority may still refuse
+    /// one with 403: assigning is for the responsible department's supervisors, a re-complaint for staff at its level.
+    /// </summary>
     public IReadOnlyList<ComplaintAction> AllowedActions { get; init; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }
