@@ -110,6 +110,7 @@ public static class DependencyInjection
             options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<HttpHeadersOperationFilter>();
             options.OperationFilter<ImportRequestBodyOperationFilter>();
+            options.OperationFilter<AttachmentOperationFilter>();
             options.OperationFilter<CsvReportOperationFilter>();
             options.ParameterFilter<EnumQueryParameterFilter>();
             options.SchemaFilter<OpenApiExamples>();

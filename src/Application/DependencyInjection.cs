@@ -30,6 +30,10 @@ public static class DependencyInjection
         services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
         services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.AllowedTypes.All(t => Attachments.FileSignatures.Known.Contains(t, StringComparer.OrdinalIgnoreCase)),
+                $"CustomerCare:Attachments:AllowedTypes may name only types told by their first bytes: {string.Join(", ", Attachments.FileSignatures.Known)}.")
+            .ValidateOnStart();
         services.AddOptions<RewardOptions>().Bind(configuration.GetSection(RewardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddHostedService<SlaBreachWorker>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
         services.AddScoped<ICustomerRecords, CustomerRecords>();
+        services.AddSingleton<IAttachmentStore, Attachments.DiskAttachmentStore>();
         services.AddScoped<Application.Reports.IComplaintStatistics, Reports.ComplaintStatistics>();
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -27,6 +27,8 @@ internal static partial class SaidTexts
         ["Say"] = 0,
         ["WriteProblemAsync"] = 3,
         ["GetTermAsync"] = 1,
+        ["FileTooLargeException"] = 0,
+        ["UnsupportedFileTypeException"] = 0,
         ["DeleteTermAsync"] = 3,
     };
 

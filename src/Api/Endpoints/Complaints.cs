@@ -87,7 +87,7 @@ public sealed class Complaints : IEndpointGroup
         group.MapGet("/sla/by-department", GetSlaByDepartment).WithName(nameof(GetSlaByDepartment)).RequireAuthorization(Policies.SupervisorOrAbove)
             .WithSummary("Per responsible department: open complaints with a breached milestone, and with one at risk, now");
         group.MapGet("/{id:guid}", GetComplaint).WithName(nameof(GetComplaint)).RequireAuthorization(Policies.StaffOrPartner)
-            .WithSummary("One complaint with allowedActions for you now; its ETag goes into If-Match of every change")
+            .WithSummary("One complaint with the allowedActions its state allows now; its ETag goes into If-Match of every change")
             .WithDescription(PartnerView)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/{id:guid}/timeline", GetComplaintTimeline).WithName(nameof(GetComplaintTimeline)).RequireAuthorization(Policies.StaffOrPartner)

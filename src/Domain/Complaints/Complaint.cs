@@ -390,6 +390,13 @@ public sealed class Complaint : AggregateRoot
         Propose(solution, from, actor, now);
     }
 
+    /// <summary>A file of evidence was deleted: the timeline keeps its name and who deleted it (in any state; evidence is not a step).</summary>
+    public void RecordAttachmentRemoved(string fileName, Actor actor, DateTimeOffset now)
+    {
+        Append(actor, now, TimelineEntryKind.AttachmentRemoved, null, $"File {Guard.Text(fileName, TimelineEntry.TextMaxLength - 20, "fileName")} removed.");
+        Raise(new AttachmentRemoved(Id, Status, now));
+    }
+
     /// <summary>The supervisor sends the submitted solution back with a reason; nothing reaches the customer.</summary>
     public void SendBackSolution(string reason, Actor actor, DateTimeOffset now)
     {

@@ -114,6 +114,9 @@ public enum TimelineEntryKind
     /// <summary>A supervisor sent the submitted solution back, with a reason.</summary>
     SolutionSentBack,
 
+    /// <summary>A file of evidence was deleted (its name stays in the entry; the file is gone).</summary>
+    AttachmentRemoved,
+
     /// <summary>
     /// The customer was told (by e-mail or text message, named in the text) of the entry with the same sequence. Not a
     /// change of the complaint and never stored: timelines show one for each notification sent, so sending one does not

@@ -48,6 +48,7 @@ public static class TimelineVisibilities
         TimelineEntryKind.SolutionSubmitted => TimelineVisibility.Internal,
         TimelineEntryKind.SolutionApproved => TimelineVisibility.Internal,
         TimelineEntryKind.SolutionSentBack => TimelineVisibility.Internal,
+        TimelineEntryKind.AttachmentRemoved => TimelineVisibility.Internal,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Decide whether this kind of timeline entry is public or internal."),
     };
 

@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Domain.Attachments;
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
@@ -29,6 +30,8 @@ public sealed class CustomerCareDbContext(
     public DbSet<ComplaintCause> ComplaintCauses => Set<ComplaintCause>();
 
     public DbSet<CustomerGrade> CustomerGrades => Set<CustomerGrade>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 

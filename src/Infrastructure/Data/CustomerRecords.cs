@@ -54,12 +54,12 @@ internal sealed class CustomerRecords(CustomerCareDbContext db, IIdempotencyStor
             """
             UPDATE complaint_timeline SET text = {1}
             WHERE complaint_id IN (SELECT id FROM complaints WHERE customer_id = {0})
-              AND kind IN ({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}) AND text IS NOT NULL
+              AND kind IN ({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}) AND text IS NOT NULL
             """,
             [customerId, Redacted,
                 nameof(TimelineEntryKind.ContactLogged), nameof(TimelineEntryKind.NoteAdded), nameof(TimelineEntryKind.SolutionAccepted),
                 nameof(TimelineEntryKind.SolutionRejected), nameof(TimelineEntryKind.Closed), nameof(TimelineEntryKind.Investigated),
-                nameof(TimelineEntryKind.ReturnedToQueue), nameof(TimelineEntryKind.SolutionSentBack)],
+                nameof(TimelineEntryKind.ReturnedToQueue), nameof(TimelineEntryKind.SolutionSentBack), nameof(TimelineEntryKind.AttachmentRemoved)],
             cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SELECT set_config('customercare.erasing', 'off', true)", cancellationToken);
 

@@ -20,6 +20,9 @@ public sealed class CustomerCareApiFactory(
     /// <summary>One key ring for every host of the test run, as replicas of one deployment share theirs.</summary>
     public static readonly string KeyDirectory = Path.Combine(RepositoryRoot.Find(), ".data", "test-keys");
 
+    /// <summary>Where the tests' evidence files are kept (the disk store).</summary>
+    public static readonly string AttachmentDirectory = Path.Combine(RepositoryRoot.Find(), ".data", "test-attachments");
+
     /// <summary>A client whose every answer is held to the contract (<see cref="ContractCheckingHandler"/>).</summary>
     public new HttpClient CreateClient() => ContractCheckedClients.Create(this);
 
@@ -35,6 +38,7 @@ public sealed class CustomerCareApiFactory(
         builder.UseSetting("CustomerCare:Auth:Issuer", Issuer);
         builder.UseSetting("CustomerCare:Auth:Audience", Audience);
         builder.UseSetting("CustomerCare:PersonalData:KeyDirectory", KeyDirectory);
+        builder.UseSetting("CustomerCare:Attachments:Directory", AttachmentDirectory);
         // Tests drive the SLA scanner themselves, at the times they choose.
         builder.UseSetting("CustomerCare:Sla:ScanInterval", "00:00:00");
         builder.UseSetting("CustomerCare:Surveys:CampaignInterval", "00:00:00");

@@ -60,16 +60,17 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
         _owner.Dispose();
     }
 
-    /// <summary>Every route with an id of a complaint or a webhook, whichever method, as the framework maps it.</summary>
+    /// <summary>Every route with an id of a complaint (also its files'), a webhook or a care task, whichever method, as the framework maps it.</summary>
     private static IEnumerable<(string Method, string Pattern)> ScopedRoutes() =>
         Testing.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("complaints/{id", StringComparison.Ordinal)
+                || raw.Contains("complaints/{complaintId", StringComparison.Ordinal)
                 || raw.Contains("webhooks/{id", StringComparison.Ordinal) || raw.Contains("care-tasks/{id", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)));
 
     private static string Url(string pattern, Guid id) =>
         "/" + System.Text.RegularExpressions.Regex.Replace(
-            System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), @"\{id(:[^}]*)?\}", id.ToString()),
+            System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), @"\{(?:id|complaintId)(:[^}]*)?\}", id.ToString()),
             @"\{(\w+)(:[^}]*)?\}", "00000000-0000-0000-0000-0000000000aa");
 
     private static async Task<(HttpStatusCode Status, string? Title)> SendAsync(HttpClient client, string method, string url)

@@ -9,7 +9,7 @@ public class TimelineVisibilityTests
         TimelineEntryKind.Assigned, TimelineEntryKind.Transferred, TimelineEntryKind.ContactLogged, TimelineEntryKind.NoteAdded,
         TimelineEntryKind.SlaAtRisk, TimelineEntryKind.SlaBreached, TimelineEntryKind.Reclassified, TimelineEntryKind.SlaPaused,
         TimelineEntryKind.SlaResumed, TimelineEntryKind.SolutionStepDone, TimelineEntryKind.ReturnedToQueue,
-        TimelineEntryKind.SolutionSubmitted, TimelineEntryKind.SolutionApproved, TimelineEntryKind.SolutionSentBack,
+        TimelineEntryKind.SolutionSubmitted, TimelineEntryKind.SolutionApproved, TimelineEntryKind.SolutionSentBack, TimelineEntryKind.AttachmentRemoved,
     ];
 
     private static readonly TimelineEntryKind[] Public =

@@ -51,6 +51,19 @@ export type AssignComplaintInput = {
     reason: string;
 };
 
+export type AttachmentDto = {
+    id: string;
+    complaintId: string;
+    fileName: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    visibility: TimelineVisibility;
+    uploadedByKind: string;
+    uploadedById: string | null;
+    uploadedAt: string;
+};
+
 export type CalendarSettings = {
     timeZone: string;
     workingHours: {
@@ -741,6 +754,7 @@ export type DurationStatsDto = {
 export type ExportedComplaintDto = {
     complaint: ComplaintDto;
     timeline: Array<TimelineEntryDto>;
+    attachments: Array<AttachmentDto>;
 };
 
 export type FeedbackDto = {
@@ -1855,7 +1869,7 @@ export type TimelineEntryDto = {
     text: string | null;
 };
 
-export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'returnedToQueue' | 'solutionSubmitted' | 'solutionApproved' | 'solutionSentBack' | 'customerInformed';
+export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'returnedToQueue' | 'solutionSubmitted' | 'solutionApproved' | 'solutionSentBack' | 'attachmentRemoved' | 'customerInformed';
 
 export type TimelineVisibility = 'internal' | 'public';
 
@@ -2180,6 +2194,262 @@ export type WebhookDtoPagedListWritable = {
     totalCount: number;
     totalCountIsExact: boolean;
 };
+
+export type ListAttachmentsData = {
+    body?: never;
+    path: {
+        complaintId: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{complaintId}/attachments';
+};
+
+export type ListAttachmentsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListAttachmentsError = ListAttachmentsErrors[keyof ListAttachmentsErrors];
+
+export type ListAttachmentsResponses = {
+    /**
+     * OK
+     */
+    200: Array<AttachmentDto>;
+};
+
+export type ListAttachmentsResponse = ListAttachmentsResponses[keyof ListAttachmentsResponses];
+
+export type UploadAttachmentData = {
+    /**
+     * A form with the file (at most 20971520 bytes) and, before it, its visibility.
+     */
+    body: {
+        /**
+         * `internal` (staff only; the default for staff) or `public` (also the complaint's partner; always so for a partner's files).
+         */
+        visibility?: 'internal' | 'public';
+        /**
+         * The file, with its name; one of: image/jpeg, image/png, image/gif, image/webp, application/pdf, audio/mpeg, audio/wav, audio/mp4, audio/amr (told by its first bytes).
+         */
+        file: Blob | File;
+    };
+    headers?: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        complaintId: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{complaintId}/attachments';
+};
+
+export type UploadAttachmentErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * The first request with this Idempotency-Key is still being processed. Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Content Too Large
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * Unsupported Media Type
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type UploadAttachmentError = UploadAttachmentErrors[keyof UploadAttachmentErrors];
+
+export type UploadAttachmentResponses = {
+    /**
+     * Created
+     */
+    201: AttachmentDto;
+};
+
+export type UploadAttachmentResponse = UploadAttachmentResponses[keyof UploadAttachmentResponses];
+
+export type DeleteAttachmentData = {
+    body?: never;
+    path: {
+        complaintId: string;
+        attachmentId: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{complaintId}/attachments/{attachmentId}';
+};
+
+export type DeleteAttachmentErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type DeleteAttachmentError = DeleteAttachmentErrors[keyof DeleteAttachmentErrors];
+
+export type DeleteAttachmentResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type DeleteAttachmentResponse = DeleteAttachmentResponses[keyof DeleteAttachmentResponses];
+
+export type DownloadAttachmentData = {
+    body?: never;
+    path: {
+        complaintId: string;
+        attachmentId: string;
+    };
+    query?: never;
+    url: '/api/v1/complaints/{complaintId}/attachments/{attachmentId}';
+};
+
+export type DownloadAttachmentErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Gone
+     */
+    410: GoneProblem;
+    /**
+     * The `Range` asked for lies past the end of the file.
+     */
+    416: unknown;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type DownloadAttachmentError = DownloadAttachmentErrors[keyof DownloadAttachmentErrors];
+
+export type DownloadAttachmentResponses = {
+    /**
+     * The file's bytes, in the type they were stored as.
+     */
+    200: Blob | File;
+    /**
+     * The bytes a `Range` request asked for.
+     */
+    206: Blob | File;
+};
+
+export type DownloadAttachmentResponse = DownloadAttachmentResponses[keyof DownloadAttachmentResponses];
 
 export type ListAccessRecordsData = {
     body?: never;

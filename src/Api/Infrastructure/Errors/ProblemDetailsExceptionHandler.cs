@@ -94,6 +94,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
         },
         NotFoundException notFound => Problem(ProblemTypes.NotFound, Texts.Say(notFound.Text)),
         GoneException gone => Problem(ProblemTypes.Gone, Texts.Say(gone.Text)),
+        FileTooLargeException tooLarge => Problem(ProblemTypes.PayloadTooLarge, Texts.Say(tooLarge.Text)),
+        UnsupportedFileTypeException unsupported => Problem(ProblemTypes.UnsupportedMediaType, Texts.Say(unsupported.Text)),
         FeatureUnavailableException unavailable => Problem(StatusCodes.Status404NotFound, "Not available in this deployment.", Texts.Say(unavailable.Text)),
         AuthenticationFailedException failed => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", Texts.Say(failed.Text)),
         ForbiddenException forbidden => Problem(ProblemTypes.Forbidden, Texts.Say(forbidden.Text)),

@@ -35,3 +35,13 @@ public sealed class RateLimit
 
 /// <summary>Endpoint metadata: this endpoint takes bodies up to <see cref="LimitOptions.MaxImportBodyBytes"/>.</summary>
 public sealed class ImportBodySizeMetadata;
+
+/// <summary>Endpoint metadata: this endpoint takes one file of evidence, up to <c>CustomerCare:Attachments:MaxFileBytes</c> and its form's overhead.</summary>
+public sealed class AttachmentUploadMetadata
+{
+    /// <summary>What the multipart framing and the other fields may add to the file.</summary>
+    public const long FormOverheadBytes = 64 * 1024;
+}
+
+/// <summary>Endpoint metadata: this endpoint answers a file of evidence (documented by the attachment operation filter).</summary>
+public sealed class AttachmentDownloadMetadata;

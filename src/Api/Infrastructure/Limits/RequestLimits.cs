@@ -23,9 +23,13 @@ public static class RequestLimits
     public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<LimitOptions>>().CurrentValue;
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<ImportBodySizeMetadata>() is null
-            ? limits.MaxRequestBodyBytes
-            : limits.MaxImportBodyBytes;
+        var metadata = context.GetEndpoint()?.Metadata;
+        var limit = metadata?.GetMetadata<AttachmentUploadMetadata>() is not null
+            ? context.RequestServices.GetRequiredService<IOptionsMonitor<Application.Common.Options.AttachmentOptions>>().CurrentValue.MaxFileBytes
+                + AttachmentUploadMetadata.FormOverheadBytes
+            : metadata?.GetMetadata<ImportBodySizeMetadata>() is null
+                ? limits.MaxRequestBodyBytes
+                : limits.MaxImportBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit;

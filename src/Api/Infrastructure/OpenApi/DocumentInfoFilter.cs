@@ -19,6 +19,7 @@ public sealed class DocumentInfoFilter : IDocumentFilter
         ["Complaints"] = "Complaints as a state machine (received → registered → investigated → solution → resolved → closed, with reopening and re-complaints), their SLA clocks, timeline, transfers, notes, imports and the change feed. Changes need If-Match with the ETag read.",
         ["Customers"] = "Customers' protected personal data: records, contact points, consent, the 360° view, export, merging and erasure.",
         ["Categories"] = "Complaint categories administrators keep, with names in English and Simplified Chinese and the department each routes to.",
+        ["Attachments"] = "Files of evidence on a complaint (photos, screenshots, invoices, call recordings): streamed in and out, typed by their bytes, erased with the customer.",
         ["Customer grades"] = "The grades customers are given (standard, key, VIP, …); a key grade gives its customers' complaints shorter targets.",
         ["Causes"] = "The cause taxonomy investigations code their findings by; reports and hotspots group by it.",
         ["Calendars"] = "Named business calendars (hours, holidays and make-up days per year) that departments work by and SLA clocks run on.",

@@ -1,3 +1,4 @@
+using CustomerCare.Domain.Attachments;
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
@@ -24,6 +25,8 @@ public interface IApplicationDbContext
     DbSet<ComplaintCause> ComplaintCauses { get; }
 
     DbSet<CustomerGrade> CustomerGrades { get; }
+
+    DbSet<Attachment> Attachments { get; }
 
     DbSet<StaffMember> Staff { get; }
 

@@ -79,3 +79,6 @@ public sealed record SolutionApproved(Guid ComplaintId, ComplaintStatus Status, 
 
 public sealed record SolutionSentBack(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.SolutionSentBack, Status, OccurredAt);
+
+public sealed record AttachmentRemoved(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.AttachmentRemoved, Status, OccurredAt);

@@ -9,12 +9,12 @@ namespace CustomerCare.Application.Customers.Commands.EraseCustomer;
 
 /// <summary>
 /// Anonymises the customer's personal data for good (right to erasure): the profile, and what they wrote or said
-/// in their complaints, and the addresses and texts of every notification to them or about their complaints (those not
+/// in their complaints, the files of evidence on their complaints, and the addresses and texts of every notification to them or about their complaints (those not
 /// sent yet never will be). The records and every fact statistics count stay; the erasure is written to the access log.
 /// </summary>
 public sealed record EraseCustomerCommand(Guid Id) : ICommand;
 
-public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICustomerRecords records, ICurrentUser user, TimeProvider time) : ICommandHandler<EraseCustomerCommand>
+public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICustomerRecords records, IAttachmentStore store, ICurrentUser user, TimeProvider time) : ICommandHandler<EraseCustomerCommand>
 {
     public async ValueTask<Unit> Handle(EraseCustomerCommand command, CancellationToken cancellationToken)
     {
@@ -31,9 +31,15 @@ public sealed class EraseCustomerCommandHandler(IApplicationDbContext db, ICusto
         }
 
         db.StatusLookups.RemoveRange(await db.StatusLookups.Where(l => complaintIds.Contains(l.ComplaintId!.Value)).ToListAsync(cancellationToken));
+        var files = await db.Attachments.Where(a => complaintIds.Contains(a.ComplaintId)).ToListAsync(cancellationToken);
+        db.Attachments.RemoveRange(files);
 
         db.Record(user, customer.Id, CustomerAccess.Erased, now);
         await db.SaveChangesAsync(ct => records.RedactAsync(customer.Id, ct), cancellationToken);
+        foreach (var file in files)
+        {
+            await store.DeleteAsync(file.StorageKey, CancellationToken.None); // once the erasure is committed
+        }
         return Unit.Value;
     }
 }

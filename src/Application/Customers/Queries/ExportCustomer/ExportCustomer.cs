@@ -1,3 +1,4 @@
+using CustomerCare.Application.Attachments.Queries.ListAttachments;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.CareTasks.Queries.GetCareTask;
@@ -39,7 +40,9 @@ public sealed class ExportCustomerQueryHandler(IApplicationDbContext db, ICurren
         var timelines = (await db.ComplaintTimeline.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).OrderBy(e => e.Sequence)
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.ComplaintId, mapper.Map<TimelineEntryDto>);
-        var exported = complaints.Select(c => new ExportedComplaintDto(ComplaintDto.For(mapper, c, user, now), timelines[c.Id].ToList())).ToList();
+        var files = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.ComplaintId)).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken))
+            .ToLookup(a => a.ComplaintId, mapper.Map<AttachmentDto>);
+        var exported = complaints.Select(c => new ExportedComplaintDto(ComplaintDto.For(mapper, c, user, now), timelines[c.Id].ToList(), files[c.Id].ToList())).ToList();
 
         var feedback = (await db.Feedback.AsNoTracking().Where(f => f.CustomerId == customer.Id).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken))
             .Select(mapper.Map<FeedbackDto>).ToList();
