@@ -30,6 +30,9 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# s3rver (npm, pinned in scripts/s3rver): the real S3-compatible server the attachment tests start for the S3 store.
+scripts/s3rver.sh install || echo "test: installing s3rver failed; the S3 attachment tests will report it"
+
 # The TypeScript SDK's packages (versions pinned by its package-lock.json), for its lifecycle and staleness tests.
 if [ ! -d clients/typescript/node_modules/@hey-api ] || [ clients/typescript/package-lock.json -nt clients/typescript/node_modules/.package-lock.json ]; then
   echo "test: npm ci in clients/typescript"

@@ -33,6 +33,9 @@ public static class DependencyInjection
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => o.AllowedTypes.All(t => Attachments.FileSignatures.Known.Contains(t, StringComparer.OrdinalIgnoreCase)),
                 $"CustomerCare:Attachments:AllowedTypes may name only types told by their first bytes: {string.Join(", ", Attachments.FileSignatures.Known)}.")
+            .Validate(o => !o.S3.IsConfigured || (Uri.TryCreate(o.S3.ServiceUrl, UriKind.Absolute, out _) && !string.IsNullOrWhiteSpace(o.S3.Bucket)
+                    && !string.IsNullOrWhiteSpace(o.S3.AccessKey) && !string.IsNullOrWhiteSpace(o.S3.SecretKey)),
+                "CustomerCare:Attachments:S3 needs an absolute ServiceUrl, a Bucket, an AccessKey and a SecretKey.")
             .ValidateOnStart();
         services.AddOptions<RewardOptions>().Bind(configuration.GetSection(RewardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

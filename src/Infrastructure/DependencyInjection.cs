@@ -72,7 +72,10 @@ public static class DependencyInjection
         services.AddHostedService<SlaBreachWorker>();
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CustomerCareDbContext>());
         services.AddScoped<ICustomerRecords, CustomerRecords>();
-        services.AddSingleton<IAttachmentStore, Attachments.DiskAttachmentStore>();
+        services.AddSingleton<IAttachmentStore>(provider =>
+            provider.GetRequiredService<IOptions<AttachmentOptions>>().Value is { S3.IsConfigured: true } attachments
+                ? new Attachments.S3AttachmentStore(attachments.S3)
+                : ActivatorUtilities.CreateInstance<Attachments.DiskAttachmentStore>(provider));
         services.AddScoped<Application.Reports.IComplaintStatistics, Reports.ComplaintStatistics>();
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

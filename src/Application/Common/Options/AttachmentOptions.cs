@@ -27,4 +27,28 @@ public sealed class AttachmentOptions
 
     /// <summary>The directory files are kept in when no S3 store is configured. Default: the user's local data folder.</summary>
     public string? Directory { get; set; }
+
+    /// <summary>S3-compatible object storage, for several replicas; used instead of the directory when its service URL is set.</summary>
+    public AttachmentS3Options S3 { get; set; } = new();
+}
+
+/// <summary>An S3-compatible store (<c>CustomerCare:Attachments:S3</c>): service URL, bucket and credentials.</summary>
+public sealed class AttachmentS3Options
+{
+    /// <summary>The service's URL (<c>https://s3.cn-north-1.amazonaws.com.cn</c>, a MinIO or OSS endpoint); none: the disk store.</summary>
+    public string? ServiceUrl { get; set; }
+
+    public string? Bucket { get; set; }
+
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>The region requests are signed for.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Address the bucket in the path (<c>host/bucket/key</c>) rather than in the host name, as most compatible servers want.</summary>
+    public bool ForcePathStyle { get; set; } = true;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ServiceUrl);
 }
