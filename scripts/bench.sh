@@ -12,6 +12,7 @@
 #   register   POST /complaints/{id}/register with If-Match
 #   report     GET /reports/complaints/summary over the last full quarter, by category
 #   health     GET /health/live: the framework's own ceiling
+#   upload     50 files of 20 MB attached one after another (scripts/bench/uploads.sh): how far the API's memory rises
 # and pgbench running the same statements as create, get and register (pg_*.sql) at the same concurrency.
 # Prints one table and writes it as JSON (.data/bench/results-<time>.json) and as docs/benchmarks.md.
 #
@@ -197,6 +198,14 @@ say "measuring get (pgbench)"
 run_pgbench get pg_get.sql -D complaints="$COMPLAINTS" -D staff="$STAFF_ID" -D stamp="$STAMP"
 say "measuring register (pgbench)"
 run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
+
+# --- uploads: memory stays flat while files stream through (a fresh API, files into a scratch directory) ----------------
+say "measuring uploads (50 files of 20 MB)"
+rm -rf "$DIR/attachments"
+CustomerCare__Attachments__Directory="$DIR/attachments" start_api
+"$SCRIPTS/uploads.sh" "$BASE" "$API_PID" "$PARTNER_KEY" "$DIR/uploads" "${BENCH_UPLOAD_FILES:-50}" "${BENCH_UPLOAD_MB:-20}" >>"$RESULTS"
+stop_api
+rm -rf "$DIR/attachments"
 
 # --- report ------------------------------------------------------------------------------------------------------------
 STAMP_NOW="$(date -u +%Y%m%dT%H%M%SZ)"

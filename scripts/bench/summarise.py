@@ -57,6 +57,10 @@ if "report" in api:
     target("quarter summary report < 500 ms (p99)", r["requests"] > 0 and r["non2xx"] + r["socketErrors"] == 0 and r["p99Ms"] < 500,
            f"p50 {r['p50Ms']:.0f} ms, p99 {r['p99Ms']:.0f} ms at {connections} connections" if r["requests"] else "no request finished")
 target("API working set < 300 MB", peak_mb < 300, f"peak {peak_mb:.0f} MB")
+for upload in (r for r in rows if r["kind"] == "memory"):
+    target(f"{upload['files']} uploads of {upload['fileMb']} MB raise the working set < 50 MB",
+           upload["failed"] == 0 and upload["riseMb"] < 50,
+           f"+{upload['riseMb']:.0f} MB (from {upload['baselineMb']:.0f} to {upload['peakMb']:.0f} MB), {upload['mbPerSecond']:.0f} MB/s, {upload['failed']} failed")
 
 table = []
 for scenario in ("create", "create-silent", "get", "list", "search", "register", "report", "health"):
