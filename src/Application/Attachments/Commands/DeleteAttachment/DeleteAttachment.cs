@@ -20,6 +20,7 @@ public sealed class DeleteAttachmentCommandHandler(IApplicationDbContext db, ICu
     {
         var complaint = await (await db.VisibleAsync(user, cancellationToken)).SingleOrDefaultAsync(c => c.Id == command.ComplaintId, cancellationToken)
             ?? throw new NotFoundException("Complaint", command.ComplaintId);
+        EscalationAuthority.EnsureMayAct(user, complaint); // an escalated re-complaint's evidence is its level's to remove
         var file = await db.ReadableAttachments(user, command.ComplaintId).SingleOrDefaultAsync(a => a.Id == command.AttachmentId, cancellationToken)
             ?? throw new NotFoundException("Attachment", command.AttachmentId);
         if (user.ReadsPublicOnly() && (file.UploadedByKind != user.Actor().Kind || file.UploadedById != user.Id))
