@@ -130,9 +130,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<StaffNotificationSettingsSettingDto>> UpdateMyNotificationSettingsAsync(StaffNotificationSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<StaffNotificationSettingsSettingDto>> UpdateMyNotificationSettingsAsync(StaffNotificationSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -181,9 +182,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> PutCalendarAsync(string name, CalendarSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> PutCalendarAsync(string name, CalendarSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -192,9 +194,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCalendarAsync(string name, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCalendarAsync(string name, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -218,9 +221,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CalendarYearSettingDto>> PutCalendarYearAsync(string name, int year, CalendarYearInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CalendarYearSettingDto>> PutCalendarYearAsync(string name, int year, CalendarYearInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -350,9 +354,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CategoryDto>> PutCategoryAsync(string code, CategoryInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CategoryDto>> PutCategoryAsync(string code, CategoryInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -361,9 +366,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCategoryAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCategoryAsync(string code, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -398,9 +404,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CauseDto>> PutCauseAsync(string code, CauseInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CauseDto>> PutCauseAsync(string code, CauseInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -409,9 +416,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCauseAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCauseAsync(string code, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -843,9 +851,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> PutCustomerGradeAsync(string code, CustomerGradeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> PutCustomerGradeAsync(string code, CustomerGradeInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -854,9 +863,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCustomerGradeAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse> DeleteCustomerGradeAsync(string code, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -899,9 +909,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> UpdateCustomerAsync(System.Guid id, CustomerInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> UpdateCustomerAsync(System.Guid id, CustomerInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -935,9 +946,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> PlanFollowUpsAsync(System.Guid id, FollowUpPlanInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> PlanFollowUpsAsync(System.Guid id, FollowUpPlanInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -946,9 +958,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse> EndFollowUpPlanAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse> EndFollowUpPlanAsync(System.Guid id, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1014,9 +1027,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> UpdateDepartmentAsync(System.Guid id, DepartmentInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> UpdateDepartmentAsync(System.Guid id, DepartmentInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1050,9 +1064,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<DepartmentRobotDto>> SetDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, DepartmentRobotInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<DepartmentRobotDto>> SetDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, DepartmentRobotInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1061,9 +1076,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse> RemoveDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse> RemoveDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1171,6 +1187,73 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Mass-fault incidents, latest start first, optionally of one status
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `staff`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<IncidentDtoPagedList>> ListIncidentsAsync(IncidentStatus? status = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Open an incident for a mass fault (network outage, faulty product batch): title, cause code, product, region, start (supervisors and above)
+        /// </summary>
+        /// <remarks>
+        /// An unknown or retired `cause` is a 400 naming it; `startedAt` defaults to now and may not lie in the future.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <returns>Created</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<IncidentDto>> OpenIncidentAsync(OpenIncidentInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// One incident, with the linked complaints the caller may see counted by status and by the state of their clocks
+        /// </summary>
+        /// <remarks>
+        /// `complaints.byStatus` lists every status (zero included); `breached`, `atRisk` and `onTrack` count the open ones (not closed) by their most urgent unmet clock. A partner sees an incident only through its own complaints: one none of them is traced to is 404, and the counts are of its complaints alone.
+        /// <br/>
+        /// <br/>Authorization policy: `staffOrPartner`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<IncidentDetailsDto>> GetIncidentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Trace complaints to the incident, by selection (`complaintIds`, ≤ 500) or by rule (category, product, receipt window) (supervisors and above)
+        /// </summary>
+        /// <remarks>
+        /// Each complaint linked gets a public `linkedToIncident` timeline entry (its partner sees it) and a new ETag. Linking again is harmless (`alreadyLinked`). In a selection, a complaint not found (or not yours to see), closed, or traced to another incident is listed in `refused` with its code; a rule takes only complaints not closed and not traced elsewhere. A rule matching more than `CustomerCare:Incidents:MaxLinksPerRule` (5000) complaints: 409 with `complaints`, nothing linked. A resolved incident takes no more complaints: 409.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<IncidentLinksDto>> LinkComplaintsToIncidentAsync(System.Guid id, LinkComplaintsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The fault is fixed: resolve the incident and, in batches, every linked complaint with its resolution; each customer is told once
+        /// </summary>
+        /// <remarks>
+        /// Each linked complaint past registration and not yet resolved becomes `resolved` with the incident's resolution as its outcome (its own timeline entry, clocks and ETag; its customer is notified as of any resolution and may reopen it). Batches of `CustomerCare:Incidents:BatchSize` (100) are committed one by one: a run that stopped is resumed by sending the same resolution again, which resolves only what is left (another resolution: 409). The answer counts what was done and what is left: `notRegistered` (register them and resolve again), `notPermitted` (re-complaints escalated above you), `remaining` (not yours to see). `If-Match` is optional; a stale ETag gets 412.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<IncidentResolutionDto>> ResolveIncidentAsync(System.Guid id, ResolveIncidentInput body, string? idempotency_Key = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Every template in force (event × channel × language), shipped or changed by an administrator
         /// </summary>
         /// <remarks>
@@ -1200,9 +1283,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> UpdateNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language2 language, NotificationTemplateInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> UpdateNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language2 language, NotificationTemplateInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1211,9 +1295,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> ResetNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language3 language, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> ResetNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language3 language, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1270,9 +1355,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> UpdatePartnerAsync(System.Guid id, PartnerInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> UpdatePartnerAsync(System.Guid id, PartnerInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1439,9 +1525,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> UpdateCalendarSettingsAsync(CalendarSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> UpdateCalendarSettingsAsync(CalendarSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1461,9 +1548,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<SlaPolicySettingsSettingDto>> UpdateSlaPolicySettingsAsync(SlaPolicySettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<SlaPolicySettingsSettingDto>> UpdateSlaPolicySettingsAsync(SlaPolicySettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1483,9 +1571,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<NotificationSettingsSettingDto>> UpdateNotificationSettingsAsync(NotificationSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<NotificationSettingsSettingDto>> UpdateNotificationSettingsAsync(NotificationSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1528,9 +1617,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> UpdateStaffMemberAsync(System.Guid id, UpdateStaffMemberInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> UpdateStaffMemberAsync(System.Guid id, UpdateStaffMemberInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1634,9 +1724,10 @@ namespace CustomerCare.Client
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
         /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<CampaignDto>> StopCampaignAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<CampaignDto>> StopCampaignAsync(System.Guid id, string? idempotency_Key = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1690,9 +1781,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<SurveyDto>> ReviseSurveyAsync(System.Guid id, SurveyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<SurveyDto>> ReviseSurveyAsync(System.Guid id, SurveyInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1750,9 +1842,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `adminOrPartner`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<WebhookDto>> UpdateWebhookAsync(System.Guid id, UpdateWebhookInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<WebhookDto>> UpdateWebhookAsync(System.Guid id, UpdateWebhookInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3144,9 +3237,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<StaffNotificationSettingsSettingDto>> UpdateMyNotificationSettingsAsync(StaffNotificationSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<StaffNotificationSettingsSettingDto>> UpdateMyNotificationSettingsAsync(StaffNotificationSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3157,6 +3251,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3794,9 +3891,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> PutCalendarAsync(string name, CalendarSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> PutCalendarAsync(string name, CalendarSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -3810,6 +3908,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3972,9 +4073,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCalendarAsync(string name, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCalendarAsync(string name, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -3985,6 +4087,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -4297,9 +4402,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CalendarYearSettingDto>> PutCalendarYearAsync(string name, int year, CalendarYearInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CalendarYearSettingDto>> PutCalendarYearAsync(string name, int year, CalendarYearInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -4316,6 +4422,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6234,9 +6343,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CategoryDto>> PutCategoryAsync(string code, CategoryInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CategoryDto>> PutCategoryAsync(string code, CategoryInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -6250,6 +6360,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6412,9 +6525,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCategoryAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCategoryAsync(string code, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -6425,6 +6539,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -6879,9 +6996,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CauseDto>> PutCauseAsync(string code, CauseInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CauseDto>> PutCauseAsync(string code, CauseInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -6895,6 +7013,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -7057,9 +7178,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCauseAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCauseAsync(string code, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -7070,6 +7192,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -13521,9 +13646,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> PutCustomerGradeAsync(string code, CustomerGradeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerGradeDto>> PutCustomerGradeAsync(string code, CustomerGradeInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -13537,6 +13663,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -13699,9 +13828,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCustomerGradeAsync(string code, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> DeleteCustomerGradeAsync(string code, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -13712,6 +13842,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -14388,9 +14521,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> UpdateCustomerAsync(System.Guid id, CustomerInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> UpdateCustomerAsync(System.Guid id, CustomerInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -14404,6 +14538,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -14953,9 +15090,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> PlanFollowUpsAsync(System.Guid id, FollowUpPlanInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> PlanFollowUpsAsync(System.Guid id, FollowUpPlanInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -14969,6 +15107,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -15152,9 +15293,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> EndFollowUpPlanAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> EndFollowUpPlanAsync(System.Guid id, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -15165,6 +15307,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -16149,9 +16294,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> UpdateDepartmentAsync(System.Guid id, DepartmentInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> UpdateDepartmentAsync(System.Guid id, DepartmentInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16165,6 +16311,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -16678,9 +16827,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<DepartmentRobotDto>> SetDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, DepartmentRobotInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<DepartmentRobotDto>> SetDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, DepartmentRobotInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16697,6 +16847,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -16871,9 +17024,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> RemoveDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse> RemoveDepartmentRobotAsync(System.Guid id, GroupRobotKind kind, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16887,6 +17041,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -18555,6 +18712,954 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Mass-fault incidents, latest start first, optionally of one status
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `staff`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IncidentDtoPagedList>> ListIncidentsAsync(IncidentStatus? status = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/incidents"
+                    urlBuilder_.Append("api/v1/incidents");
+                    urlBuilder_.Append('?');
+                    if (status != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("status")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(status, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (page != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (pageSize != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("pageSize")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(pageSize, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IncidentDtoPagedList>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<IncidentDtoPagedList>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Open an incident for a mass fault (network outage, faulty product batch): title, cause code, product, region, start (supervisors and above)
+        /// </summary>
+        /// <remarks>
+        /// An unknown or retired `cause` is a 400 naming it; `startedAt` defaults to now and may not lie in the future.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <returns>Created</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IncidentDto>> OpenIncidentAsync(OpenIncidentInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/incidents"
+                    urlBuilder_.Append("api/v1/incidents");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IncidentDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<IncidentDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConflictProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ConflictProblem>("The first request with this Idempotency-Key is still being processed. Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 410)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GoneProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<GoneProblem>("A replay of a response that named a customer whose personal data was erased since: it is no longer kept.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PayloadTooLargeProblem>("The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnsupportedMediaTypeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnsupportedMediaTypeProblem>("The body\'s Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IdempotencyKeyReusedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<IdempotencyKeyReusedProblem>("The Idempotency-Key was used before with a different request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// One incident, with the linked complaints the caller may see counted by status and by the state of their clocks
+        /// </summary>
+        /// <remarks>
+        /// `complaints.byStatus` lists every status (zero included); `breached`, `atRisk` and `onTrack` count the open ones (not closed) by their most urgent unmet clock. A partner sees an incident only through its own complaints: one none of them is traced to is 404, and the counts are of its complaints alone.
+        /// <br/>
+        /// <br/>Authorization policy: `staffOrPartner`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IncidentDetailsDto>> GetIncidentAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/incidents/{id}"
+                    urlBuilder_.Append("api/v1/incidents/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IncidentDetailsDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<IncidentDetailsDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Trace complaints to the incident, by selection (`complaintIds`, ≤ 500) or by rule (category, product, receipt window) (supervisors and above)
+        /// </summary>
+        /// <remarks>
+        /// Each complaint linked gets a public `linkedToIncident` timeline entry (its partner sees it) and a new ETag. Linking again is harmless (`alreadyLinked`). In a selection, a complaint not found (or not yours to see), closed, or traced to another incident is listed in `refused` with its code; a rule takes only complaints not closed and not traced elsewhere. A rule matching more than `CustomerCare:Incidents:MaxLinksPerRule` (5000) complaints: 409 with `complaints`, nothing linked. A resolved incident takes no more complaints: 409.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IncidentLinksDto>> LinkComplaintsToIncidentAsync(System.Guid id, LinkComplaintsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/incidents/{id}/complaints"
+                    urlBuilder_.Append("api/v1/incidents/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/complaints");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IncidentLinksDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<IncidentLinksDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConflictProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ConflictProblem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 410)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GoneProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<GoneProblem>("A replay of a response that named a customer whose personal data was erased since: it is no longer kept.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PayloadTooLargeProblem>("The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnsupportedMediaTypeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnsupportedMediaTypeProblem>("The body\'s Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IdempotencyKeyReusedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<IdempotencyKeyReusedProblem>("The Idempotency-Key was used before with a different request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The fault is fixed: resolve the incident and, in batches, every linked complaint with its resolution; each customer is told once
+        /// </summary>
+        /// <remarks>
+        /// Each linked complaint past registration and not yet resolved becomes `resolved` with the incident's resolution as its outcome (its own timeline entry, clocks and ETag; its customer is notified as of any resolution and may reopen it). Batches of `CustomerCare:Incidents:BatchSize` (100) are committed one by one: a run that stopped is resumed by sending the same resolution again, which resolves only what is left (another resolution: 409). The answer counts what was done and what is left: `notRegistered` (register them and resolve again), `notPermitted` (re-complaints escalated above you), `remaining` (not yours to see). `If-Match` is optional; a stale ETag gets 412.
+        /// <br/>
+        /// <br/>Authorization policy: `supervisorOrAbove`.
+        /// </remarks>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IncidentResolutionDto>> ResolveIncidentAsync(System.Guid id, ResolveIncidentInput body, string? idempotency_Key = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/incidents/{id}/resolve"
+                    urlBuilder_.Append("api/v1/incidents/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/resolve");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IncidentResolutionDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<IncidentResolutionDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConflictProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ConflictProblem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 410)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<GoneProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<GoneProblem>("A replay of a response that named a customer whose personal data was erased since: it is no longer kept.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PreconditionFailedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PreconditionFailedProblem>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<PayloadTooLargeProblem>("The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnsupportedMediaTypeProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnsupportedMediaTypeProblem>("The body\'s Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<IdempotencyKeyReusedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<IdempotencyKeyReusedProblem>("The Idempotency-Key was used before with a different request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Every template in force (event × channel × language), shipped or changed by an administrator
         /// </summary>
         /// <remarks>
@@ -18840,9 +19945,10 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> UpdateNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language2 language, NotificationTemplateInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> UpdateNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language2 language, NotificationTemplateInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (@event == null)
                 throw new System.ArgumentNullException("@event");
@@ -18862,6 +19968,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -19028,9 +20137,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> ResetNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language3 language, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<NotificationTemplateDto>> ResetNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language3 language, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (@event == null)
                 throw new System.ArgumentNullException("@event");
@@ -19047,6 +20157,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -19918,9 +21031,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> UpdatePartnerAsync(System.Guid id, PartnerInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> UpdatePartnerAsync(System.Guid id, PartnerInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -19934,6 +21048,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -22208,9 +23325,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> UpdateCalendarSettingsAsync(CalendarSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CalendarSettingsSettingDto>> UpdateCalendarSettingsAsync(CalendarSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -22221,6 +23339,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -22509,9 +23630,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<SlaPolicySettingsSettingDto>> UpdateSlaPolicySettingsAsync(SlaPolicySettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<SlaPolicySettingsSettingDto>> UpdateSlaPolicySettingsAsync(SlaPolicySettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -22522,6 +23644,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -22810,9 +23935,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<NotificationSettingsSettingDto>> UpdateNotificationSettingsAsync(NotificationSettings body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<NotificationSettingsSettingDto>> UpdateNotificationSettingsAsync(NotificationSettings body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -22823,6 +23949,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -23496,9 +24625,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> UpdateStaffMemberAsync(System.Guid id, UpdateStaffMemberInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> UpdateStaffMemberAsync(System.Guid id, UpdateStaffMemberInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -23512,6 +24642,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -25091,9 +26224,10 @@ namespace CustomerCare.Client
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
         /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CampaignDto>> StopCampaignAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CampaignDto>> StopCampaignAsync(System.Guid id, string? idempotency_Key = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -25107,6 +26241,9 @@ namespace CustomerCare.Client
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
@@ -25949,9 +27086,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<SurveyDto>> ReviseSurveyAsync(System.Guid id, SurveyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<SurveyDto>> ReviseSurveyAsync(System.Guid id, SurveyInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -25965,6 +27103,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -26811,9 +27952,10 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `adminOrPartner`.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<WebhookDto>> UpdateWebhookAsync(System.Guid id, UpdateWebhookInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<WebhookDto>> UpdateWebhookAsync(System.Guid id, UpdateWebhookInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -26827,6 +27969,9 @@ namespace CustomerCare.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -28871,6 +30016,9 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("keyCustomer")]
         public bool KeyCustomer { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("incidentId")]
+        public System.Guid? IncidentId { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("registeredAt")]
         public System.DateTimeOffset? RegisteredAt { get; set; } = default!;
 
@@ -30521,6 +31669,37 @@ namespace CustomerCare.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class HotspotIncidentDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cause")]
+        public string Cause { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("causeLabel")]
+        public string CauseLabel { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncidentStatus>))]
+        public IncidentStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
+        public System.DateTimeOffset StartedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("endedAt")]
+        public System.DateTimeOffset? EndedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("complaints")]
+        public int Complaints { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class HotspotListDto
     {
 
@@ -30556,6 +31735,9 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("products")]
         public HotspotListDto Products { get; set; } = new HotspotListDto();
+
+        [System.Text.Json.Serialization.JsonPropertyName("incidents")]
+        public System.Collections.Generic.IReadOnlyList<HotspotIncidentDto> Incidents { get; set; } = new System.Collections.Generic.List<HotspotIncidentDto>();
 
     }
 
@@ -30688,6 +31870,177 @@ namespace CustomerCare.Client
         [System.Runtime.Serialization.EnumMember(Value = @"error")]
         [System.Text.Json.Serialization.JsonStringEnumMemberName("error")]
         Error = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IncidentComplaintsDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        public int Total { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("byStatus")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, int> ByStatus { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("breached")]
+        public int Breached { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("atRisk")]
+        public int AtRisk { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("onTrack")]
+        public int OnTrack { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IncidentDetailsDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("incident")]
+        public IncidentDto Incident { get; set; } = new IncidentDto();
+
+        [System.Text.Json.Serialization.JsonPropertyName("complaints")]
+        public IncidentComplaintsDto Complaints { get; set; } = new IncidentComplaintsDto();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IncidentDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cause")]
+        public string Cause { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("product")]
+        public string? Product { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        public string? Region { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
+        public System.DateTimeOffset StartedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("endedAt")]
+        public System.DateTimeOffset? EndedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncidentStatus>))]
+        public IncidentStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("resolution")]
+        public string? Resolution { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("resolvedAt")]
+        public System.DateTimeOffset? ResolvedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IncidentDtoPagedList
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.IReadOnlyList<IncidentDto> Items { get; set; } = new System.Collections.Generic.List<IncidentDto>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("page")]
+        public int Page { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("pageSize")]
+        public int PageSize { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("totalCount")]
+        public int TotalCount { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("totalCountIsExact")]
+        public bool TotalCountIsExact { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("totalPages")]
+        public int TotalPages { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IncidentLinksDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("linked")]
+        public int Linked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("alreadyLinked")]
+        public int AlreadyLinked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("refused")]
+        public System.Collections.Generic.IReadOnlyList<RefusedLinkDto> Refused { get; set; } = new System.Collections.Generic.List<RefusedLinkDto>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IncidentResolutionDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("resolved")]
+        public int Resolved { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("alreadyDone")]
+        public int AlreadyDone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("notRegistered")]
+        public int NotRegistered { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("notPermitted")]
+        public int NotPermitted { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("remaining")]
+        public int Remaining { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IncidentRuleInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string Category { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("product")]
+        public string? Product { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("receivedFrom")]
+        public System.DateTimeOffset ReceivedFrom { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("receivedTo")]
+        public System.DateTimeOffset ReceivedTo { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum IncidentStatus
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"open")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("open")]
+        Open = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"resolved")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("resolved")]
+        Resolved = 1,
 
     }
 
@@ -30863,6 +32216,18 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("zhCn")]
         public string ZhCn { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LinkComplaintsInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("complaintIds")]
+        public System.Collections.Generic.IReadOnlyList<System.Guid>? ComplaintIds { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rule")]
+        public IncidentRuleInput? Rule { get; set; } = default!;
 
     }
 
@@ -31298,6 +32663,30 @@ namespace CustomerCare.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("departments")]
         public System.Collections.Generic.IReadOnlyList<DepartmentBreachesDto> Departments { get; set; } = new System.Collections.Generic.List<DepartmentBreachesDto>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OpenIncidentInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cause")]
+        public string Cause { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("product")]
+        public string? Product { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        public string? Region { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
+        public System.DateTimeOffset? StartedAt { get; set; } = default!;
 
     }
 
@@ -31990,6 +33379,18 @@ namespace CustomerCare.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RefusedLinkDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
+        public System.Guid ComplaintId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RegisterComplaintInput
     {
 
@@ -32151,6 +33552,18 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonPropertyName("fedBackVia")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Channel>))]
         public Channel FedBackVia { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResolveIncidentInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("resolution")]
+        public string Resolution { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("endedAt")]
+        public System.DateTimeOffset? EndedAt { get; set; } = default!;
 
     }
 
@@ -33209,9 +34622,13 @@ namespace CustomerCare.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName("attachmentRemoved")]
         AttachmentRemoved = 25,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"linkedToIncident")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("linkedToIncident")]
+        LinkedToIncident = 26,
+
         [System.Runtime.Serialization.EnumMember(Value = @"customerInformed")]
         [System.Text.Json.Serialization.JsonStringEnumMemberName("customerInformed")]
-        CustomerInformed = 26,
+        CustomerInformed = 27,
 
     }
 

@@ -48,7 +48,15 @@ public sealed record ComplaintTrendReport(
 public sealed record TrendPointDto(DateOnly Start, DateOnly End, ComplaintIndicatorsDto Total, IReadOnlyList<ComplaintIndicatorsDto> Groups);
 
 public sealed record HotspotsReport(
-    DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, HotspotListDto Categories, HotspotListDto Causes, HotspotListDto Products);
+    DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, HotspotListDto Categories, HotspotListDto Causes, HotspotListDto Products,
+    IReadOnlyList<HotspotIncidentDto> Incidents);
+
+/// <summary>
+/// A mass-fault incident under way during the period (started before its end, not ended before its start), with how
+/// many of the complaints the caller may see are traced to it; most complaints first.
+/// </summary>
+public sealed record HotspotIncidentDto(
+    Guid Id, string Title, string Cause, string CauseLabel, Domain.Incidents.IncidentStatus Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Complaints);
 
 /// <summary>The top values by volume in the period, and those that grew most against the previous period (growing ones only).</summary>
 public sealed record HotspotListDto(IReadOnlyList<HotspotDto> ByVolume, IReadOnlyList<HotspotDto> ByGrowth);

@@ -122,6 +122,9 @@ public sealed class Complaint : AggregateRoot
     /// </summary>
     public bool KeyCustomer { get; private set; }
 
+    /// <summary>The mass-fault incident the complaint is traced to (故障回溯), if any.</summary>
+    public Guid? IncidentId { get; private set; }
+
     public DateTimeOffset? RegisteredAt { get; private set; }
 
     /// <summary>When the customer was told the complaint was received and how it will be handled.</summary>
@@ -388,6 +391,68 @@ public sealed class Complaint : AggregateRoot
         Append(actor, now, TimelineEntryKind.SolutionApproved, null, "Solution approved.");
         Raise(new SolutionApproved(Id, Status, now));
         Propose(solution, from, actor, now);
+    }
+
+    /// <summary>
+    /// Traces the complaint to a mass-fault incident (while it is open): a public timeline entry. Linking it to the same
+    /// incident again changes nothing; to another one is refused (unlink is not a thing: one complaint, one fault).
+    /// </summary>
+    public bool LinkToIncident(Guid incidentId, string incidentTitle, Actor actor, DateTimeOffset now)
+    {
+        if (IncidentId == incidentId)
+        {
+            return false;
+        }
+
+        if (IncidentId is not null)
+        {
+            throw new DomainException("complaint.linkedToAnotherIncident", "The complaint is traced to another incident already.",
+                new Dictionary<string, object?> { ["currentStatus"] = Status.ToString().ToLowerInvariant() });
+        }
+
+        if (Status == ComplaintStatus.Closed)
+        {
+            throw new DomainException("complaint.closed", "A closed complaint is not linked to an incident.",
+                new Dictionary<string, object?> { ["currentStatus"] = "closed" });
+        }
+
+        IncidentId = incidentId;
+        Append(actor, now, TimelineEntryKind.LinkedToIncident, null, $"Traced to incident: {Guard.Text(incidentTitle, TimelineEntry.TextMaxLength - 30, "title")}");
+        Raise(new ComplaintLinkedToIncident(Id, Status, now));
+        return true;
+    }
+
+    /// <summary>
+    /// The incident the complaint is traced to is fixed: the complaint is resolved with the incident's resolution, from
+    /// whichever registered state it is in (the fix is the solution; the customer is told it as the result and may reopen
+    /// if it did not help). Already resolved or closed: nothing changes; not yet registered: refused.
+    /// </summary>
+    public bool ResolveByIncident(string resolution, Actor actor, DateTimeOffset now)
+    {
+        if (IncidentId is null)
+        {
+            throw new DomainException("complaint.noIncident", "The complaint is not traced to an incident.");
+        }
+
+        if (Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
+        {
+            return false;
+        }
+
+        if (Status == ComplaintStatus.Received)
+        {
+            throw Refused(ComplaintAction.Resolve, "complaint.notRegistered", "Register the complaint before it is resolved with its incident.");
+        }
+
+        var from = Status;
+        PendingSolution = null;
+        SolutionProposedAt ??= now; // the incident's fix is the solution,
+        FirstContactAt ??= now;     // told to the customer now with the result
+        Resolution = new Resolution(resolution, null, null, null, now);
+        Status = ComplaintStatus.Resolved;
+        Append(actor, now, TimelineEntryKind.Resolved, from, resolution);
+        Raise(new ComplaintResolved(Id, Status, now));
+        return true;
     }
 
     /// <summary>A file of evidence was deleted: the timeline keeps its name and who deleted it (in any state; evidence is not a step).</summary>

@@ -117,6 +117,9 @@ public enum TimelineEntryKind
     /// <summary>A file of evidence was deleted (its name stays in the entry; the file is gone).</summary>
     AttachmentRemoved,
 
+    /// <summary>The complaint was traced to a mass-fault incident.</summary>
+    LinkedToIncident,
+
     /// <summary>
     /// The customer was told (by e-mail or text message, named in the text) of the entry with the same sequence. Not a
     /// change of the complaint and never stored: timelines show one for each notification sent, so sending one does not

@@ -49,6 +49,7 @@ public static class TimelineVisibilities
         TimelineEntryKind.SolutionApproved => TimelineVisibility.Internal,
         TimelineEntryKind.SolutionSentBack => TimelineVisibility.Internal,
         TimelineEntryKind.AttachmentRemoved => TimelineVisibility.Internal,
+        TimelineEntryKind.LinkedToIncident => TimelineVisibility.Public, // the partner sees its complaint is part of a known fault
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Decide whether this kind of timeline entry is public or internal."),
     };
 

@@ -5,6 +5,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.Incidents;
 using CustomerCare.Domain.Notifications;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
@@ -32,6 +33,8 @@ public sealed class CustomerCareDbContext(
     public DbSet<CustomerGrade> CustomerGrades => Set<CustomerGrade>();
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 

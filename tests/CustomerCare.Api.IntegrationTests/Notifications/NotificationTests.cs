@@ -462,6 +462,48 @@ public sealed class NotificationTests : IntegrationTest
     }
 
     [Test]
+    public async Task AnIncidentsResolution_IsMailedToTheCustomerOfEachLinkedComplaint_OnceEach_EvenWhenResolvedAgain()
+    {
+        var complaints = new ComplaintApi(_admin);
+        var ids = new List<Guid>();
+        foreach (var (name, mailbox) in new[] { ("陈静", "chenjing"), ("刘洋", "liuyang"), ("赵磊", "zhaolei") })
+        {
+            var customer = await _admin.PostAsJsonAsync("/api/v1/customers", new
+            {
+                name, preferredChannel = "email", preferredLanguage = "zh-CN",
+                consent = new { contactByPhone = false, contactByEmail = true, marketing = false },
+                contactPoints = new[] { new { kind = "email", value = $"{mailbox}@tests.example", isPrimary = true } },
+            });
+            var id = await ReceiveAsync(complaints, (await customer.ReadJsonAsync()).GetProperty("id").GetGuid(), "宽带无法上网");
+            await complaints.DoAsync(id, "register", new { category = "technicalFault", severity = "general", customerAcknowledged = true });
+            ids.Add(id);
+        }
+
+        var incident = (await (await _admin.PostAsJsonAsync("/api/v1/incidents", new { title = "滨江区光缆中断", cause = "network" })).ReadJsonAsync())
+            .GetProperty("id").GetGuid();
+        await (await _admin.PostAsJsonAsync($"/api/v1/incidents/{incident}/complaints", new { complaintIds = ids })).AssertStatusAsync(System.Net.HttpStatusCode.OK);
+        await DispatchUntilSettledAsync();
+        while (_smtp.Received.TryDequeue(out _))
+        {
+        }
+
+        const string fix = "光缆已熔接修复，宽带业务全部恢复。";
+        await (await _admin.PostAsJsonAsync($"/api/v1/incidents/{incident}/resolve", new { resolution = fix })).AssertStatusAsync(System.Net.HttpStatusCode.OK);
+        await DispatchUntilSettledAsync();
+        await (await _admin.PostAsJsonAsync($"/api/v1/incidents/{incident}/resolve", new { resolution = fix })).AssertStatusAsync(System.Net.HttpStatusCode.OK);
+        await DispatchUntilSettledAsync();
+
+        var mails = _smtp.Received.ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(mails.Select(m => m.To.Mailboxes.Single().Address),
+                Is.EquivalentTo(new[] { "chenjing@tests.example", "liuyang@tests.example", "zhaolei@tests.example" }), "one e-mail each, never two");
+            Assert.That(mails.Select(m => m.Subject), Has.All.StartWith("您的投诉").And.All.EndWith("已解决"));
+            Assert.That(mails.Select(m => m.TextBody), Has.All.Contain(fix), "each is told what fixed it");
+        });
+    }
+
+    [Test]
     public async Task AMajorComplaint_TellsTheManagersOfItsDepartment_WhenRegisteredOrReclassifiedAsMajor_OnceEach()
     {
         var quality = await ApiClient.DepartmentIdAsync("QA");

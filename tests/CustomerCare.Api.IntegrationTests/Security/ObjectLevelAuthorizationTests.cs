@@ -23,6 +23,7 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
     private Guid _complaintOfTechSupport;
     private Guid _customerOfTechSupport;
     private Guid _careTaskOfTechSupport;
+    private Guid _incidentOfB;
 
     [SetUp]
     public async Task CreateOwnersAndIntrudersAsync()
@@ -49,6 +50,13 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
         _careTaskOfTechSupport = (await task.ReadJsonAsync()).GetProperty("id").GetGuid();
         var (_, afterSalesEmail) = await ApiClient.CreateStaffAsync("afterSales", await ApiClient.DepartmentIdAsync("AS"));
         _afterSalesAgent = ApiClient.WithBearer(await ApiClient.SignInAsync(afterSalesEmail, ApiClient.StaffPassword));
+
+        using var admin = await ApiClient.AsAdminAsync();
+        var incident = await admin.PostAsJsonAsync("/api/v1/incidents", new { title = "基站故障", cause = "network" });
+        await incident.AssertStatusAsync(HttpStatusCode.Created);
+        _incidentOfB = (await incident.ReadJsonAsync()).GetProperty("id").GetGuid();
+        await (await admin.PostAsJsonAsync($"/api/v1/incidents/{_incidentOfB}/complaints", new { complaintIds = new[] { _complaintOfB } }))
+            .AssertStatusAsync(HttpStatusCode.OK);
     }
 
     [TearDown]
@@ -60,12 +68,13 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
         _owner.Dispose();
     }
 
-    /// <summary>Every route with an id of a complaint (also its files'), a webhook or a care task, whichever method, as the framework maps it.</summary>
+    /// <summary>Every route with an id of a complaint (also its files'), a webhook, a care task or an incident, whichever method, as the framework maps it.</summary>
     private static IEnumerable<(string Method, string Pattern)> ScopedRoutes() =>
         Testing.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("complaints/{id", StringComparison.Ordinal)
                 || raw.Contains("complaints/{complaintId", StringComparison.Ordinal)
-                || raw.Contains("webhooks/{id", StringComparison.Ordinal) || raw.Contains("care-tasks/{id", StringComparison.Ordinal)))
+                || raw.Contains("webhooks/{id", StringComparison.Ordinal) || raw.Contains("care-tasks/{id", StringComparison.Ordinal)
+                || raw.Contains("incidents/{id", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)));
 
     private static string Url(string pattern, Guid id) =>
@@ -100,6 +109,7 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
             ("after-sales agent on a tech-support complaint", _afterSalesAgent, _complaintOfTechSupport, p => p.Contains("complaints/", StringComparison.Ordinal)),
             ("after-sales agent on a tech-support complaint's care task", _afterSalesAgent, _careTaskOfTechSupport, p => p.Contains("care-tasks/", StringComparison.Ordinal)),
             ("partner A on a care task", _partnerA, _careTaskOfTechSupport, p => p.Contains("care-tasks/", StringComparison.Ordinal)),
+            ("partner A on an incident only B's complaint is traced to", _partnerA, _incidentOfB, p => p.Contains("incidents/", StringComparison.Ordinal)),
         };
         var leaks = new List<string>();
         foreach (var (who, client, foreign, applies) in cases)

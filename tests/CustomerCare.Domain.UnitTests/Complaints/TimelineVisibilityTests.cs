@@ -16,7 +16,7 @@ public class TimelineVisibilityTests
     [
         TimelineEntryKind.Received, TimelineEntryKind.Registered, TimelineEntryKind.Investigated, TimelineEntryKind.SolutionProposed,
         TimelineEntryKind.SolutionAccepted, TimelineEntryKind.SolutionRejected, TimelineEntryKind.Resolved, TimelineEntryKind.Reopened,
-        TimelineEntryKind.Closed, TimelineEntryKind.ReComplained, TimelineEntryKind.PublicReply, TimelineEntryKind.CustomerInformed,
+        TimelineEntryKind.Closed, TimelineEntryKind.ReComplained, TimelineEntryKind.PublicReply, TimelineEntryKind.CustomerInformed, TimelineEntryKind.LinkedToIncident,
     ];
 
     [Test]

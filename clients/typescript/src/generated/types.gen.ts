@@ -310,6 +310,7 @@ export type ComplaintDto = {
     assigneeId: string | null;
     escalationLevel: number;
     keyCustomer: boolean;
+    incidentId: string | null;
     registeredAt: string | null;
     customerAcknowledgedAt: string | null;
     registrationNotice: CustomerNoticeDto | null;
@@ -913,6 +914,17 @@ export type HotspotDto = {
     share: number;
 };
 
+export type HotspotIncidentDto = {
+    id: string;
+    title: string;
+    cause: string;
+    causeLabel: string;
+    status: IncidentStatus;
+    startedAt: string;
+    endedAt: string | null;
+    complaints: number;
+};
+
 export type HotspotListDto = {
     byVolume: Array<HotspotDto>;
     byGrowth: Array<HotspotDto>;
@@ -926,6 +938,7 @@ export type HotspotsReport = {
     categories: HotspotListDto;
     causes: HotspotListDto;
     products: HotspotListDto;
+    incidents: Array<HotspotIncidentDto>;
 };
 
 /**
@@ -980,6 +993,69 @@ export type ImportRowResult = {
 };
 
 export type ImportRowStatus = 'created' | 'duplicate' | 'error';
+
+export type IncidentComplaintsDto = {
+    total: number;
+    byStatus: {
+        [key: string]: number;
+    };
+    breached: number;
+    atRisk: number;
+    onTrack: number;
+};
+
+export type IncidentDetailsDto = {
+    incident: IncidentDto;
+    complaints: IncidentComplaintsDto;
+};
+
+export type IncidentDto = {
+    id: string;
+    title: string;
+    description: string | null;
+    cause: string;
+    product: string | null;
+    region: string | null;
+    startedAt: string;
+    endedAt: string | null;
+    status: IncidentStatus;
+    resolution: string | null;
+    resolvedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type IncidentDtoPagedList = {
+    items: Array<IncidentDto>;
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalCountIsExact: boolean;
+    readonly totalPages: number;
+};
+
+export type IncidentLinksDto = {
+    linked: number;
+    alreadyLinked: number;
+    refused: Array<RefusedLinkDto>;
+};
+
+export type IncidentResolutionDto = {
+    resolved: number;
+    alreadyDone: number;
+    notRegistered: number;
+    notPermitted: number;
+    remaining: number;
+};
+
+export type IncidentRuleInput = {
+    category: string;
+    product?: string | null;
+    receivedFrom: string;
+    receivedTo: string;
+};
+
+export type IncidentStatus = 'open' | 'resolved';
 
 export type InlineCustomer = {
     name: string;
@@ -1045,6 +1121,11 @@ export type LabelDto = {
     value: string;
     en: string;
     zhCn: string;
+};
+
+export type LinkComplaintsInput = {
+    complaintIds?: Array<string> | null;
+    rule?: IncidentRuleInput | null;
 };
 
 export type LogCustomerContactInput = {
@@ -1166,6 +1247,15 @@ export type OpenBreachesReport = {
     at: string;
     complaints: number;
     departments: Array<DepartmentBreachesDto>;
+};
+
+export type OpenIncidentInput = {
+    title: string;
+    description?: string | null;
+    cause: string;
+    product?: string | null;
+    region?: string | null;
+    startedAt?: string | null;
 };
 
 export type PartnerApiKeyDto = {
@@ -1467,6 +1557,11 @@ export type ReferenceDataDto = {
     closingReasons: Array<LabelDto>;
 };
 
+export type RefusedLinkDto = {
+    complaintId: string;
+    code: string;
+};
+
 export type RegisterComplaintInput = {
     category: string;
     severity: Severity;
@@ -1516,6 +1611,11 @@ export type ResolveComplaintInput = {
     compensationCurrency?: string | null;
     compensationDescription?: string | null;
     fedBackVia: Channel;
+};
+
+export type ResolveIncidentInput = {
+    resolution: string;
+    endedAt?: string | null;
 };
 
 export type ResponseRateDto = {
@@ -1869,7 +1969,7 @@ export type TimelineEntryDto = {
     text: string | null;
 };
 
-export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'returnedToQueue' | 'solutionSubmitted' | 'solutionApproved' | 'solutionSentBack' | 'attachmentRemoved' | 'customerInformed';
+export type TimelineEntryKind = 'received' | 'registered' | 'assigned' | 'transferred' | 'contactLogged' | 'investigated' | 'solutionProposed' | 'solutionAccepted' | 'solutionRejected' | 'resolved' | 'reopened' | 'closed' | 'noteAdded' | 'reComplained' | 'slaAtRisk' | 'slaBreached' | 'reclassified' | 'slaPaused' | 'slaResumed' | 'publicReply' | 'solutionStepDone' | 'returnedToQueue' | 'solutionSubmitted' | 'solutionApproved' | 'solutionSentBack' | 'attachmentRemoved' | 'linkedToIncident' | 'customerInformed';
 
 export type TimelineVisibility = 'internal' | 'public';
 
@@ -2141,6 +2241,14 @@ export type DepartmentDtoPagedListWritable = {
 
 export type FeedbackDtoPagedListWritable = {
     items: Array<FeedbackDto>;
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalCountIsExact: boolean;
+};
+
+export type IncidentDtoPagedListWritable = {
+    items: Array<IncidentDto>;
     page: number;
     pageSize: number;
     totalCount: number;
@@ -2641,6 +2749,12 @@ export type GetMyNotificationSettingsResponse = GetMyNotificationSettingsRespons
 
 export type UpdateMyNotificationSettingsData = {
     body: StaffNotificationSettings;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/auth/me/notification-settings';
@@ -2810,6 +2924,12 @@ export type ListCalendarsResponse = ListCalendarsResponses[keyof ListCalendarsRe
 
 export type DeleteCalendarData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         name: string;
     };
@@ -2920,6 +3040,12 @@ export type GetCalendarResponse = GetCalendarResponses[keyof GetCalendarResponse
 
 export type PutCalendarData = {
     body: CalendarSettings;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         name: string;
     };
@@ -3031,6 +3157,12 @@ export type GetCalendarYearResponse = GetCalendarYearResponses[keyof GetCalendar
 
 export type PutCalendarYearData = {
     body: CalendarYearInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         name: string;
         year: number;
@@ -3657,6 +3789,12 @@ export type ListCategoriesResponse = ListCategoriesResponses[keyof ListCategorie
 
 export type DeleteCategoryData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         code: string;
     };
@@ -3767,6 +3905,12 @@ export type GetCategoryResponse = GetCategoryResponses[keyof GetCategoryResponse
 
 export type PutCategoryData = {
     body: CategoryInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         code: string;
     };
@@ -3874,6 +4018,12 @@ export type ListCausesResponse = ListCausesResponses[keyof ListCausesResponses];
 
 export type DeleteCauseData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         code: string;
     };
@@ -3984,6 +4134,12 @@ export type GetCauseResponse = GetCauseResponses[keyof GetCauseResponses];
 
 export type PutCauseData = {
     body: CauseInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         code: string;
     };
@@ -6259,6 +6415,12 @@ export type ListCustomerGradesResponse = ListCustomerGradesResponses[keyof ListC
 
 export type DeleteCustomerGradeData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         code: string;
     };
@@ -6369,6 +6531,12 @@ export type GetCustomerGradeResponse = GetCustomerGradeResponses[keyof GetCustom
 
 export type PutCustomerGradeData = {
     body: CustomerGradeInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         code: string;
     };
@@ -6605,6 +6773,12 @@ export type GetCustomerResponse = GetCustomerResponses[keyof GetCustomerResponse
 
 export type UpdateCustomerData = {
     body: CustomerInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };
@@ -6800,6 +6974,12 @@ export type MergeCustomersResponse = MergeCustomersResponses[keyof MergeCustomer
 
 export type EndFollowUpPlanData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };
@@ -6859,6 +7039,12 @@ export type EndFollowUpPlanResponse = EndFollowUpPlanResponses[keyof EndFollowUp
 
 export type PlanFollowUpsData = {
     body: FollowUpPlanInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };
@@ -7215,6 +7401,12 @@ export type GetDepartmentResponse = GetDepartmentResponses[keyof GetDepartmentRe
 
 export type UpdateDepartmentData = {
     body: DepartmentInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };
@@ -7398,6 +7590,12 @@ export type ListDepartmentRobotsResponse = ListDepartmentRobotsResponses[keyof L
 
 export type RemoveDepartmentRobotData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
         kind: GroupRobotKind;
@@ -7454,6 +7652,12 @@ export type RemoveDepartmentRobotResponse = RemoveDepartmentRobotResponses[keyof
 
 export type SetDepartmentRobotData = {
     body: DepartmentRobotInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
         kind: GroupRobotKind;
@@ -8062,6 +8266,339 @@ export type AnswerFeedbackResponses = {
 
 export type AnswerFeedbackResponse = AnswerFeedbackResponses[keyof AnswerFeedbackResponses];
 
+export type ListIncidentsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: IncidentStatus;
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/incidents';
+};
+
+export type ListIncidentsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListIncidentsError = ListIncidentsErrors[keyof ListIncidentsErrors];
+
+export type ListIncidentsResponses = {
+    /**
+     * OK
+     */
+    200: IncidentDtoPagedList;
+};
+
+export type ListIncidentsResponse = ListIncidentsResponses[keyof ListIncidentsResponses];
+
+export type OpenIncidentData = {
+    body: OpenIncidentInput;
+    headers?: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/incidents';
+};
+
+export type OpenIncidentErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * The first request with this Idempotency-Key is still being processed. Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type OpenIncidentError = OpenIncidentErrors[keyof OpenIncidentErrors];
+
+export type OpenIncidentResponses = {
+    /**
+     * Created
+     */
+    201: IncidentDto;
+};
+
+export type OpenIncidentResponse = OpenIncidentResponses[keyof OpenIncidentResponses];
+
+export type GetIncidentData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/incidents/{id}';
+};
+
+export type GetIncidentErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetIncidentError = GetIncidentErrors[keyof GetIncidentErrors];
+
+export type GetIncidentResponses = {
+    /**
+     * OK
+     */
+    200: IncidentDetailsDto;
+};
+
+export type GetIncidentResponse = GetIncidentResponses[keyof GetIncidentResponses];
+
+export type LinkComplaintsToIncidentData = {
+    body: LinkComplaintsInput;
+    headers?: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/incidents/{id}/complaints';
+};
+
+export type LinkComplaintsToIncidentErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type LinkComplaintsToIncidentError = LinkComplaintsToIncidentErrors[keyof LinkComplaintsToIncidentErrors];
+
+export type LinkComplaintsToIncidentResponses = {
+    /**
+     * OK
+     */
+    200: IncidentLinksDto;
+};
+
+export type LinkComplaintsToIncidentResponse = LinkComplaintsToIncidentResponses[keyof LinkComplaintsToIncidentResponses];
+
+export type ResolveIncidentData = {
+    body: ResolveIncidentInput;
+    headers?: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/incidents/{id}/resolve';
+};
+
+export type ResolveIncidentErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ResolveIncidentError = ResolveIncidentErrors[keyof ResolveIncidentErrors];
+
+export type ResolveIncidentResponses = {
+    /**
+     * OK
+     */
+    200: IncidentResolutionDto;
+};
+
+export type ResolveIncidentResponse = ResolveIncidentResponses[keyof ResolveIncidentResponses];
+
 export type ListNotificationTemplatesData = {
     body?: never;
     path?: never;
@@ -8105,6 +8642,12 @@ export type ListNotificationTemplatesResponse = ListNotificationTemplatesRespons
 
 export type ResetNotificationTemplateData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         event: NotificationEvent;
         channel: NotificationChannel;
@@ -8207,6 +8750,12 @@ export type GetNotificationTemplateResponse = GetNotificationTemplateResponses[k
 
 export type UpdateNotificationTemplateData = {
     body: NotificationTemplateInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         event: NotificationEvent;
         channel: NotificationChannel;
@@ -8519,6 +9068,12 @@ export type GetPartnerResponse = GetPartnerResponses[keyof GetPartnerResponses];
 
 export type UpdatePartnerData = {
     body: PartnerInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };
@@ -9303,6 +9858,12 @@ export type GetCalendarSettingsResponse = GetCalendarSettingsResponses[keyof Get
 
 export type UpdateCalendarSettingsData = {
     body: CalendarSettings;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/settings/calendar';
@@ -9401,6 +9962,12 @@ export type GetSlaPolicySettingsResponse = GetSlaPolicySettingsResponses[keyof G
 
 export type UpdateSlaPolicySettingsData = {
     body: SlaPolicySettings;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/settings/sla-policies';
@@ -9499,6 +10066,12 @@ export type GetNotificationSettingsResponse = GetNotificationSettingsResponses[k
 
 export type UpdateNotificationSettingsData = {
     body: NotificationSettings;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/settings/notifications';
@@ -9730,6 +10303,12 @@ export type GetStaffMemberResponse = GetStaffMemberResponses[keyof GetStaffMembe
 
 export type UpdateStaffMemberData = {
     body: UpdateStaffMemberInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };
@@ -10291,6 +10870,10 @@ export type StopCampaignData = {
          * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
     };
     path: {
         id: string;
@@ -10583,6 +11166,12 @@ export type GetSurveyResponse = GetSurveyResponses[keyof GetSurveyResponses];
 
 export type ReviseSurveyData = {
     body: SurveyInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };
@@ -10924,6 +11513,12 @@ export type GetWebhookResponse = GetWebhookResponses[keyof GetWebhookResponses];
 
 export type UpdateWebhookData = {
     body: UpdateWebhookInput;
+    headers?: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.
+         */
+        'If-Match'?: string;
+    };
     path: {
         id: string;
     };

@@ -25,6 +25,7 @@ public sealed class DocumentInfoFilter : IDocumentFilter
         ["Calendars"] = "Named business calendars (hours, holidays and make-up days per year) that departments work by and SLA clocks run on.",
         ["Departments"] = "The department tree complaints are routed through.",
         ["Events"] = "The change feed of complaint events for polling clients and partners (webhooks push the same events).",
+        ["Incidents"] = "Mass-fault incidents (network outages, faulty product batches): the complaints traced to one, their counts and clocks, and resolving them all at once.",
         ["Feedback"] = "Suggestions, praise, questions and ideas customers give, and how they were answered.",
         ["Partners"] = "Partner systems that push complaints and receive webhooks, and their API keys.",
         ["Reference data"] = "Display names in English and Simplified Chinese for the values front ends show: categories, channels, severities, statuses, actions.",

@@ -8,7 +8,7 @@ namespace CustomerCare.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// The headers around the bodies, so that Swagger UI's "Try it out" and generated clients can use them: <c>If-Match</c>
-/// on every operation that answers 428 without it (required there), <c>ETag</c> on every response whose body is a
+/// on every operation that answers 412 to a stale one (required where a missing one is 428, else optional), <c>ETag</c> on every response whose body is a
 /// versioned resource (<see cref="IVersioned"/>: every such response sends it), <c>Location</c> on 201s, and
 /// <c>Idempotent-Replayed</c> on the successes of operations that take an Idempotency-Key.
 /// </summary>
@@ -19,16 +19,18 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Responses ??= [];
-        if (operation.Responses.ContainsKey("428"))
+        var required = operation.Responses.ContainsKey("428");
+        if (required || operation.Responses.ContainsKey("412"))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = HeaderNames.IfMatch,
                 In = ParameterLocation.Header,
-                Required = true,
+                Required = required,
                 Description = "The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). " +
-                    "A stale one is answered 412 and changes nothing; a missing one 428.",
+                    (required ? "A stale one is answered 412 and changes nothing; a missing one 428."
+                        : "Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing."),
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ETagMaxLength },
             });
         }

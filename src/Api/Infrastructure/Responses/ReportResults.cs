@@ -172,6 +172,12 @@ public static class ReportTables
             }
         }
 
+        var incidentRank = 0;
+        foreach (var incident in report.Incidents)
+        {
+            table.Add("incident", "complaints", ++incidentRank, incident.Id, incident.Title, incident.Complaints, null, null, null, null);
+        }
+
         return table;
     }
 

@@ -3,6 +3,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.Incidents;
 using CustomerCare.Domain.Notifications;
 using CustomerCare.Domain.Organisation;
 using CustomerCare.Domain.Partners;
@@ -27,6 +28,8 @@ public interface IApplicationDbContext
     DbSet<CustomerGrade> CustomerGrades { get; }
 
     DbSet<Attachment> Attachments { get; }
+
+    DbSet<Incident> Incidents { get; }
 
     DbSet<StaffMember> Staff { get; }
 

@@ -82,3 +82,6 @@ public sealed record SolutionSentBack(Guid ComplaintId, ComplaintStatus Status, 
 
 public sealed record AttachmentRemoved(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
     : ComplaintEvent(ComplaintId, TimelineEntryKind.AttachmentRemoved, Status, OccurredAt);
+
+public sealed record ComplaintLinkedToIncident(Guid ComplaintId, ComplaintStatus Status, DateTimeOffset OccurredAt)
+    : ComplaintEvent(ComplaintId, TimelineEntryKind.LinkedToIncident, Status, OccurredAt);

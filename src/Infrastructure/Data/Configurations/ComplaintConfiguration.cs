@@ -27,6 +27,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Product).HasMaxLength(Complaint.ProductMaxLength);
         builder.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
         builder.Property(c => c.Scope).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Domain.Incidents.Incident>().WithMany().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.IncidentId).HasFilter("incident_id IS NOT NULL");
         builder.Property(c => c.Title).HasMaxLength(Complaint.TitleMaxLength).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Complaint.DescriptionMaxLength).IsRequired();
         builder.Property(c => c.RemedySought).HasMaxLength(Complaint.RemedyMaxLength);

@@ -290,6 +290,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("interval")
                         .HasColumnName("first_response_time");
 
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
                     b.Property<bool>("KeyCustomer")
                         .HasColumnType("boolean")
                         .HasColumnName("key_customer");
@@ -446,6 +450,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
 
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_complaints_duplicate_of_id");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_complaints_incident_id")
+                        .HasFilter("incident_id IS NOT NULL");
 
                     b.HasIndex("NextStepDueAt")
                         .HasDatabaseName("ix_complaints_next_step_due_at")
@@ -1118,6 +1126,92 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_customer_feedback_status_created_at");
 
                     b.ToTable("customer_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("product");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("Cause")
+                        .HasDatabaseName("ix_incidents_cause");
+
+                    b.HasIndex("Status", "StartedAt")
+                        .HasDatabaseName("ix_incidents_status_started_at");
+
+                    b.ToTable("incidents", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Notifications.Notification", b =>
@@ -2376,6 +2470,12 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_complaints_staff_first_responder_id");
 
+                    b.HasOne("CustomerCare.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_incidents_incident_id");
+
                     b.HasOne("CustomerCare.Domain.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
@@ -2745,6 +2845,16 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_customer_feedback_staff_recorded_by_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Complaints.ComplaintCause", null)
+                        .WithMany()
+                        .HasForeignKey("Cause")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incidents_complaint_causes_cause");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Organisation.Department", b =>

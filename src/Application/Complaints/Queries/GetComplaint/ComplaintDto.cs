@@ -62,6 +62,9 @@ public sealed record ComplaintDto : IVersioned
     /// <summary>The customer was a key customer when the complaint arrived: its clocks run on the key-customer targets.</summary>
     public bool KeyCustomer { get; init; }
 
+    /// <summary>The mass-fault incident the complaint is traced to, if any (<c>GET /incidents/{id}</c>).</summary>
+    public Guid? IncidentId { get; init; }
+
     public DateTimeOffset? RegisteredAt { get; init; }
 
     public DateTimeOffset? CustomerAcknowledgedAt { get; init; }

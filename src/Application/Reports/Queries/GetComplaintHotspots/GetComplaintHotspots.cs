@@ -2,17 +2,18 @@ using System.Globalization;
 using CustomerCare.Application.Common.Interfaces;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using CustomerCare.Application.Complaints;
 using Mediator;
 
 namespace CustomerCare.Application.Reports.Queries.GetComplaintHotspots;
 
 /// <summary>
 /// The categories, causes and products with most complaints in the period, and those that grew most against the
-/// equally long period just before it. Categories and causes are labelled with their names in the caller's language.
+/// equally long period just before it, and the mass-fault incidents under way in it. Categories and causes are labelled with their names in the caller's language.
 /// </summary>
 public sealed record GetComplaintHotspotsQuery(DateOnly? From, DateOnly? To, int Top) : IQuery<HotspotsReport>;
 
-public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, IComplaintStatistics statistics, IApplicationDbContext db)
+public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, IComplaintStatistics statistics, IApplicationDbContext db, ICurrentUser user)
     : IQueryHandler<GetComplaintHotspotsQuery, HotspotsReport>
 {
     public async ValueTask<HotspotsReport> Handle(GetComplaintHotspotsQuery query, CancellationToken cancellationToken)
@@ -44,7 +45,15 @@ public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, ICompl
                     .ThenBy(s => s.Label, StringComparer.Ordinal).Take(query.Top).ToList());
         }
 
+        var (start, end) = (period.Scope.From, period.Scope.To);
+        var visible = await db.VisibleAsync(user, cancellationToken);
+        var incidents = (await db.Incidents.AsNoTracking().Where(i => i.StartedAt < end && (i.EndedAt == null || i.EndedAt >= start))
+                .Select(i => new { i.Id, i.Title, i.Cause, i.Status, i.StartedAt, i.EndedAt, Complaints = visible.Count(c => c.IncidentId == i.Id) })
+                .OrderByDescending(i => i.Complaints).ThenByDescending(i => i.StartedAt).Take(query.Top).ToListAsync(cancellationToken))
+            .Select(i => new HotspotIncidentDto(i.Id, i.Title, i.Cause, names[HotspotDimension.Cause].GetValueOrDefault(i.Cause) ?? i.Cause, i.Status,
+                i.StartedAt, i.EndedAt, i.Complaints)).ToList();
+
         return new HotspotsReport(period.From, period.To, previousFrom, previousTo,
-            await ListAsync(HotspotDimension.Category), await ListAsync(HotspotDimension.Cause), await ListAsync(HotspotDimension.Product));
+            await ListAsync(HotspotDimension.Category), await ListAsync(HotspotDimension.Cause), await ListAsync(HotspotDimension.Product), incidents);
     }
 }
