@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
         services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImprovementOptions>().Bind(configuration.GetSection(ImprovementOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => o.AllowedTypes.All(t => Attachments.FileSignatures.Known.Contains(t, StringComparer.OrdinalIgnoreCase)),
                 $"CustomerCare:Attachments:AllowedTypes may name only types told by their first bytes: {string.Join(", ", Attachments.FileSignatures.Known)}.")

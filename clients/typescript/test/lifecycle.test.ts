@@ -81,7 +81,7 @@ complaint = await withETag(
     client,
     path: { id },
     headers: ifMatch(complaint),
-    body: { findings: '底座密封圈有缺陷。', cause: 'terminal', rootCause: '供应商批次 42', isGenuine: true, evidence: ['photo-1.jpg'], correctiveAction: '审核供应商' },
+    body: { findings: '底座密封圈有缺陷。', cause: 'terminal', rootCause: '供应商批次 42', isGenuine: true, evidence: ['photo-1.jpg'] },
   }),
 );
 expectStatus(complaint.value.status, 'investigated');

@@ -9,6 +9,7 @@ using CustomerCare.Application.Reports.Queries.GetComplaintSummary;
 using CustomerCare.Application.Reports.Queries.GetComplaintTrend;
 using CustomerCare.Application.Reports.Queries.GetOpenBreaches;
 using CustomerCare.Application.Reports.Queries.GetStaffPerformance;
+using CustomerCare.Application.ImprovementActions.Queries.GetOverdueImprovementActions;
 using Mediator;
 
 namespace CustomerCare.Api.Endpoints;
@@ -40,6 +41,9 @@ public sealed class Reports : IEndpointGroup
         group.MapGet("/staff/performance", GetStaffPerformance).WithName(nameof(GetStaffPerformance))
             .WithSummary("Per responsible department and per assigned handler: complaints handled, resolved, open, median times, SLA compliance, satisfaction")
             .WithDescription(Period).Produces<StaffPerformanceReport>(StatusCodes.Status200OK, "application/json", ReportResults.Csv).ProducesValidationProblem();
+        group.MapGet("/improvement-actions/overdue", GetOverdueImprovementActions).WithName(nameof(GetOverdueImprovementActions))
+            .WithSummary("Improvement actions still open past their due day (in the business calendar's time zone), most overdue first, with owner and department")
+            .Produces<OverdueImprovementActionsReport>(StatusCodes.Status200OK, "application/json", ReportResults.Csv);
     }
 
     public static async Task<IResult> GetComplaintSummary(
@@ -65,6 +69,12 @@ public sealed class Reports : IEndpointGroup
     {
         var report = await sender.Send(new GetComplaintHotspotsQuery(from, to, top), ct);
         return ReportResults.Negotiate(http, report, $"complaint-hotspots-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}", ReportTables.Hotspots);
+    }
+
+    public static async Task<IResult> GetOverdueImprovementActions(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var report = await sender.Send(new GetOverdueImprovementActionsQuery(), ct);
+        return ReportResults.Negotiate(http, report, $"overdue-improvement-actions-{report.Today:yyyy-MM-dd}", ReportTables.OverdueImprovementActions);
     }
 
     public static async Task<IResult> GetOpenBreaches(HttpContext http, ISender sender, CancellationToken ct)

@@ -61,8 +61,18 @@ public sealed record HotspotIncidentDto(
 /// <summary>The top values by volume in the period, and those that grew most against the previous period (growing ones only).</summary>
 public sealed record HotspotListDto(IReadOnlyList<HotspotDto> ByVolume, IReadOnlyList<HotspotDto> ByGrowth);
 
-/// <summary>Growth is change / previous count (null when the value is new); share is of the period's complaints.</summary>
-public sealed record HotspotDto(string Key, string Label, int Count, int PreviousCount, int Change, double? Growth, double Share);
+/// <summary>
+/// Growth is change / previous count (null when the value is new); share is of the period's complaints; <c>actions</c>,
+/// the improvement actions aimed at this category or cause (none for products) with their status — <c>effective</c> or
+/// <c>notEffective</c> once their effect was reviewed.
+/// </summary>
+public sealed record HotspotDto(string Key, string Label, int Count, int PreviousCount, int Change, double? Growth, double Share)
+{
+    public IReadOnlyList<HotspotActionDto> Actions { get; init; } = [];
+}
+
+/// <summary>An improvement action aimed at a hotspot, and where it stands.</summary>
+public sealed record HotspotActionDto(Guid Id, string Title, Domain.ImprovementActions.ImprovementActionStatus Status, DateOnly DueOn);
 
 public sealed record StaffPerformanceReport(
     DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<PerformanceDto> Departments, IReadOnlyList<PerformanceDto> Handlers);

@@ -2,7 +2,7 @@ using CustomerCare.Domain.Common;
 
 namespace CustomerCare.Domain.Complaints;
 
-/// <summary>What the investigation found (ISO 10002 §8.4): facts, cause, whether the complaint is genuine, evidence, prevention.</summary>
+/// <summary>What the investigation found (ISO 10002 §8.4): facts, cause, whether the complaint is genuine, evidence, and the improvement action it led to.</summary>
 public sealed class Investigation
 {
     public const int TextMaxLength = 4000;
@@ -14,14 +14,14 @@ public sealed class Investigation
         Findings = string.Empty;
     }
 
-    public Investigation(string findings, string? cause, string? rootCause, bool isGenuine, IReadOnlyList<string> evidence, string? correctiveAction)
+    public Investigation(string findings, string? cause, string? rootCause, bool isGenuine, IReadOnlyList<string> evidence, Guid? improvementActionId)
     {
         Findings = Guard.Text(findings, TextMaxLength, "findings");
         Cause = cause is null ? null : Guard.Text(cause, ClassificationTerm.CodeMaxLength, "cause");
         RootCause = rootCause?.Trim();
         IsGenuine = isGenuine;
         Evidence = evidence.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
-        CorrectiveAction = correctiveAction?.Trim();
+        ImprovementActionId = improvementActionId;
     }
 
     public string Findings { get; private set; }
@@ -37,8 +37,8 @@ public sealed class Investigation
     /// <summary>Descriptions or references (document ids, links) of the evidence gathered.</summary>
     public List<string> Evidence { get; private set; } = [];
 
-    /// <summary>What is changed so that it does not happen again.</summary>
-    public string? CorrectiveAction { get; private set; }
+    /// <summary>The improvement action (corrective or preventive) the finding led to, so that it does not happen again.</summary>
+    public Guid? ImprovementActionId { get; private set; }
 }
 
 /// <summary>One step of a solution: who does what by when, and whether it is done.</summary>

@@ -30,7 +30,6 @@ public sealed class CustomerFeedback : AggregateRoot
     public const int SubjectMaxLength = 200;
     public const int TextMaxLength = 8000;
     public const int AnswerMaxLength = 4000;
-    public const int ImprovementMaxLength = 2000;
     public const int MaxRewardPoints = 100_000;
 
     private static readonly IReadOnlyDictionary<FeedbackStatus, FeedbackStatus[]> Moves = new Dictionary<FeedbackStatus, FeedbackStatus[]>
@@ -93,8 +92,8 @@ public sealed class CustomerFeedback : AggregateRoot
     /// <summary>For suggestions and ideas: whether it was taken up.</summary>
     public bool? Accepted { get; private set; }
 
-    /// <summary>What will be improved because of an accepted suggestion or idea.</summary>
-    public string? ImprovementAction { get; private set; }
+    /// <summary>The improvement action an accepted suggestion or idea leads to.</summary>
+    public Guid? ImprovementActionId { get; private set; }
 
     public int RewardPoints { get; private set; }
 
@@ -130,12 +129,12 @@ public sealed class CustomerFeedback : AggregateRoot
 
     /// <summary>
     /// The customer is told the outcome through <paramref name="via"/>. Suggestions and ideas say whether they were
-    /// accepted; an accepted one names the improvement action. Reward points (0 for none) are granted with the answer.
+    /// accepted; an accepted one names the improvement action it leads to. Reward points (0 for none) are granted with the answer.
     /// </summary>
-    public void Respond(string answer, Channel via, bool? accepted, string? improvementAction, int rewardPoints, Guid? staffId, DateTimeOffset now)
+    public void Respond(string answer, Channel via, bool? accepted, Guid? improvementActionId, int rewardPoints, Guid? staffId, DateTimeOffset now)
     {
         var takesUp = Kind is FeedbackKind.Suggestion or FeedbackKind.Idea;
-        if (!takesUp && (accepted is not null || !string.IsNullOrWhiteSpace(improvementAction)))
+        if (!takesUp && (accepted is not null || improvementActionId is not null))
         {
             throw new DomainException("feedback.notASuggestion", $"Only suggestions and ideas are accepted or declined; this is {Kind}.");
         }
@@ -145,12 +144,12 @@ public sealed class CustomerFeedback : AggregateRoot
             throw new DomainException("feedback.acceptanceRequired", "Say whether the suggestion is accepted.");
         }
 
-        if (accepted == true && string.IsNullOrWhiteSpace(improvementAction))
+        if (accepted == true && improvementActionId is null)
         {
             throw new DomainException("feedback.improvementRequired", "An accepted suggestion records the improvement action it leads to.");
         }
 
-        if (accepted == false && !string.IsNullOrWhiteSpace(improvementAction))
+        if (accepted == false && improvementActionId is not null)
         {
             throw new DomainException("feedback.improvementWithoutAcceptance", "Only an accepted suggestion has an improvement action.");
         }
@@ -168,7 +167,7 @@ public sealed class CustomerFeedback : AggregateRoot
         AcknowledgedAt ??= now;
         HandlerId ??= staffId;
         Accepted = accepted;
-        ImprovementAction = accepted == true ? Guard.Text(improvementAction, ImprovementMaxLength, "improvementAction") : null;
+        ImprovementActionId = accepted == true ? improvementActionId : null;
         RewardPoints = rewardPoints;
         UpdatedAt = now;
     }

@@ -5,6 +5,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.ImprovementActions;
 using CustomerCare.Domain.Incidents;
 using CustomerCare.Domain.Notifications;
 using CustomerCare.Domain.Organisation;
@@ -35,6 +36,8 @@ public sealed class CustomerCareDbContext(
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 

@@ -55,7 +55,7 @@ public sealed class ComplaintApi(HttpClient client)
         (await (await Client.GetAsync($"/api/v1/complaints/{id}/timeline")).ReadJsonAsync()).EnumerateArray()
             .Select(e => e.GetProperty("kind").GetString()!).ToList();
 
-    public static readonly object Investigation = new { findings = "The base seal was faulty.", cause = "terminal", rootCause = "Supplier batch 42", isGenuine = true, evidence = new[] { "photo-1.jpg" }, correctiveAction = "Audit supplier" };
+    public static readonly object Investigation = new { findings = "The base seal was faulty.", cause = "terminal", rootCause = "Supplier batch 42", isGenuine = true, evidence = new[] { "photo-1.jpg" } };
 
     public static readonly object Solution = new { summary = "Replace the kettle", communicatedVia = "phone", steps = new[] { new { description = "Ship a new kettle", dueAt = DateTimeOffset.UtcNow.AddDays(2), done = false } } };
 

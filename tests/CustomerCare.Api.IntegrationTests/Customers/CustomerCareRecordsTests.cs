@@ -21,7 +21,7 @@ public class CustomerCareRecordsTests : AdminIntegrationTest
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/feedback/{id}/answer")
         {
-            Content = JsonContent.Create(new { answer = "Thank you, Chen Jie, we will do it.", accepted = true, improvementAction = "Build it", rewardPoints = points }),
+            Content = JsonContent.Create(new { answer = "Thank you, Chen Jie, we will do it.", accepted = true, improvementActionId = await ApiClient.PlanImprovementActionAsync("Build it"), rewardPoints = points }),
         };
         request.Headers.IfMatch.Add((await Admin.GetAsync($"/api/v1/feedback/{id}")).Headers.ETag!);
         await (await Admin.SendAsync(request)).AssertStatusAsync(HttpStatusCode.OK);

@@ -96,9 +96,10 @@ public class FeedbackTests : AdminIntegrationTest
         await started.AssertStatusAsync(HttpStatusCode.OK);
         Assert.That((await started.ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("inProgress"));
 
+        var action = await ApiClient.PlanImprovementActionAsync("SMS on shipping (OPS-311)");
         var answered = await ActAsync(id, "answer", new
         {
-            answer = "Thank you: SMS tracking goes live next month.", accepted = true, improvementAction = "SMS on shipping (OPS-311)", rewardPoints = 200,
+            answer = "Thank you: SMS tracking goes live next month.", accepted = true, improvementActionId = action, rewardPoints = 200,
         });
         await answered.AssertStatusAsync(HttpStatusCode.OK);
         var body = await answered.ReadJsonAsync();
@@ -108,7 +109,7 @@ public class FeedbackTests : AdminIntegrationTest
             Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("answered"));
             Assert.That(body.GetProperty("answeredVia").GetString(), Is.EqualTo("sms"), "the customer's preferred channel");
             Assert.That(body.GetProperty("accepted").GetBoolean(), Is.True);
-            Assert.That(body.GetProperty("improvementAction").GetString(), Is.EqualTo("SMS on shipping (OPS-311)"));
+            Assert.That(body.GetProperty("improvementActionId").GetGuid(), Is.EqualTo(action));
             Assert.That(body.GetProperty("rewardPoints").GetInt32(), Is.EqualTo(200));
             Assert.That(body.GetProperty("handlerId").GetGuid(), Is.Not.EqualTo(Guid.Empty));
             Assert.That(body.GetProperty("allowedStatuses").GetArrayLength(), Is.Zero, "answered is final");
@@ -142,7 +143,7 @@ public class FeedbackTests : AdminIntegrationTest
         Assert.That((await undecided.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString(), Is.EqualTo("feedback.acceptanceRequired"));
 
         var (_, praise) = await SuggestionAsync("praise");
-        var accepted = await ActAsync(praise, "answer", new { answer = "Thanks!", accepted = true, improvementAction = "x" });
+        var accepted = await ActAsync(praise, "answer", new { answer = "Thanks!", accepted = true, improvementActionId = await ApiClient.PlanImprovementActionAsync() });
         await accepted.AssertStatusAsync(HttpStatusCode.Conflict);
         var thanked = await ActAsync(praise, "answer", new { answer = "Thank you for the kind words.", via = "email" });
         await thanked.AssertStatusAsync(HttpStatusCode.OK);

@@ -68,6 +68,15 @@ public static class ApiClient
         return (created.GetProperty("id").GetGuid(), email);
     }
 
+    /// <summary>Plans an improvement action (owned by a new supervisor, due in a month), for an accepted suggestion to name.</summary>
+    public static async Task<Guid> PlanImprovementActionAsync(string title = "Improve what the customer suggested")
+    {
+        using var admin = await AsAdminAsync();
+        var (owner, _) = await CreateStaffAsync("supervisor");
+        var response = await admin.PostAsJsonAsync("/api/v1/improvement-actions", new { title, ownerId = owner, dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) });
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
     public static async Task<HttpClient> AsStaffAsync(string role)
     {
         var (_, email) = await CreateStaffAsync(role);

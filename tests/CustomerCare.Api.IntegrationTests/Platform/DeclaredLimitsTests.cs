@@ -165,7 +165,7 @@ public sealed class DeclaredLimitsTests : AdminIntegrationTest
         ["phone"] = "a customer found or created by contact details needs a phone number or an e-mail address",
         ["recourseOffered"] = "when the customer rejects the solution",
         ["compensationCurrency"] = "when a compensation amount is given",
-        ["improvementAction"] = "when a suggestion is accepted",
+        ["improvementActionId"] = "when a suggestion is accepted",
         ["segment"] = "a campaign names a segment or a list of customers (one of the two)",
         ["subject"] = "a notification template for e-mail has a subject (those of other channels have none)",
     };

@@ -1,6 +1,8 @@
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Infrastructure.Data;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -76,6 +78,77 @@ public class MigrationTests
         {
             NpgsqlConnection.ClearAllPools();
             await DropDatabaseAsync(old.Database);
+        }
+    }
+
+    /// <summary>
+    /// The free-text <c>correctiveAction</c> of investigations and <c>improvementAction</c> of answered suggestions became
+    /// improvement actions: a database holding both is migrated down to before that migration, given the old texts, and
+    /// up again; each text is now a planned action traced to where it was written, and the old fields are gone.
+    /// </summary>
+    [Test]
+    public async Task TheFreeTextImprovementFields_BecomeImprovementActions_TracedToWhereTheyWereWritten()
+    {
+        var fresh = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString);
+        var capa = new NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString) { Database = fresh.Database + "_capa" };
+        await DropDatabaseAsync(capa.Database);
+        await RunAsync(Testing.Database.ConnectionString, $"CREATE DATABASE \"{capa.Database}\"");
+        try
+        {
+            await using var factory = new CustomerCareApiFactory(capa.ConnectionString);
+            using var client = factory.CreateClient();
+            var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = CustomerCareApiFactory.AdminEmail, password = CustomerCareApiFactory.AdminPassword });
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                (await token.ReadJsonAsync()).GetProperty("accessToken").GetString());
+            var complaint = (await new Complaints.ComplaintApi(client).ReceiveAsync()).GetProperty("id").GetGuid();
+            var customer = (await (await client.GetAsync($"/api/v1/complaints/{complaint}")).ReadJsonAsync()).GetProperty("customerId").GetGuid();
+            var feedback = (await (await client.PostAsJsonAsync("/api/v1/feedback",
+                new { customerId = customer, kind = "suggestion", channel = "phone", subject = "发货通知", text = "希望发货时短信通知" })).ReadJsonAsync()).GetProperty("id").GetGuid();
+
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
+                var migrations = db.Database.GetMigrations().ToList();
+                var before = migrations[migrations.FindIndex(m => m.EndsWith("_ImprovementActions", StringComparison.Ordinal)) - 1];
+                await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before);
+                await RunAsync(capa.ConnectionString,
+                    $"""
+                    UPDATE complaints SET investigation = jsonb_build_object('Findings', '底座密封圈有缺陷', 'Cause', 'terminal', 'IsGenuine', true,
+                        'Evidence', '[]'::jsonb, 'CorrectiveAction', '审核供应商批次 42，来料全检密封圈') WHERE id = '{complaint}';
+                    UPDATE customer_feedback SET status = 'Answered', answer = '谢谢', accepted = true, improvement_action = '发货时发送短信通知（OPS-311）'
+                    WHERE id = '{feedback}';
+                    """);
+                await db.Database.MigrateAsync();
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            var actions = await ReadAsync(capa.ConnectionString,
+                "SELECT a.title || '|' || a.status || '|' || coalesce(a.category, '-') || '|' || coalesce(a.cause, '-') || '|' || l.kind || '|' || l.target_id " +
+                "FROM improvement_actions a JOIN improvement_action_links l ON l.action_id = a.id ORDER BY l.kind");
+            var investigation = await ReadAsync(capa.ConnectionString, $"SELECT investigation::text FROM complaints WHERE id = '{complaint}'");
+            var fromFeedback = await ReadAsync(capa.ConnectionString,
+                $"SELECT a.title FROM customer_feedback f JOIN improvement_actions a ON a.id = f.improvement_action_id WHERE f.id = '{feedback}'");
+            var oldColumn = await ReadAsync(capa.ConnectionString,
+                "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'customer_feedback' AND column_name = 'improvement_action'");
+            var viaApi = await (await client.GetAsync($"/api/v1/improvement-actions?tracedTo=complaint&targetId={complaint}")).ReadJsonAsync();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(actions, Is.EqualTo(new[]
+                {
+                    $"审核供应商批次 42，来料全检密封圈|Planned|-|terminal|Complaint|{complaint}",
+                    $"发货时发送短信通知（OPS-311）|Planned|-|-|Feedback|{feedback}",
+                }), "one planned action per text, traced to its complaint or feedback, with the cause the investigation found");
+                Assert.That(investigation.Single(), Does.Not.Contain("CorrectiveAction").And.Contain("ImprovementActionId"));
+                Assert.That(fromFeedback, Is.EqualTo(new[] { "发货时发送短信通知（OPS-311）" }), "the feedback names its action");
+                Assert.That(oldColumn, Is.Empty, "the free-text column is gone");
+                Assert.That(viaApi.GetProperty("items")[0].GetProperty("title").GetString(), Is.EqualTo("审核供应商批次 42，来料全检密封圈"));
+            });
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await DropDatabaseAsync(capa.Database);
         }
     }
 

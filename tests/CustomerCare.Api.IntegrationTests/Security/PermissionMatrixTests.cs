@@ -188,6 +188,13 @@ public class PermissionMatrixTests
         ["GetIncident"] = StaffOrPartner,
         ["LinkComplaintsToIncident"] = SupervisorOrAbove,
         ["ResolveIncident"] = SupervisorOrAbove,
+        ["ListImprovementActions"] = AllStaff,
+        ["PlanImprovementAction"] = SupervisorOrAbove,
+        ["GetImprovementAction"] = AllStaff,
+        ["ReplanImprovementAction"] = AllStaff,
+        ["StartImprovementAction"] = AllStaff,
+        ["CompleteImprovementAction"] = AllStaff,
+        ["ReviewImprovementAction"] = SupervisorOrAbove,
         ["UploadAttachment"] = StaffOrPartner,
         ["ListAttachments"] = StaffOrPartner,
         ["DownloadAttachment"] = StaffOrPartner,
@@ -201,6 +208,7 @@ public class PermissionMatrixTests
         ["GetComplaintTrend"] = SupervisorOrAbove,
         ["GetComplaintHotspots"] = SupervisorOrAbove,
         ["GetOpenBreaches"] = SupervisorOrAbove,
+        ["GetOverdueImprovementActions"] = SupervisorOrAbove,
         ["GetStaffPerformance"] = SupervisorOrAbove,
     };
 

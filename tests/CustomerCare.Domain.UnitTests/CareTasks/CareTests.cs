@@ -18,7 +18,7 @@ public sealed class CustomerFeedbackTests
         feedback.Acknowledge(null, Now);
         feedback.Start(null, Now);
         Assert.That(() => feedback.Acknowledge(null, Now), Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Code)).EqualTo("feedback.invalidTransition"));
-        feedback.Respond("Done", Channel.Sms, accepted: true, "Ship SMS", 50, null, Now);
+        feedback.Respond("Done", Channel.Sms, accepted: true, Guid.CreateVersion7(), 50, null, Now);
         Assert.Multiple(() =>
         {
             Assert.That(feedback.Status, Is.EqualTo(FeedbackStatus.Answered));
@@ -35,9 +35,9 @@ public sealed class CustomerFeedbackTests
         {
             Assert.That(() => Suggestion().Respond("ok", Channel.Sms, null, null, 0, null, Now), Throws.TypeOf<DomainException>());
             Assert.That(() => Suggestion().Respond("ok", Channel.Sms, true, null, 0, null, Now), Throws.TypeOf<DomainException>());
-            Assert.That(() => Suggestion().Respond("ok", Channel.Sms, false, "x", 0, null, Now), Throws.TypeOf<DomainException>());
+            Assert.That(() => Suggestion().Respond("ok", Channel.Sms, false, Guid.CreateVersion7(), 0, null, Now), Throws.TypeOf<DomainException>());
             Assert.That(() => Suggestion().Respond("ok", Channel.Sms, false, null, -1, null, Now), Throws.TypeOf<DomainException>());
-            Assert.That(() => praise.Respond("ok", Channel.Sms, true, "x", 0, null, Now), Throws.TypeOf<DomainException>());
+            Assert.That(() => praise.Respond("ok", Channel.Sms, true, Guid.CreateVersion7(), 0, null, Now), Throws.TypeOf<DomainException>());
         });
     }
 }

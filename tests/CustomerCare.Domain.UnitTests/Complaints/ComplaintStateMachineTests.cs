@@ -42,7 +42,7 @@ public class ComplaintStateMachineTests
         if (status == ComplaintStatus.Received) return c;
         c.Register("productQuality", Severity.General, true, null, RepeatInfo.None, Agent, Now);
         if (status == ComplaintStatus.Registered) return c;
-        c.Investigate(new Investigation("Seal failed.", "network", "Bad batch", true, ["photo-1"], "Supplier audit"), Agent, Now);
+        c.Investigate(new Investigation("Seal failed.", "network", "Bad batch", true, ["photo-1"], Guid.CreateVersion7()), Agent, Now);
         if (status == ComplaintStatus.Investigated) return c;
         c.ProposeSolution(new ProposedSolution("Replace kettle", [new SolutionStep("Ship new kettle", Agent.Id, Now.AddDays(2), false)], Now, Channel.Phone), Agent, Now);
         c.RecordCustomerResponse(new CustomerResponse(true, "OK", null, Now), Agent, Now);

@@ -32,7 +32,7 @@ export type AnswerFeedbackInput = {
     answer: string;
     via?: Channel | null;
     accepted?: boolean | null;
-    improvementAction?: string | null;
+    improvementActionId?: string | null;
     rewardPoints?: number | null;
 };
 
@@ -421,6 +421,10 @@ export type CompleteCareTaskInput = {
     outcome?: string | null;
 };
 
+export type CompleteImprovementActionInput = {
+    note?: string | null;
+};
+
 /**
  * RFC 9457 problem details, application/problem+json. `/problems/state-conflict` (409): A business rule forbids the change now. `code` names the rule (stable, e.g. `complaint.invalidTransition`); for a state machine `currentStatus` is the state the resource is in, `attemptedAction` what was tried and `allowedActions` (or `allowedStatuses`) what is allowed now. `/problems/concurrent-duplicate` (409): Another request created the same unique thing (an external reference, an e-mail address, a code) at the same moment. Read the resource and decide; `code` is `concurrent.duplicate`. `/problems/request-in-progress` (409): The first request with this Idempotency-Key is still being processed. Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.
  */
@@ -752,6 +756,23 @@ export type DurationStatsDto = {
     p90Hours: number | null;
 };
 
+export type EffectReviewDto = {
+    beforeFrom: string;
+    afterFrom: string;
+    afterTo: string;
+    rateBasis: number;
+    beforeCount: number;
+    afterCount: number;
+    beforeRate: number;
+    afterRate: number;
+    change: number | null;
+    requiredReduction: number;
+    effective: boolean;
+    note: string | null;
+    reviewedById: string | null;
+    reviewedAt: string;
+};
+
 export type ExportedComplaintDto = {
     complaint: ComplaintDto;
     timeline: Array<TimelineEntryDto>;
@@ -775,7 +796,7 @@ export type FeedbackDto = {
     answeredVia: Channel | null;
     answeredAt: string | null;
     accepted: boolean | null;
-    improvementAction: string | null;
+    improvementActionId: string | null;
     rewardPoints: number;
     createdAt: string;
     updatedAt: string;
@@ -904,6 +925,13 @@ export type GroupStatsDto = {
     differenceFromOverall: number;
 };
 
+export type HotspotActionDto = {
+    id: string;
+    title: string;
+    status: ImprovementActionStatus;
+    dueOn: string;
+};
+
 export type HotspotDto = {
     key: string;
     label: string;
@@ -912,6 +940,7 @@ export type HotspotDto = {
     change: number;
     growth: number | null;
     share: number;
+    actions: Array<HotspotActionDto>;
 };
 
 export type HotspotIncidentDto = {
@@ -994,6 +1023,60 @@ export type ImportRowResult = {
 
 export type ImportRowStatus = 'created' | 'duplicate' | 'error';
 
+export type ImprovementActionDto = {
+    id: string;
+    title: string;
+    description: string | null;
+    ownerId: string | null;
+    departmentId: string | null;
+    dueOn: string;
+    category: string | null;
+    cause: string | null;
+    status: ImprovementActionStatus;
+    allowedStatuses: Array<ImprovementActionStatus>;
+    overdue: boolean;
+    complaintIds: Array<string>;
+    feedbackIds: Array<string>;
+    surveyIds: Array<string>;
+    incidentIds: Array<string>;
+    startedAt: string | null;
+    doneAt: string | null;
+    doneNote: string | null;
+    reviewDueAt: string | null;
+    review: EffectReviewDto | null;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type ImprovementActionDtoPagedList = {
+    items: Array<ImprovementActionDto>;
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalCountIsExact: boolean;
+    readonly totalPages: number;
+};
+
+export type ImprovementActionInput = {
+    title: string;
+    description?: string | null;
+    ownerId: string;
+    departmentId?: string | null;
+    dueOn: string;
+    category?: string | null;
+    cause?: string | null;
+    complaintIds?: Array<string> | null;
+    feedbackIds?: Array<string> | null;
+    surveyIds?: Array<string> | null;
+    incidentIds?: Array<string> | null;
+};
+
+export type ImprovementActionStatus = 'planned' | 'inProgress' | 'done' | 'effective' | 'notEffective';
+
+export type ImprovementActionView = 'all' | 'mine';
+
+export type ImprovementLinkKind = 'complaint' | 'feedback' | 'survey' | 'incident';
+
 export type IncidentComplaintsDto = {
     total: number;
     byStatus: {
@@ -1069,7 +1152,7 @@ export type InvestigationDto = {
     rootCause: string | null;
     isGenuine: boolean;
     evidence: Array<string>;
-    correctiveAction: string | null;
+    improvementActionId: string | null;
 };
 
 export type InvitationDto = {
@@ -1256,6 +1339,27 @@ export type OpenIncidentInput = {
     product?: string | null;
     region?: string | null;
     startedAt?: string | null;
+};
+
+export type OverdueImprovementActionDto = {
+    id: string;
+    title: string;
+    status: ImprovementActionStatus;
+    dueOn: string;
+    daysOverdue: number;
+    ownerId: string | null;
+    ownerName: string | null;
+    departmentId: string | null;
+    departmentName: string | null;
+    category: string | null;
+    cause: string | null;
+};
+
+export type OverdueImprovementActionsReport = {
+    today: string;
+    open: number;
+    overdue: number;
+    actions: Array<OverdueImprovementActionDto>;
 };
 
 export type PartnerApiKeyDto = {
@@ -1543,7 +1647,7 @@ export type RecordInvestigationInput = {
     rootCause?: string | null;
     isGenuine: boolean;
     evidence?: Array<string> | null;
-    correctiveAction?: string | null;
+    improvementActionId?: string | null;
 };
 
 export type ReferenceDataDto = {
@@ -1627,6 +1731,10 @@ export type ResponseRateDto = {
 
 export type ReturnComplaintToQueueInput = {
     reason: string;
+};
+
+export type ReviewImprovementActionInput = {
+    note?: string | null;
 };
 
 export type Role = 'agent' | 'supervisor' | 'manager' | 'techSupport' | 'afterSales' | 'customerRelations' | 'admin';
@@ -2241,6 +2349,14 @@ export type DepartmentDtoPagedListWritable = {
 
 export type FeedbackDtoPagedListWritable = {
     items: Array<FeedbackDto>;
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalCountIsExact: boolean;
+};
+
+export type ImprovementActionDtoPagedListWritable = {
+    items: Array<ImprovementActionDto>;
     page: number;
     pageSize: number;
     totalCount: number;
@@ -8266,6 +8382,521 @@ export type AnswerFeedbackResponses = {
 
 export type AnswerFeedbackResponse = AnswerFeedbackResponses[keyof AnswerFeedbackResponses];
 
+export type ListImprovementActionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        view?: ImprovementActionView;
+        overdue?: boolean;
+        status?: ImprovementActionStatus;
+        ownerId?: string;
+        departmentId?: string;
+        category?: string;
+        cause?: string;
+        tracedTo?: ImprovementLinkKind;
+        targetId?: string;
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/improvement-actions';
+};
+
+export type ListImprovementActionsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListImprovementActionsError = ListImprovementActionsErrors[keyof ListImprovementActionsErrors];
+
+export type ListImprovementActionsResponses = {
+    /**
+     * OK
+     */
+    200: ImprovementActionDtoPagedList;
+};
+
+export type ListImprovementActionsResponse = ListImprovementActionsResponses[keyof ListImprovementActionsResponses];
+
+export type PlanImprovementActionData = {
+    body: ImprovementActionInput;
+    headers?: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/improvement-actions';
+};
+
+export type PlanImprovementActionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * The first request with this Idempotency-Key is still being processed. Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type PlanImprovementActionError = PlanImprovementActionErrors[keyof PlanImprovementActionErrors];
+
+export type PlanImprovementActionResponses = {
+    /**
+     * Created
+     */
+    201: ImprovementActionDto;
+};
+
+export type PlanImprovementActionResponse = PlanImprovementActionResponses[keyof PlanImprovementActionResponses];
+
+export type GetImprovementActionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/improvement-actions/{id}';
+};
+
+export type GetImprovementActionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetImprovementActionError = GetImprovementActionErrors[keyof GetImprovementActionErrors];
+
+export type GetImprovementActionResponses = {
+    /**
+     * OK
+     */
+    200: ImprovementActionDto;
+};
+
+export type GetImprovementActionResponse = GetImprovementActionResponses[keyof GetImprovementActionResponses];
+
+export type ReplanImprovementActionData = {
+    body: ImprovementActionInput;
+    headers: {
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/improvement-actions/{id}';
+};
+
+export type ReplanImprovementActionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ReplanImprovementActionError = ReplanImprovementActionErrors[keyof ReplanImprovementActionErrors];
+
+export type ReplanImprovementActionResponses = {
+    /**
+     * OK
+     */
+    200: ImprovementActionDto;
+};
+
+export type ReplanImprovementActionResponse = ReplanImprovementActionResponses[keyof ReplanImprovementActionResponses];
+
+export type StartImprovementActionData = {
+    body?: never;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/improvement-actions/{id}/start';
+};
+
+export type StartImprovementActionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type StartImprovementActionError = StartImprovementActionErrors[keyof StartImprovementActionErrors];
+
+export type StartImprovementActionResponses = {
+    /**
+     * OK
+     */
+    200: ImprovementActionDto;
+};
+
+export type StartImprovementActionResponse = StartImprovementActionResponses[keyof StartImprovementActionResponses];
+
+export type CompleteImprovementActionData = {
+    body: CompleteImprovementActionInput;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/improvement-actions/{id}/complete';
+};
+
+export type CompleteImprovementActionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type CompleteImprovementActionError = CompleteImprovementActionErrors[keyof CompleteImprovementActionErrors];
+
+export type CompleteImprovementActionResponses = {
+    /**
+     * OK
+     */
+    200: ImprovementActionDto;
+};
+
+export type CompleteImprovementActionResponse = CompleteImprovementActionResponses[keyof CompleteImprovementActionResponses];
+
+export type ReviewImprovementActionData = {
+    body: ReviewImprovementActionInput;
+    headers: {
+        /**
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         */
+        'Idempotency-Key'?: string;
+        /**
+         * The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.
+         */
+        'If-Match': string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/improvement-actions/{id}/review';
+};
+
+export type ReviewImprovementActionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Conflict
+     */
+    409: ConflictProblem;
+    /**
+     * A replay of a response that named a customer whose personal data was erased since: it is no longer kept.
+     */
+    410: GoneProblem;
+    /**
+     * Precondition Failed
+     */
+    412: PreconditionFailedProblem;
+    /**
+     * The body exceeds the size this operation accepts (configurable, `CustomerCare:Limits:MaxRequestBodyBytes`). Send less, or split an import.
+     */
+    413: PayloadTooLargeProblem;
+    /**
+     * The body's Content-Type or character set is not one this operation reads: send application/json encoded in UTF-8 (or, for an import, NDJSON or CSV in UTF-8).
+     */
+    415: UnsupportedMediaTypeProblem;
+    /**
+     * The Idempotency-Key was used before with a different request.
+     */
+    422: IdempotencyKeyReusedProblem;
+    /**
+     * Precondition Required
+     */
+    428: PreconditionRequiredProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ReviewImprovementActionError = ReviewImprovementActionErrors[keyof ReviewImprovementActionErrors];
+
+export type ReviewImprovementActionResponses = {
+    /**
+     * OK
+     */
+    200: ImprovementActionDto;
+};
+
+export type ReviewImprovementActionResponse = ReviewImprovementActionResponses[keyof ReviewImprovementActionResponses];
+
 export type ListIncidentsData = {
     body?: never;
     path?: never;
@@ -9814,6 +10445,47 @@ export type GetStaffPerformanceResponses = {
 };
 
 export type GetStaffPerformanceResponse = GetStaffPerformanceResponses[keyof GetStaffPerformanceResponses];
+
+export type GetOverdueImprovementActionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/reports/improvement-actions/overdue';
+};
+
+export type GetOverdueImprovementActionsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetOverdueImprovementActionsError = GetOverdueImprovementActionsErrors[keyof GetOverdueImprovementActionsErrors];
+
+export type GetOverdueImprovementActionsResponses = {
+    /**
+     * OK
+     */
+    200: OverdueImprovementActionsReport;
+};
+
+export type GetOverdueImprovementActionsResponse = GetOverdueImprovementActionsResponses[keyof GetOverdueImprovementActionsResponses];
 
 export type GetCalendarSettingsData = {
     body?: never;

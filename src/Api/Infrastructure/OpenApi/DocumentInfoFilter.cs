@@ -26,6 +26,7 @@ public sealed class DocumentInfoFilter : IDocumentFilter
         ["Departments"] = "The department tree complaints are routed through.",
         ["Events"] = "The change feed of complaint events for polling clients and partners (webhooks push the same events).",
         ["Incidents"] = "Mass-fault incidents (network outages, faulty product batches): the complaints traced to one, their counts and clocks, and resolving them all at once.",
+        ["Improvement actions"] = "Corrective and preventive actions (ISO 10002 §8.7): owner, due day, what they answer, progress, and an effect review comparing complaint rates before and after.",
         ["Feedback"] = "Suggestions, praise, questions and ideas customers give, and how they were answered.",
         ["Partners"] = "Partner systems that push complaints and receive webhooks, and their API keys.",
         ["Reference data"] = "Display names in English and Simplified Chinese for the values front ends show: categories, channels, severities, statuses, actions.",

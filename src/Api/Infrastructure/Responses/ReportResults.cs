@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CustomerCare.Application.ImprovementActions.Queries.GetOverdueImprovementActions;
 using CustomerCare.Application.Reports;
 using Microsoft.Net.Http.Headers;
 
@@ -159,7 +160,7 @@ public static class ReportTables
 
     public static ReportTable Hotspots(HotspotsReport report)
     {
-        var table = new ReportTable("dimension", "ranking", "rank", "key", "label", "count", "previousCount", "change", "growth", "share");
+        var table = new ReportTable("dimension", "ranking", "rank", "key", "label", "count", "previousCount", "change", "growth", "share", "actions");
         foreach (var (dimension, list) in new[] { ("category", report.Categories), ("cause", report.Causes), ("product", report.Products) })
         {
             foreach (var (ranking, spots) in new[] { ("volume", list.ByVolume), ("growth", list.ByGrowth) })
@@ -167,7 +168,8 @@ public static class ReportTables
                 var rank = 0;
                 foreach (var spot in spots)
                 {
-                    table.Add(dimension, ranking, ++rank, spot.Key, spot.Label, spot.Count, spot.PreviousCount, spot.Change, spot.Growth, spot.Share);
+                    table.Add(dimension, ranking, ++rank, spot.Key, spot.Label, spot.Count, spot.PreviousCount, spot.Change, spot.Growth, spot.Share,
+                        string.Join("; ", spot.Actions.Select(a => $"{a.Title} ({System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.Status.ToString())})")));
                 }
             }
         }
@@ -175,7 +177,7 @@ public static class ReportTables
         var incidentRank = 0;
         foreach (var incident in report.Incidents)
         {
-            table.Add("incident", "complaints", ++incidentRank, incident.Id, incident.Title, incident.Complaints, null, null, null, null);
+            table.Add("incident", "complaints", ++incidentRank, incident.Id, incident.Title, incident.Complaints, null, null, null, null, null);
         }
 
         return table;
@@ -204,6 +206,17 @@ public static class ReportTables
         foreach (var d in report.Departments)
         {
             table.Add([d.DepartmentId, d.Name, d.Complaints, .. milestones.Select(m => (object?)(d.Milestones.FirstOrDefault(x => x.Milestone == m)?.Complaints ?? 0)), d.OverdueSolutionSteps]);
+        }
+
+        return table;
+    }
+
+    public static ReportTable OverdueImprovementActions(OverdueImprovementActionsReport report)
+    {
+        var table = new ReportTable("id", "title", "status", "dueOn", "daysOverdue", "ownerId", "owner", "departmentId", "department", "category", "cause");
+        foreach (var a in report.Actions)
+        {
+            table.Add(a.Id, a.Title, Camel(a.Status.ToString()), a.DueOn, a.DaysOverdue, a.OwnerId, a.OwnerName, a.DepartmentId, a.DepartmentName, a.Category, a.Cause);
         }
 
         return table;

@@ -3,6 +3,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.ImprovementActions;
 using CustomerCare.Domain.Incidents;
 using CustomerCare.Domain.Notifications;
 using CustomerCare.Domain.Organisation;
@@ -30,6 +31,8 @@ public interface IApplicationDbContext
     DbSet<Attachment> Attachments { get; }
 
     DbSet<Incident> Incidents { get; }
+
+    DbSet<ImprovementAction> ImprovementActions { get; }
 
     DbSet<StaffMember> Staff { get; }
 

@@ -25,7 +25,7 @@ internal sealed class CustomerFeedbackConfiguration : IEntityTypeConfiguration<C
         builder.Property(f => f.Subject).HasMaxLength(CustomerFeedback.SubjectMaxLength).IsRequired();
         builder.Property(f => f.Text).HasMaxLength(CustomerFeedback.TextMaxLength).IsRequired();
         builder.Property(f => f.Answer).HasMaxLength(CustomerFeedback.AnswerMaxLength);
-        builder.Property(f => f.ImprovementAction).HasMaxLength(CustomerFeedback.ImprovementMaxLength);
+        builder.HasOne<Domain.ImprovementActions.ImprovementAction>().WithMany().HasForeignKey(f => f.ImprovementActionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(f => f.Version).IsRowVersion();
         builder.HasIndex(f => new { f.Status, f.CreatedAt });
         builder.HasIndex(f => new { f.CustomerId, f.CreatedAt });

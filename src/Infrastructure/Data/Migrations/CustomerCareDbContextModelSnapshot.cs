@@ -1059,10 +1059,9 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("handler_id");
 
-                    b.Property<string>("ImprovementAction")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("improvement_action");
+                    b.Property<Guid?>("ImprovementActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("improvement_action_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1116,6 +1115,9 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.HasIndex("HandlerId")
                         .HasDatabaseName("ix_customer_feedback_handler_id");
 
+                    b.HasIndex("ImprovementActionId")
+                        .HasDatabaseName("ix_customer_feedback_improvement_action_id");
+
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_customer_feedback_recorded_by_id");
 
@@ -1126,6 +1128,107 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_customer_feedback_status_created_at");
 
                     b.ToTable("customer_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.ImprovementActions.ImprovementAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("done_note");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_due_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_improvement_actions");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_improvement_actions_category");
+
+                    b.HasIndex("Cause")
+                        .HasDatabaseName("ix_improvement_actions_cause");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_improvement_actions_department_id");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_improvement_actions_owner_id_status");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_improvement_actions_status_due_on");
+
+                    b.ToTable("improvement_actions", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Incidents.Incident", b =>
@@ -2695,13 +2798,13 @@ namespace CustomerCare.Infrastructure.Data.Migrations
 
                             b1.Property<string>("Cause");
 
-                            b1.Property<string>("CorrectiveAction");
-
                             b1.PrimitiveCollection<string>("Evidence")
                                 .IsRequired();
 
                             b1.Property<string>("Findings")
                                 .IsRequired();
+
+                            b1.Property<Guid?>("ImprovementActionId");
 
                             b1.Property<bool>("IsGenuine");
 
@@ -2840,11 +2943,121 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_customer_feedback_staff_handler_id");
 
+                    b.HasOne("CustomerCare.Domain.ImprovementActions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_feedback_improvement_actions_improvement_action_id");
+
                     b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_customer_feedback_staff_recorded_by_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.ImprovementActions.ImprovementAction", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Complaints.ComplaintCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_improvement_actions_complaint_categories_category");
+
+                    b.HasOne("CustomerCare.Domain.Complaints.ComplaintCause", null)
+                        .WithMany()
+                        .HasForeignKey("Cause")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_improvement_actions_complaint_causes_cause");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_improvement_actions_departments_department_id");
+
+                    b.HasOne("CustomerCare.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_improvement_actions_staff_owner_id");
+
+                    b.OwnsMany("CustomerCare.Domain.ImprovementActions.ImprovementLink", "Links", b1 =>
+                        {
+                            b1.Property<Guid>("ActionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("action_id");
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("kind");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("target_id");
+
+                            b1.HasKey("ActionId", "Kind", "TargetId")
+                                .HasName("pk_improvement_action_links");
+
+                            b1.HasIndex("Kind", "TargetId")
+                                .HasDatabaseName("ix_improvement_action_links_kind_target_id");
+
+                            b1.ToTable("improvement_action_links", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActionId")
+                                .HasConstraintName("fk_improvement_action_links_improvement_actions_action_id");
+                        });
+
+                    b.OwnsOne("CustomerCare.Domain.ImprovementActions.EffectReview", "Review", b1 =>
+                        {
+                            b1.Property<Guid>("ImprovementActionId");
+
+                            b1.Property<int>("AfterCount");
+
+                            b1.Property<DateTimeOffset>("AfterFrom");
+
+                            b1.Property<double>("AfterRate");
+
+                            b1.Property<DateTimeOffset>("AfterTo");
+
+                            b1.Property<int>("BeforeCount");
+
+                            b1.Property<DateTimeOffset>("BeforeFrom");
+
+                            b1.Property<double>("BeforeRate");
+
+                            b1.Property<double?>("Change");
+
+                            b1.Property<bool>("Effective");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<long>("RateBasis");
+
+                            b1.Property<double>("RequiredReduction");
+
+                            b1.Property<DateTimeOffset>("ReviewedAt");
+
+                            b1.Property<Guid?>("ReviewedById");
+
+                            b1.HasKey("ImprovementActionId");
+
+                            b1.ToTable("improvement_actions");
+
+                            b1
+                                .ToJson("review")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementActionId")
+                                .HasConstraintName("fk_improvement_actions_improvement_actions_id");
+                        });
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Review");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Incidents.Incident", b =>

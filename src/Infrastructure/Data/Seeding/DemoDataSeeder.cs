@@ -232,7 +232,7 @@ public static partial class DemoDataSeeder
 
         var genuine = random.Next(100) >= 4;
         var (cause, rootCause) = Pick(random, causes);
-        complaint.Investigate(new Investigation("Checked with the customer and the records.", genuine ? cause : null, rootCause, genuine, [], genuine ? "Raised with the team responsible." : null), agent, t);
+        complaint.Investigate(new Investigation("Checked with the customer and the records.", genuine ? cause : null, rootCause, genuine, [], null), agent, t);
         if (!genuine)
         {
             return Close(ClosingReason.Unfounded, random.Next(2) == 0 ? 2 : null, 1, 8);

@@ -21,7 +21,6 @@ public sealed class RecordInvestigationInputValidator : AbstractValidator<Record
         RuleFor(c => c.Findings).NotEmpty().MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.Cause).NotEmpty().WithMessage(_ => ValidationTexts.Get("CauseRequired")).MaximumLength(ClassificationTerm.CodeMaxLength);
         RuleFor(c => c.RootCause).MaximumLength(Investigation.TextMaxLength);
-        RuleFor(c => c.CorrectiveAction).MaximumLength(Investigation.TextMaxLength);
         RuleFor(c => c.Evidence).MaxItems(Investigation.MaxEvidenceItems).WithMessage(_ => ValidationTexts.Format("EvidenceMax", Investigation.MaxEvidenceItems));
         RuleForEach(c => c.Evidence).NotEmpty().MaximumLength(Investigation.EvidenceMaxLength);
     }

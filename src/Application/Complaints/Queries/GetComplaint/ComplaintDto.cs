@@ -178,7 +178,8 @@ public sealed class InvestigationDto
 
     public IReadOnlyList<string> Evidence { get; init; } = [];
 
-    public string? CorrectiveAction { get; init; }
+    /// <summary>The improvement action the finding led to (<c>GET /improvement-actions/{id}</c>), if any.</summary>
+    public Guid? ImprovementActionId { get; init; }
 }
 
 public sealed record SolutionDto

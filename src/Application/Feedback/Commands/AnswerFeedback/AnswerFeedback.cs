@@ -6,6 +6,7 @@ using CustomerCare.Application.Customers;
 using CustomerCare.Application.Feedback.Queries.GetFeedback;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Customers;
+using CustomerCare.Domain.ImprovementActions;
 using CustomerCare.Domain.Organisation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +18,12 @@ namespace CustomerCare.Application.Feedback.Commands.AnswerFeedback;
 /// The customer is told the outcome (→ answered, final). Without <see cref="Via"/> the answer goes by the customer's
 /// preferred channel, else the channel the feedback came through. Reward points are added to the customer's account.
 /// </summary>
-/// <summary>The answer given to the customer, and what the feedback led to.</summary>
+/// <summary>The answer given to the customer, and what the feedback led to (an accepted suggestion: the improvement action, created first).</summary>
 public sealed record AnswerFeedbackInput(
     string Answer,
     Channel? Via,
     bool? Accepted,
-    string? ImprovementAction,
+    Guid? ImprovementActionId,
     int? RewardPoints);
 
 public sealed record AnswerFeedbackCommand(Guid Id, AnswerFeedbackInput Input, uint? ExpectedVersion) : ICommand<FeedbackDto>;
@@ -41,8 +42,15 @@ public sealed class AnswerFeedbackCommandHandler(IApplicationDbContext db, ICurr
             db.Record(user, customer.Id, CustomerAccess.RewardGranted, now, points: (command.Input.RewardPoints ?? 0));
         }
 
-        feedback.Respond(command.Input.Answer, command.Input.Via ?? customer.PreferredChannel ?? feedback.Channel, command.Input.Accepted, command.Input.ImprovementAction,
+        feedback.Respond(command.Input.Answer, command.Input.Via ?? customer.PreferredChannel ?? feedback.Channel, command.Input.Accepted, command.Input.ImprovementActionId,
             (command.Input.RewardPoints ?? 0), user.StaffId(), now);
+        if (feedback.ImprovementActionId is { } actionId)
+        {
+            var action = await db.ImprovementActions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken)
+                ?? throw new ValidationException("improvementActionId", "No improvement action has this id.");
+            action.Link(new ImprovementLink(ImprovementLinkKind.Feedback, feedback.Id), now);
+        }
+
         customer.GrantRewardPoints((command.Input.RewardPoints ?? 0), now);
         await db.SaveChangesAsync(cancellationToken);
         return mapper.Map<FeedbackDto>(feedback);

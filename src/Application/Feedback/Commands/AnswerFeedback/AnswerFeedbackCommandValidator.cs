@@ -19,8 +19,7 @@ public sealed class AnswerFeedbackInputValidator : AbstractValidator<AnswerFeedb
     {
         RuleFor(c => c.Answer).NotEmpty().MaximumLength(CustomerFeedback.AnswerMaxLength);
         RuleFor(c => c.Via).IsInEnum();
-        RuleFor(c => c.ImprovementAction).MaximumLength(CustomerFeedback.ImprovementMaxLength);
-        RuleFor(c => c.ImprovementAction).NotEmpty().When(c => c.Accepted == true).WithMessage(_ => ValidationTexts.Get("ImprovementActionRequired"));
+        RuleFor(c => c.ImprovementActionId).NotEmpty().When(c => c.Accepted == true).WithMessage(_ => ValidationTexts.Get("ImprovementActionRequired"));
         RuleFor(c => c.RewardPoints).InclusiveBetween(0, CustomerFeedback.MaxRewardPoints);
     }
 }

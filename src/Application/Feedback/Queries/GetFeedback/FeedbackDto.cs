@@ -8,7 +8,7 @@ namespace CustomerCare.Application.Feedback.Queries.GetFeedback;
 public sealed record FeedbackDto(
     Guid Id, Guid CustomerId, FeedbackKind Kind, Channel Channel, string Subject, string Text, FeedbackStatus Status,
     IReadOnlyList<FeedbackStatus> AllowedStatuses, Guid? RecordedById, Guid? HandlerId, DateTimeOffset? AcknowledgedAt, DateTimeOffset? StartedAt,
-    string? Answer, Channel? AnsweredVia, DateTimeOffset? AnsweredAt, bool? Accepted, string? ImprovementAction, int RewardPoints,
+    string? Answer, Channel? AnsweredVia, DateTimeOffset? AnsweredAt, bool? Accepted, Guid? ImprovementActionId, int RewardPoints,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version) : IVersioned
 {
     private sealed class Mapping : Profile

@@ -9,7 +9,8 @@ namespace CustomerCare.Application.Reports.Queries.GetComplaintHotspots;
 
 /// <summary>
 /// The categories, causes and products with most complaints in the period, and those that grew most against the
-/// equally long period just before it, and the mass-fault incidents under way in it. Categories and causes are labelled with their names in the caller's language.
+/// equally long period just before it (with the improvement actions aimed at each category and cause, and whether they
+/// worked), and the mass-fault incidents under way in it. Categories and causes are labelled with their names in the caller's language.
 /// </summary>
 public sealed record GetComplaintHotspotsQuery(DateOnly? From, DateOnly? To, int Top) : IQuery<HotspotsReport>;
 
@@ -33,12 +34,24 @@ public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, ICompl
                 .ToDictionaryAsync(c => c.Code, c => chinese ? c.NameZhCn : c.NameEn, StringComparer.Ordinal, cancellationToken),
         };
 
+        var actions = await db.ImprovementActions.AsNoTracking().Where(a => a.Category != null || a.Cause != null)
+            .OrderByDescending(a => a.CreatedAt).Select(a => new { a.Id, a.Title, a.Status, a.DueOn, a.Category, a.Cause }).ToListAsync(cancellationToken);
+        IReadOnlyList<HotspotActionDto> ActionsOn(HotspotDimension dimension, string key) => dimension switch
+        {
+            HotspotDimension.Category => actions.Where(a => a.Category == key).Select(a => new HotspotActionDto(a.Id, a.Title, a.Status, a.DueOn)).ToList(),
+            HotspotDimension.Cause => actions.Where(a => a.Cause == key).Select(a => new HotspotActionDto(a.Id, a.Title, a.Status, a.DueOn)).ToList(),
+            _ => [],
+        };
+
         async Task<HotspotListDto> ListAsync(HotspotDimension dimension)
         {
             var rows = await statistics.HotspotsAsync(period.Scope, dimension, previousStart, cancellationToken);
             var labels = names.GetValueOrDefault(dimension);
             var spots = rows.Select(r => new HotspotDto(r.Key, labels?.GetValueOrDefault(r.Key) ?? r.Label, r.Current, r.Previous, r.Current - r.Previous,
-                r.Previous == 0 ? null : Indicators.Round((double)(r.Current - r.Previous) / r.Previous), Indicators.Ratio(r.Current, total) ?? 0)).ToList();
+                r.Previous == 0 ? null : Indicators.Round((double)(r.Current - r.Previous) / r.Previous), Indicators.Ratio(r.Current, total) ?? 0)
+            {
+                Actions = ActionsOn(dimension, r.Key),
+            }).ToList();
             return new HotspotListDto(
                 spots.Where(s => s.Count > 0).OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal).Take(query.Top).ToList(),
                 spots.Where(s => s.Change > 0).OrderByDescending(s => s.Change).ThenByDescending(s => s.Growth ?? double.MaxValue)
