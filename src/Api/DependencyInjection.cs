@@ -67,6 +67,7 @@ public static class DependencyInjection
         });
 
         services.AddSecretRedaction();
+        services.AddRequestLogLevel(configuration);
         services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath

@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerCare.Api.Infrastructure.Logging;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Api.IntegrationTests.Platform;
@@ -38,6 +39,28 @@ public class LogRedactionTests : IntegrationTest
             Assert.That(scope.Single(p => p.Key == "RequestPath").Value, Is.EqualTo("/api/v1/survey-responses/***"));
             Assert.That(scope.Single(p => p.Key == "RequestId").Value, Is.EqualTo("0HN1"));
             Assert.That(scope.ToString(), Does.Not.Contain(Token).And.Contain("/survey-responses/***"));
+        });
+    }
+
+    /// <summary>
+    /// One JSON line per request is the request log: it follows the configured default level, so an operator who sets
+    /// <c>Logging__LogLevel__Default=Warning</c> gets no line per request (it once was pinned to Information).
+    /// </summary>
+    [Test]
+    public async Task TheRequestLog_FollowsTheConfiguredDefaultLevel()
+    {
+        await using var quiet = Testing.Factory.WithWebHostBuilder(b => b.UseSetting("Logging:LogLevel:Default", "Warning"));
+        using var quietClient = quiet.CreateClient();
+        var (quietPath, loudPath) = ($"/api/v1/incidents/{Guid.NewGuid()}", $"/api/v1/incidents/{Guid.NewGuid()}");
+
+        await quietClient.GetAsync(quietPath);
+        await Client.GetAsync(loudPath);
+
+        var requestLines = TestLogs.Lines.Where(l => l.Category.StartsWith(RequestLogLevel.Category, StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(requestLines.Where(l => l.Message.Contains(quietPath, StringComparison.Ordinal)), Is.Empty, "at Warning, no request line");
+            Assert.That(requestLines.Where(l => l.Message.Contains(loudPath, StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1), "at Information, one");
         });
     }
 
