@@ -13,6 +13,8 @@
 #   report     GET /reports/complaints/summary over the last full quarter, by category
 #   health     GET /health/live: the framework's own ceiling
 #   upload     50 files of 20 MB attached one after another (scripts/bench/uploads.sh): how far the API's memory rises
+#   report-replica  the report scenario with ConnectionStrings__CustomerCareReports on a streaming replica of the cluster
+#              (scripts/db.sh replica start), once it has replayed everything; a report that fell back to the primary is counted
 # and pgbench running the same statements as create, get and register (pg_*.sql) at the same concurrency.
 # Prints one table and writes it as JSON (.data/bench/results-<time>.json) and as docs/benchmarks.md.
 #
@@ -206,6 +208,24 @@ CustomerCare__Attachments__Directory="$DIR/attachments" start_api
 "$SCRIPTS/uploads.sh" "$BASE" "$API_PID" "$PARTNER_KEY" "$DIR/uploads" "${BENCH_UPLOAD_FILES:-50}" "${BENCH_UPLOAD_MB:-20}" >>"$RESULTS"
 stop_api
 rm -rf "$DIR/attachments"
+
+# --- reports on a streaming replica: the same report scenario, answered by the hot standby ------------------------------
+say "measuring report on the read replica (scripts/db.sh replica)"
+scripts/db.sh replica start >&2
+REPLICA_CONN="$(scripts/db.sh replica conn customercare_bench)"
+WRITTEN="$(sql -c "SELECT pg_current_wal_lsn()")"
+REPLICA_PORT="$(printf '%s' "$REPLICA_CONN" | tr ';' '\n' | sed -n 's/^Port=//p')"
+for _ in $(seq 1 600); do # the replica has replayed the whole data set before it is measured
+  [ "$(PGPORT="$REPLICA_PORT" sql -c "SELECT pg_last_wal_replay_lsn() >= '$WRITTEN'::pg_lsn")" = t ] && break
+  sleep 1
+done
+ConnectionStrings__CustomerCareReports="$REPLICA_CONN" start_api
+RESULTS="$DIR/warmup.jsonl" run_wrk warmup-report-replica report "${BENCH_WARMUP:-8s}"
+run_wrk report-replica report
+FELL_BACK="$(grep -c 'Reports fall back' "$DIR/api.log" || true)"
+printf '{"scenario":"report-replica","kind":"replica","fellBack":%s}\n' "${FELL_BACK:-0}" >>"$RESULTS"
+stop_api
+scripts/db.sh replica stop >&2
 
 # --- report ------------------------------------------------------------------------------------------------------------
 STAMP_NOW="$(date -u +%Y%m%dT%H%M%SZ)"

@@ -7,9 +7,13 @@
 #   scripts/db.sh status       say whether it runs
 #   scripts/db.sh psql [ARGS]  open psql on the customercare database as the customercare role
 #   scripts/db.sh conn [DB]    print the Npgsql connection string (database customercare, or DB)
+#   scripts/db.sh replica start|stop|status|pause|resume|conn [DB]
+#                              a hot standby of this cluster (pg_basebackup, streaming replication) on the next port,
+#                              data in .data/pg-replica: what ConnectionStrings__CustomerCareReports points reports at;
+#                              pause/resume hold and release its WAL replay (a lagging replica, for tests)
 #
 # When ConnectionStrings__CustomerCare is set, that database is used instead and nothing is started.
-# Environment: CUSTOMERCARE_DB_PORT (default 55432); CUSTOMERCARE_DB_DIR, the data directory (default .data of the
+# Environment: CUSTOMERCARE_DB_PORT (default 55432), CUSTOMERCARE_DB_REPLICA_PORT (default: the cluster's port + 1); CUSTOMERCARE_DB_DIR, the data directory (default .data of the
 # checkout; a directory that does not exist yet is created): a second cluster, such as the fault tests' own.
 set -euo pipefail
 
@@ -207,6 +211,11 @@ stop() {
   [ -e "$DATA_LINK" ] || { say "no cluster in this checkout"; return 0; }
   prepare_data_dir
   remember_port
+  replica_paths
+  if replica_running; then
+    as_server_user "$BIN/pg_ctl" -D "$REPLICA" -m fast -w stop >/dev/null
+    say "replica stopped"
+  fi
   if is_running; then
     as_server_user "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
     say "stopped"
@@ -262,6 +271,77 @@ psql_shell() {
   PGPASSWORD="$(cat "$APP_PW")" exec "$BIN/psql" -h "$HOST" -p "$PORT" -U "$APP_ROLE" -d customercare "$@"
 }
 
+# --- the read replica: a hot standby of this cluster ---------------------------------------------------------------
+# Like the cluster, the replica keeps its port in its postgresql.conf; CUSTOMERCARE_DB_REPLICA_PORT chooses another.
+replica_paths() {
+  REPLICA="$DATA/pg-replica"
+  REPLICA_LOG="$DATA/replica.log"
+  local stored=""
+  [ -f "$REPLICA/postgresql.conf" ] && stored="$(sed -n 's/^port = \([0-9][0-9]*\).*/\1/p' "$REPLICA/postgresql.conf" | tail -n 1)"
+  REPLICA_PORT="${CUSTOMERCARE_DB_REPLICA_PORT:-${stored:-$((PORT + 1))}}"
+}
+
+replica_running() {
+  local pidfile="$REPLICA/postmaster.pid" pid
+  [ -f "$pidfile" ] || return 1
+  pid="$(head -n 1 "$pidfile")"
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != "Z" ] \
+    && as_server_user "$BIN/pg_ctl" -D "$REPLICA" status >/dev/null 2>&1
+}
+
+replica_sql() {
+  PGPASSWORD="$(cat "$SUPERUSER_PW")" "$BIN/psql" -h "$HOST" -p "$REPLICA_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
+}
+
+replica() {
+  local sub="${1:-}"
+  [ $# -gt 0 ] && shift
+  if external_configured; then die "ConnectionStrings__CustomerCare is set: make a replica of that database with its own tools"; fi
+  case "$sub" in
+    start)
+      start
+      replica_paths
+      if [ ! -f "$REPLICA/PG_VERSION" ] || [ "$(cat "$REPLICA/customercare-of" 2>/dev/null)" != "$(primary_identity)" ]; then
+        [ -d "$REPLICA" ] && { say "the replica is of another cluster: taking a new base backup"; replica_running && as_server_user "$BIN/pg_ctl" -D "$REPLICA" -m immediate -w stop >/dev/null; rm -rf "$REPLICA"; }
+        say "taking a base backup of $HOST:$PORT into $REPLICA"
+        # -R writes standby.signal and primary_conninfo (with the password used here) into the copy.
+        as_server_user env PGPASSWORD="$(cat "$SUPERUSER_PW")" "$BIN/pg_basebackup" -h "$HOST" -p "$PORT" -U postgres \
+          -D "$REPLICA" -X stream -R -c fast >/dev/null
+        as_server_user sh -c "printf '\n# customercare: the read replica\nport = %s\nhot_standby = on\n' '$REPLICA_PORT' >>'$REPLICA/postgresql.conf'"
+        primary_identity | as_server_user sh -c "cat >'$REPLICA/customercare-of'"
+      fi
+      if replica_running; then
+        say "replica already running on $HOST:$REPLICA_PORT"
+      else
+        as_server_user sh -c "grep -q '^port = $REPLICA_PORT\$' '$REPLICA/postgresql.conf' && [ \"\$(sed -n 's/^port = //p' '$REPLICA/postgresql.conf' | tail -n 1)\" = '$REPLICA_PORT' ] || printf 'port = %s\n' '$REPLICA_PORT' >>'$REPLICA/postgresql.conf'"
+        rm -f "$REPLICA/postmaster.pid"
+        if [ "$(id -u)" -eq 0 ]; then touch "$REPLICA_LOG" && chown postgres:postgres "$REPLICA_LOG"; fi
+        as_server_user "$BIN/pg_ctl" -D "$REPLICA" -l "$REPLICA_LOG" -w -t 60 start >/dev/null \
+          || { tail -n 20 "$REPLICA_LOG" >&2 || true; die "the replica did not start (log: $REPLICA_LOG)"; }
+        say "replica started on $HOST:$REPLICA_PORT, streaming from $HOST:$PORT"
+      fi
+      ;;
+    stop|status|pause|resume|conn)
+      BIN="$(find_bindir || true)"
+      [ -n "$BIN" ] && [ -e "$DATA_LINK" ] || die "no local cluster yet: run scripts/db.sh start"
+      prepare_data_dir
+      remember_port
+      replica_paths
+      case "$sub" in
+        stop) if replica_running; then as_server_user "$BIN/pg_ctl" -D "$REPLICA" -m fast -w stop >/dev/null; say "replica stopped"; else say "replica not running"; fi ;;
+        status) if replica_running; then say "replica running on $HOST:$REPLICA_PORT"; else say "replica not running"; return 3; fi ;;
+        pause) replica_sql -c "SELECT pg_wal_replay_pause()" >/dev/null; say "replica replay paused" ;;
+        resume) replica_sql -c "SELECT pg_wal_replay_resume()" >/dev/null; say "replica replay resumed" ;;
+        conn) printf 'Host=%s;Port=%s;Database=%s;Username=%s;Password=%s\n' "$HOST" "$REPLICA_PORT" "${1:-customercare}" "$APP_ROLE" "$(cat "$APP_PW")" ;;
+      esac
+      ;;
+    *) die "replica: start, stop, status, pause, resume or conn [DB]" ;;
+  esac
+}
+
+# The primary's system identifier: a replica taken from an earlier cluster of this checkout is taken again.
+primary_identity() { superuser_sql -c "SELECT system_identifier FROM pg_control_system()"; }
+
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -271,5 +351,6 @@ case "$cmd" in
   status) status ;;
   psql) psql_shell "$@" ;;
   conn) conn "$@" ;;
-  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  replica) replica "$@" ;;
+  *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -56,6 +56,12 @@ if "report" in api:
     # Requests that timed out leave no latency: a run where any failed has not met the target, whatever its p99 says.
     target("quarter summary report < 500 ms (p99)", r["requests"] > 0 and r["non2xx"] + r["socketErrors"] == 0 and r["p99Ms"] < 500,
            f"p50 {r['p50Ms']:.0f} ms, p99 {r['p99Ms']:.0f} ms at {connections} connections" if r["requests"] else "no request finished")
+if "report-replica" in api:
+    r = api["report-replica"]
+    fell_back = sum(x["fellBack"] for x in rows if x["kind"] == "replica")
+    target("quarter summary report on the read replica < 500 ms (p99), none fallen back to the primary",
+           r["requests"] > 0 and r["non2xx"] + r["socketErrors"] == 0 and r["p99Ms"] < 500 and fell_back == 0,
+           f"p50 {r['p50Ms']:.0f} ms, p99 {r['p99Ms']:.0f} ms, {fell_back} fall-backs" if r["requests"] else "no request finished")
 target("API working set < 300 MB", peak_mb < 300, f"peak {peak_mb:.0f} MB")
 for upload in (r for r in rows if r["kind"] == "memory"):
     target(f"{upload['files']} uploads of {upload['fileMb']} MB raise the working set < 50 MB",
@@ -63,7 +69,7 @@ for upload in (r for r in rows if r["kind"] == "memory"):
            f"+{upload['riseMb']:.0f} MB (from {upload['baselineMb']:.0f} to {upload['peakMb']:.0f} MB), {upload['mbPerSecond']:.0f} MB/s, {upload['failed']} failed")
 
 table = []
-for scenario in ("create", "create-silent", "get", "list", "search", "register", "report", "health"):
+for scenario in ("create", "create-silent", "get", "list", "search", "register", "report", "report-replica", "health"):
     if scenario not in api:
         continue
     a = api[scenario]

@@ -77,6 +77,9 @@ public static class DependencyInjection
                 ? new Attachments.S3AttachmentStore(attachments.S3)
                 : ActivatorUtilities.CreateInstance<Attachments.DiskAttachmentStore>(provider));
         services.AddScoped<Application.Reports.IComplaintStatistics, Reports.ComplaintStatistics>();
+        services.AddOptions<Reports.ReportReplicaOptions>().Bind(configuration.GetSection(Reports.ReportReplicaOptions.SectionName));
+        services.AddSingleton<Reports.ReportReplica>();
+        services.AddScoped<IReportDatabase, Reports.ReportDatabase>();
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));

@@ -16,7 +16,7 @@ namespace CustomerCare.Infrastructure.Reports;
 /// grouping sets for the groups and their total, percentile_cont for medians and the 90th percentile. Only whitelisted
 /// expressions are ever put into the text; every value is a parameter.
 /// </summary>
-internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaintStatistics
+internal sealed class ComplaintStatistics(CustomerCareDbContext db, ReportReplica replica) : IComplaintStatistics
 {
     private const string Closed = nameof(ComplaintStatus.Closed);
 
@@ -228,8 +228,10 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
     private async Task<List<T>> QueryAsync<T>(
         string sql, ReportScope scope, Func<DbDataReader, T> read, CancellationToken cancellationToken, params NpgsqlParameter[] extra)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
+        // On the read replica when one is configured and fresh; else on the primary, through the context's connection.
+        var onReplica = await replica.OpenAsync(cancellationToken);
+        var connection = onReplica ?? (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = onReplica is null && connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {
             await connection.OpenAsync(cancellationToken);
@@ -267,7 +269,11 @@ internal sealed class ComplaintStatistics(CustomerCareDbContext db) : IComplaint
         }
         finally
         {
-            if (opened)
+            if (onReplica is not null)
+            {
+                await onReplica.DisposeAsync();
+            }
+            else if (opened)
             {
                 await connection.CloseAsync();
             }

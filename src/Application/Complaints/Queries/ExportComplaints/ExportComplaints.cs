@@ -31,7 +31,7 @@ public sealed record ComplaintLedgerRow(
 /// <summary>A milestone's clock as the ledger shows it: due, met, and its state at the time of the export.</summary>
 public sealed record LedgerClockDto(SlaMilestone Milestone, DateTimeOffset DueAt, DateTimeOffset? MetAt, SlaState State);
 
-public sealed class ExportComplaintsQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time)
+public sealed class ExportComplaintsQueryHandler(IReportDatabase reports, ICurrentUser user, TimeProvider time)
     : IQueryHandler<ExportComplaintsQuery, IReadOnlyList<ComplaintLedgerRow>>
 {
     public async ValueTask<IReadOnlyList<ComplaintLedgerRow>> Handle(ExportComplaintsQuery query, CancellationToken cancellationToken)
@@ -41,6 +41,12 @@ public sealed class ExportComplaintsQueryHandler(IApplicationDbContext db, ICurr
             throw new ForbiddenException("The complaint ledger is for staff; partners page through the list.");
         }
 
+        // On the read replica when one is configured and caught up: an export of the whole ledger is a report.
+        return await reports.ReadAsync(db => PageAsync(db, query, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ComplaintLedgerRow>> PageAsync(IApplicationDbContext db, ExportComplaintsQuery query, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var complaints = ComplaintFilters.Apply((await db.VisibleAsync(user, cancellationToken)).AsNoTracking(), query.Filter, now);
         if (query.AfterReceivedAt is { } after && query.AfterId is { } afterId)
