@@ -211,8 +211,9 @@ rm -rf "$DIR/attachments"
 
 # --- reports on a streaming replica: the same report scenario, answered by the hot standby ------------------------------
 say "measuring report on the read replica (scripts/db.sh replica)"
-scripts/db.sh replica start >&2
-REPLICA_CONN="$(scripts/db.sh replica conn customercare_bench)"
+replica() { (unset ConnectionStrings__CustomerCare; scripts/db.sh replica "$@"); } # the API's variable names the bench database
+replica start >&2
+REPLICA_CONN="$(replica conn customercare_bench)"
 WRITTEN="$(sql -c "SELECT pg_current_wal_lsn()")"
 REPLICA_PORT="$(printf '%s' "$REPLICA_CONN" | tr ';' '\n' | sed -n 's/^Port=//p')"
 for _ in $(seq 1 600); do # the replica has replayed the whole data set before it is measured
@@ -225,7 +226,7 @@ run_wrk report-replica report
 FELL_BACK="$(grep -c 'Reports fall back' "$DIR/api.log" || true)"
 printf '{"scenario":"report-replica","kind":"replica","fellBack":%s}\n' "${FELL_BACK:-0}" >>"$RESULTS"
 stop_api
-scripts/db.sh replica stop >&2
+replica stop >&2
 
 # --- report ------------------------------------------------------------------------------------------------------------
 STAMP_NOW="$(date -u +%Y%m%dT%H%M%SZ)"

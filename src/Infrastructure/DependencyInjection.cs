@@ -130,6 +130,8 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddScoped<ISignInThrottle, SignInThrottle>();
         services.AddScoped<StaffSessionValidator>();
+        services.AddSingleton<StaffSessions>();
+        services.AddHostedService<StaffSessionListener>();
         services.AddScoped<ApiKeyAuthenticator>();
 
         services.AddOptions<PersonalDataOptions>().Bind(configuration.GetSection(PersonalDataOptions.SectionName));
