@@ -75,7 +75,8 @@ API_PID=""
 stop_api() { if [ -n "$API_PID" ] && kill -0 "$API_PID" 2>/dev/null; then kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; fi; API_PID=""; }
 trap stop_api EXIT
 start_api() {
-  dotnet src/Api/bin/Release/net10.0/CustomerCare.Api.dll >"$DIR/api.log" 2>&1 &
+  # From its output folder, as a deployment runs it: the shipped appsettings.json (log format and levels, defaults) applies.
+  (cd src/Api/bin/Release/net10.0 && exec dotnet CustomerCare.Api.dll) >"$DIR/api.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 1 900); do # the first start on a large data set may apply migrations for minutes
     curl -fsS "$BASE/health/ready" >/dev/null 2>&1 && return 0
