@@ -9,7 +9,7 @@
 #   scripts/db.sh conn [DB]    print the Npgsql connection string (database customercare, or DB)
 #   scripts/db.sh replica start|stop|status|pause|resume|conn [DB]
 #                              a hot standby of this cluster (pg_basebackup, streaming replication) on the next port,
-#                              data in .data/pg-replica: what ConnectionStrings__CustomerCareReports points reports at;
+#                              data in .data/pg-replica (taken afresh at every start): what ConnectionStrings__CustomerCareReports points reports at;
 #                              pause/resume hold and release its WAL replay (a lagging replica, for tests)
 #
 # When ConnectionStrings__CustomerCare is set, that database is used instead and nothing is started.
@@ -301,25 +301,23 @@ replica() {
     start)
       start
       replica_paths
-      if [ ! -f "$REPLICA/PG_VERSION" ] || [ "$(cat "$REPLICA/customercare-of" 2>/dev/null)" != "$(primary_identity)" ]; then
-        [ -d "$REPLICA" ] && { say "the replica is of another cluster: taking a new base backup"; replica_running && as_server_user "$BIN/pg_ctl" -D "$REPLICA" -m immediate -w stop >/dev/null; rm -rf "$REPLICA"; }
-        say "taking a base backup of $HOST:$PORT into $REPLICA"
-        # -R writes standby.signal and primary_conninfo (with the password used here) into the copy.
-        as_server_user env PGPASSWORD="$(cat "$SUPERUSER_PW")" "$BIN/pg_basebackup" -h "$HOST" -p "$PORT" -U postgres \
-          -D "$REPLICA" -X stream -R -c fast >/dev/null
-        as_server_user sh -c "printf '\n# customercare: the read replica\nport = %s\nhot_standby = on\n' '$REPLICA_PORT' >>'$REPLICA/postgresql.conf'"
-        primary_identity | as_server_user sh -c "cat >'$REPLICA/customercare-of'"
-      fi
       if replica_running; then
         say "replica already running on $HOST:$REPLICA_PORT"
-      else
-        as_server_user sh -c "grep -q '^port = $REPLICA_PORT\$' '$REPLICA/postgresql.conf' && [ \"\$(sed -n 's/^port = //p' '$REPLICA/postgresql.conf' | tail -n 1)\" = '$REPLICA_PORT' ] || printf 'port = %s\n' '$REPLICA_PORT' >>'$REPLICA/postgresql.conf'"
-        rm -f "$REPLICA/postmaster.pid"
-        if [ "$(id -u)" -eq 0 ]; then touch "$REPLICA_LOG" && chown postgres:postgres "$REPLICA_LOG"; fi
-        as_server_user "$BIN/pg_ctl" -D "$REPLICA" -l "$REPLICA_LOG" -w -t 60 start >/dev/null \
-          || { tail -n 20 "$REPLICA_LOG" >&2 || true; die "the replica did not start (log: $REPLICA_LOG)"; }
-        say "replica started on $HOST:$REPLICA_PORT, streaming from $HOST:$PORT"
+        return 0
       fi
+      # A stopped replica is taken afresh: without a replication slot (which would keep WAL on the primary for a copy
+      # that may never come back) the primary may have recycled the WAL it needs, and it would never catch up.
+      rm -rf "$REPLICA"
+      say "taking a base backup of $HOST:$PORT into $REPLICA"
+      # -R writes standby.signal and primary_conninfo (with the password used here) into the copy.
+      as_server_user env PGPASSWORD="$(cat "$SUPERUSER_PW")" "$BIN/pg_basebackup" -h "$HOST" -p "$PORT" -U postgres \
+        -D "$REPLICA" -X stream -R -c fast >/dev/null
+      as_server_user sh -c "printf '\n# customercare: the read replica\nport = %s\nhot_standby = on\n' '$REPLICA_PORT' >>'$REPLICA/postgresql.conf'"
+      rm -f "$REPLICA/postmaster.pid"
+      if [ "$(id -u)" -eq 0 ]; then touch "$REPLICA_LOG" && chown postgres:postgres "$REPLICA_LOG"; fi
+      as_server_user "$BIN/pg_ctl" -D "$REPLICA" -l "$REPLICA_LOG" -w -t 60 start >/dev/null \
+        || { tail -n 20 "$REPLICA_LOG" >&2 || true; die "the replica did not start (log: $REPLICA_LOG)"; }
+      say "replica started on $HOST:$REPLICA_PORT, streaming from $HOST:$PORT"
       ;;
     stop|status|pause|resume|conn)
       BIN="$(find_bindir || true)"
@@ -338,9 +336,6 @@ replica() {
     *) die "replica: start, stop, status, pause, resume or conn [DB]" ;;
   esac
 }
-
-# The primary's system identifier: a replica taken from an earlier cluster of this checkout is taken again.
-primary_identity() { superuser_sql -c "SELECT system_identifier FROM pg_control_system()"; }
 
 cmd="${1:-}"
 [ $# -gt 0 ] && shift

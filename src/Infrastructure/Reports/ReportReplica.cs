@@ -39,7 +39,7 @@ public sealed class ReportReplica : IAsyncDisposable
     private readonly ILogger<ReportReplica> _logger;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _checking = new(1, 1);
-    private (bool Usable, DateTimeOffset Until) _verdict;
+    private volatile Verdict _verdict = new(false, DateTimeOffset.MinValue);
 
     public ReportReplica(IConfiguration configuration, IOptions<ReportReplicaOptions> options, ILogger<ReportReplica> logger, TimeProvider time)
     {
@@ -80,7 +80,7 @@ public sealed class ReportReplica : IAsyncDisposable
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            _verdict = (false, _time.GetUtcNow() + _options.CheckInterval);
+            _verdict = new Verdict(false, _time.GetUtcNow() + _options.CheckInterval);
             _logger.LogWarning("Reports fall back to the primary: the replica is unreachable ({Reason}).", ex.Message);
             return null;
         }
@@ -88,17 +88,19 @@ public sealed class ReportReplica : IAsyncDisposable
 
     private async Task<bool> UsableAsync(CancellationToken cancellationToken)
     {
-        if (_time.GetUtcNow() < _verdict.Until)
+        var known = _verdict;
+        if (_time.GetUtcNow() < known.Until)
         {
-            return _verdict.Usable;
+            return known.Usable;
         }
 
         await _checking.WaitAsync(cancellationToken);
         try
         {
-            if (_time.GetUtcNow() < _verdict.Until)
+            known = _verdict; // another report may have checked while this one waited
+            if (_time.GetUtcNow() < known.Until)
             {
-                return _verdict.Usable;
+                return known.Usable;
             }
 
             var (usable, reason) = await CheckAsync(cancellationToken);
@@ -106,12 +108,12 @@ public sealed class ReportReplica : IAsyncDisposable
             {
                 _logger.LogWarning("Reports fall back to the primary: {Reason}.", reason);
             }
-            else if (!_verdict.Usable)
+            else if (!known.Usable)
             {
                 _logger.LogInformation("Reports run on the replica.");
             }
 
-            _verdict = (usable, _time.GetUtcNow() + _options.CheckInterval);
+            _verdict = new Verdict(usable, _time.GetUtcNow() + _options.CheckInterval);
             return usable;
         }
         finally
@@ -159,6 +161,9 @@ public sealed class ReportReplica : IAsyncDisposable
             return (false, $"the replica is unreachable ({ex.Message})");
         }
     }
+
+    /// <summary>One verdict on the replica, swapped whole (read without a lock by every report).</summary>
+    private sealed record Verdict(bool Usable, DateTimeOffset Until);
 
     public async ValueTask DisposeAsync()
     {
