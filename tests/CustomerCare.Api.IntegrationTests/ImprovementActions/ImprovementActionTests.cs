@@ -201,6 +201,7 @@ public class ImprovementActionTests : AdminIntegrationTest
         var unknownCause = await BadAsync(new { title = "x", ownerId = owner.Id, dueOn = due, cause = "noSuchCause" });
         var unknownComplaint = await BadAsync(new { title = "x", ownerId = owner.Id, dueOn = due, complaintIds = new[] { Guid.NewGuid() } });
         var noDue = await BadAsync(new { title = "x", ownerId = owner.Id });
+        var halfFilter = await Admin.GetAsync("/api/v1/improvement-actions?tracedTo=complaint");
         var feedback = await Admin.PostAsJsonAsync("/api/v1/feedback", new
         {
             customerId = (await (await Admin.PostAsJsonAsync("/api/v1/customers", new { name = "王芳", contactPoints = new[] { new { kind = "phone", value = "138 0000 1111", isPrimary = true } } })).ReadJsonAsync()).GetProperty("id").GetGuid(),
@@ -219,6 +220,7 @@ public class ImprovementActionTests : AdminIntegrationTest
             Assert.That(unknownCause, Does.Contain("\"cause\""));
             Assert.That(unknownComplaint, Does.Contain("\"complaintIds\""));
             Assert.That(noDue, Does.Contain("\"dueOn\""));
+            Assert.That((int)halfFilter.StatusCode, Is.EqualTo(400), "a link filter names what it is traced to and which one");
             Assert.That(unknownAction.GetProperty("errors").TryGetProperty("improvementActionId", out _), Is.True);
             Assert.That(missingAction.GetProperty("errors").TryGetProperty("improvementActionId", out _), Is.True);
         });
