@@ -13,6 +13,7 @@
 #   report     GET /reports/complaints/summary over the last full quarter, by category
 #   health     GET /health/live: the framework's own ceiling
 #   upload     50 files of 20 MB attached one after another (scripts/bench/uploads.sh): how far the API's memory rises
+#   import     a partner's NDJSON file of 10,000 new complaints (scripts/bench/import.sh): rows per second to the job's end
 #   report-replica  the report scenario with ConnectionStrings__CustomerCareReports on a streaming replica of the cluster
 #              (scripts/db.sh replica start), once it has replayed everything; a report that fell back to the primary is counted
 # and pgbench running the same statements as create, get and register (pg_*.sql) at the same concurrency.
@@ -209,6 +210,12 @@ CustomerCare__Attachments__Directory="$DIR/attachments" start_api
 "$SCRIPTS/uploads.sh" "$BASE" "$API_PID" "$PARTNER_KEY" "$DIR/uploads" "${BENCH_UPLOAD_FILES:-50}" "${BENCH_UPLOAD_MB:-20}" >>"$RESULTS"
 stop_api
 rm -rf "$DIR/attachments"
+
+# --- import: a partner's file of new complaints as a background job ------------------------------------------------------
+say "measuring import (${BENCH_IMPORT_ROWS:-10000} rows)"
+start_api
+"$SCRIPTS/import.sh" "$BASE" "$PARTNER_KEY" "$DIR/import" "${BENCH_IMPORT_ROWS:-10000}" >>"$RESULTS"
+stop_api
 
 # --- reports on a streaming replica: the same report scenario, answered by the hot standby ------------------------------
 say "measuring report on the read replica (scripts/db.sh replica)"

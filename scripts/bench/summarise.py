@@ -70,6 +70,10 @@ for upload in (r for r in rows if r["kind"] == "memory"):
     target(f"{upload['files']} uploads of {upload['fileMb']} MB raise the working set < 50 MB",
            upload["failed"] == 0 and upload["riseMb"] < 50,
            f"+{upload['riseMb']:.0f} MB (from {upload['baselineMb']:.0f} to {upload['peakMb']:.0f} MB), {upload['mbPerSecond']:.0f} MB/s, {upload['failed']} failed")
+for imported in (r for r in rows if r["kind"] == "import"):
+    target(f"import of {imported['rows']:,} new complaints ≥ 2,000 rows/s",
+           imported["status"] == "completed" and imported["created"] == imported["rows"] and imported["rowsPerSecond"] >= 2000,
+           f"{imported['rowsPerSecond']:,.0f} rows/s ({imported['created']:,} created in {imported['seconds']} s, {imported['errors']} errors, job {imported['status']})")
 
 table = []
 for scenario in ("create", "create-silent", "get", "list", "search", "register", "report", "report-replica", "health"):

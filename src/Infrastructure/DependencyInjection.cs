@@ -89,6 +89,9 @@ public static class DependencyInjection
         services.AddHostedService<WebhookWorker>();
         services.AddHostedService<HousekeepingWorker>();
         services.AddHostedService<Surveys.SurveyCampaignWorker>();
+        services.AddSingleton<Imports.ComplaintImportWorker>();
+        services.AddSingleton<IComplaintImportRunner>(provider => provider.GetRequiredService<Imports.ComplaintImportWorker>());
+        services.AddHostedService(provider => provider.GetRequiredService<Imports.ComplaintImportWorker>());
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

@@ -445,6 +445,30 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// One of your import jobs: its status (queued, running, completed, failed) and progress, with the outcomes counted so far
+        /// </summary>
+        /// <remarks>
+        /// Poll it until `status` is `completed` (or `failed`: `failure` says why; the rows done before stay). Another partner's job is 404.
+        /// <br/>
+        /// <br/>Authorization policy: `partner`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportDto>> GetComplaintImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The report of one of your import jobs: a line per row done so far, in file order (status=created|duplicate|error picks one outcome)
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `partner`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportRowDtoPagedList>> ListComplaintImportRowsAsync(System.Guid id, ImportRowStatus? status = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Receive a complaint (status received); a partner re-sending an external reference gets the existing one (200)
         /// </summary>
         /// <remarks>
@@ -472,18 +496,18 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Bulk import (partners): NDJSON or CSV of complaints, validated row by row, the valid ones received in batches; answers a report per row
+        /// Bulk import (partners): NDJSON or CSV of complaints, imported in the background as a job (202 with the job's Location)
         /// </summary>
         /// <remarks>
-        /// `application/x-ndjson`: one JSON object per line, shaped as the body of POST /complaints. `text/csv`: a header row, then one complaint per record; columns (any order, names case-insensitive): externalReference, channel, title, description, remedySought, occurredAt, category, severity, product, customerId, customerName, customerPhone, customerEmail. Every row needs its `externalReference`: re-importing a file (or a row repeated in it) reports `duplicate` with the complaint it names instead of creating it twice. Each row of the report says `created`, `duplicate` or `error` (with the field errors). Size and row limits: CustomerCare:Limits:MaxImportBodyBytes, CustomerCare:Import:MaxRows.
+        /// `application/x-ndjson`: one JSON object per line, shaped as the body of POST /complaints. `text/csv`: a header row, then one complaint per record; columns (any order, names case-insensitive): externalReference, channel, title, description, remedySought, occurredAt, category, severity, product, customerId, customerName, customerPhone, customerEmail. A file that cannot be read at all (an empty one, an unknown or repeated CSV column, more rows than CustomerCare:Import:MaxRows, more bytes than CustomerCare:Limits:MaxImportBodyBytes) is refused at once; otherwise the answer is 202 with the `Location` of the import job, which shows its progress (`rowsDone` of `totalRows`) and, row by row at its `rows`, what became of each: `created`, `duplicate` (with the complaint) or `error` (with the field errors). Rows are validated as POST /complaints validates them and saved in batches; a job survives a restart of the API and resumes where it stopped, saving nothing twice. Every row needs its `externalReference`: re-importing a file (or a row repeated in it) reports `duplicate` instead of creating it twice. Send an `Idempotency-Key`: the same file posted again with the same key answers the same job.
         /// <br/>
         /// <br/>Authorization policy: `partner`.
         /// </remarks>
         /// <param name="body">The file: NDJSON (one complaint per line) or CSV (a header row, then one complaint per record), UTF-8, at most 10485760 bytes.</param>
         /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
-        /// <returns>OK</returns>
+        /// <returns>Accepted</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerCareResponse<ImportReport>> ImportComplaintsAsync(string body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportDto>> ImportComplaintsAsync(string body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7736,6 +7760,315 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// One of your import jobs: its status (queued, running, completed, failed) and progress, with the outcomes counted so far
+        /// </summary>
+        /// <remarks>
+        /// Poll it until `status` is `completed` (or `failed`: `failure` says why; the rows done before stay). Another partner's job is 404.
+        /// <br/>
+        /// <br/>Authorization policy: `partner`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportDto>> GetComplaintImportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/complaint-imports/{id}"
+                    urlBuilder_.Append("api/v1/complaint-imports/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintImportDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<ComplaintImportDto>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The report of one of your import jobs: a line per row done so far, in file order (status=created|duplicate|error picks one outcome)
+        /// </summary>
+        /// <remarks>
+        /// Authorization policy: `partner`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportRowDtoPagedList>> ListComplaintImportRowsAsync(System.Guid id, ImportRowStatus? status = null, int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/complaint-imports/{id}/rows"
+                    urlBuilder_.Append("api/v1/complaint-imports/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/rows");
+                    urlBuilder_.Append('?');
+                    if (status != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("status")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(status, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (page != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (pageSize != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("pageSize")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(pageSize, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintImportRowDtoPagedList>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CustomerCareResponse<ComplaintImportRowDtoPagedList>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ValidationProblem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UnauthorizedProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<UnauthorizedProblem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForbiddenProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ForbiddenProblem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NotFoundProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<NotFoundProblem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<RateLimitProblem>("Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServerErrorProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServerErrorProblem>("A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ServiceUnavailableProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CustomerCareApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Receive a complaint (status received); a partner re-sending an external reference gets the existing one (200)
         /// </summary>
         /// <remarks>
@@ -8171,18 +8504,18 @@ namespace CustomerCare.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Bulk import (partners): NDJSON or CSV of complaints, validated row by row, the valid ones received in batches; answers a report per row
+        /// Bulk import (partners): NDJSON or CSV of complaints, imported in the background as a job (202 with the job's Location)
         /// </summary>
         /// <remarks>
-        /// `application/x-ndjson`: one JSON object per line, shaped as the body of POST /complaints. `text/csv`: a header row, then one complaint per record; columns (any order, names case-insensitive): externalReference, channel, title, description, remedySought, occurredAt, category, severity, product, customerId, customerName, customerPhone, customerEmail. Every row needs its `externalReference`: re-importing a file (or a row repeated in it) reports `duplicate` with the complaint it names instead of creating it twice. Each row of the report says `created`, `duplicate` or `error` (with the field errors). Size and row limits: CustomerCare:Limits:MaxImportBodyBytes, CustomerCare:Import:MaxRows.
+        /// `application/x-ndjson`: one JSON object per line, shaped as the body of POST /complaints. `text/csv`: a header row, then one complaint per record; columns (any order, names case-insensitive): externalReference, channel, title, description, remedySought, occurredAt, category, severity, product, customerId, customerName, customerPhone, customerEmail. A file that cannot be read at all (an empty one, an unknown or repeated CSV column, more rows than CustomerCare:Import:MaxRows, more bytes than CustomerCare:Limits:MaxImportBodyBytes) is refused at once; otherwise the answer is 202 with the `Location` of the import job, which shows its progress (`rowsDone` of `totalRows`) and, row by row at its `rows`, what became of each: `created`, `duplicate` (with the complaint) or `error` (with the field errors). Rows are validated as POST /complaints validates them and saved in batches; a job survives a restart of the API and resumes where it stopped, saving nothing twice. Every row needs its `externalReference`: re-importing a file (or a row repeated in it) reports `duplicate` instead of creating it twice. Send an `Idempotency-Key`: the same file posted again with the same key answers the same job.
         /// <br/>
         /// <br/>Authorization policy: `partner`.
         /// </remarks>
         /// <param name="body">The file: NDJSON (one complaint per line) or CSV (a header row, then one complaint per record), UTF-8, at most 10485760 bytes.</param>
         /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; while the first is still running 409. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
-        /// <returns>OK</returns>
+        /// <returns>Accepted</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ImportReport>> ImportComplaintsAsync(string body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportDto>> ImportComplaintsAsync(string body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8231,14 +8564,14 @@ namespace CustomerCare.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 202)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<ImportReport>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintImportDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            return new CustomerCareResponse<ImportReport>(status_, headers_, objectResponse_.Object);
+                            return new CustomerCareResponse<ComplaintImportDto>(status_, headers_, objectResponse_.Object);
                         }
                         else
                         if (status_ == 400)
@@ -31753,6 +32086,135 @@ namespace CustomerCare.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintImportDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ComplaintImportStatus>))]
+        public ComplaintImportStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ComplaintImportFormat>))]
+        public ComplaintImportFormat Format { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("totalRows")]
+        public int TotalRows { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rowsDone")]
+        public int RowsDone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public int Created { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("duplicates")]
+        public int Duplicates { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public int Errors { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("failure")]
+        public string? Failure { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
+        public System.DateTimeOffset? StartedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("finishedAt")]
+        public System.DateTimeOffset? FinishedAt { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ComplaintImportFormat
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"ndjson")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("ndjson")]
+        Ndjson = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"csv")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("csv")]
+        Csv = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintImportRowDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        public int Line { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("externalReference")]
+        public string? ExternalReference { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImportRowStatus>))]
+        public ImportRowStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
+        public System.Guid? ComplaintId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("number")]
+        public string? Number { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyList<string>>? Errors { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintImportRowDtoPagedList
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.IReadOnlyList<ComplaintImportRowDto> Items { get; set; } = new System.Collections.Generic.List<ComplaintImportRowDto>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("page")]
+        public int Page { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("pageSize")]
+        public int PageSize { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("totalCount")]
+        public int TotalCount { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("totalCountIsExact")]
+        public bool TotalCountIsExact { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("totalPages")]
+        public int TotalPages { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ComplaintImportStatus
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("queued")]
+        Queued = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("running")]
+        Running = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"completed")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("completed")]
+        Completed = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"failed")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("failed")]
+        Failed = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ComplaintIndicatorsDto
     {
 
@@ -33561,52 +34023,6 @@ namespace CustomerCare.Client
         [System.Runtime.Serialization.EnumMember(Value = @"allCustomers")]
         [System.Text.Json.Serialization.JsonStringEnumMemberName("allCustomers")]
         AllCustomers = 3,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ImportReport
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("total")]
-        public int Total { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public int Created { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("duplicates")]
-        public int Duplicates { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public int Errors { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("rows")]
-        public System.Collections.Generic.IReadOnlyList<ImportRowResult> Rows { get; set; } = new System.Collections.Generic.List<ImportRowResult>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ImportRowResult
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("line")]
-        public int Line { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("externalReference")]
-        public string? ExternalReference { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImportRowStatus>))]
-        public ImportRowStatus Status { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
-        public System.Guid? ComplaintId { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("number")]
-        public string? Number { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyList<string>>? Errors { get; set; } = default!;
 
     }
 

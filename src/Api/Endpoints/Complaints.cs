@@ -29,12 +29,14 @@ using CustomerCare.Application.Complaints.Commands.ResumeSla;
 using CustomerCare.Application.Complaints.Commands.ReturnComplaintToQueue;
 using CustomerCare.Application.Complaints.Commands.SendBackSolution;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
+using CustomerCare.Application.Complaints.Queries.GetComplaintImport;
 using CustomerCare.Application.Complaints.Queries.GetComplaintTimeline;
 using CustomerCare.Application.Complaints.Queries.GetSlaByDepartment;
 using CustomerCare.Application.Complaints.Queries.ListComplaints;
 using CustomerCare.Application.Notifications.Queries.GetComplaintNotifications;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
+using CustomerCare.Domain.Imports;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -66,14 +68,18 @@ public sealed class Complaints : IEndpointGroup
                 "the match to an existing record happens invisibly. " + PartnerView)
             .ProducesValidationProblem();
         group.MapPost("/import", ImportComplaints).WithName(nameof(ImportComplaints)).RequireAuthorization(Policies.Partner)
-            .WithMetadata(new ImportBodySizeMetadata())
-            .WithSummary("Bulk import (partners): NDJSON or CSV of complaints, validated row by row, the valid ones received in batches; answers a report per row")
+            .WithMetadata(new ImportBodySizeMetadata(), new AcceptedLocation("The import job: poll it for its progress and, at the end, its report."))
+            .WithSummary("Bulk import (partners): NDJSON or CSV of complaints, imported in the background as a job (202 with the job's Location)")
             .WithDescription("`application/x-ndjson`: one JSON object per line, shaped as the body of POST /complaints. `text/csv`: a header row, " +
                 "then one complaint per record; columns (any order, names case-insensitive): " +
-                string.Join(", ", ComplaintImportParser.CsvColumns) + ". Every row needs its `externalReference`: re-importing a file " +
-                "(or a row repeated in it) reports `duplicate` with the complaint it names instead of creating it twice. Each row of the " +
-                "report says `created`, `duplicate` or `error` (with the field errors). Size and row limits: CustomerCare:Limits:MaxImportBodyBytes, " +
-                "CustomerCare:Import:MaxRows.")
+                string.Join(", ", ComplaintImportParser.CsvColumns) + ". A file that cannot be read at all (an empty one, an unknown or repeated CSV " +
+                "column, more rows than CustomerCare:Import:MaxRows, more bytes than CustomerCare:Limits:MaxImportBodyBytes) is refused at once; " +
+                "otherwise the answer is 202 with the `Location` of the import job, which shows its progress (`rowsDone` of `totalRows`) " +
+                "and, row by row at its `rows`, what became of each: `created`, `duplicate` (with the complaint) or `error` (with the field " +
+                "errors). Rows are validated as POST /complaints validates them and saved in batches; a job survives a restart of the API " +
+                "and resumes where it stopped, saving nothing twice. Every row needs its `externalReference`: re-importing a file (or a row " +
+                "repeated in it) reports `duplicate` instead of creating it twice. Send an `Idempotency-Key`: the same file posted again " +
+                "with the same key answers the same job.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached: a clock past its due time, or a solution step past its due time and not done) looks at open complaints")
@@ -164,7 +170,7 @@ public sealed class Complaints : IEndpointGroup
         return TypedResults.Ok(result.Complaint);
     }
 
-    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportComplaints(
+    public static async Task<Results<Accepted<ComplaintImportDto>, ProblemHttpResult>> ImportComplaints(
         HttpRequest request, ISender sender, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
@@ -176,10 +182,11 @@ public sealed class Complaints : IEndpointGroup
         }
 
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var rows = csv
-            ? await ComplaintImportParser.ReadCsvAsync(reader, options.Value.MaxRows, ct)
-            : await ComplaintImportParser.ReadNdjsonAsync(reader, options.Value.MaxRows, ct);
-        return TypedResults.Ok(await sender.Send(new ImportComplaintsCommand(rows), ct));
+        var file = await reader.ReadToEndAsync(ct);
+        var format = csv ? ComplaintImportFormat.Csv : ComplaintImportFormat.Ndjson;
+        var rows = await ComplaintImportParser.ReadAsync(format, file, options.Value.MaxRows, ct);
+        var job = await sender.Send(new ImportComplaintsCommand(format, file, rows), ct);
+        return TypedResults.Accepted($"{EndpointGroupExtensions.VersionPrefix}/complaint-imports/{job.Id}", job);
     }
 
     internal const string NdjsonMediaType = "application/x-ndjson";

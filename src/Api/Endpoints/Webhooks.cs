@@ -53,6 +53,7 @@ public sealed class Webhooks : IEndpointGroup
             .WithSummary("Deliveries, newest event first, with every attempt and the receiver's answer")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/resend", ResendWebhookDelivery).WithName(nameof(ResendWebhookDelivery))
+            .WithMetadata(new AcceptedLocation("The subscription's deliveries, where the re-sent one is followed."))
             .WithSummary("Send a dead delivery again, with a fresh attempt budget (409 unless it is dead)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }

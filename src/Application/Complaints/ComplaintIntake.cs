@@ -45,10 +45,50 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     }
 
     /// <summary>
-    /// Adds the complaint (and a new customer, if need be) to the unit of work, unsaved. <paramref name="customers"/>
-    /// remembers customers created earlier in the same unit, by contact key, so that a batch creates each person once.
+    /// Looks up, for a batch of complaints at once, what <see cref="StageAsync"/> would otherwise ask the database one
+    /// complaint at a time: the existing customers their contacts match (one query), which of those are key customers
+    /// (one query), and their numbers (one round trip to the sequence).
     /// </summary>
-    public async Task<Complaint> StageAsync(ReceiveComplaintCommand command, Dictionary<string, Guid>? customers, CancellationToken ct)
+    public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<ReceiveComplaintCommand> commands, CancellationToken ct)
+    {
+        var batch = new IntakeBatch();
+        var keys = commands.Where(c => c.Input.Customer is not null).SelectMany(c => ContactKeys(c.Input.Customer!)).Distinct().ToList();
+        if (keys.Count > 0)
+        {
+            var matches = await db.Customers.AsNoTracking()
+                .Where(c => c.ErasedAt == null && c.MergedIntoId == null)
+                .SelectMany(c => c.ContactPoints.Where(p => keys.Contains(p.LookupKey)), (c, p) => new { p.LookupKey, c.Id, c.CreatedAt })
+                .ToListAsync(ct);
+            foreach (var match in matches)
+            {
+                batch.Matched[match.LookupKey] = batch.Matched.TryGetValue(match.LookupKey, out var known) && known.CreatedAt <= match.CreatedAt
+                    ? known
+                    : (match.Id, match.CreatedAt);
+            }
+
+            var matchedIds = batch.Matched.Values.Select(m => m.Id).Distinct().ToList();
+            if (matchedIds.Count > 0)
+            {
+                batch.KeyCustomers.UnionWith(await db.Customers.AsNoTracking()
+                    .Where(c => matchedIds.Contains(c.Id) && db.CustomerGrades.Any(g => g.Code == c.Grade && g.IsKey))
+                    .Select(c => c.Id).ToListAsync(ct));
+            }
+        }
+
+        foreach (var number in await db.NextComplaintSequencesAsync(commands.Count, ct))
+        {
+            batch.Numbers.Enqueue(number);
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// Adds the complaint (and a new customer, if need be) to the unit of work, unsaved. A <paramref name="batch"/>
+    /// (<see cref="PrepareAsync"/>) brings the lookups done for the whole batch and remembers the customers created
+    /// earlier in it, by contact key, so that a batch creates each person once.
+    /// </summary>
+    public async Task<Complaint> StageAsync(ReceiveComplaintCommand command, IntakeBatch? batch, CancellationToken ct)
     {
         var input = command.Input;
         var now = time.GetUtcNow();
@@ -68,10 +108,12 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
             ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ? id
                 : throw new ValidationException("customerId", "No customer has this id.")
-            : await FindOrCreateCustomerAsync(input.Customer!, customers, now, ct);
+            : await FindOrCreateCustomerAsync(input.Customer!, batch, now, ct);
 
-        var keyCustomer = await CustomerGradeRules.IsKeyCustomerAsync(db, customerId, ct);
-        var number = ComplaintNumbers.Format(now, await db.NextComplaintSequenceAsync(ct));
+        var keyCustomer = batch is not null && input.CustomerId is null
+            ? batch.KeyCustomers.Contains(customerId)
+            : await CustomerGradeRules.IsKeyCustomerAsync(db, customerId, ct);
+        var number = ComplaintNumbers.Format(now, batch is not null && batch.Numbers.TryDequeue(out var next) ? next : await db.NextComplaintSequenceAsync(ct));
         var complaint = Complaint.Receive(number, new NewComplaint(
             input.Channel!.Value, customerId, input.Title, input.Description, input.RemedySought, input.OccurredAt,
             now, input.Category, input.Severity, PartnerId, Reference(input.ExternalReference), Product: input.Product, Location: input.Location,
@@ -85,29 +127,34 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     /// <summary>Forgets everything staged since the last save (after a failed one).</summary>
     public void Discard() => db.DiscardChanges();
 
-    private async Task<Guid> FindOrCreateCustomerAsync(InlineCustomer inline, Dictionary<string, Guid>? customers, DateTimeOffset now, CancellationToken ct)
+    private IEnumerable<string> ContactKeys(InlineCustomer inline)
+    {
+        if (!string.IsNullOrWhiteSpace(inline.Phone) && normaliser.NormalisePhone(inline.Phone) is { } phone)
+        {
+            yield return index.ContactKey(ContactKind.Phone, phone);
+        }
+
+        if (!string.IsNullOrWhiteSpace(inline.Email))
+        {
+            yield return index.ContactKey(ContactKind.Email, normaliser.NormaliseEmail(inline.Email));
+        }
+    }
+
+    private async Task<Guid> FindOrCreateCustomerAsync(InlineCustomer inline, IntakeBatch? batch, DateTimeOffset now, CancellationToken ct)
     {
         var phone = string.IsNullOrWhiteSpace(inline.Phone) ? null : normaliser.NormalisePhone(inline.Phone);
         var email = string.IsNullOrWhiteSpace(inline.Email) ? null : normaliser.NormaliseEmail(inline.Email);
-        var keys = new List<string>();
-        if (phone is not null)
-        {
-            keys.Add(index.ContactKey(ContactKind.Phone, phone));
-        }
-
-        if (email is not null)
-        {
-            keys.Add(index.ContactKey(ContactKind.Email, email));
-        }
-
-        if (customers is not null && keys.Select(k => customers.TryGetValue(k, out var known) ? known : (Guid?)null).FirstOrDefault(k => k is not null) is { } staged)
+        var keys = ContactKeys(inline).ToList();
+        if (batch is not null && keys.Select(k => batch.Created.TryGetValue(k, out var known) ? known : (Guid?)null).FirstOrDefault(k => k is not null) is { } staged)
         {
             return staged;
         }
 
-        var match = await db.Customers.AsNoTracking()
-            .Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.ContactPoints.Any(p => keys.Contains(p.LookupKey)))
-            .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        var match = batch is not null
+            ? keys.Where(batch.Matched.ContainsKey).Select(k => batch.Matched[k]).OrderBy(m => m.CreatedAt).Select(m => (Guid?)m.Id).FirstOrDefault()
+            : await db.Customers.AsNoTracking()
+                .Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.ContactPoints.Any(p => keys.Contains(p.LookupKey)))
+                .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         if (match is { } found)
         {
             return found;
@@ -124,9 +171,23 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
         db.Record(user, customer.Id, CustomerAccess.Created, now);
         foreach (var key in keys)
         {
-            customers?.TryAdd(key, customer.Id);
+            batch?.Created.TryAdd(key, customer.Id);
         }
 
         return customer.Id;
     }
+}
+
+/// <summary>What <see cref="ComplaintIntake.PrepareAsync"/> looked up for a batch, and the customers the batch has created so far.</summary>
+public sealed class IntakeBatch
+{
+    /// <summary>The earliest existing customer each contact key names.</summary>
+    internal Dictionary<string, (Guid Id, DateTimeOffset CreatedAt)> Matched { get; } = new(StringComparer.Ordinal);
+
+    internal HashSet<Guid> KeyCustomers { get; } = [];
+
+    internal Queue<long> Numbers { get; } = new();
+
+    /// <summary>Customers created in this batch, by contact key.</summary>
+    internal Dictionary<string, Guid> Created { get; } = new(StringComparer.Ordinal);
 }

@@ -33,7 +33,7 @@ public sealed class CustomerNotifier(IApplicationDbContext db, INotificationChan
             return; // switched off on every channel
         }
 
-        var customer = db.Customers.Local.FirstOrDefault(c => c.Id == what.CustomerId)
+        var customer = db.FindTracked<Customer>(what.CustomerId)
             ?? await db.Customers.Include(c => c.ContactPoints).SingleAsync(c => c.Id == what.CustomerId, ct);
         var language = NotificationTemplate.LanguageFor(customer.PreferredLanguage ?? options.Value.DefaultLanguage);
         candidates = Channels(customer).Where(c => policy.IsOn(what.Event, c)).ToList();

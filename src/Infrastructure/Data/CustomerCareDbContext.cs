@@ -5,6 +5,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.Imports;
 using CustomerCare.Domain.ImprovementActions;
 using CustomerCare.Domain.Incidents;
 using CustomerCare.Domain.Notifications;
@@ -77,12 +78,22 @@ public sealed class CustomerCareDbContext(
 
     public DbSet<DepartmentRobot> DepartmentRobots => Set<DepartmentRobot>();
 
+    public DbSet<ComplaintImport> ComplaintImports => Set<ComplaintImport>();
+
+    public DbSet<ComplaintImportRow> ComplaintImportRows => Set<ComplaintImportRow>();
+
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public async Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>($"SELECT nextval('{ComplaintConfiguration.NumberSequence}') AS \"Value\"").SingleAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<long>> NextComplaintSequencesAsync(int count, CancellationToken cancellationToken) =>
+        count <= 0
+            ? []
+            : await Database.SqlQueryRaw<long>(
+                $"SELECT nextval('{ComplaintConfiguration.NumberSequence}') AS \"Value\" FROM generate_series(1, {{0}})", count).ToListAsync(cancellationToken);
 
     public async Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").SingleAsync(cancellationToken);
@@ -106,6 +117,21 @@ public sealed class CustomerCareDbContext(
     }
 
     public void DiscardChanges() => ChangeTracker.Clear();
+
+    public TEntity? FindTracked<TEntity>(Guid id)
+        where TEntity : class
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false; // Local would otherwise detect changes in every tracked entity
+        try
+        {
+            return Set<TEntity>().Local.FindEntry(id)?.Entity;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     public void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)
         where TEntity : class
@@ -147,6 +173,8 @@ public sealed class CustomerCareDbContext(
         modelBuilder.Entity<SurveyInvitation>(new SurveyInvitationConfiguration(secrets).Configure);
         modelBuilder.Entity<Notification>(new NotificationConfiguration(protector).Configure);
         modelBuilder.Entity<DepartmentRobot>(new DepartmentRobotConfiguration(secrets).Configure);
+        modelBuilder.Entity<ComplaintImport>(new ComplaintImportConfiguration(protector).Configure);
+        modelBuilder.Entity<ComplaintImportRow>(ComplaintImportConfiguration.Configure);
     }
 }
 

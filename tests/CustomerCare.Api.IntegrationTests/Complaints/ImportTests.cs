@@ -23,12 +23,13 @@ public sealed class ImportTests : IntegrationTest
         var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
         using var partner = ApiClient.WithApiKey(key);
 
-        var report = await ImportAsync(partner, Csv, "text/csv");
+        var (report, rows) = await ImportAsync(partner, Csv, "text/csv");
 
-        var rows = report.GetProperty("rows").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(report.GetProperty("total").GetInt32(), Is.EqualTo(6));
+            Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("completed"));
+            Assert.That(report.GetProperty("totalRows").GetInt32(), Is.EqualTo(6));
+            Assert.That(report.GetProperty("rowsDone").GetInt32(), Is.EqualTo(6));
             Assert.That(report.GetProperty("created").GetInt32(), Is.EqualTo(2));
             Assert.That(report.GetProperty("duplicates").GetInt32(), Is.EqualTo(1));
             Assert.That(report.GetProperty("errors").GetInt32(), Is.EqualTo(3));
@@ -43,12 +44,13 @@ public sealed class ImportTests : IntegrationTest
         var second = await (await partner.GetAsync($"/api/v1/complaints/{rows[1].GetProperty("complaintId").GetGuid()}")).ReadJsonAsync();
         Assert.That(second.GetProperty("description").GetString(), Is.EqualTo("Says \"burnt\" on the\nsecond line"));
 
-        var again = await ImportAsync(partner, Csv, "text/csv");
+        var (again, againRows) = await ImportAsync(partner, Csv, "text/csv");
         Assert.Multiple(() =>
         {
+            Assert.That(again.GetProperty("id").GetGuid(), Is.Not.EqualTo(report.GetProperty("id").GetGuid()), "a new job without an Idempotency-Key");
             Assert.That(again.GetProperty("created").GetInt32(), Is.Zero);
             Assert.That(again.GetProperty("duplicates").GetInt32(), Is.EqualTo(3));
-            Assert.That(again.GetProperty("rows")[0].GetProperty("complaintId").GetGuid(), Is.EqualTo(rows[0].GetProperty("complaintId").GetGuid()));
+            Assert.That(againRows[0].GetProperty("complaintId").GetGuid(), Is.EqualTo(rows[0].GetProperty("complaintId").GetGuid()));
         });
         var list = await (await partner.GetAsync("/api/v1/complaints")).ReadJsonAsync();
         Assert.That(list.GetProperty("totalCount").GetInt32(), Is.EqualTo(2));
@@ -63,7 +65,7 @@ public sealed class ImportTests : IntegrationTest
             $$$"""{"externalReference":"{{{reference}}}","channel":"phone","title":"宽带断网","description":"整栋楼无法上网","category":"{{{category}}}","customer":{"name":"王芳","phone":"138 0013 8000"}}""";
         var lines = new[] { WithCategory("U-1", "noSuchCategory"), WithCategory("U-2", "noSuchCategory"), WithCategory("U-3", "technicalFault") };
 
-        var rows = (await ImportAsync(partner, string.Join('\n', lines), "application/x-ndjson")).GetProperty("rows").EnumerateArray().ToList();
+        var (_, rows) = await ImportAsync(partner, string.Join('\n', lines), "application/x-ndjson");
 
         Assert.Multiple(() =>
         {
@@ -86,9 +88,8 @@ public sealed class ImportTests : IntegrationTest
             """{"externalReference":"N-3","title":"No channel","description":"x","customer":{"name":"A","phone":"137 0013 7000"}}""",
         };
 
-        var report = await ImportAsync(partner, string.Join('\n', lines), "application/x-ndjson");
+        var (_, rows) = await ImportAsync(partner, string.Join('\n', lines), "application/x-ndjson");
 
-        var rows = report.GetProperty("rows").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
             Assert.That(rows.Select(r => r.GetProperty("status").GetString()), Is.EqualTo(new[] { "created", "error", "created", "error" }));
@@ -122,8 +123,51 @@ public sealed class ImportTests : IntegrationTest
         customer = new { name = "Zhang Wei", phone },
     });
 
-    private static async Task<JsonElement> ImportAsync(HttpClient client, string body, string mediaType) =>
-        await (await PostAsync(client, body, mediaType)).ReadJsonAsync();
+    /// <summary>Posts the file (202 with the job's Location), waits for the job to end, and reads its report.</summary>
+    internal static async Task<(JsonElement Job, List<JsonElement> Rows)> ImportAsync(HttpClient client, string body, string mediaType, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints/import") { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        var accepted = await response.ReadJsonAsync();
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/v1/complaint-imports/{accepted.GetProperty("id").GetGuid()}"));
+        return await WaitForAsync(client, response.Headers.Location!.ToString());
+    }
+
+    /// <summary>Polls the job until it has ended (a loaded machine may take a while: up to two minutes), then reads every line of its report.</summary>
+    internal static async Task<(JsonElement Job, List<JsonElement> Rows)> WaitForAsync(HttpClient client, string location)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        JsonElement job;
+        while (true)
+        {
+            job = await (await client.GetAsync(location)).ReadJsonAsync();
+            if (job.GetProperty("status").GetString() is "completed" or "failed" || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.That(job.GetProperty("status").GetString(), Is.EqualTo("completed"), () => job + "\n" + string.Join("\n",
+            TestLogs.Lines.Where(l => l.Category.EndsWith("ComplaintImportWorker", StringComparison.Ordinal)).Select(l => $"{l.Message} {l.Exception}")));
+        var rows = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var list = await (await client.GetAsync($"{location}/rows?page={page}&pageSize=200")).ReadJsonAsync();
+            rows.AddRange(list.GetProperty("items").EnumerateArray().Select(r => r.Clone()));
+            if (page >= list.GetProperty("totalPages").GetInt32())
+            {
+                return (job, rows);
+            }
+        }
+    }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string mediaType) =>
         client.PostAsync("/api/v1/complaints/import", new StringContent(body, Encoding.UTF8, mediaType));

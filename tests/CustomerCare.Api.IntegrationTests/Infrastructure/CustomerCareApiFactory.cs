@@ -59,6 +59,9 @@ public sealed class CustomerCareApiFactory(
         builder.UseSetting("CustomerCare:Webhooks:BreakerMinimumThroughput", "1000");
         // And the notification dispatcher; without an SMTP server or SMS gateway configured, notifications are recorded as not sent.
         builder.UseSetting("CustomerCare:Notifications:DispatchInterval", "00:00:00");
+        // Import jobs start when queued on the same host; other hosts of a test (replicas) do not poll for them, so that a
+        // test that drives a job by hand is not overtaken.
+        builder.UseSetting("CustomerCare:Import:PollInterval", "01:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -24,6 +24,7 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
     private Guid _customerOfTechSupport;
     private Guid _careTaskOfTechSupport;
     private Guid _incidentOfB;
+    private Guid _importOfB;
 
     [SetUp]
     public async Task CreateOwnersAndIntrudersAsync()
@@ -57,6 +58,10 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
         _incidentOfB = (await incident.ReadJsonAsync()).GetProperty("id").GetGuid();
         await (await admin.PostAsJsonAsync($"/api/v1/incidents/{_incidentOfB}/complaints", new { complaintIds = new[] { _complaintOfB } }))
             .AssertStatusAsync(HttpStatusCode.OK);
+        var (importOfB, _) = await ImportTests.ImportAsync(_partnerB,
+            """{"externalReference":"B-2","channel":"phone","title":"宽带断网","description":"整栋楼无法上网","customer":{"name":"王芳","phone":"138 0013 8002"}}""",
+            "application/x-ndjson");
+        _importOfB = importOfB.GetProperty("id").GetGuid();
     }
 
     [TearDown]
@@ -68,13 +73,13 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
         _owner.Dispose();
     }
 
-    /// <summary>Every route with an id of a complaint (also its files'), a webhook, a care task or an incident, whichever method, as the framework maps it.</summary>
+    /// <summary>Every route with an id of a complaint (also its files'), a webhook, a care task, an incident or an import, whichever method, as the framework maps it.</summary>
     private static IEnumerable<(string Method, string Pattern)> ScopedRoutes() =>
         Testing.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("complaints/{id", StringComparison.Ordinal)
                 || raw.Contains("complaints/{complaintId", StringComparison.Ordinal)
                 || raw.Contains("webhooks/{id", StringComparison.Ordinal) || raw.Contains("care-tasks/{id", StringComparison.Ordinal)
-                || raw.Contains("incidents/{id", StringComparison.Ordinal)))
+                || raw.Contains("incidents/{id", StringComparison.Ordinal) || raw.Contains("complaint-imports/{id", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)));
 
     private static string Url(string pattern, Guid id) =>
@@ -110,6 +115,7 @@ public sealed class ObjectLevelAuthorizationTests : IntegrationTest
             ("after-sales agent on a tech-support complaint's care task", _afterSalesAgent, _careTaskOfTechSupport, p => p.Contains("care-tasks/", StringComparison.Ordinal)),
             ("partner A on a care task", _partnerA, _careTaskOfTechSupport, p => p.Contains("care-tasks/", StringComparison.Ordinal)),
             ("partner A on an incident only B's complaint is traced to", _partnerA, _incidentOfB, p => p.Contains("incidents/", StringComparison.Ordinal)),
+            ("partner A on B's import", _partnerA, _importOfB, p => p.Contains("complaint-imports/", StringComparison.Ordinal)),
         };
         var leaks = new List<string>();
         foreach (var (who, client, foreign, applies) in cases)

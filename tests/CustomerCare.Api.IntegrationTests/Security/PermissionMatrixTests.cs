@@ -148,6 +148,8 @@ public class PermissionMatrixTests
         ["ApproveSolution"] = AllStaff,
         ["SendBackSolution"] = AllStaff,
         ["ImportComplaints"] = PartnerOnly,
+        ["GetComplaintImport"] = PartnerOnly,
+        ["ListComplaintImportRows"] = PartnerOnly,
 
         ["GetChangeFeed"] = StaffOrPartner,
 

@@ -331,6 +331,45 @@ export type ComplaintDto = {
     updatedAt: string;
 };
 
+export type ComplaintImportDto = {
+    id: string;
+    status: ComplaintImportStatus;
+    format: ComplaintImportFormat;
+    totalRows: number;
+    rowsDone: number;
+    created: number;
+    duplicates: number;
+    errors: number;
+    failure: string | null;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+};
+
+export type ComplaintImportFormat = 'ndjson' | 'csv';
+
+export type ComplaintImportRowDto = {
+    line: number;
+    externalReference: string | null;
+    status: ImportRowStatus;
+    complaintId: string | null;
+    number: string | null;
+    errors: {
+        [key: string]: Array<string>;
+    } | null;
+};
+
+export type ComplaintImportRowDtoPagedList = {
+    items: Array<ComplaintImportRowDto>;
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalCountIsExact: boolean;
+    readonly totalPages: number;
+};
+
+export type ComplaintImportStatus = 'queued' | 'running' | 'completed' | 'failed';
+
 export type ComplaintIndicatorsDto = {
     key: string | null;
     label: string | null;
@@ -1001,25 +1040,6 @@ export type IdempotencyKeyReusedProblem = {
 };
 
 export type ImpactScope = 'singleCustomer' | 'severalCustomers' | 'region' | 'allCustomers';
-
-export type ImportReport = {
-    total: number;
-    created: number;
-    duplicates: number;
-    errors: number;
-    rows: Array<ImportRowResult>;
-};
-
-export type ImportRowResult = {
-    line: number;
-    externalReference: string | null;
-    status: ImportRowStatus;
-    complaintId: string | null;
-    number: string | null;
-    errors: {
-        [key: string]: Array<string>;
-    } | null;
-};
 
 export type ImportRowStatus = 'created' | 'duplicate' | 'error';
 
@@ -2317,6 +2337,14 @@ export type CampaignDtoPagedListWritable = {
 
 export type CareTaskDtoPagedListWritable = {
     items: Array<CareTaskDto>;
+    page: number;
+    pageSize: number;
+    totalCount: number;
+    totalCountIsExact: boolean;
+};
+
+export type ComplaintImportRowDtoPagedListWritable = {
+    items: Array<ComplaintImportRowDto>;
     page: number;
     pageSize: number;
     totalCount: number;
@@ -4403,6 +4431,108 @@ export type LookUpComplaintStatusResponses = {
 
 export type LookUpComplaintStatusResponse = LookUpComplaintStatusResponses[keyof LookUpComplaintStatusResponses];
 
+export type GetComplaintImportData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/complaint-imports/{id}';
+};
+
+export type GetComplaintImportErrors = {
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type GetComplaintImportError = GetComplaintImportErrors[keyof GetComplaintImportErrors];
+
+export type GetComplaintImportResponses = {
+    /**
+     * OK
+     */
+    200: ComplaintImportDto;
+};
+
+export type GetComplaintImportResponse = GetComplaintImportResponses[keyof GetComplaintImportResponses];
+
+export type ListComplaintImportRowsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        status?: ImportRowStatus;
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/complaint-imports/{id}/rows';
+};
+
+export type ListComplaintImportRowsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ValidationProblem;
+    /**
+     * Unauthorized
+     */
+    401: UnauthorizedProblem;
+    /**
+     * Forbidden
+     */
+    403: ForbiddenProblem;
+    /**
+     * Not Found
+     */
+    404: NotFoundProblem;
+    /**
+     * Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.
+     */
+    429: RateLimitProblem;
+    /**
+     * A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.
+     */
+    500: ServerErrorProblem;
+    /**
+     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     */
+    503: ServiceUnavailableProblem;
+};
+
+export type ListComplaintImportRowsError = ListComplaintImportRowsErrors[keyof ListComplaintImportRowsErrors];
+
+export type ListComplaintImportRowsResponses = {
+    /**
+     * OK
+     */
+    200: ComplaintImportRowDtoPagedList;
+};
+
+export type ListComplaintImportRowsResponse = ListComplaintImportRowsResponses[keyof ListComplaintImportRowsResponses];
+
 export type ListComplaintsData = {
     body?: never;
     path?: never;
@@ -4612,9 +4742,9 @@ export type ImportComplaintsError = ImportComplaintsErrors[keyof ImportComplaint
 
 export type ImportComplaintsResponses = {
     /**
-     * OK
+     * Accepted
      */
-    200: ImportReport;
+    202: ComplaintImportDto;
 };
 
 export type ImportComplaintsResponse = ImportComplaintsResponses[keyof ImportComplaintsResponses];

@@ -58,6 +58,13 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 2048 });
             }
 
+            // A 202 that names where to follow the work it accepted (an import job, the deliveries being re-sent).
+            if (status == "202" && context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AcceptedLocation>().FirstOrDefault() is { } accepted)
+            {
+                Add(concrete, HeaderNames.Location, accepted.Description,
+                    new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 2048 });
+            }
+
             if (idempotent)
             {
                 Add(concrete, IdempotencyMiddleware.ReplayedHeader, "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
@@ -72,3 +79,6 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
         response.Headers.TryAdd(name, new OpenApiHeader { Description = description, Schema = schema });
     }
 }
+
+/// <summary>Endpoint metadata: its 202 sends a <c>Location</c> header saying where to follow the accepted work.</summary>
+public sealed record AcceptedLocation(string Description);

@@ -13,7 +13,9 @@ public static class SecurityRegistration
     public static IServiceCollection AddCustomerCareSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<Application.Common.Security.JobCaller>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<Application.Common.Security.JobCaller>().Caller
+            ?? new CurrentUser(sp.GetRequiredService<IHttpContextAccessor>()));
 
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
 

@@ -3,6 +3,7 @@ using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Customers;
 using CustomerCare.Domain.Feedback;
+using CustomerCare.Domain.Imports;
 using CustomerCare.Domain.ImprovementActions;
 using CustomerCare.Domain.Incidents;
 using CustomerCare.Domain.Notifications;
@@ -72,17 +73,31 @@ public interface IApplicationDbContext
 
     DbSet<DepartmentRobot> DepartmentRobots { get; }
 
+    DbSet<ComplaintImport> ComplaintImports { get; }
+
+    DbSet<ComplaintImportRow> ComplaintImportRows { get; }
+
     /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
     Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);
 
     /// <summary>The next value of the database sequence that numbers complaints.</summary>
     Task<long> NextComplaintSequenceAsync(CancellationToken cancellationToken);
 
+    /// <summary>The next <paramref name="count"/> values of that sequence, in one round trip (a batch's numbers).</summary>
+    Task<IReadOnlyList<long>> NextComplaintSequencesAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>Optimistic concurrency: the row version the caller last read (If-Match) becomes the one the update requires.</summary>
     void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)
         where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The entity with this id if this unit of work tracks it, else null; never a query, and no scan of everything tracked
+    /// (<c>DbSet.Local</c> detects changes in every tracked entity first, which a batch of hundreds pays per call).
+    /// </summary>
+    TEntity? FindTracked<TEntity>(Guid id)
+        where TEntity : class;
 
     /// <summary>Forgets every change not yet saved (after a failed save, before trying again differently).</summary>
     void DiscardChanges();

@@ -8,6 +8,15 @@ public sealed class ImportOptions
     /// <summary>Rows one file may hold. Default 10,000.</summary>
     public int MaxRows { get; set; } = 10_000;
 
-    /// <summary>Rows saved in one transaction. Default 200.</summary>
-    public int BatchSize { get; set; } = 200;
+    /// <summary>Rows saved in one transaction (with their report lines and the job's progress). Default 500.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How often a replica looks for import jobs no runner holds (a new one on this replica starts at once). Default 2 s; zero turns the runner off.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a runner holds a job without finishing a batch before another may take it over (after a crash). Default 60 s.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Batches a runner saves before it lets other jobs have a turn; zero runs a job to its end. Default 0.</summary>
+    public int BatchesPerTurn { get; set; }
 }

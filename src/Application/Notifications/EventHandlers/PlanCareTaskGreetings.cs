@@ -38,7 +38,7 @@ public sealed class PlanCareTaskGreetings(
             return;
         }
 
-        var task = db.CareTasks.Local.First(t => t.Id == notification.CareTaskId);
+        var task = db.FindTracked<CareTask>(notification.CareTaskId) ?? throw new InvalidOperationException("The greeting's care task is not in this unit of work.");
         await customers.PlanAsync(
             new CustomerNotification(source, task.ComplaintId, NotificationEvent.CareTaskGreeting, notification.CustomerId),
             policy, zone, notification.OccurredAt,

@@ -17,10 +17,10 @@ public sealed class PlanSurveyInvitationNotifications(
 {
     public async ValueTask Handle(SurveyInvitationIssued notification, CancellationToken cancellationToken)
     {
-        var invitation = db.SurveyInvitations.Local.First(i => i.Id == notification.InvitationId);
+        var invitation = db.FindTracked<SurveyInvitation>(notification.InvitationId) ?? throw new InvalidOperationException("The invitation is not in this unit of work.");
         var policy = await policies.GetCurrentAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById((await schedules.GetCurrentAsync(cancellationToken)).Calendar.TimeZoneId);
-        var number = notification.ComplaintId is { } complaintId ? db.Complaints.Local.FirstOrDefault(c => c.Id == complaintId)?.Number : null;
+        var number = notification.ComplaintId is { } complaintId ? db.FindTracked<Domain.Complaints.Complaint>(complaintId)?.Number : null;
         await customers.PlanAsync(
             new CustomerNotification($"invitation:{invitation.Id}", notification.ComplaintId, NotificationEvent.SurveyInvitation, invitation.CustomerId),
             policy, zone, notification.OccurredAt,

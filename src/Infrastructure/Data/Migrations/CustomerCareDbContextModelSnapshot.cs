@@ -1130,6 +1130,136 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                     b.ToTable("customer_feedback", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Imports.ComplaintImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicates");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer")
+                        .HasColumnName("errors");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("File")
+                        .HasColumnType("text")
+                        .HasColumnName("file");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<DateTimeOffset?>("HeldUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_until");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_done");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_imports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_complaint_imports_unfinished")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("PartnerId", "CreatedAt")
+                        .HasDatabaseName("ix_complaint_imports_partner_id_created_at");
+
+                    b.ToTable("complaint_imports", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Imports.ComplaintImportRow", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_reference");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("ImportId", "Line")
+                        .HasName("pk_complaint_import_rows");
+
+                    b.ToTable("complaint_import_rows", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.ImprovementActions.ImprovementAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2956,6 +3086,26 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_customer_feedback_staff_recorded_by_id");
                 });
 
+            modelBuilder.Entity("CustomerCare.Domain.Imports.ComplaintImport", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_imports_partners_partner_id");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Imports.ComplaintImportRow", b =>
+                {
+                    b.HasOne("CustomerCare.Domain.Imports.ComplaintImport", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_import_rows_complaint_imports_import_id");
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.ImprovementActions.ImprovementAction", b =>
                 {
                     b.HasOne("CustomerCare.Domain.Complaints.ComplaintCategory", null)
@@ -3278,6 +3428,11 @@ namespace CustomerCare.Infrastructure.Data.Migrations
             modelBuilder.Entity("CustomerCare.Domain.Customers.Customer", b =>
                 {
                     b.Navigation("ContactPoints");
+                });
+
+            modelBuilder.Entity("CustomerCare.Domain.Imports.ComplaintImport", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Partners.Partner", b =>

@@ -35,6 +35,15 @@ public static class ComplaintImportParser
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    /// <summary>The rows of a whole file held as text (an import job's file, read when queued and again when run).</summary>
+    public static async Task<List<ImportRow>> ReadAsync(Domain.Imports.ComplaintImportFormat format, string file, int maxRows, CancellationToken ct)
+    {
+        using var reader = new StringReader(file);
+        return format == Domain.Imports.ComplaintImportFormat.Csv
+            ? await ReadCsvAsync(reader, maxRows, ct)
+            : await ReadNdjsonAsync(reader, maxRows, ct);
+    }
+
     public static async Task<List<ImportRow>> ReadNdjsonAsync(TextReader reader, int maxRows, CancellationToken ct)
     {
         var rows = new List<ImportRow>();

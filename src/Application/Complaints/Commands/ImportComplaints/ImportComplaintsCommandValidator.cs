@@ -9,6 +9,7 @@ public sealed class ImportComplaintsCommandValidator : AbstractValidator<ImportC
 {
     public ImportComplaintsCommandValidator(IOptions<ImportOptions> options)
     {
+        RuleFor(c => c.Format).IsInEnum();
         RuleFor(c => c.Rows).NotEmpty().WithMessage(_ => ValidationTexts.Get("ImportEmpty")).OverridePropertyName("file");
         RuleFor(c => c.Rows.Count).LessThanOrEqualTo(options.Value.MaxRows).OverridePropertyName("file")
             .WithMessage(_ => ValidationTexts.Format("ImportTooManyRows", options.Value.MaxRows));

@@ -46,7 +46,7 @@ public sealed class ReceiveComplaintCommandHandler(ComplaintIntake intake, ICurr
             return new ReceivedComplaint(ComplaintDto.For(mapper, existing, user, time.GetUtcNow()), Created: false);
         }
 
-        var complaint = await intake.StageAsync(command, customers: null, cancellationToken);
+        var complaint = await intake.StageAsync(command, batch: null, cancellationToken);
         try
         {
             await intake.SaveAsync(cancellationToken);

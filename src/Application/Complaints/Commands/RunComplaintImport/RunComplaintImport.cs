@@ -1,0 +1,240 @@
+using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Complaints.Commands.ImportComplaints;
+using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
+using CustomerCare.Domain.Common;
+using CustomerCare.Domain.Imports;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
+
+namespace CustomerCare.Application.Complaints.Commands.RunComplaintImport;
+
+/// <summary>
+/// One turn of the import runner on a job it holds (run as the job's partner): from the first row not yet done, a batch
+/// at a time, every row validated as POST /complaints would validate it; the valid ones received together. Each batch
+/// is one transaction: its complaints (and new customers), its report lines and the job's progress, so a turn cut short
+/// leaves the job where the last batch left it. An external reference names one complaint: a row whose reference exists
+/// (from an earlier import, an earlier row of the file, or a concurrent request) is a duplicate, never a second complaint.
+/// At most <see cref="MaxBatches"/> batches (zero: to the end); answers the job's status after the turn.
+/// </summary>
+public sealed record RunComplaintImportCommand(Guid Id, int MaxBatches = 0) : ICommand<ComplaintImportStatus>;
+
+public sealed class RunComplaintImportCommandHandler(
+    IApplicationDbContext db, ComplaintIntake intake, IValidator<ReceiveComplaintCommand> validator, IOptions<ImportOptions> options, TimeProvider time)
+    : ICommandHandler<RunComplaintImportCommand, ComplaintImportStatus>
+{
+    /// <summary>The outcome of each reference's first row with that reference (a later row with it repeats that outcome).</summary>
+    private readonly Dictionary<string, ComplaintImportRow> _firstByReference = new(StringComparer.Ordinal);
+
+    public async ValueTask<ComplaintImportStatus> Handle(RunComplaintImportCommand command, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(command.Id, cancellationToken) is not { IsFinished: false } job)
+        {
+            return (await db.ComplaintImports.AsNoTracking().Where(i => i.Id == command.Id).Select(i => (ComplaintImportStatus?)i.Status)
+                .SingleOrDefaultAsync(cancellationToken)) ?? ComplaintImportStatus.Failed;
+        }
+
+        if (!await db.Partners.AnyAsync(p => p.Id == job.PartnerId && p.IsActive, cancellationToken))
+        {
+            job.Fail("The partner was deactivated before the import ended; the rows not yet done were not imported.", time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return job.Status;
+        }
+
+        var rows = await ComplaintImportParser.ReadAsync(job.Format, job.File!, int.MaxValue, cancellationToken);
+        if (rows.Count != job.TotalRows)
+        {
+            job.Fail("The stored file no longer reads as the number of rows it was accepted with.", time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return job.Status;
+        }
+
+        await RememberDoneAsync(job, rows, cancellationToken);
+        var size = Math.Max(1, options.Value.BatchSize);
+        for (var batches = 0; !job.IsFinished && (command.MaxBatches <= 0 || batches < command.MaxBatches); batches++)
+        {
+            var batch = rows.Skip(job.RowsDone).Take(size).ToList();
+            job.Start(time.GetUtcNow(), options.Value.Lease);
+            if (!await SaveBatchAsync(job, batch, cancellationToken))
+            {
+                // Something in the batch could not be stored (a reference sent meanwhile by another request): row by row.
+                foreach (var row in batch)
+                {
+                    job = await LoadAsync(command.Id, cancellationToken) ?? throw new InvalidOperationException("The import disappeared.");
+                    job.Start(time.GetUtcNow(), options.Value.Lease);
+                    await SaveBatchAsync(job, [row], cancellationToken);
+                }
+            }
+
+            db.DiscardChanges(); // the batch's complaints need no tracking any more
+            job = await LoadAsync(command.Id, cancellationToken) ?? throw new InvalidOperationException("The import disappeared.");
+        }
+
+        if (!job.IsFinished)
+        {
+            job.Yield(time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return job.Status;
+    }
+
+    private Task<ComplaintImport?> LoadAsync(Guid id, CancellationToken ct) => db.ComplaintImports.SingleOrDefaultAsync(i => i.Id == id, ct);
+
+    /// <summary>A resumed job: the outcomes of the rows already done, for the references later rows repeat.</summary>
+    private async Task RememberDoneAsync(ComplaintImport job, List<ImportRow> rows, CancellationToken ct)
+    {
+        if (job.RowsDone == 0)
+        {
+            return;
+        }
+
+        var done = await db.ComplaintImportRows.AsNoTracking().Where(r => r.ImportId == job.Id).ToDictionaryAsync(r => r.Line, ct);
+        foreach (var row in rows.Take(job.RowsDone))
+        {
+            if (row.ExternalReference is { } reference && done.TryGetValue(row.Line, out var outcome) && outcome.Status != ImportRowStatus.Error)
+            {
+                _firstByReference.TryAdd(reference, outcome);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rows' outcomes, their complaints and the job's progress in one transaction. False (nothing kept) when a batch
+    /// of several failed as a whole; a single row that lost its reference to a concurrent request is its duplicate.
+    /// </summary>
+    private async Task<bool> SaveBatchAsync(ComplaintImport job, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    {
+        var outcomes = new Dictionary<int, ComplaintImportRow>();
+        var repeats = new List<(ImportRow Row, string Reference)>();
+        var candidates = new List<ImportRow>();
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (await ErrorsAsync(row, ct) is { } errors)
+            {
+                outcomes[row.Line] = Outcome(row, ImportRowStatus.Error, errors: errors);
+            }
+            else if (_firstByReference.ContainsKey(row.ExternalReference!) || !inBatch.Add(row.ExternalReference!))
+            {
+                repeats.Add((row, row.ExternalReference!));
+            }
+            else
+            {
+                candidates.Add(row);
+            }
+        }
+
+        var existing = await intake.ExistingAsync(candidates.Select(r => r.ExternalReference!).ToList(), ct);
+        var fresh = new List<ImportRow>();
+        foreach (var row in candidates)
+        {
+            if (existing.TryGetValue(row.ExternalReference!, out var found))
+            {
+                outcomes[row.Line] = Outcome(row, ImportRowStatus.Duplicate, found.Id, found.Number);
+            }
+            else
+            {
+                fresh.Add(row);
+            }
+        }
+
+        var prepared = fresh.Count == 0 ? null : await intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), ct);
+        foreach (var row in fresh)
+        {
+            try
+            {
+                var complaint = await intake.StageAsync(row.Command!, prepared, ct);
+                outcomes[row.Line] = Outcome(row, ImportRowStatus.Created, complaint.Id, complaint.Number);
+            }
+            catch (ValidationException invalid)
+            {
+                outcomes[row.Line] = Outcome(row, ImportRowStatus.Error, errors: invalid.Errors);
+            }
+            catch (DomainException refused)
+            {
+                outcomes[row.Line] = Outcome(row, ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = [refused.Message] });
+            }
+        }
+
+        var firsts = new Dictionary<string, ComplaintImportRow>(_firstByReference, StringComparer.Ordinal);
+        foreach (var row in candidates)
+        {
+            firsts.TryAdd(row.ExternalReference!, outcomes[row.Line]);
+        }
+
+        foreach (var (row, reference) in repeats)
+        {
+            var first = firsts[reference];
+            outcomes[row.Line] = first.Status == ImportRowStatus.Error
+                ? Outcome(row, ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    ["externalReference"] = [$"Line {first.Line}, with the same reference, could not be imported."],
+                })
+                : Outcome(row, ImportRowStatus.Duplicate, first.ComplaintId, first.Number);
+        }
+
+        job.Record(rows.Select(r => outcomes[r.Line]).ToList(), time.GetUtcNow(), options.Value.Lease);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ImportTakenOverException(job.Id);
+        }
+        catch (DbUpdateException) when (rows.Count > 1)
+        {
+            db.DiscardChanges();
+            return false;
+        }
+        catch (DbUpdateException) when (rows[0].ExternalReference is { } reference)
+        {
+            db.DiscardChanges();
+            var winner = await intake.ExistingAsync(reference, ct);
+            var retried = await LoadAsync(job.Id, ct) ?? throw new InvalidOperationException("The import disappeared.");
+            retried.Start(time.GetUtcNow(), options.Value.Lease);
+            retried.Record([winner is null
+                ? Outcome(rows[0], ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["The row could not be stored."] })
+                : Outcome(rows[0], ImportRowStatus.Duplicate, winner.Id, winner.Number)], time.GetUtcNow(), options.Value.Lease);
+            await db.SaveChangesAsync(ct);
+            firsts[reference] = retried.Rows[0];
+        }
+
+        foreach (var (reference, outcome) in firsts)
+        {
+            _firstByReference.TryAdd(reference, outcome);
+        }
+
+        return true;
+    }
+
+    private static ComplaintImportRow Outcome(ImportRow row, ImportRowStatus status, Guid? complaintId = null, string? number = null,
+        IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new(row.Line, row.ExternalReference, status, complaintId, number, errors);
+
+    private async Task<IReadOnlyDictionary<string, string[]>?> ErrorsAsync(ImportRow row, CancellationToken ct)
+    {
+        if (row.Command is null)
+        {
+            return row.Errors;
+        }
+
+        var failures = (await validator.ValidateAsync(row.Command, ct)).Errors;
+        failures.RemoveAll(f => f.PropertyName.Length > 0 && row.Errors.ContainsKey(char.ToLowerInvariant(f.PropertyName[0]) + f.PropertyName[1..]));
+        failures.AddRange(row.Errors.SelectMany(e => e.Value.Select(m => new FluentValidation.Results.ValidationFailure(e.Key, m))));
+        if (row.ExternalReference is null)
+        {
+            failures.Add(new FluentValidation.Results.ValidationFailure("externalReference",
+                "Every imported complaint needs its external reference: it is what keeps a re-import from creating it twice."));
+        }
+
+        return failures.Count == 0 ? null : new ValidationException(failures).Errors;
+    }
+}
+
+/// <summary>Another runner took the job over (this one held it past its lease): this one stops, its last batch not saved.</summary>
+public sealed class ImportTakenOverException(Guid id) : Exception($"Import {id} was taken over by another runner.");

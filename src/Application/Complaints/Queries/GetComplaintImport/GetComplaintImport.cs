@@ -1,0 +1,20 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using CustomerCare.Application.Common.Exceptions;
+using CustomerCare.Application.Common.Interfaces;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Application.Complaints.Queries.GetComplaintImport;
+
+/// <summary>One of the calling partner's import jobs (another partner's is "not found").</summary>
+public sealed record GetComplaintImportQuery(Guid Id) : IQuery<ComplaintImportDto>;
+
+public sealed class GetComplaintImportQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper)
+    : IQueryHandler<GetComplaintImportQuery, ComplaintImportDto>
+{
+    public async ValueTask<ComplaintImportDto> Handle(GetComplaintImportQuery query, CancellationToken cancellationToken) =>
+        await db.ComplaintImports.AsNoTracking().Where(i => i.Id == query.Id && i.PartnerId == user.Id)
+            .ProjectTo<ComplaintImportDto>(mapper.ConfigurationProvider).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Import", query.Id);
+}

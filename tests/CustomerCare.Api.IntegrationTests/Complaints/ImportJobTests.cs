@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Api.IntegrationTests.Webhooks;
+using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Complaints.Commands.RunComplaintImport;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Api.IntegrationTests.Complaints;
+
+/// <summary>
+/// An import is a job: 202 with its Location, progress and a per-row report there, the same job for the same file and
+/// Idempotency-Key, only its partner sees it, and it survives a restart of the API: resumed where it stopped, nothing
+/// saved twice.
+/// </summary>
+[NonParallelizable]
+public sealed class ImportJobTests : IntegrationTest
+{
+    private static string File(int rows, Func<int, string>? reference = null) => string.Join('\n', Enumerable.Range(1, rows).Select(i => JsonSerializer.Serialize(new
+    {
+        externalReference = reference?.Invoke(i) ?? $"J-{i}",
+        channel = "phone",
+        title = $"宽带断网 {i}",
+        description = "整栋楼无法上网",
+        customer = new { name = $"客户{i}", phone = $"138 {i / 10000:D4} {i % 10000:D4}" },
+    })));
+
+    [Test]
+    public async Task TheSameFileWithTheSameKey_IsTheSameJob_AndOnlyItsPartnerSeesIt()
+    {
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        using var partner = ApiClient.WithApiKey(key);
+        var (_, _, otherKey) = await ApiClient.CreatePartnerKeyAsync("Other partner");
+        using var other = ApiClient.WithApiKey(otherKey);
+        using var admin = await ApiClient.AsAdminAsync();
+
+        var (job, rows) = await ImportTests.ImportAsync(partner, File(3), "application/x-ndjson", "import-key-1");
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints/import") { Content = new StringContent(File(3), Encoding.UTF8, "application/x-ndjson") };
+        again.Headers.Add("Idempotency-Key", "import-key-1");
+        using var replay = await partner.SendAsync(again);
+        var location = $"/api/v1/complaint-imports/{job.GetProperty("id").GetGuid()}";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(replay.Headers.Location?.ToString(), Is.EqualTo(location), "the same job");
+            Assert.That(replay.Headers.GetValues("Idempotent-Replayed").Single(), Is.EqualTo("true"));
+            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(3));
+            Assert.That(rows.Select(r => r.GetProperty("status").GetString()), Is.All.EqualTo("created"));
+            Assert.That(rows.Select(r => r.GetProperty("number").GetString()), Is.Unique);
+        });
+        Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM complaint_imports"), Is.EqualTo(1));
+        Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM complaint_imports WHERE file IS NOT NULL"), Is.Zero, "the file is dropped when the job ends");
+
+        await (await other.GetAsync(location)).AssertStatusAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"{location}/rows")).AssertStatusAsync(HttpStatusCode.NotFound);
+        await (await admin.GetAsync(location)).AssertStatusAsync(HttpStatusCode.Forbidden);
+        await HttpAssertions.AssertProblemAsync(await partner.GetAsync($"{location}/rows?status=lost"), HttpStatusCode.BadRequest);
+        var errors = await (await partner.GetAsync($"{location}/rows?status=error")).ReadJsonAsync();
+        Assert.That(errors.GetProperty("totalCount").GetInt32(), Is.Zero);
+    }
+
+    [Test]
+    public async Task AJobCutShortByARestart_IsResumedByTheNextRunner_AndSavesNothingTwice()
+    {
+        var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        // Line 70 repeats line 10's reference: after the restart it must still be found a duplicate of what line 10 created.
+        var file = File(100, i => i == 70 ? "J-10" : $"J-{i}");
+
+        // The first host does not run jobs by itself: one batch is run by hand, then the host goes away.
+        Guid id;
+        await using (var first = Testing.Factory.WithWebHostBuilder(b => b
+            .UseSetting("CustomerCare:Import:PollInterval", "00:00:00").UseSetting("CustomerCare:Import:BatchSize", "40")))
+        {
+            using var client = first.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            using var posted = await client.PostAsync("/api/v1/complaints/import", new StringContent(file, Encoding.UTF8, "application/x-ndjson"));
+            await posted.AssertStatusAsync(HttpStatusCode.Accepted);
+            id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
+            var queued = await (await client.GetAsync($"/api/v1/complaint-imports/{id}")).ReadJsonAsync();
+            Assert.That(queued.GetProperty("status").GetString(), Is.EqualTo("queued"));
+
+            await using var scope = first.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id, MaxBatches: 1));
+
+            var half = await (await client.GetAsync($"/api/v1/complaint-imports/{id}")).ReadJsonAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(half.GetProperty("status").GetString(), Is.EqualTo("running"));
+                Assert.That(half.GetProperty("rowsDone").GetInt32(), Is.EqualTo(40));
+                Assert.That(half.GetProperty("created").GetInt32(), Is.EqualTo(40));
+            });
+        }
+
+        // As if a runner had died holding the job: the next one takes it over once the lease has passed.
+        await Dispatch.ScalarAsync($"UPDATE complaint_imports SET held_until = now() + interval '1 second' WHERE id = '{id}' RETURNING 1");
+        await using var second = Testing.Factory.WithWebHostBuilder(b => b
+            .UseSetting("CustomerCare:Import:PollInterval", "00:00:00.200").UseSetting("CustomerCare:Import:BatchSize", "40"));
+        using var resumed = second.CreateClient();
+        resumed.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var (job, rows) = await ImportTests.WaitForAsync(resumed, $"/api/v1/complaint-imports/{id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.GetProperty("rowsDone").GetInt32(), Is.EqualTo(100));
+            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(99));
+            Assert.That(job.GetProperty("duplicates").GetInt32(), Is.EqualTo(1));
+            Assert.That(rows.Select(r => r.GetProperty("line").GetInt32()), Is.EqualTo(Enumerable.Range(1, 100)), "one report line per row, in order");
+            Assert.That(rows[69].GetProperty("status").GetString(), Is.EqualTo("duplicate"));
+            Assert.That(rows[69].GetProperty("complaintId").GetGuid(), Is.EqualTo(rows[9].GetProperty("complaintId").GetGuid()));
+        });
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(99), "nothing saved twice");
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(DISTINCT number) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(99));
+            Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM customers"), Is.EqualTo(99), "one customer per phone");
+        });
+    }
+}
