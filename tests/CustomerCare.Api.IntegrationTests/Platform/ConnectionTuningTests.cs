@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace CustomerCare.Api.IntegrationTests.Data;
+namespace CustomerCare.Api.IntegrationTests.Platform;
 
 /// <summary>
 /// The API's connections prepare what they send repeatedly and are not reset on their way back to the pool, unless the
