@@ -22,10 +22,11 @@ location="$(curl -fsS -o /dev/null -D - -X POST "$BASE/api/v1/complaints/import"
   -H 'Content-Type: application/x-ndjson' -H "Idempotency-Key: bench-import-$RUN" --data-binary "@$FILE" \
   | sed -n 's/^[Ll]ocation: *\(.*\)\r$/\1/p')"
 [ -n "$location" ] || { echo "import: no Location in the answer" >&2; exit 1; }
+deadline=$(( $(date +%s) + 900 )) # a job that has not ended in 15 minutes is reported as it stands
 while :; do
   job="$(curl -fsS "$BASE$location" -H "X-Api-Key: $KEY")"
   status="$(printf '%s' "$job" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
-  [ "$status" = completed ] || [ "$status" = failed ] && break
+  if [ "$status" = completed ] || [ "$status" = failed ] || [ "$(date +%s)" -ge "$deadline" ]; then break; fi
   sleep 0.1
 done
 end=$(date +%s.%N)

@@ -220,7 +220,6 @@ public static class DependencyInjection
     public static string Tuned(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        var given = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!ContainsKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 200;
@@ -232,7 +231,7 @@ public static class DependencyInjection
             builder.NoResetOnClose = true;
         }
 
-        return given.ConnectionString == builder.ConnectionString ? connectionString : builder.ConnectionString;
+        return builder.ConnectionString;
     }
 
     private static bool ContainsKey(string connectionString, params string[] names) =>

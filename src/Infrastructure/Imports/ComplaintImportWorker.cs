@@ -78,7 +78,7 @@ public sealed partial class ComplaintImportWorker(
         var now = time.GetUtcNow();
         var taken = await db.Database.SqlQueryRaw<TakenJob>(
             """
-            UPDATE complaint_imports SET held_until = {0}, status = 'Running'
+            UPDATE complaint_imports SET held_until = {0}
             WHERE id = (SELECT id FROM complaint_imports
                         WHERE status IN ('Queued', 'Running') AND (held_until IS NULL OR held_until < {1})
                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)

@@ -31,10 +31,10 @@ public sealed class RunComplaintImportCommandHandler(
 
     public async ValueTask<ComplaintImportStatus> Handle(RunComplaintImportCommand command, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(command.Id, cancellationToken) is not { IsFinished: false } job)
+        var job = await LoadAsync(command.Id, cancellationToken);
+        if (job is null || job.IsFinished)
         {
-            return (await db.ComplaintImports.AsNoTracking().Where(i => i.Id == command.Id).Select(i => (ComplaintImportStatus?)i.Status)
-                .SingleOrDefaultAsync(cancellationToken)) ?? ComplaintImportStatus.Failed;
+            return job?.Status ?? ComplaintImportStatus.Failed;
         }
 
         if (!await db.Partners.AnyAsync(p => p.Id == job.PartnerId && p.IsActive, cancellationToken))
@@ -52,25 +52,21 @@ public sealed class RunComplaintImportCommandHandler(
             return job.Status;
         }
 
-        await RememberDoneAsync(job, rows, cancellationToken);
+        job.Start(time.GetUtcNow(), options.Value.Lease);
         var size = Math.Max(1, options.Value.BatchSize);
         for (var batches = 0; !job.IsFinished && (command.MaxBatches <= 0 || batches < command.MaxBatches); batches++)
         {
             var batch = rows.Skip(job.RowsDone).Take(size).ToList();
-            job.Start(time.GetUtcNow(), options.Value.Lease);
             if (!await SaveBatchAsync(job, batch, cancellationToken))
             {
                 // Something in the batch could not be stored (a reference sent meanwhile by another request): row by row.
                 foreach (var row in batch)
                 {
-                    job = await LoadAsync(command.Id, cancellationToken) ?? throw new InvalidOperationException("The import disappeared.");
-                    job.Start(time.GetUtcNow(), options.Value.Lease);
-                    await SaveBatchAsync(job, [row], cancellationToken);
+                    await SaveBatchAsync(await HoldAsync(command.Id, cancellationToken), [row], cancellationToken);
                 }
             }
 
-            db.DiscardChanges(); // the batch's complaints need no tracking any more
-            job = await LoadAsync(command.Id, cancellationToken) ?? throw new InvalidOperationException("The import disappeared.");
+            job = await HoldAsync(command.Id, cancellationToken);
         }
 
         if (!job.IsFinished)
@@ -84,22 +80,21 @@ public sealed class RunComplaintImportCommandHandler(
 
     private Task<ComplaintImport?> LoadAsync(Guid id, CancellationToken ct) => db.ComplaintImports.SingleOrDefaultAsync(i => i.Id == id, ct);
 
-    /// <summary>A resumed job: the outcomes of the rows already done, for the references later rows repeat.</summary>
-    private async Task RememberDoneAsync(ComplaintImport job, List<ImportRow> rows, CancellationToken ct)
+    /// <summary>
+    /// The job as the last commit left it, held by this runner unless finished; nothing else stays tracked (the saved
+    /// batches' complaints need no tracking any more). A resumed job needs nothing of its earlier batches: a later row
+    /// repeating a reference they saved finds its complaint in the database.
+    /// </summary>
+    private async Task<ComplaintImport> HoldAsync(Guid id, CancellationToken ct)
     {
-        if (job.RowsDone == 0)
+        db.DiscardChanges();
+        var job = await LoadAsync(id, ct) ?? throw new InvalidOperationException("The import disappeared.");
+        if (!job.IsFinished)
         {
-            return;
+            job.Start(time.GetUtcNow(), options.Value.Lease);
         }
 
-        var done = await db.ComplaintImportRows.AsNoTracking().Where(r => r.ImportId == job.Id).ToDictionaryAsync(r => r.Line, ct);
-        foreach (var row in rows.Take(job.RowsDone))
-        {
-            if (row.ExternalReference is { } reference && done.TryGetValue(row.Line, out var outcome) && outcome.Status != ImportRowStatus.Error)
-            {
-                _firstByReference.TryAdd(reference, outcome);
-            }
-        }
+        return job;
     }
 
     /// <summary>
@@ -193,10 +188,8 @@ public sealed class RunComplaintImportCommandHandler(
         }
         catch (DbUpdateException) when (rows[0].ExternalReference is { } reference)
         {
-            db.DiscardChanges();
+            var retried = await HoldAsync(job.Id, ct);
             var winner = await intake.ExistingAsync(reference, ct);
-            var retried = await LoadAsync(job.Id, ct) ?? throw new InvalidOperationException("The import disappeared.");
-            retried.Start(time.GetUtcNow(), options.Value.Lease);
             retried.Record([winner is null
                 ? Outcome(rows[0], ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["The row could not be stored."] })
                 : Outcome(rows[0], ImportRowStatus.Duplicate, winner.Id, winner.Number)], time.GetUtcNow(), options.Value.Lease);
