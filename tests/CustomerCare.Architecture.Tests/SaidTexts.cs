@@ -24,6 +24,7 @@ internal static partial class SaidTexts
         ["PreconditionRequiredException"] = 0,
         ["ExplainedException"] = 0,
         ["EnsureOpen"] = 0,
+        ["Abandon"] = 0,
         ["Say"] = 0,
         ["WriteProblemAsync"] = 3,
         ["GetTermAsync"] = 1,

@@ -159,11 +159,15 @@ public sealed class ComplaintImport : AggregateRoot
         }
     }
 
-    /// <summary>The job cannot go on (the rows saved so far stay); the file is dropped.</summary>
-    public void Fail(string reason, DateTimeOffset now)
+    /// <summary>
+    /// The job cannot go on (the rows saved so far stay); the file is dropped. The reason is kept in English and said in
+    /// the reader's language when the job is read.
+    /// </summary>
+    public void Abandon(LocalizableText reason, DateTimeOffset now)
     {
         EnsureNotFinished();
-        (Status, Failure, FinishedAt, File, UpdatedAt, HeldUntil) = (ComplaintImportStatus.Failed, Guard.Text(reason, FailureMaxLength, "failure"), now, null, now, null);
+        (Status, Failure, FinishedAt, File, UpdatedAt, HeldUntil) =
+            (ComplaintImportStatus.Failed, Guard.Text(reason.ToString(), FailureMaxLength, "failure"), now, null, now, null);
     }
 
     private void EnsureNotFinished()

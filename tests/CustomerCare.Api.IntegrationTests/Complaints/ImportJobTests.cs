@@ -121,4 +121,41 @@ public sealed class ImportJobTests : IntegrationTest
             Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM customers"), Is.EqualTo(99), "one customer per phone");
         });
     }
+
+    [Test]
+    public async Task APartnerDeactivatedBeforeItsJobRuns_LeavesAFailedJob_WithoutItsFile_AndNothingImported()
+    {
+        var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        using var admin = await ApiClient.AsAdminAsync();
+        await using var host = Testing.Factory.WithWebHostBuilder(b => b.UseSetting("CustomerCare:Import:PollInterval", "00:00:00"));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var posted = await client.PostAsync("/api/v1/complaints/import", new StringContent(File(5), Encoding.UTF8, "application/x-ndjson"));
+        await posted.AssertStatusAsync(HttpStatusCode.Accepted);
+        var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        await (await admin.PostAsync($"/api/v1/partners/{partnerId}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
+        var status = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status.ToString(), Is.EqualTo("Failed"));
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaint_imports WHERE id = '{id}' AND status = 'Failed' AND file IS NULL AND failure LIKE '%deactivated%'"),
+                Is.EqualTo(1), "failed, its file dropped, the reason stated");
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.Zero);
+        });
+
+        // Active again, the partner reads why, in its language.
+        await (await admin.PostAsync($"/api/v1/partners/{partnerId}/activate", null)).AssertStatusAsync(HttpStatusCode.OK);
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/complaint-imports/{id}");
+        read.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var job = await (await client.SendAsync(read)).ReadJsonAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(job.GetProperty("failure").GetString(), Is.EqualTo("导入结束前合作方已被停用，尚未处理的行没有导入。"));
+        });
+    }
 }

@@ -52,7 +52,7 @@ public class ComplaintImportTests
         Assert.That(Assert.Throws<DomainException>(() => job.Record([Row(1, ImportRowStatus.Created), Row(2, ImportRowStatus.Created)], Now, Lease))!.Code,
             Is.EqualTo("import.tooManyRows"));
 
-        job.Fail("The partner was deactivated.", Now.AddMinutes(1));
+        job.Abandon("The partner was deactivated.", Now.AddMinutes(1));
 
         Assert.Multiple(() =>
         {

@@ -39,7 +39,7 @@ public sealed class RunComplaintImportCommandHandler(
 
         if (!await db.Partners.AnyAsync(p => p.Id == job.PartnerId && p.IsActive, cancellationToken))
         {
-            job.Fail("The partner was deactivated before the import ended; the rows not yet done were not imported.", time.GetUtcNow());
+            job.Abandon("The partner was deactivated before the import ended; the rows not yet done were not imported.", time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return job.Status;
         }
@@ -47,7 +47,7 @@ public sealed class RunComplaintImportCommandHandler(
         var rows = await ComplaintImportParser.ReadAsync(job.Format, job.File!, int.MaxValue, cancellationToken);
         if (rows.Count != job.TotalRows)
         {
-            job.Fail("The stored file no longer reads as the number of rows it was accepted with.", time.GetUtcNow());
+            job.Abandon("The stored file no longer reads as the number of rows it was accepted with.", time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return job.Status;
         }

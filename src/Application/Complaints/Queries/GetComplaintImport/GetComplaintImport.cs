@@ -2,6 +2,7 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Common.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,11 @@ public sealed record GetComplaintImportQuery(Guid Id) : IQuery<ComplaintImportDt
 public sealed class GetComplaintImportQueryHandler(IApplicationDbContext db, ICurrentUser user, IMapper mapper)
     : IQueryHandler<GetComplaintImportQuery, ComplaintImportDto>
 {
-    public async ValueTask<ComplaintImportDto> Handle(GetComplaintImportQuery query, CancellationToken cancellationToken) =>
-        await db.ComplaintImports.AsNoTracking().Where(i => i.Id == query.Id && i.PartnerId == user.Id)
+    public async ValueTask<ComplaintImportDto> Handle(GetComplaintImportQuery query, CancellationToken cancellationToken)
+    {
+        var job = await db.ComplaintImports.AsNoTracking().Where(i => i.Id == query.Id && i.PartnerId == user.Id)
             .ProjectTo<ComplaintImportDto>(mapper.ConfigurationProvider).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Import", query.Id);
+            ?? throw new NotFoundException("Import", query.Id);
+        return job.Failure is { } failure ? job with { Failure = Texts.Say(failure) } : job; // stored in English
+    }
 }
