@@ -1,10 +1,90 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Api.IntegrationTests.Complaints;
 
-/// <summary>The complaint list counts its matches only up to a limit (here 3) or as far as the requested page reaches.</summary>
+/// <summary>
+/// The complaint list counts its matches only up to a limit (here 3) or as far as the requested page reaches; a page that
+/// is not full is the last, and its count needs no second query.
+/// </summary>
 public class ComplaintListCountTests : AdminIntegrationTest
 {
+    /// <summary>The SQL commands EF Core runs (in this process) whose parameters include <paramref name="value"/>.</summary>
+    private sealed class CommandsWith : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _value;
+        private readonly IDisposable _subscription;
+        private readonly ConcurrentQueue<string> _commands = new();
+
+        public CommandsWith(string value)
+        {
+            _value = value;
+            _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public IReadOnlyList<string> Commands => [.. _commands];
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                listener.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> pair)
+        {
+            if (pair.Key == RelationalEventId.CommandExecuting.Name && pair.Value is CommandEventData data
+                && data.Command.Parameters.Cast<DbParameter>().Any(p => p.Value is string text && text.Contains(_value, StringComparison.Ordinal)))
+            {
+                _commands.Enqueue(data.Command.CommandText);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose() => _subscription.Dispose();
+    }
+
+    [Test]
+    public async Task APageThatIsNotFull_IsCountedByItsPosition_InOneQuery()
+    {
+        var api = new ComplaintApi(Admin);
+        for (var i = 0; i < 3; i++)
+        {
+            await api.ReceiveAsync(ComplaintApi.NewComplaint($"斑马鱼缸漏水 {i}", $"+86 139 0000 01{i:D2}"));
+        }
+
+        await api.ReceiveAsync(ComplaintApi.NewComplaint("Kettle leaks", "+86 139 0000 0199"));
+        using var partial = new CommandsWith("斑马鱼缸");
+        var whole = await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString("斑马鱼缸") + "&pageSize=50")).ReadJsonAsync();
+        var pageQueries = partial.Commands;
+        partial.Dispose();
+        using var full = new CommandsWith("斑马鱼缸");
+        var firstOfTwo = await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString("斑马鱼缸") + "&pageSize=2")).ReadJsonAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(whole.GetProperty("items").GetArrayLength(), Is.EqualTo(3));
+            Assert.That(whole.GetProperty("totalCount").GetInt32(), Is.EqualTo(3));
+            Assert.That(whole.GetProperty("totalCountIsExact").GetBoolean(), Is.True);
+            Assert.That(pageQueries, Has.Count.EqualTo(1), "the page alone: " + string.Join("\n---\n", pageQueries));
+            Assert.That(firstOfTwo.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(firstOfTwo.GetProperty("totalCount").GetInt32(), Is.EqualTo(3), "a full page is followed by a count");
+            Assert.That(full.Commands, Has.Count.EqualTo(2));
+        });
+    }
+
     [Test]
     public async Task TotalCount_IsExactUpToTheLimit_ThenALowerBound()
     {

@@ -24,17 +24,24 @@ public sealed record PagedList<T>(
         new(Items.Select(map).ToList(), Page, PageSize, TotalCount) { TotalCountIsExact = TotalCountIsExact };
 
     /// <param name="countLimit">Count at most this many matches (or as many as the requested page reaches); null counts all.</param>
+    /// <remarks>
+    /// The page is read first: a page with fewer items than its size is the last one, so its position gives the exact
+    /// count and no second query runs (a search matching a handful of complaints costs one query). Only a full page, or
+    /// an empty page past the first, is followed by a count.
+    /// </remarks>
     public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken, int? countLimit = null)
     {
+        var skipped = (page - 1) * pageSize;
+        var items = await query.Skip(skipped).Take(pageSize).ToListAsync(cancellationToken);
+        if (items.Count < pageSize && (items.Count > 0 || page == 1))
+            return new PagedList<T>(items, page, pageSize, skipped + items.Count);
+
         var cap = countLimit is { } limit ? Math.Max(limit, (long)page * pageSize) + 1 : long.MaxValue;
         var counted = cap == long.MaxValue
             ? await query.CountAsync(cancellationToken)
             : await query.Take((int)Math.Min(cap, int.MaxValue)).CountAsync(cancellationToken);
         var exact = counted < cap;
         var total = exact ? counted : (int)(cap - 1);
-        var items = total == 0
-            ? []
-            : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total) { TotalCountIsExact = exact };
     }
 }
