@@ -76,7 +76,9 @@ public static class DependencyInjection
             provider.GetRequiredService<IOptions<AttachmentOptions>>().Value is { S3.IsConfigured: true } attachments
                 ? new Attachments.S3AttachmentStore(attachments.S3)
                 : ActivatorUtilities.CreateInstance<Attachments.DiskAttachmentStore>(provider));
-        services.AddScoped<Application.Reports.IComplaintStatistics, Reports.ComplaintStatistics>();
+        services.AddScoped<Reports.ComplaintStatistics>();
+        services.AddSingleton<Reports.ReportCache>();
+        services.AddScoped<Application.Reports.IComplaintStatistics, Reports.CachedComplaintStatistics>();
         services.AddOptions<Reports.ReportReplicaOptions>().Bind(configuration.GetSection(Reports.ReportReplicaOptions.SectionName));
         services.AddSingleton<Reports.ReportReplica>();
         services.AddScoped<IReportDatabase, Reports.ReportDatabase>();

@@ -42,6 +42,8 @@ public sealed class CustomerCareApiFactory(
         // Tests drive the SLA scanner themselves, at the times they choose.
         builder.UseSetting("CustomerCare:Sla:ScanInterval", "00:00:00");
         builder.UseSetting("CustomerCare:Surveys:CampaignInterval", "00:00:00");
+        // Reports computed afresh: a test reads what it has just written. ReportCacheTests turn the cache on.
+        builder.UseSetting("CustomerCare:Reports:CacheFor", "00:00:00");
         // Every test signs in from the same (absent) address: rate limits are tested with a host of their own.
         builder.UseSetting("CustomerCare:Limits:Anonymous:PermitLimit", "1000000");
         builder.UseSetting("CustomerCare:Limits:User:PermitLimit", "1000000");

@@ -30,7 +30,7 @@ public sealed class DocumentInfoFilter : IDocumentFilter
         ["Feedback"] = "Suggestions, praise, questions and ideas customers give, and how they were answered.",
         ["Partners"] = "Partner systems that push complaints and receive webhooks, and their API keys.",
         ["Reference data"] = "Display names in English and Simplified Chinese for the values front ends show: categories, channels, severities, statuses, actions.",
-        ["Reports"] = "Service-quality reports over a period: volumes, SLA compliance, satisfaction, open breaches, as JSON or CSV.",
+        ["Reports"] = "Service-quality reports over a period: volumes, SLA compliance, satisfaction, open breaches, as JSON or CSV. A computed period report is served again for a few seconds (15 by default) and recomputed after: it may be up to twice that behind the latest changes. Open breaches are always counted live.",
         ["Settings"] = "The default business calendar, the SLA policies the clocks run on, and notifications.",
         ["Staff"] = "Staff members, their roles and departments, invitations and deactivation.",
         ["Survey responses"] = "What a customer opens from a survey invitation: the questions, and the answers sent back. No sign-in: the invitation's token is the credential.",

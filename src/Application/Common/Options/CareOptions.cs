@@ -81,4 +81,12 @@ public sealed class ReportOptions
     /// <summary>The longest period one report covers, in days.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 3660)]
     public int MaxPeriodDays { get; set; } = 731;
+
+    /// <summary>
+    /// How long a computed report aggregation is served before it is computed again (per period, grouping and the
+    /// caller's visibility). Once older, the next request starts one recomputation and, for up to as long again, is
+    /// answered from the older result meanwhile: a report is at most twice this behind the database. Zero computes every
+    /// report afresh (ADR 0018).
+    /// </summary>
+    public TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(15);
 }
