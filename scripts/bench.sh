@@ -16,7 +16,7 @@
 #   import     a partner's NDJSON file of 10,000 new complaints (scripts/bench/import.sh): rows per second to the job's end
 #   report-replica  the report scenario with ConnectionStrings__CustomerCareReports on a streaming replica of the cluster
 #              (scripts/db.sh replica start), once it has replayed everything; a report that fell back to the primary is counted
-# and pgbench running the same statements as create, get and register (pg_*.sql) at the same concurrency.
+# and pgbench running the same statements as create, get, list, search and register (pg_*.sql) at the same concurrency.
 # Prints one table and writes it as JSON (.data/bench/results-<time>.json) and as docs/benchmarks.md.
 #
 # Environment: BENCH_COMPLAINTS (1000000), BENCH_CUSTOMERS (200000), BENCH_POOL (100000 received complaints added per
@@ -200,6 +200,10 @@ say "measuring create (pgbench)"
 run_pgbench create pg_create.sql -D partner="$PARTNER" -D prefix="$PREFIX"
 say "measuring get (pgbench)"
 run_pgbench get pg_get.sql -D complaints="$COMPLAINTS" -D staff="$STAFF_ID" -D stamp="$STAMP"
+say "measuring list (pgbench)"
+run_pgbench list pg_list.sql -D departments="$(wc -l <"$DIR/departments.txt")"
+say "measuring search (pgbench)"
+run_pgbench search pg_search.sql -D complaints="$COMPLAINTS"
 say "measuring register (pgbench)"
 run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
 
