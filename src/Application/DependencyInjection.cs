@@ -28,7 +28,7 @@ public static class DependencyInjection
         services.AddOptions<PasswordPolicyOptions>().Bind(configuration.GetSection(PasswordPolicyOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CareOptions>().Bind(configuration.GetSection(CareOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImprovementOptions>().Bind(configuration.GetSection(ImprovementOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -100,6 +100,9 @@ public sealed class ComplaintImport : AggregateRoot
 
     public uint Version { get; private set; }
 
+    /// <summary>Turns in a row that ended in an unexpected error before a batch was saved; a saved batch sets it back to zero.</summary>
+    public int FailedTurns { get; private set; }
+
     /// <summary>The report lines added since the job was loaded (the saved ones are read by queries, not loaded here).</summary>
     public IReadOnlyList<ComplaintImportRow> Rows => _rows.AsReadOnly();
 
@@ -152,6 +155,7 @@ public sealed class ComplaintImport : AggregateRoot
         }
 
         RowsDone += rows.Count;
+        FailedTurns = 0;
         (UpdatedAt, HeldUntil) = (now, now + lease);
         if (RowsDone == TotalRows)
         {
@@ -168,6 +172,26 @@ public sealed class ComplaintImport : AggregateRoot
         EnsureNotFinished();
         (Status, Failure, FinishedAt, File, UpdatedAt, HeldUntil) =
             (ComplaintImportStatus.Failed, Guard.Text(reason.ToString(), FailureMaxLength, "failure"), now, null, now, null);
+    }
+
+    /// <summary>
+    /// A runner's turn ended in an unexpected error before it saved a batch (what it had not saved is gone). The job is
+    /// held for <paramref name="retryAfter"/> and then tried again, from the last saved batch; the
+    /// <paramref name="maxFailedTurns"/>-th such turn in a row abandons it, so a batch that can never be saved does not
+    /// keep a runner busy for ever.
+    /// </summary>
+    public void RecordFailedTurn(int maxFailedTurns, DateTimeOffset now, TimeSpan retryAfter)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFailedTurns, 1);
+        EnsureNotFinished();
+        FailedTurns++;
+        if (FailedTurns >= maxFailedTurns)
+        {
+            Abandon("The import was given up after failing again and again with an unexpected error; the rows done so far stay saved.", now);
+            return;
+        }
+
+        (UpdatedAt, HeldUntil) = (now, now + retryAfter);
     }
 
     private void EnsureNotFinished()

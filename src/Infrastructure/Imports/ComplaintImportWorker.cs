@@ -1,6 +1,7 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Application.Common.Security;
+using CustomerCare.Application.Complaints.Commands.RecordFailedImportTurn;
 using CustomerCare.Application.Complaints.Commands.RunComplaintImport;
 using CustomerCare.Domain.Imports;
 using CustomerCare.Infrastructure.Data;
@@ -101,6 +102,17 @@ public sealed partial class ComplaintImportWorker(
         {
             LogTakenOver(logger, job.Id);
         }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Counted against the job, which is retried after its lease and abandoned after MaxFailedTurns in a row.
+            LogTurnFailed(logger, ex, job.Id);
+            await using var after = scopes.CreateAsyncScope();
+            after.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(job.PartnerId);
+            if (await after.ServiceProvider.GetRequiredService<ISender>().Send(new RecordFailedImportTurnCommand(job.Id), ct) is { } status)
+            {
+                LogTurn(logger, job.Id, status);
+            }
+        }
 
         return true;
     }
@@ -112,6 +124,9 @@ public sealed partial class ComplaintImportWorker(
 
     [LoggerMessage(EventId = 7951, Level = LogLevel.Warning, Message = "Import {ImportId} was taken over by another runner (this one held it past its lease)")]
     private static partial void LogTakenOver(ILogger logger, Guid importId);
+
+    [LoggerMessage(EventId = 7953, Level = LogLevel.Error, Message = "Import {ImportId}: the turn failed; the job is retried after its lease")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, Guid importId);
 
     [LoggerMessage(EventId = 7952, Level = LogLevel.Warning, Message = "The import runner failed; it looks again at the next interval")]
     private static partial void LogFailed(ILogger logger, Exception exception);

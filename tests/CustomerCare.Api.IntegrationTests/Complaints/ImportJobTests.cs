@@ -9,6 +9,7 @@ using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CustomerCare.Api.IntegrationTests.Complaints;
 
@@ -157,5 +158,65 @@ public sealed class ImportJobTests : IntegrationTest
             Assert.That(job.GetProperty("status").GetString(), Is.EqualTo("failed"));
             Assert.That(job.GetProperty("failure").GetString(), Is.EqualTo("导入结束前合作方已被停用，尚未处理的行没有导入。"));
         });
+    }
+
+    [Test]
+    public async Task AJobWhoseProgressCannotBeSaved_IsRetriedAfterItsLease_ThenGivenUp_WithItsReasonAndNothingHalfSaved()
+    {
+        // A real failure of the database on every attempt: a trigger refuses to record any progress of this partner's job
+        // (a refused row alone would be reported as an error row; a job that cannot be saved at all fails its turn).
+        var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        await using var connection = new NpgsqlConnection(Testing.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var refuse = new NpgsqlCommand(
+            $"""
+            CREATE FUNCTION test_refuse_import() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW.partner_id = '{partnerId}' AND NEW.rows_done > OLD.rows_done THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER test_refuse_import BEFORE UPDATE ON complaint_imports FOR EACH ROW EXECUTE FUNCTION test_refuse_import();
+            """, connection))
+        {
+            await refuse.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await using var host = Testing.Factory.WithWebHostBuilder(b => b
+                .UseSetting("CustomerCare:Import:PollInterval", "00:00:00.100")
+                .UseSetting("CustomerCare:Import:Lease", "00:00:00.300")
+                .UseSetting("CustomerCare:Import:MaxFailedTurns", "3"));
+            using var client = host.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            using var posted = await client.PostAsync("/api/v1/complaints/import",
+                new StringContent(File(5), Encoding.UTF8, "application/x-ndjson"));
+            await posted.AssertStatusAsync(HttpStatusCode.Accepted);
+            var location = posted.Headers.Location!.ToString();
+
+            JsonElement job;
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            do
+            {
+                await Task.Delay(100);
+                using var read = new HttpRequestMessage(HttpMethod.Get, location);
+                read.Headers.AcceptLanguage.ParseAdd("zh-CN");
+                job = await (await client.SendAsync(read)).ReadJsonAsync();
+            }
+            while (job.GetProperty("status").GetString() != "failed" && DateTime.UtcNow < deadline);
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(job.GetProperty("status").GetString(), Is.EqualTo("failed"), "given up, not retried for ever");
+                Assert.That(job.GetProperty("failure").GetString(), Is.EqualTo("导入因意外错误反复失败，已放弃；已处理的行仍然保留。"));
+                Assert.That(job.GetProperty("rowsDone").GetInt32(), Is.Zero);
+                Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.Zero, "no batch half saved");
+                Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaint_imports WHERE partner_id = '{partnerId}' AND file IS NULL AND failed_turns = 3"),
+                    Is.EqualTo(1), "three turns failed; the file is dropped");
+            });
+        }
+        finally
+        {
+            await using var drop = new NpgsqlCommand(
+                "DROP TRIGGER IF EXISTS test_refuse_import ON complaint_imports; DROP FUNCTION IF EXISTS test_refuse_import();", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

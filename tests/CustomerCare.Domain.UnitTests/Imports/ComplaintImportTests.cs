@@ -64,4 +64,35 @@ public class ComplaintImportTests
         Assert.That(ComplaintImport.Queue(Guid.CreateVersion7(), ComplaintImportFormat.Csv, "a,b", 0, Now).Status, Is.EqualTo(ComplaintImportStatus.Completed),
             "a file without rows has nothing to wait for");
     }
+
+    [Test]
+    public void FailedTurns_HoldTheJobForALease_AreForgivenByASavedBatch_AndTheLastAllowedOneAbandonsIt()
+    {
+        var job = ComplaintImport.Queue(Guid.CreateVersion7(), ComplaintImportFormat.Ndjson, "{…}", 3, Now);
+        job.Start(Now, Lease);
+        job.RecordFailedTurn(3, Now.AddSeconds(1), Lease);
+        job.RecordFailedTurn(3, Now.AddSeconds(2), Lease);
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.FailedTurns, Is.EqualTo(2));
+            Assert.That(job.Status, Is.EqualTo(ComplaintImportStatus.Running));
+            Assert.That(job.HeldUntil, Is.EqualTo(Now.AddSeconds(2) + Lease), "tried again once the lease has passed");
+        });
+
+        job.Record([Row(1, ImportRowStatus.Created)], Now.AddSeconds(3), Lease);
+        Assert.That(job.FailedTurns, Is.Zero, "only failures in a row count");
+
+        job.RecordFailedTurn(3, Now.AddSeconds(4), Lease);
+        job.RecordFailedTurn(3, Now.AddSeconds(5), Lease);
+        job.RecordFailedTurn(3, Now.AddSeconds(6), Lease);
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.Status, Is.EqualTo(ComplaintImportStatus.Failed));
+            Assert.That(job.Failure, Is.EqualTo("The import was given up after failing again and again with an unexpected error; the rows done so far stay saved."));
+            Assert.That(job.RowsDone, Is.EqualTo(1), "the saved batch stays");
+            Assert.That(job.File, Is.Null);
+            Assert.That(job.HeldUntil, Is.Null);
+        });
+        Assert.That(Assert.Throws<DomainException>(() => job.RecordFailedTurn(3, Now.AddSeconds(7), Lease))!.Code, Is.EqualTo("import.finished"));
+    }
 }

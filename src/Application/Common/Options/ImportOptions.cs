@@ -17,6 +17,13 @@ public sealed class ImportOptions
     /// <summary>How long a runner holds a job without finishing a batch before another may take it over (after a crash). Default 60 s.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Turns in a row a job may end in an unexpected error before it is abandoned (each retried once its lease has
+    /// passed). Default 5.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int MaxFailedTurns { get; set; } = 5;
+
     /// <summary>Batches a runner saves before it lets other jobs have a turn; zero runs a job to its end. Default 0.</summary>
     public int BatchesPerTurn { get; set; }
 }

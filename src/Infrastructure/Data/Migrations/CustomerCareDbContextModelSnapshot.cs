@@ -1152,6 +1152,10 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("errors");
 
+                    b.Property<int>("FailedTurns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_turns");
+
                     b.Property<string>("Failure")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
