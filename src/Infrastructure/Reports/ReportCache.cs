@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CustomerCare.Application.Common.Options;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Infrastructure.Reports;
@@ -11,7 +12,7 @@ namespace CustomerCare.Infrastructure.Reports;
 /// result while it is at most twice <c>CacheFor</c> old; older than that, the request waits for the new one. A
 /// computation belongs to no request: a caller that goes away does not cancel it for the others.
 /// </summary>
-public sealed class ReportCache(IOptions<ReportOptions> options, TimeProvider time)
+public sealed partial class ReportCache(IOptions<ReportOptions> options, TimeProvider time, ILogger<ReportCache> logger)
 {
     /// <summary>Keys kept at most; past this, reports are computed without being kept until old entries are swept.</summary>
     public const int MaxEntries = 4096;
@@ -75,13 +76,15 @@ public sealed class ReportCache(IOptions<ReportOptions> options, TimeProvider ti
 
             return value;
         }
-        catch
+        catch (Exception ex)
         {
             lock (slot)
             {
                 slot.Computing = null;
             }
 
+            // Those waiting get the error; one answered from the older result meanwhile never sees it, so it is logged.
+            LogFailed(logger, ex);
             throw;
         }
     }
@@ -106,6 +109,9 @@ public sealed class ReportCache(IOptions<ReportOptions> options, TimeProvider ti
             }
         }
     }
+
+    [LoggerMessage(EventId = 7960, Level = LogLevel.Warning, Message = "A report computation failed; the next request computes it again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     private sealed class Slot
     {
