@@ -21,8 +21,8 @@ internal sealed class CachedComplaintStatistics(ComplaintStatistics direct, Repo
         Cached($"compensation|{Key(scope)}|{groupBy}|{interval}",
             (statistics, token) => statistics.CompensationAsync(scope, groupBy, interval, token), cancellationToken);
 
-    public async Task<int> CountAsync(ReportScope scope, CancellationToken cancellationToken) =>
-        (await Cached($"count|{Key(scope)}", async (statistics, token) => new[] { await statistics.CountAsync(scope, token) }, cancellationToken))[0];
+    public Task<int> CountAsync(ReportScope scope, CancellationToken cancellationToken) =>
+        Cached($"count|{Key(scope)}", (statistics, token) => statistics.CountAsync(scope, token), cancellationToken);
 
     public Task<IReadOnlyList<HotspotRow>> HotspotsAsync(ReportScope scope, HotspotDimension dimension, DateTimeOffset previousFrom, CancellationToken cancellationToken) =>
         Cached($"hotspots|{Key(scope)}|{dimension}|{previousFrom.UtcTicks}",
@@ -31,11 +31,10 @@ internal sealed class CachedComplaintStatistics(ComplaintStatistics direct, Repo
     public Task<IReadOnlyList<OpenBreachRow>> OpenBreachesAsync(ComplaintVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken) =>
         direct.OpenBreachesAsync(visibility, now, cancellationToken);
 
-    public async Task<int> ActiveCustomersAsync(CancellationToken cancellationToken) =>
-        (await Cached("active-customers", async (statistics, token) => new[] { await statistics.ActiveCustomersAsync(token) }, cancellationToken))[0];
+    public Task<int> ActiveCustomersAsync(CancellationToken cancellationToken) =>
+        Cached("active-customers", (statistics, token) => statistics.ActiveCustomersAsync(token), cancellationToken);
 
     private async Task<T> Cached<T>(string key, Func<ComplaintStatistics, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
-        where T : class
     {
         if (!cache.Enabled)
         {

@@ -24,7 +24,6 @@ public sealed partial class ReportCache(IOptions<ReportOptions> options, TimePro
     public bool Enabled => options.Value.CacheFor > TimeSpan.Zero;
 
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
-        where T : class
     {
         var fresh = options.Value.CacheFor;
         var now = time.GetUtcNow();
@@ -39,28 +38,27 @@ public sealed partial class ReportCache(IOptions<ReportOptions> options, TimePro
             slot = _slots.GetOrAdd(key, _ => new Slot());
         }
 
-        Task<object> pending;
+        Task<object?> pending;
         lock (slot)
         {
-            if (slot.Value is not null && now - slot.ComputedAt <= fresh)
+            if (slot.HasValue && now - slot.ComputedAt <= fresh)
             {
-                return (T)slot.Value;
+                return (T)slot.Value!;
             }
 
             slot.Computing ??= Task.Run(() => ComputeAsync(slot, compute));
-            if (slot.Value is not null && now - slot.ComputedAt <= fresh * 2)
+            if (slot.HasValue && now - slot.ComputedAt <= fresh * 2)
             {
-                return (T)slot.Value;
+                return (T)slot.Value!;
             }
 
             pending = slot.Computing;
         }
 
-        return (T)await pending.WaitAsync(cancellationToken);
+        return (T)(await pending.WaitAsync(cancellationToken))!;
     }
 
-    private async Task<object> ComputeAsync<T>(Slot slot, Func<Task<T>> compute)
-        where T : class
+    private async Task<object?> ComputeAsync<T>(Slot slot, Func<Task<T>> compute)
     {
         // The result is as fresh as the moment its query started.
         var started = time.GetUtcNow();
@@ -69,8 +67,7 @@ public sealed partial class ReportCache(IOptions<ReportOptions> options, TimePro
             var value = await compute();
             lock (slot)
             {
-                slot.Value = value;
-                slot.ComputedAt = started;
+                (slot.Value, slot.HasValue, slot.ComputedAt) = (value, true, started);
                 slot.Computing = null;
             }
 
@@ -117,8 +114,10 @@ public sealed partial class ReportCache(IOptions<ReportOptions> options, TimePro
     {
         public object? Value { get; set; }
 
+        public bool HasValue { get; set; }
+
         public DateTimeOffset ComputedAt { get; set; }
 
-        public Task<object>? Computing { get; set; }
+        public Task<object?>? Computing { get; set; }
     }
 }

@@ -34,7 +34,9 @@ public sealed record PagedList<T>(
         var skipped = (page - 1) * pageSize;
         var items = await query.Skip(skipped).Take(pageSize).ToListAsync(cancellationToken);
         if (items.Count < pageSize && (items.Count > 0 || page == 1))
+        {
             return new PagedList<T>(items, page, pageSize, skipped + items.Count);
+        }
 
         var cap = countLimit is { } limit ? Math.Max(limit, (long)page * pageSize) + 1 : long.MaxValue;
         var counted = cap == long.MaxValue

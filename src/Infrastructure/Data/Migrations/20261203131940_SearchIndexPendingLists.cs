@@ -17,14 +17,18 @@ namespace CustomerCare.Infrastructure.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             foreach (var index in Indexes)
+            {
                 migrationBuilder.Sql($"ALTER INDEX {index} SET (gin_pending_list_limit = 128);");
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             foreach (var index in Indexes)
+            {
                 migrationBuilder.Sql($"ALTER INDEX {index} RESET (gin_pending_list_limit);");
+            }
         }
     }
 }
