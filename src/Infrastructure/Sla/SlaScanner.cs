@@ -15,6 +15,30 @@ public sealed partial class SlaScanner(CustomerCareDbContext db, TimeProvider ti
 {
     public const int BatchSize = 200;
 
+    /// <summary>Clocks past due ({0}) not yet breached, at most {1}, oldest first: only <c>ix_complaint_sla_clocks_breach_due</c> holds them.</summary>
+    public const string BreachClaim =
+        """
+        SELECT k.id AS "Value"
+        FROM complaint_sla_clocks k JOIN complaints c ON c.id = k.complaint_id
+        WHERE k.met_at IS NULL AND k.paused_at IS NULL AND k.breached_at IS NULL AND k.due_at <= {0}
+          AND c.status <> 'Closed'
+        ORDER BY k.due_at
+        LIMIT {1}
+        FOR UPDATE OF k SKIP LOCKED
+        """;
+
+    /// <summary>Clocks inside their at-risk window at {0} not yet noted, at most {1}: only <c>ix_complaint_sla_clocks_risk_due</c> holds them.</summary>
+    public const string AtRiskClaim =
+        """
+        SELECT k.id AS "Value"
+        FROM complaint_sla_clocks k JOIN complaints c ON c.id = k.complaint_id
+        WHERE k.met_at IS NULL AND k.paused_at IS NULL AND k.breached_at IS NULL AND k.at_risk_notified_at IS NULL
+          AND k.at_risk_from <= {0} AND k.due_at > {0} AND c.status <> 'Closed'
+        ORDER BY k.at_risk_from
+        LIMIT {1}
+        FOR UPDATE OF k SKIP LOCKED
+        """;
+
     public async Task<SlaScanResult> ScanOnceAsync(CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -25,18 +49,14 @@ public sealed partial class SlaScanner(CustomerCareDbContext db, TimeProvider ti
                 db.ChangeTracker.Clear();
                 var now = time.GetUtcNow().ToUniversalTime(); // raw SQL parameters bypass the model's UTC converter
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var claimed = await db.Database.SqlQueryRaw<Guid>(
-                    """
-                    SELECT k.id AS "Value"
-                    FROM complaint_sla_clocks k JOIN complaints c ON c.id = k.complaint_id
-                    WHERE k.met_at IS NULL AND k.paused_at IS NULL AND c.status <> 'Closed'
-                      AND ((k.breached_at IS NULL AND k.due_at <= {0})
-                        OR (k.at_risk_notified_at IS NULL AND k.at_risk_from <= {0} AND k.due_at > {0}))
-                    ORDER BY k.due_at
-                    LIMIT {1}
-                    FOR UPDATE OF k SKIP LOCKED
-                    """,
-                    now, BatchSize).ToListAsync(ct);
+                // Two claims, each walking only its own partial index (see SlaClockConfiguration): clocks past due not yet
+                // breached, then, while the batch has room, clocks inside their at-risk window not yet noted.
+                var claimed = await db.Database.SqlQueryRaw<Guid>(BreachClaim, now, BatchSize).ToListAsync(ct);
+                if (claimed.Count < BatchSize)
+                {
+                    claimed.AddRange(await db.Database.SqlQueryRaw<Guid>(AtRiskClaim, now, BatchSize - claimed.Count).ToListAsync(ct));
+                }
+
                 if (claimed.Count == 0)
                 {
                     return new SlaScanResult(0, 0);

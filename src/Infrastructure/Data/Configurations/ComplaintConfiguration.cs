@@ -120,9 +120,16 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
         builder.Property(k => k.Basis).HasConversion<string>().HasMaxLength(20);
         builder.Property(k => k.Calendar).HasMaxLength(Domain.Sla.CalendarNames.MaxLength).IsRequired();
         builder.HasIndex(k => new { k.ComplaintId, k.Milestone }).IsUnique();
-        // The breach worker and the sla filters look for unmet clocks by due time.
+        // The sla filters look for unmet clocks by due time.
         builder.HasIndex(k => k.DueAt).HasFilter("met_at IS NULL");
         builder.HasIndex(k => k.AtRiskFrom).HasFilter("met_at IS NULL");
+        // The breach worker's two claims (SlaScanner): only the clocks still to note. An unmet clock stays unmet for as
+        // long as its complaint is open, so the indexes above keep every clock already breached; walking those on every
+        // pass cost 1.6 s with a million complaints.
+        builder.HasIndex(k => k.DueAt, "BreachDue").HasDatabaseName("ix_complaint_sla_clocks_breach_due")
+            .HasFilter("met_at IS NULL AND paused_at IS NULL AND breached_at IS NULL");
+        builder.HasIndex(k => k.AtRiskFrom, "RiskDue").HasDatabaseName("ix_complaint_sla_clocks_risk_due")
+            .HasFilter("met_at IS NULL AND paused_at IS NULL AND breached_at IS NULL AND at_risk_notified_at IS NULL");
     }
 }
 

@@ -1940,6 +1940,14 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_complaint_sla_clocks_complaint_id_milestone");
 
+                    b.HasIndex(new[] { "DueAt" }, "BreachDue")
+                        .HasDatabaseName("ix_complaint_sla_clocks_breach_due")
+                        .HasFilter("met_at IS NULL AND paused_at IS NULL AND breached_at IS NULL");
+
+                    b.HasIndex(new[] { "AtRiskFrom" }, "RiskDue")
+                        .HasDatabaseName("ix_complaint_sla_clocks_risk_due")
+                        .HasFilter("met_at IS NULL AND paused_at IS NULL AND breached_at IS NULL AND at_risk_notified_at IS NULL");
+
                     b.ToTable("complaint_sla_clocks", (string)null);
                 });
 
