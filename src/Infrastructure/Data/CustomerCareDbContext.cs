@@ -112,8 +112,22 @@ public sealed class CustomerCareDbContext(
             await alongside(ct);
             await SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
             await transaction.CommitAsync(ct);
+            HasCommitted = true;
         }, cancellationToken);
         ChangeTracker.AcceptAllChanges();
+    }
+
+    public bool HasCommitted { get; private set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (saved > 0 && Database.CurrentTransaction is null)
+        {
+            HasCommitted = true; // its own transaction, committed
+        }
+
+        return saved;
     }
 
     public void DiscardChanges() => ChangeTracker.Clear();

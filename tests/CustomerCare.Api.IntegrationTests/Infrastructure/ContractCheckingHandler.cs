@@ -20,6 +20,8 @@ public sealed partial class ContractCheckingHandler(Func<JsonElement> contract) 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
+        // A caller that gave up reads nothing (the test server still hands over the 499 a real client never sees).
+        cancellationToken.ThrowIfCancellationRequested();
         var path = request.RequestUri!.AbsolutePath;
         if (!path.StartsWith("/api/", StringComparison.Ordinal))
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Npgsql;
 using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Api.IntegrationTests.Webhooks;
@@ -102,6 +103,50 @@ public sealed class IdempotencyTests : AdminIntegrationTest
         await (await SendAsync(Admin, "plain-key-1", ComplaintApi.NewComplaint("Kettle leaks"))).AssertStatusAsync(HttpStatusCode.Created);
         Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM idempotency_keys WHERE position(convert_to('Kettle', 'UTF8') in response) > 0"), Is.Zero);
         Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM idempotency_keys WHERE key = 'plain-key-1' AND state = 'Completed'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Post_WhoseClientWentAwayMidRequest_IsProcessedAnewOnItsRetry()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = ComplaintApi.NewComplaint("Kettle leaks");
+
+        // The complaints table is held, so the create waits inside its transaction; the client gives up meanwhile.
+        await using (var holder = new NpgsqlConnection(Testing.Database.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using var hold = await holder.BeginTransactionAsync();
+            await new NpgsqlCommand("LOCK TABLE complaints IN SHARE ROW EXCLUSIVE MODE", holder, hold).ExecuteNonQueryAsync();
+            using var leaving = new CancellationTokenSource();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            var abandoned = Admin.SendAsync(request, leaving.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await Dispatch.ScalarAsync("SELECT count(*) FROM pg_locks WHERE relation = 'complaints'::regclass AND NOT granted") == 0)
+            {
+                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the create never reached the complaints table");
+                await Task.Delay(20);
+            }
+
+            await leaving.CancelAsync();
+            Assert.That(async () => await abandoned, Throws.InstanceOf<OperationCanceledException>());
+            while (await Dispatch.ScalarAsync($"SELECT count(*) FROM idempotency_keys WHERE key = '{key}' AND state = 'InFlight'") > 0)
+            {
+                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the abandoned request never ended");
+                await Task.Delay(20);
+            }
+
+            await hold.RollbackAsync();
+        }
+
+        // Nothing was created, so nothing is replayed: the retry creates the complaint.
+        var retry = await SendAsync(Admin, key, body);
+        await retry.AssertStatusAsync(HttpStatusCode.Created);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(retry.Headers.Contains("Idempotent-Replayed"), Is.False);
+            Assert.That(await Dispatch.ScalarAsync("SELECT count(*) FROM complaints"), Is.EqualTo(1));
+        });
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, object body)

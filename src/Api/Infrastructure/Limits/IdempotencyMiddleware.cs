@@ -11,7 +11,9 @@ namespace CustomerCare.Api.Infrastructure.Limits;
 /// The Idempotency-Key header (IETF draft) on POST: the same key with the same request gets the first response again
 /// (status, body, Location, ETag; marked <c>Idempotent-Replayed: true</c>); the same key with another request gets 422;
 /// a retry while the first is still running gets 409. Keys belong to the signed-in caller or partner. Responses
-/// the server failed on (5xx) or that ask to come back later (408, 429) are not kept: a retry is processed anew.
+/// the server failed on (5xx), that ask to come back later (408, 429) or that nobody received because the client went
+/// away mid-request before anything was committed (499: its work was cancelled and rolled back) are not kept: a retry is
+/// processed anew.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -86,7 +88,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var status = context.Response.StatusCode;
-        if (status is >= 500 or StatusCodes.Status408RequestTimeout or StatusCodes.Status429TooManyRequests)
+        if (status is >= 500 or StatusCodes.Status408RequestTimeout or StatusCodes.Status429TooManyRequests
+            || (status == StatusCodes.Status499ClientClosedRequest && !context.RequestServices.GetRequiredService<IApplicationDbContext>().HasCommitted))
         {
             await store.ReleaseAsync(scope, key, CancellationToken.None);
         }

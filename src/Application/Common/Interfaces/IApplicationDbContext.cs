@@ -107,4 +107,10 @@ public interface IApplicationDbContext
     /// retried as a whole on transient failures.
     /// </summary>
     Task SaveChangesAsync(Func<CancellationToken, Task> alongside, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether this unit of work has committed changes. A request cancelled after that (its client went away) is not
+    /// undone by the cancellation, so a retry with its Idempotency-Key must not run it again.
+    /// </summary>
+    bool HasCommitted { get; }
 }
