@@ -144,7 +144,7 @@ RESULTS="$DIR/run.jsonl"
 : >"$RESULTS"
 run_wrk() { # scenario script duration
   local out
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3:-$DURATION}" --timeout 10s --latency -s "$SCRIPTS/$2.lua" "$BASE" 2>&1)" || { printf '%s\n' "$out" >&2; return 1; }
+  out="$(BENCH_WINDOW="$(date +%s%3N)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3:-$DURATION}" --timeout 10s --latency -s "$SCRIPTS/$2.lua" "$BASE" 2>&1)" || { printf '%s\n' "$out" >&2; return 1; }
   printf '%s\n' "$out" | grep '^status ' | sed "s/^/bench: $1: /" >&2 || true
   printf '{"scenario":"%s","kind":"api",%s\n' "$1" "$(printf '%s\n' "$out" | sed -n 's/^BENCH_JSON {//p')" >>"$RESULTS"
 }

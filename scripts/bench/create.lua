@@ -1,12 +1,15 @@
--- 1. A partner pushes a new complaint: new external reference, new customer, an idempotency key per request.
+-- 1. A partner pushes a new complaint: new external reference, new customer, an idempotency key per request. The
+-- window (BENCH_WINDOW, new for every wrk run) keeps a later window from reusing an earlier one's keys: each of its
+-- requests would be a cheap replay (or the replay of a request cut off when the earlier window ended), not a create.
 dofile(os.getenv("BENCH_DIR") .. "/common.lua")
 local key = os.getenv("BENCH_PARTNER_KEY")
 local run = os.getenv("BENCH_RUN")
+local window = os.getenv("BENCH_WINDOW") or "0"
 
 function request()
   local n = next_number()
-  local ref = string.format("%s-%d-%d", run, id, n)
-  local phone = string.format("+86 138 %04d %04d", (id * 7919 + n) % 10000, (n * 31 + tonumber(run) % 10000) % 10000)
+  local ref = string.format("%s.%s-%d-%d", run, window, id, n)
+  local phone = string.format("+86 138 %04d %04d", (id * 7919 + n) % 10000, (n * 31 + (tonumber(run) + tonumber(window)) % 10000) % 10000)
   local body = string.format(
     '{"channel":"partner","externalReference":"%s","title":"Parcel not delivered","description":"Ordered a week ago, still not here. Ref %s.","customer":{"name":"Bench Customer %s","phone":"%s"}}',
     ref, ref, ref, phone)
