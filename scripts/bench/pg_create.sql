@@ -1,17 +1,21 @@
 -- pgbench equivalent of scenario 1 (POST /complaints by a partner with an Idempotency-Key): the same statements in the
--- same transactions as the API issues them (statement log of one request), with the same indexes hit.
+-- same transaction as the API issues them (statement log of one request), with the same indexes hit. Since 2026-12-03
+-- the key is claimed, the complaint written and the response stored in one transaction: one commit (ADR 0004).
 \set n random(1, 2000000000)
 SELECT p.id, p.name, p.is_active, k.hash, k.revoked_at, k.expires_at FROM partners p
   JOIN partner_api_keys k ON k.partner_id = p.id WHERE k.prefix = ':prefix' LIMIT 2;
+BEGIN;
+WITH wait AS (SELECT set_config('lock_timeout', '10000ms', true))
 INSERT INTO idempotency_keys (scope, key, fingerprint, state, created_at, locked_until, expires_at)
-  VALUES ('partner:' || ':partner', 'pg-' || :client_id || '-' || :n || '-' || txid_current(), md5(:n::text), 'InFlight', now(), now() + interval '5 minutes', now() + interval '1 day')
-  ON CONFLICT (scope, key) DO NOTHING RETURNING 1;
+  SELECT 'partner:' || ':partner', 'pg-' || :client_id || '-' || :n || '-' || txid_current(), md5(:n::text), 'InFlight', now(), now() + interval '10 seconds', now() + interval '1 day' FROM wait
+  ON CONFLICT (scope, key) DO UPDATE SET state = 'InFlight' WHERE idempotency_keys.expires_at <= now() OR idempotency_keys.state = 'InFlight'
+  RETURNING 1;
 SELECT c.id FROM complaints c WHERE c.partner_id = ':partner' AND c.external_reference = 'pg-' || :n LIMIT 1;
 SELECT c.id FROM customers c WHERE c.erased_at IS NULL AND c.merged_into_id IS NULL
   AND EXISTS (SELECT 1 FROM customer_contact_points p WHERE p.customer_id = c.id AND p.lookup_key = ANY (ARRAY[encode(sha256(('pg-phone-' || :n)::bytea), 'hex')]))
   ORDER BY c.created_at LIMIT 1;
 SELECT nextval('complaint_number_seq');
-BEGIN;
+SAVEPOINT "__EFSavePoint";
 INSERT INTO customer_access_log (id, action, actor_id, actor_kind, at, customer_id) VALUES (gen_random_uuid(), 'Created', ':partner', 'partner', now(), md5('pgc-' || :n)::uuid);
 INSERT INTO customers (id, name, name_keys, segment, created_at, updated_at, consent_contact_by_email, consent_contact_by_phone, consent_marketing, reward_points)
   VALUES (md5('pgc-' || :n)::uuid, 'CfDJ8IfnzXWUvN5Ovf3pEt9PYTwaDuownDJuDEIMOfS_SbstJdoT0Ez1hXmpN-9-nIasxbXfYfcye3mozyCFp5n1ZQvNcDAbCdEfGh', ARRAY[md5('a' || :n), md5('b' || :n), md5('c' || :n)],
@@ -41,6 +45,7 @@ INSERT INTO notifications (id, source, complaint_id, event, channel, audience, r
   VALUES (gen_random_uuid(), 'timeline:' || md5('pg-' || :n) || ':1', md5('pg-' || :n)::uuid, 'ComplaintReceived', 'Sms', 'Customer', md5('pgc-' || :n)::uuid,
           'zh-CN', 'complaintReceived/sms/zh-CN', 'CfDJ8IfnzXWUvN5Ovf3pEt9PYTwaDuownDJuDEIMOfS_SbstJdoT0Ez1hXmpN-9-nIasxbXfYfcye3mozyCFp5n1ZQvNcDAbCdEfGhCfDJ8IfnzXWUvN5Ovf3pEt9PYTwaDuownDJuDEIMOfS_SbstJdoT0Ez1hXmpN',
           1, 'NotSent', 'NoConsent', 0, now(), now());
+RELEASE SAVEPOINT "__EFSavePoint";
+UPDATE idempotency_keys SET state = 'Completed', status_code = 201, response = decode(repeat('ab', 1350), 'hex'), subjects = ARRAY[md5('pg-' || :n)::uuid]
+  WHERE scope = 'partner:' || ':partner' AND key = 'pg-' || :client_id || '-' || :n || '-' || txid_current();
 COMMIT;
-UPDATE idempotency_keys SET state = 'Completed', status_code = 201, response = decode(repeat('ab', 1350), 'hex')
-  WHERE scope = 'partner:' || ':partner' AND key = 'pg-' || :client_id || '-' || :n || '-' || txid_current() AND state = 'InFlight';

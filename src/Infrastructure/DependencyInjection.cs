@@ -84,7 +84,10 @@ public static class DependencyInjection
         services.AddScoped<IReportDatabase, Reports.ReportDatabase>();
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(o => o.InFlightWait > TimeSpan.Zero && o.Retention > TimeSpan.Zero,
+                "CustomerCare:Idempotency:InFlightWait and :Retention must be positive (a wait of 0 would be no bound at all).")
+            .ValidateOnStart();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<WebhookSender>();
         services.AddScoped<WebhookDispatcher>();

@@ -112,7 +112,9 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
 
         var keyCustomer = batch is not null && input.CustomerId is null
             ? batch.KeyCustomers.Contains(customerId)
-            : await CustomerGradeRules.IsKeyCustomerAsync(db, customerId, ct);
+            : db.FindTracked<Customer>(customerId) is { Grade: null } // created just now, ungraded: no query needed
+                ? false
+                : await CustomerGradeRules.IsKeyCustomerAsync(db, customerId, ct);
         var number = ComplaintNumbers.Format(now, batch is not null && batch.Numbers.TryDequeue(out var next) ? next : await db.NextComplaintSequenceAsync(ct));
         var complaint = Complaint.Receive(number, new NewComplaint(
             input.Channel!.Value, customerId, input.Title, input.Description, input.RemedySought, input.OccurredAt,

@@ -104,6 +104,27 @@ public sealed class CustomerCareDbContext(
 
     public async Task SaveChangesAsync(Func<CancellationToken, Task> alongside, CancellationToken cancellationToken)
     {
+        if (_requestTransaction is { } request)
+        {
+            // Part of the request's transaction: should the save fail, the set-based statements are undone with it,
+            // not committed alongside the problem response the request then stores.
+            const string savepoint = "alongside";
+            await request.CreateSavepointAsync(savepoint, cancellationToken);
+            try
+            {
+                await alongside(cancellationToken);
+                await SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                await request.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+                throw;
+            }
+
+            await request.ReleaseSavepointAsync(savepoint, cancellationToken);
+            return;
+        }
+
         // The execution strategy may run this more than once: changes are accepted only after the commit.
         var strategy = Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
@@ -112,22 +133,80 @@ public sealed class CustomerCareDbContext(
             await alongside(ct);
             await SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
             await transaction.CommitAsync(ct);
-            HasCommitted = true;
         }, cancellationToken);
         ChangeTracker.AcceptAllChanges();
     }
 
-    public bool HasCommitted { get; private set; }
+    private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _requestTransaction;
+    private List<Action>? _afterCommit;
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the request runs in one transaction of its own (<see cref="BeginRequestTransactionAsync"/>): its saves
+    /// commit with it, and the execution strategy does not retry inside it.
+    /// </summary>
+    internal bool InRequestTransaction => _requestTransaction is not null;
+
+    /// <summary>
+    /// Opens the transaction that the whole request runs in (its Idempotency-Key claimed first, its response stored
+    /// last): one commit for all of it. Every save of the request joins it, each behind a savepoint (EF Core's own),
+    /// so that a failed save leaves the transaction usable for the problem response.
+    /// </summary>
+    internal async Task BeginRequestTransactionAsync(CancellationToken cancellationToken)
     {
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (saved > 0 && Database.CurrentTransaction is null)
+        if (_requestTransaction is not null)
         {
-            HasCommitted = true; // its own transaction, committed
+            throw new InvalidOperationException("The request's transaction is already open.");
         }
 
-        return saved;
+        _requestTransaction = await Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    internal async Task CommitRequestTransactionAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _requestTransaction ?? throw new InvalidOperationException("No request transaction is open.");
+        await transaction.CommitAsync(cancellationToken);
+        _requestTransaction = null;
+        await transaction.DisposeAsync();
+        var actions = _afterCommit;
+        _afterCommit = null;
+        actions?.ForEach(action => action());
+    }
+
+    /// <summary>Undoes everything the request did (nothing happens when no request transaction is open).</summary>
+    internal async Task RollbackRequestTransactionAsync()
+    {
+        if (_requestTransaction is not { } transaction)
+        {
+            return;
+        }
+
+        _requestTransaction = null;
+        _afterCommit = null;
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The connection broke: PostgreSQL rolls back a transaction whose connection it lost.
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+            ChangeTracker.Clear();
+        }
+    }
+
+    public void AfterCommit(Action action)
+    {
+        if (_requestTransaction is null)
+        {
+            action();
+        }
+        else
+        {
+            (_afterCommit ??= []).Add(action);
+        }
     }
 
     public void DiscardChanges() => ChangeTracker.Clear();

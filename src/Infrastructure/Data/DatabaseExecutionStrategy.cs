@@ -10,11 +10,19 @@ namespace CustomerCare.Infrastructure.Data;
 /// whole unit of work runs again in a new transaction. A timeout is not: a command that ran out of time, or a request
 /// that waited its full share for a pooled connection, would wait that long again on a database that is already
 /// overloaded; the request ends with 503 and Retry-After instead, so that the time a caller waits stays bounded.
+/// Nothing is retried inside a request's own transaction (<see cref="CustomerCareDbContext.InRequestTransaction"/>, a
+/// request with an Idempotency-Key): a statement cannot be run again on its own in a transaction that failed, so the
+/// request fails as a whole, nothing of it is kept, and the caller's retry with the same key runs it anew.
 /// </summary>
 internal sealed class DatabaseExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount, TimeSpan maxRetryDelay)
     : NpgsqlRetryingExecutionStrategy(dependencies, maxRetryCount, maxRetryDelay, errorCodesToAdd: null)
 {
-    protected override bool ShouldRetryOn(Exception? exception) => exception is not null && !IsTimeout(exception) && base.ShouldRetryOn(exception);
+    public override bool RetriesOnFailure => base.RetriesOnFailure && !InRequestTransaction;
+
+    protected override bool ShouldRetryOn(Exception? exception) =>
+        exception is not null && !InRequestTransaction && !IsTimeout(exception) && base.ShouldRetryOn(exception);
+
+    private bool InRequestTransaction => Dependencies.CurrentContext.Context is CustomerCareDbContext { InRequestTransaction: true };
 
     internal static bool IsTimeout(Exception exception) => exception switch
     {

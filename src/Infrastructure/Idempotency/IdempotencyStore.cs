@@ -6,6 +6,7 @@ using CustomerCare.Infrastructure.Data;
 using CustomerCare.Infrastructure.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CustomerCare.Infrastructure.Idempotency;
 
@@ -15,35 +16,59 @@ public static class IdempotencyKeys
 }
 
 /// <summary>
-/// Keys in <c>idempotency_keys</c>. A claim is one INSERT … ON CONFLICT, so of two requests racing with one key
-/// exactly one wins; the loser sees it in flight. Expired keys, and keys whose request died holding them past the
-/// lease, are claimed anew. Stored responses are encrypted (they may hold personal data or one-time secrets).
+/// Keys in <c>idempotency_keys</c>, claimed, answered and committed in one transaction with the request's own work
+/// (ADR 0004): the claim is the request transaction's first statement, an <c>INSERT … ON CONFLICT</c>; the business
+/// changes follow; the response is stored last and everything commits at once. A concurrent request with the same key
+/// waits on the unique index (at most <see cref="IdempotencyOptions.InFlightWait"/>, else 409) and then finds the
+/// response to replay, or, should the first have rolled back, claims the key itself. Stored responses are encrypted
+/// (they may hold personal data or one-time secrets).
 /// </summary>
 public sealed partial class IdempotencyStore(CustomerCareDbContext db, StoredSecretProtector protector, IOptions<IdempotencyOptions> options)
     : IIdempotencyStore
 {
+    /// <summary>The fingerprint of the request that claimed its key in this scope (the store lives as long as the request).</summary>
+    private string? _fingerprint;
+
     public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken)
     {
+        _fingerprint = fingerprint;
+        var wait = options.Value.InFlightWait;
         for (var attempt = 0; ; attempt++)
         {
-            var claimed = await db.Database.SqlQueryRaw<int>(
-                """
-                INSERT INTO idempotency_keys (scope, key, fingerprint, state, created_at, locked_until, expires_at)
-                VALUES ({0}, {1}, {2}, 'InFlight', now(), now() + {3}, now() + {4})
-                ON CONFLICT (scope, key) DO UPDATE
-                SET fingerprint = EXCLUDED.fingerprint, state = 'InFlight', status_code = NULL, response = NULL,
-                    created_at = now(), locked_until = EXCLUDED.locked_until, expires_at = EXCLUDED.expires_at
-                WHERE idempotency_keys.expires_at <= now()
-                   OR (idempotency_keys.state = 'InFlight' AND idempotency_keys.locked_until <= now()
-                       AND idempotency_keys.fingerprint = EXCLUDED.fingerprint)
-                RETURNING 1 AS "Value"
-                """,
-                scope, key, fingerprint, options.Value.InFlightLease, options.Value.Retention).ToListAsync(cancellationToken);
-            if (claimed.Count > 0)
+            await db.BeginRequestTransactionAsync(cancellationToken);
+            try
             {
-                return new IdempotencyClaim(IdempotencyOutcome.Claimed);
+                // lock_timeout bounds the wait for a concurrent request holding the key (for the rest of the transaction:
+                // a request that waits that long on any row is better told to retry).
+                var claimed = await db.Database.SqlQueryRaw<int>(
+                    """
+                    WITH wait AS (SELECT set_config('lock_timeout', {5}, true))
+                    INSERT INTO idempotency_keys (scope, key, fingerprint, state, created_at, locked_until, expires_at)
+                    SELECT {0}, {1}, {2}, 'InFlight', now(), now() + {3}, now() + {4} FROM wait
+                    ON CONFLICT (scope, key) DO UPDATE
+                    SET fingerprint = EXCLUDED.fingerprint, state = 'InFlight', status_code = NULL, response = NULL, subjects = '{{}}',
+                        created_at = now(), locked_until = EXCLUDED.locked_until, expires_at = EXCLUDED.expires_at
+                    WHERE idempotency_keys.expires_at <= now() OR idempotency_keys.state = 'InFlight'
+                    RETURNING 1 AS "Value"
+                    """,
+                    scope, key, fingerprint, wait, options.Value.Retention, $"{(long)wait.TotalMilliseconds}ms").ToListAsync(cancellationToken);
+                if (claimed.Count > 0)
+                {
+                    return new IdempotencyClaim(IdempotencyOutcome.Claimed); // the request's transaction stays open
+                }
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                await db.RollbackRequestTransactionAsync();
+                return new IdempotencyClaim(IdempotencyOutcome.InFlight);
+            }
+            catch
+            {
+                await db.RollbackRequestTransactionAsync();
+                throw;
             }
 
+            await db.RollbackRequestTransactionAsync();
             var existing = await db.IdempotencyRecords.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
             if (existing is null)
@@ -71,13 +96,34 @@ public sealed partial class IdempotencyStore(CustomerCareDbContext db, StoredSec
     {
         var stored = protector.ProtectResponse(Encode(response));
         var subjects = SubjectsOf(response.Body);
-        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.State == IdempotencyState.InFlight)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.State, IdempotencyState.Completed)
-                .SetProperty(r => r.StatusCode, response.StatusCode)
-                .SetProperty(r => r.Response, stored)
-                .SetProperty(r => r.Subjects, subjects), cancellationToken);
+        try
+        {
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.State, IdempotencyState.Completed)
+                    .SetProperty(r => r.StatusCode, response.StatusCode)
+                    .SetProperty(r => r.Response, stored)
+                    .SetProperty(r => r.Subjects, subjects), cancellationToken);
+            await db.CommitRequestTransactionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (response.StatusCode >= 400 && Aborted(ex))
+        {
+            // A statement of the request failed, and PostgreSQL failed its transaction with it (the problem response says
+            // why): nothing of the request is kept, but the response is, so that a retry gets it again.
+            await db.RollbackRequestTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO idempotency_keys (scope, key, fingerprint, state, status_code, response, subjects, created_at, locked_until, expires_at)
+                VALUES ({0}, {1}, {2}, 'Completed', {3}, {4}, {5}, now(), now(), now() + {6})
+                ON CONFLICT (scope, key) DO NOTHING
+                """,
+                [scope, key, _fingerprint ?? throw new InvalidOperationException("No key was claimed."), response.StatusCode, stored, subjects, options.Value.Retention], cancellationToken);
+        }
     }
+
+    private static bool Aborted(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.InFailedSqlTransaction }
+        || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.InFailedSqlTransaction };
 
     public async Task<int> EraseResponsesNamingAsync(IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken)
     {
@@ -120,9 +166,7 @@ public sealed partial class IdempotencyStore(CustomerCareDbContext db, StoredSec
         public const int Gone = 410;
     }
 
-    public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) =>
-        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.State == IdempotencyState.InFlight)
-            .ExecuteDeleteAsync(cancellationToken);
+    public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) => db.RollbackRequestTransactionAsync();
 
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("DELETE FROM idempotency_keys WHERE expires_at <= now()", cancellationToken);

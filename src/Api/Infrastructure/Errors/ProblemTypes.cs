@@ -36,7 +36,7 @@ public static class ProblemTypes
         "Another request created the same unique thing (an external reference, an e-mail address, a code) at the same moment. Read the resource and decide; `code` is `concurrent.duplicate`.");
 
     public static readonly Kind RequestInProgress = new("request-in-progress", 409, "ConflictProblem", "Request in progress.",
-        "The first request with this Idempotency-Key is still being processed. Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.");
+        "The first request with this Idempotency-Key was still being processed after the wait for it (10 s by default). Retry after the seconds in Retry-After to get its response; `code` is `idempotency.inProgress`.");
 
     public static readonly Kind Gone = new("gone", 410, "GoneProblem", "No longer available.",
         "The resource existed but is no longer available (an expired or answered survey invitation, an erased record).");

@@ -10,9 +10,10 @@ namespace CustomerCare.Api.Infrastructure.Limits;
 /// <summary>
 /// The Idempotency-Key header (IETF draft) on POST: the same key with the same request gets the first response again
 /// (status, body, Location, ETag; marked <c>Idempotent-Replayed: true</c>); the same key with another request gets 422;
-/// a retry while the first is still running gets 409. Keys belong to the signed-in caller or partner. Responses
-/// the server failed on (5xx), that ask to come back later (408, 429) or that nobody received because the client went
-/// away mid-request before anything was committed (499: its work was cancelled and rolled back) are not kept: a retry is
+/// a retry while the first is still running waits for its response (409 after <c>InFlightWait</c>). Keys belong to the
+/// signed-in caller or partner. The request runs in one transaction with its key (claimed first, response stored last,
+/// one commit): responses the server failed on (5xx), that ask to come back later (408, 429) or that nobody received
+/// because the client went away mid-request (499) are rolled back with everything the request did, so that a retry is
 /// processed anew.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
@@ -88,8 +89,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var status = context.Response.StatusCode;
-        if (status is >= 500 or StatusCodes.Status408RequestTimeout or StatusCodes.Status429TooManyRequests
-            || (status == StatusCodes.Status499ClientClosedRequest && !context.RequestServices.GetRequiredService<IApplicationDbContext>().HasCommitted))
+        if (status is >= 500 or StatusCodes.Status408RequestTimeout or StatusCodes.Status429TooManyRequests or StatusCodes.Status499ClientClosedRequest)
         {
             await store.ReleaseAsync(scope, key, CancellationToken.None);
         }
@@ -98,7 +98,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             var headers = ReplayedHeaders
                 .Where(h => context.Response.Headers.ContainsKey(h))
                 .ToDictionary(h => h, h => context.Response.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase);
-            // Stored even if the client has gone: its retry must find this response, not run the request again.
+            // Stored and committed with the request's work even if the client has gone meanwhile: its retry must find
+            // this response, not run the request again.
             await store.CompleteAsync(scope, key, new StoredResponse(status, headers, buffer.ToArray()), CancellationToken.None);
         }
 

@@ -104,13 +104,14 @@ public interface IApplicationDbContext
 
     /// <summary>
     /// Saves the tracked changes together with set-based statements (<paramref name="alongside"/>) in one transaction,
-    /// retried as a whole on transient failures.
+    /// retried as a whole on transient failures; inside a request's own transaction (an Idempotency-Key), as part of it.
     /// </summary>
     Task SaveChangesAsync(Func<CancellationToken, Task> alongside, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether this unit of work has committed changes. A request cancelled after that (its client went away) is not
-    /// undone by the cancellation, so a retry with its Idempotency-Key must not run it again.
+    /// Runs <paramref name="action"/> once what this unit of work saved is committed: at once when nothing is pending, else
+    /// after the commit of the request's transaction (never if it rolls back). For what other connections must see the
+    /// change for: waking a worker, dropping a cache that another scope reloads.
     /// </summary>
-    bool HasCommitted { get; }
+    void AfterCommit(Action action);
 }

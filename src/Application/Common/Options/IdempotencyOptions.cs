@@ -9,8 +9,10 @@ public sealed class IdempotencyOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// How long a request in flight holds its key. A retry meanwhile gets 409; should the server die mid-request, the
-    /// same request may be retried once this has passed. Default 5 min (longer than any request may take).
+    /// How long a request waits for another one with the same key that is still being processed (their key is claimed in
+    /// the transaction of the first, so the second waits for its commit) before it gets 409 with Retry-After; once the
+    /// first has finished, the second gets its response. Also the longest a request so keyed waits on any row lock.
+    /// Default 10 s.
     /// </summary>
-    public TimeSpan InFlightLease { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(10);
 }

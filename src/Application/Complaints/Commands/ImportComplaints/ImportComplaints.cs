@@ -22,7 +22,7 @@ public sealed class ImportComplaintsCommandHandler(
         var job = ComplaintImport.Queue(user.Id!.Value, command.Format, command.File, command.Rows.Count, time.GetUtcNow());
         db.ComplaintImports.Add(job);
         await db.SaveChangesAsync(cancellationToken);
-        runner.Wake();
+        db.AfterCommit(runner.Wake); // woken earlier, the runner would not find the job yet
         return mapper.Map<ComplaintImportDto>(job);
     }
 }

@@ -28,7 +28,9 @@ public sealed class UpdateDepartmentCommandHandler(IApplicationDbContext db, ISe
 
         department.Update(command.Input.Name, command.Input.Code, command.Input.ParentId, command.Input.SupervisorId, calendar, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        schedules.Invalidate(); // the department's calendar may have changed: its complaints' clocks follow from the next scan
+        // The department's calendar may have changed: its complaints' clocks follow from the next scan, which reloads the
+        // calendars once the change is committed (before, a reload would cache the old ones).
+        db.AfterCommit(schedules.Invalidate);
         return mapper.Map<DepartmentDto>(department);
     }
 }
