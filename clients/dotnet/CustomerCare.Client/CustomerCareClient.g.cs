@@ -39,7 +39,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staffOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <param name="visibility">`internal` (staff only; the default for staff) or `public` (also the complaint's partner; always so for a partner's files).</param>
         /// <param name="file">The file, with its name; one of: image/jpeg, image/png, image/gif, image/webp, application/pdf, audio/mpeg, audio/wav, audio/mp4, audio/amr (told by its first bytes).</param>
         /// <returns>Created</returns>
@@ -144,7 +144,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse> ChangePasswordAsync(ChangePasswordInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -246,7 +246,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> CreateCareTaskAsync(CreateCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -260,7 +260,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<GreetingsScheduledDto>> ScheduleGreetingsAsync(ScheduleGreetingsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -286,7 +286,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> CompleteCareTaskAsync(System.Guid id, string if_Match, CompleteCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -301,7 +301,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> CancelCareTaskAsync(System.Guid id, string if_Match, CancelCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -316,7 +316,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> RescheduleCareTaskAsync(System.Guid id, string if_Match, RescheduleCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -476,7 +476,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staffOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReceiveComplaintAsync(ReceiveComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -504,7 +504,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `partner`.
         /// </remarks>
         /// <param name="body">The file: NDJSON (one complaint per line) or CSV (a header row, then one complaint per record), UTF-8, at most 10485760 bytes.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Accepted</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportDto>> ImportComplaintsAsync(string body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -569,7 +569,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> RegisterComplaintAsync(System.Guid id, string if_Match, RegisterComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -584,7 +584,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> AssignComplaintAsync(System.Guid id, string if_Match, AssignComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -599,7 +599,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> LogCustomerContactAsync(System.Guid id, string if_Match, LogCustomerContactInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -614,7 +614,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> RecordInvestigationAsync(System.Guid id, string if_Match, RecordInvestigationInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -629,7 +629,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ProposeSolutionAsync(System.Guid id, string if_Match, ProposeSolutionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -644,7 +644,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> RecordCustomerResponseAsync(System.Guid id, string if_Match, RecordCustomerResponseInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -659,7 +659,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ResolveComplaintAsync(System.Guid id, string if_Match, ResolveComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -674,7 +674,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReopenComplaintAsync(System.Guid id, string if_Match, ReopenComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -689,7 +689,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> CloseComplaintAsync(System.Guid id, string if_Match, CloseComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -704,7 +704,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> AddComplaintNoteAsync(System.Guid id, string if_Match, AddComplaintNoteInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -719,7 +719,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReplyToComplaintAsync(System.Guid id, string if_Match, ReplyToComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -734,7 +734,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReclassifyComplaintAsync(System.Guid id, string if_Match, ReclassifyComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -749,7 +749,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ApproveSolutionAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -764,7 +764,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> SendBackSolutionAsync(System.Guid id, string if_Match, SendBackSolutionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -779,7 +779,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReturnComplaintToQueueAsync(System.Guid id, string if_Match, ReturnComplaintToQueueInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -794,7 +794,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> CompleteSolutionStepAsync(System.Guid id, int number, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -809,7 +809,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> PauseSlaAsync(System.Guid id, string if_Match, PauseSlaInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -824,7 +824,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ResumeSlaAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -837,7 +837,7 @@ namespace CustomerCare.Client
         /// Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> FileReComplaintAsync(System.Guid id, string if_Match, FileReComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -910,7 +910,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> CreateCustomerAsync(CustomerInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -956,7 +956,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> MergeCustomersAsync(System.Guid id, MergeCustomersInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1005,7 +1005,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse> EraseCustomerAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1028,7 +1028,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> CreateDepartmentAsync(DepartmentInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1063,7 +1063,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> DeactivateDepartmentAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1112,7 +1112,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> ActivateDepartmentAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1148,7 +1148,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> ReceiveFeedbackAsync(ReceiveFeedbackInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1174,7 +1174,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> AcknowledgeFeedbackAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1189,7 +1189,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> StartFeedbackAsync(System.Guid id, string if_Match, string? idempotency_Key = null, StartFeedbackInput? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1204,7 +1204,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> AnswerFeedbackAsync(System.Guid id, string if_Match, AnswerFeedbackInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1229,7 +1229,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> PlanImprovementActionAsync(ImprovementActionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1269,7 +1269,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> StartImprovementActionAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1284,7 +1284,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> CompleteImprovementActionAsync(System.Guid id, string if_Match, CompleteImprovementActionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1299,7 +1299,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> ReviewImprovementActionAsync(System.Guid id, string if_Match, ReviewImprovementActionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1324,7 +1324,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<IncidentDto>> OpenIncidentAsync(OpenIncidentInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1351,7 +1351,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<IncidentLinksDto>> LinkComplaintsToIncidentAsync(System.Guid id, LinkComplaintsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1365,7 +1365,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
@@ -1428,7 +1428,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<RenderedNotificationDto>> PreviewNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language4 language, PreviewNotificationTemplateInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1451,7 +1451,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> CreatePartnerAsync(PartnerInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1486,7 +1486,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> DeactivatePartnerAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1498,7 +1498,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> ActivatePartnerAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1521,7 +1521,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<IssuedApiKeyDto>> IssuePartnerKeyAsync(System.Guid id, string? idempotency_Key = null, IssuePartnerKeyInput? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1533,7 +1533,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse> RevokePartnerKeyAsync(System.Guid id, System.Guid keyId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1545,7 +1545,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<IssuedApiKeyDto>> RotatePartnerKeyAsync(System.Guid id, System.Guid keyId, string? idempotency_Key = null, RotatePartnerKeyInput? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1724,7 +1724,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> CreateStaffMemberAsync(CreateStaffMemberInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1759,7 +1759,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> DeactivateStaffMemberAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1771,7 +1771,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> ActivateStaffMemberAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1783,7 +1783,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse> ResetStaffPasswordAsync(System.Guid id, ResetStaffPasswordInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1830,7 +1830,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<CampaignDto>> CreateCampaignAsync(CreateCampaignInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1853,7 +1853,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
@@ -1888,7 +1888,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<SurveyDto>> CreateSurveyAsync(SurveyInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1949,7 +1949,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `adminOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<WebhookWithSecretDto>> CreateWebhookAsync(CreateWebhookInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1995,7 +1995,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `adminOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse<WebhookWithSecretDto>> RotateWebhookSecretAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -2018,7 +2018,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `adminOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Accepted</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerCareResponse> ResendWebhookDeliveryAsync(System.Guid id, System.Guid deliveryId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -2066,7 +2066,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staffOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <param name="visibility">`internal` (staff only; the default for staff) or `public` (also the complaint's partner; always so for a partner's files).</param>
         /// <param name="file">The file, with its name; one of: image/jpeg, image/png, image/gif, image/webp, application/pdf, audio/mpeg, audio/wav, audio/mp4, audio/amr (told by its first bytes).</param>
         /// <returns>Created</returns>
@@ -3547,7 +3547,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse> ChangePasswordAsync(ChangePasswordInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4902,7 +4902,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> CreateCareTaskAsync(CreateCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5102,7 +5102,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<GreetingsScheduledDto>> ScheduleGreetingsAsync(ScheduleGreetingsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5454,7 +5454,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> CompleteCareTaskAsync(System.Guid id, string if_Match, CompleteCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5694,7 +5694,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> CancelCareTaskAsync(System.Guid id, string if_Match, CancelCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5934,7 +5934,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CareTaskDto>> RescheduleCareTaskAsync(System.Guid id, string if_Match, RescheduleCareTaskInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8076,7 +8076,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staffOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReceiveComplaintAsync(ReceiveComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8512,7 +8512,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `partner`.
         /// </remarks>
         /// <param name="body">The file: NDJSON (one complaint per line) or CSV (a header row, then one complaint per record), UTF-8, at most 10485760 bytes.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Accepted</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintImportDto>> ImportComplaintsAsync(string body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9301,7 +9301,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> RegisterComplaintAsync(System.Guid id, string if_Match, RegisterComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9541,7 +9541,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> AssignComplaintAsync(System.Guid id, string if_Match, AssignComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9781,7 +9781,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> LogCustomerContactAsync(System.Guid id, string if_Match, LogCustomerContactInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10021,7 +10021,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> RecordInvestigationAsync(System.Guid id, string if_Match, RecordInvestigationInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10261,7 +10261,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ProposeSolutionAsync(System.Guid id, string if_Match, ProposeSolutionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10501,7 +10501,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> RecordCustomerResponseAsync(System.Guid id, string if_Match, RecordCustomerResponseInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10741,7 +10741,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ResolveComplaintAsync(System.Guid id, string if_Match, ResolveComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10981,7 +10981,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReopenComplaintAsync(System.Guid id, string if_Match, ReopenComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11221,7 +11221,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> CloseComplaintAsync(System.Guid id, string if_Match, CloseComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11461,7 +11461,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> AddComplaintNoteAsync(System.Guid id, string if_Match, AddComplaintNoteInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11701,7 +11701,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReplyToComplaintAsync(System.Guid id, string if_Match, ReplyToComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11941,7 +11941,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReclassifyComplaintAsync(System.Guid id, string if_Match, ReclassifyComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12181,7 +12181,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ApproveSolutionAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12395,7 +12395,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> SendBackSolutionAsync(System.Guid id, string if_Match, SendBackSolutionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12635,7 +12635,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ReturnComplaintToQueueAsync(System.Guid id, string if_Match, ReturnComplaintToQueueInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -12875,7 +12875,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> CompleteSolutionStepAsync(System.Guid id, int number, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13094,7 +13094,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> PauseSlaAsync(System.Guid id, string if_Match, PauseSlaInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13334,7 +13334,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> ResumeSlaAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -13546,7 +13546,7 @@ namespace CustomerCare.Client
         /// Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ComplaintDto>> FileReComplaintAsync(System.Guid id, string if_Match, FileReComplaintInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14611,7 +14611,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> CreateCustomerAsync(CustomerInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -15314,7 +15314,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CustomerDto>> MergeCustomersAsync(System.Guid id, MergeCustomersInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -16054,7 +16054,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse> EraseCustomerAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -16384,7 +16384,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> CreateDepartmentAsync(DepartmentInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -16935,7 +16935,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> DeactivateDepartmentAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -17627,7 +17627,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<DepartmentDto>> ActivateDepartmentAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -18116,7 +18116,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `staff`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> ReceiveFeedbackAsync(ReceiveFeedbackInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -18468,7 +18468,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> AcknowledgeFeedbackAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -18682,7 +18682,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> StartFeedbackAsync(System.Guid id, string if_Match, string? idempotency_Key = null, StartFeedbackInput? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -18919,7 +18919,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<FeedbackDto>> AnswerFeedbackAsync(System.Guid id, string if_Match, AnswerFeedbackInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -19341,7 +19341,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> PlanImprovementActionAsync(ImprovementActionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -19908,7 +19908,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> StartImprovementActionAsync(System.Guid id, string if_Match, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -20122,7 +20122,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> CompleteImprovementActionAsync(System.Guid id, string if_Match, CompleteImprovementActionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -20362,7 +20362,7 @@ namespace CustomerCare.Client
         /// <br/>Authorization policy: `staff`, `supervisorOrAbove`.
         /// </remarks>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). A stale one is answered 412 and changes nothing; a missing one 428.</param>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<ImprovementActionDto>> ReviewImprovementActionAsync(System.Guid id, string if_Match, ReviewImprovementActionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -20752,7 +20752,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IncidentDto>> OpenIncidentAsync(OpenIncidentInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -21105,7 +21105,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IncidentLinksDto>> LinkComplaintsToIncidentAsync(System.Guid id, LinkComplaintsInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -21320,7 +21320,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
@@ -22186,7 +22186,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<RenderedNotificationDto>> PreviewNotificationTemplateAsync(NotificationEvent @event, NotificationChannel channel, Language4 language, PreviewNotificationTemplateInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -22564,7 +22564,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> CreatePartnerAsync(PartnerInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -23105,7 +23105,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> DeactivatePartnerAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -23282,7 +23282,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<PartnerDto>> ActivatePartnerAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -23611,7 +23611,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IssuedApiKeyDto>> IssuePartnerKeyAsync(System.Guid id, string? idempotency_Key = null, IssuePartnerKeyInput? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -23821,7 +23821,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse> RevokePartnerKeyAsync(System.Guid id, System.Guid keyId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -23997,7 +23997,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<IssuedApiKeyDto>> RotatePartnerKeyAsync(System.Guid id, System.Guid keyId, string? idempotency_Key = null, RotatePartnerKeyInput? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -26285,7 +26285,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> CreateStaffMemberAsync(CreateStaffMemberInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -26836,7 +26836,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> DeactivateStaffMemberAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -27013,7 +27013,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<StaffMemberDto>> ActivateStaffMemberAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -27200,7 +27200,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `admin`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>No Content</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse> ResetStaffPasswordAsync(System.Guid id, ResetStaffPasswordInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -27883,7 +27883,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<CampaignDto>> CreateCampaignAsync(CreateCampaignInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -28232,7 +28232,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <param name="if_Match">The ETag of the resource as you last read it (the `ETag` of its GET or of your last change). Optional: without it the change is made whatever the current version; a stale one is answered 412 and changes nothing.</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
@@ -28740,7 +28740,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `supervisorOrAbove`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<SurveyDto>> CreateSurveyAsync(SurveyInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -29612,7 +29612,7 @@ namespace CustomerCare.Client
         /// <br/>
         /// <br/>Authorization policy: `adminOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Created</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<WebhookWithSecretDto>> CreateWebhookAsync(CreateWebhookInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -30298,7 +30298,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `adminOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>OK</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse<WebhookWithSecretDto>> RotateWebhookSecretAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -30645,7 +30645,7 @@ namespace CustomerCare.Client
         /// <remarks>
         /// Authorization policy: `adminOrPartner`.
         /// </remarks>
-        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
+        /// <param name="idempotency_Key">Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).</param>
         /// <returns>Accepted</returns>
         /// <exception cref="CustomerCareApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomerCareResponse> ResendWebhookDeliveryAsync(System.Guid id, System.Guid deliveryId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))

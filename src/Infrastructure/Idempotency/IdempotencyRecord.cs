@@ -2,7 +2,10 @@ namespace CustomerCare.Infrastructure.Idempotency;
 
 public enum IdempotencyState
 {
-    /// <summary>The first request with the key is being processed (until <see cref="IdempotencyRecord.LockedUntil"/>).</summary>
+    /// <summary>
+    /// The first request with the key is being processed: visible to its own transaction only (ADR 0004); a committed
+    /// row in this state was left by a version before 2026-12-03 and is claimed anew.
+    /// </summary>
     InFlight,
 
     /// <summary>Its response is stored and replayed to every retry with the same key and request.</summary>

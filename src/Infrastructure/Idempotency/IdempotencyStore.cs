@@ -106,11 +106,16 @@ public sealed partial class IdempotencyStore(CustomerCareDbContext db, StoredSec
                     .SetProperty(r => r.Subjects, subjects), cancellationToken);
             await db.CommitRequestTransactionAsync(cancellationToken);
         }
-        catch (Exception ex) when (response.StatusCode >= 400 && Aborted(ex))
+        catch (Exception ex)
         {
+            await db.RollbackRequestTransactionAsync();
+            if (response.StatusCode < 400 || !Aborted(ex))
+            {
+                throw;
+            }
+
             // A statement of the request failed, and PostgreSQL failed its transaction with it (the problem response says
             // why): nothing of the request is kept, but the response is, so that a retry gets it again.
-            await db.RollbackRequestTransactionAsync();
             await db.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO idempotency_keys (scope, key, fingerprint, state, status_code, response, subjects, created_at, locked_until, expires_at)

@@ -172,7 +172,8 @@ public sealed class IdempotencyTests : AdminIntegrationTest
             first = SendAsync(Admin, key, body);
             await WaitForAsync("SELECT count(*) FROM pg_locks WHERE relation = 'complaints'::regclass AND NOT granted", 1);
             retry = SendAsync(second, key, body);
-            await WaitForAsync("SELECT count(*) FROM pg_locks WHERE NOT granted", 2);
+            // The retry waits for the first request's transaction (on the key's unique index entry).
+            await WaitForAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted", 1);
             Assert.That(retry.IsCompleted, Is.False, "the retry waits for the first request");
             await hold.RollbackAsync();
         }

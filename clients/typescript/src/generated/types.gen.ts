@@ -2514,7 +2514,7 @@ export type UploadAttachmentData = {
     };
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -2958,7 +2958,7 @@ export type ChangePasswordData = {
     body: ChangePasswordInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -3427,7 +3427,7 @@ export type CreateCareTaskData = {
     body: CreateCareTaskInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -3498,7 +3498,7 @@ export type ScheduleGreetingsData = {
     body: ScheduleGreetingsInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -3620,7 +3620,7 @@ export type CompleteCareTaskData = {
     body: CompleteCareTaskInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -3709,7 +3709,7 @@ export type CancelCareTaskData = {
     body: CancelCareTaskInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -3798,7 +3798,7 @@ export type RescheduleCareTaskData = {
     body: RescheduleCareTaskInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -4604,7 +4604,7 @@ export type ReceiveComplaintData = {
     body: ReceiveComplaintInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -4682,7 +4682,7 @@ export type ImportComplaintsData = {
     body: string;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -4947,7 +4947,7 @@ export type RegisterComplaintData = {
     body: RegisterComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5036,7 +5036,7 @@ export type AssignComplaintData = {
     body: AssignComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5125,7 +5125,7 @@ export type LogCustomerContactData = {
     body: LogCustomerContactInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5214,7 +5214,7 @@ export type RecordInvestigationData = {
     body: RecordInvestigationInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5303,7 +5303,7 @@ export type ProposeSolutionData = {
     body: ProposeSolutionInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5392,7 +5392,7 @@ export type RecordCustomerResponseData = {
     body: RecordCustomerResponseInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5481,7 +5481,7 @@ export type ResolveComplaintData = {
     body: ResolveComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5570,7 +5570,7 @@ export type ReopenComplaintData = {
     body: ReopenComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5659,7 +5659,7 @@ export type CloseComplaintData = {
     body: CloseComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5748,7 +5748,7 @@ export type AddComplaintNoteData = {
     body: AddComplaintNoteInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5837,7 +5837,7 @@ export type ReplyToComplaintData = {
     body: ReplyToComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -5926,7 +5926,7 @@ export type ReclassifyComplaintData = {
     body: ReclassifyComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6015,7 +6015,7 @@ export type ApproveSolutionData = {
     body?: never;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6096,7 +6096,7 @@ export type SendBackSolutionData = {
     body: SendBackSolutionInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6185,7 +6185,7 @@ export type ReturnComplaintToQueueData = {
     body: ReturnComplaintToQueueInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6274,7 +6274,7 @@ export type CompleteSolutionStepData = {
     body?: never;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6356,7 +6356,7 @@ export type PauseSlaData = {
     body: PauseSlaInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6445,7 +6445,7 @@ export type ResumeSlaData = {
     body?: never;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6526,7 +6526,7 @@ export type FileReComplaintData = {
     body: FileReComplaintInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -6899,7 +6899,7 @@ export type CreateCustomerData = {
     body: CustomerInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -7145,7 +7145,7 @@ export type MergeCustomersData = {
     body: MergeCustomersInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -7411,7 +7411,7 @@ export type EraseCustomerData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -7527,7 +7527,7 @@ export type CreateDepartmentData = {
     body: DepartmentInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -7722,7 +7722,7 @@ export type DeactivateDepartmentData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -7970,7 +7970,7 @@ export type ActivateDepartmentData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -8135,7 +8135,7 @@ export type ReceiveFeedbackData = {
     body: ReceiveFeedbackInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -8257,7 +8257,7 @@ export type AcknowledgeFeedbackData = {
     body?: never;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -8338,7 +8338,7 @@ export type StartFeedbackData = {
     body?: StartFeedbackInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -8427,7 +8427,7 @@ export type AnswerFeedbackData = {
     body: AnswerFeedbackInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -8573,7 +8573,7 @@ export type PlanImprovementActionData = {
     body: ImprovementActionInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -8772,7 +8772,7 @@ export type StartImprovementActionData = {
     body?: never;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -8853,7 +8853,7 @@ export type CompleteImprovementActionData = {
     body: CompleteImprovementActionInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -8942,7 +8942,7 @@ export type ReviewImprovementActionData = {
     body: ReviewImprovementActionInput;
     headers: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -9080,7 +9080,7 @@ export type OpenIncidentData = {
     body: OpenIncidentInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -9202,7 +9202,7 @@ export type LinkComplaintsToIncidentData = {
     body: LinkComplaintsInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -9279,7 +9279,7 @@ export type ResolveIncidentData = {
     body: ResolveIncidentInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -9580,7 +9580,7 @@ export type PreviewNotificationTemplateData = {
     body: PreviewNotificationTemplateInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -9709,7 +9709,7 @@ export type CreatePartnerData = {
     body: PartnerInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -9900,7 +9900,7 @@ export type DeactivatePartnerData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -9965,7 +9965,7 @@ export type ActivatePartnerData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -10081,7 +10081,7 @@ export type IssuePartnerKeyData = {
     body?: IssuePartnerKeyInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -10158,7 +10158,7 @@ export type RevokePartnerKeyData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -10224,7 +10224,7 @@ export type RotatePartnerKeyData = {
     body?: RotatePartnerKeyInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -10985,7 +10985,7 @@ export type CreateStaffMemberData = {
     body: CreateStaffMemberInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -11180,7 +11180,7 @@ export type DeactivateStaffMemberData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -11245,7 +11245,7 @@ export type ActivateStaffMemberData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -11314,7 +11314,7 @@ export type ResetStaffPasswordData = {
     body: ResetStaffPasswordInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -11547,7 +11547,7 @@ export type CreateCampaignData = {
     body: CreateCampaignInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -11669,7 +11669,7 @@ export type StopCampaignData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
         /**
@@ -11846,7 +11846,7 @@ export type CreateSurveyData = {
     body: SurveyInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -12144,7 +12144,7 @@ export type CreateWebhookData = {
     body: CreateWebhookInput;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -12386,7 +12386,7 @@ export type RotateWebhookSecretData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };
@@ -12507,7 +12507,7 @@ export type ResendWebhookDeliveryData = {
     body?: never;
     headers?: {
         /**
-         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
+         * Makes retries safe (IETF draft): the same key with the same request answers the first response again (marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was erased since is no longer kept: its replay answers 410 (the request is not run again).
          */
         'Idempotency-Key'?: string;
     };

@@ -25,7 +25,7 @@ public sealed class IdempotencyKeyOperationFilter : IOperationFilter
             Required = false,
             Description = "Makes retries safe (IETF draft): the same key with the same request answers the first response again " +
                 "(marked `Idempotent-Replayed: true`); with a different request 422; a retry while the first is still running " +
-                "waits for its response (409 after 10 s). Nothing of a request that failed on the server (5xx) is kept. " +
+                "waits for its response (409 after 10 s by default). Nothing of a request that failed on the server (5xx) is kept. " +
                 "Keys are yours alone and kept 24 hours. A UUID is a good key. A response naming a customer whose personal data was " +
                 "erased since is no longer kept: its replay answers 410 (the request is not run again).",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },

@@ -6,13 +6,17 @@ namespace CustomerCare.Application.Common.Interfaces;
 /// </summary>
 public interface IIdempotencyStore
 {
-    /// <summary>Claims the key for this request, or says why not (a stored response, one in flight, another request).</summary>
+    /// <summary>
+    /// Opens the request's transaction and claims the key in it, or says why not (a stored response, one still in flight
+    /// past the wait for it, another request); on <see cref="IdempotencyOutcome.Claimed"/> the request's work joins that
+    /// transaction until <see cref="CompleteAsync"/> or <see cref="ReleaseAsync"/>.
+    /// </summary>
     Task<IdempotencyClaim> ClaimAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken);
 
-    /// <summary>Stores the response of the request that claimed the key, for replays.</summary>
+    /// <summary>Stores the response of the request that claimed the key, for replays, and commits it with the request's work.</summary>
     Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken);
 
-    /// <summary>Gives the key up (the request failed on the server's side): a retry is processed anew.</summary>
+    /// <summary>Rolls the request back, key and all (it failed on the server's side): a retry is processed anew.</summary>
     Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken);
 
     /// <summary>
