@@ -108,7 +108,7 @@ public static partial class DatabaseSeeder
             }
         }
 
-        await MeasureWorkingTimesAsync(db, cancellationToken);
+        await MeasureWorkingTimesAsync(db, settings, cancellationToken);
         await ReindexCustomerNamesAsync(db, settings, provider.GetRequiredService<IPersonalDataIndex>(), cancellationToken);
         await provider.SeedDemoDataAsync(cancellationToken);
     }
@@ -206,12 +206,22 @@ public static partial class DatabaseSeeder
         await settings.SaveAsync(key, new NameKeysMarker(NameKeysVersion), null, ct);
     }
 
+    private sealed record WorkingTimesMarker(int Version);
+
     /// <summary>
-    /// Complaints stored before working times were measured get them now, in batches (a no-op once done, and on a new
-    /// database): the SLA interceptor measures every complaint it saves.
+    /// Complaints stored before working times were measured get them now, in batches, once: a marker in the settings says
+    /// it was done (since then the SLA interceptor measures every complaint it saves). Without the marker every start
+    /// walked the whole complaints table, which on a million complaints and a cold cache outlasted the command timeout
+    /// and stopped the API from starting.
     /// </summary>
-    private static async Task MeasureWorkingTimesAsync(CustomerCareDbContext db, CancellationToken cancellationToken)
+    private static async Task MeasureWorkingTimesAsync(CustomerCareDbContext db, ISettingsStore settings, CancellationToken cancellationToken)
     {
+        const string key = "complaintWorkingTimes";
+        if ((await settings.GetAsync<WorkingTimesMarker>(key, cancellationToken))?.Value.Version >= 1)
+        {
+            return;
+        }
+
         var after = Guid.Empty;
         while (true)
         {
@@ -223,7 +233,7 @@ public static partial class DatabaseSeeder
                 .OrderBy(c => c.Id).Take(200).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return;
+                break;
             }
 
             foreach (var complaint in batch)
@@ -235,6 +245,8 @@ public static partial class DatabaseSeeder
             db.ChangeTracker.Clear();
             after = batch[^1].Id;
         }
+
+        await settings.SaveAsync(key, new WorkingTimesMarker(1), null, cancellationToken);
     }
 
     private static async Task EnsureStaffAsync(
