@@ -268,6 +268,7 @@ public sealed class CustomerCareDbContext(
         modelBuilder.Entity<DepartmentRobot>(new DepartmentRobotConfiguration(secrets).Configure);
         modelBuilder.Entity<ComplaintImport>(new ComplaintImportConfiguration(protector).Configure);
         modelBuilder.Entity<ComplaintImportRow>(ComplaintImportConfiguration.Configure);
+        SequenceValues.UseForPrimitiveCollections(modelBuilder.Model);
     }
 }
 

@@ -1,6 +1,7 @@
 using CustomerCare.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Infrastructure.Data.Interceptors;
@@ -30,27 +31,49 @@ public sealed class DispatchDomainEventsInterceptor(IPublisher publisher) : Save
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new InvalidOperationException("Save with SaveChangesAsync: domain event handlers run asynchronously inside the save.");
 
+    /// <summary>
+    /// Publishes round after round until no aggregate has an event left. The tracked aggregates are listed without
+    /// detecting changes (each DetectChanges walks every tracked entity, and a round used to cost two); one full
+    /// DetectChanges when a round finds nothing then finds the aggregates reached only through navigations, whose events
+    /// start another round.
+    /// </summary>
     private async Task DispatchAsync(DbContext context, CancellationToken cancellationToken)
     {
-        for (var round = 0; ; round++)
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var events = context.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.DequeueDomainEvents()).ToList();
-            if (events.Count == 0)
+            for (var round = 0; ; round++)
             {
-                return;
-            }
+                var events = Dequeue(tracker);
+                if (events.Count == 0)
+                {
+                    tracker.DetectChanges();
+                    events = Dequeue(tracker);
+                    if (events.Count == 0)
+                    {
+                        return;
+                    }
+                }
 
-            if (round == MaxRounds)
-            {
-                throw new InvalidOperationException($"Domain event handlers kept raising events after {MaxRounds} rounds.");
-            }
+                if (round == MaxRounds)
+                {
+                    throw new InvalidOperationException($"Domain event handlers kept raising events after {MaxRounds} rounds.");
+                }
 
-            foreach (var domainEvent in events)
-            {
-                await publisher.Publish(domainEvent, cancellationToken);
+                foreach (var domainEvent in events)
+                {
+                    await publisher.Publish(domainEvent, cancellationToken);
+                }
             }
-
-            context.ChangeTracker.DetectChanges();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
+
+    private static List<IDomainEvent> Dequeue(ChangeTracker tracker) =>
+        tracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.DequeueDomainEvents()).ToList();
 }
