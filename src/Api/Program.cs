@@ -4,6 +4,7 @@ using CustomerCare.Api.Infrastructure.Pages;
 using CustomerCare.Api.Infrastructure.Responses;
 using CustomerCare.Api.Infrastructure.Routing;
 using CustomerCare.Api.Infrastructure.Security;
+using CustomerCare.Api.Infrastructure.Telemetry;
 using CustomerCare.Application;
 using CustomerCare.Infrastructure;
 using CustomerCare.Infrastructure.Data;
@@ -11,11 +12,18 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+if (builder.Configuration.GetValue<int?>($"{MetricsOptions.SectionName}:Port") is { } metricsPort)
+{
+    // The scrape endpoint on a port of its own, beside the API's (ASPNETCORE_URLS, else Kestrel's default).
+    var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : "http://localhost:5000";
+    builder.WebHost.UseUrls($"{urls};http://0.0.0.0:{metricsPort}");
+}
 
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
-    .AddWebServices(builder.Configuration);
+    .AddWebServices(builder.Configuration)
+    .AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,6 +35,8 @@ if (Environment.GetEnvironmentVariable("CUSTOMERCARE_RUN_BANNER") is { Length: >
     app.Lifetime.ApplicationStarted.Register(() => Console.Out.WriteLine(banner));
 }
 
+// First: a scrape is answered before authentication, rate limits and the request log (and only to those allowed).
+app.UseMetricsEndpoint();
 app.UseHttpLogging();
 // First, so that the exception handler and everything after it speak the caller's language (Accept-Language).
 app.UseRequestLocalization();

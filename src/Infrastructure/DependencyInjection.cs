@@ -58,6 +58,7 @@ public static class DependencyInjection
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>());
         });
         services.AddSingleton<RuntimeModelCache>();
+        services.AddSingleton<Diagnostics.CustomerCareMetrics>();
         services.AddSingleton<IExceptionTranslator, DatabaseExceptionTranslator>();
         services.AddScoped<DispatchDomainEventsInterceptor>();
         services.AddScoped<IComplaintOutbox, ComplaintOutbox>();

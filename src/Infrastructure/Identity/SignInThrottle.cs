@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace CustomerCare.Infrastructure.Identity;
 /// PostgreSQL runs concurrent ones on the same key one after the other (the row is locked for the update), and one that
 /// finds the key locked or its guesses used up updates nothing, so it is refused.
 /// </summary>
-internal sealed class SignInThrottle(CustomerCareDbContext db, IOptions<SignInThrottleOptions> options) : ISignInThrottle
+internal sealed class SignInThrottle(CustomerCareDbContext db, IOptions<SignInThrottleOptions> options, CustomerCareMetrics metrics) : ISignInThrottle
 {
     public async Task<TimeSpan?> TryReserveAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
@@ -49,15 +50,20 @@ internal sealed class SignInThrottle(CustomerCareDbContext db, IOptions<SignInTh
     public async Task RecordFailureAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var o = options.Value;
+        metrics.SignInFailed(passwordChange: keys.Any(k => k.StartsWith("password:", StringComparison.Ordinal)));
         foreach (var key in keys)
         {
-            await db.Database.ExecuteSqlRawAsync(
+            var locked = await db.Database.ExecuteSqlRawAsync(
                 """
                 UPDATE sign_in_throttles SET locked_until = now() + {2}
                 WHERE key = {0} AND failures >= {1} AND (locked_until IS NULL OR locked_until <= now())
                 """,
                 [key, Limit(key, o), o.LockoutDuration],
                 cancellationToken);
+            if (locked > 0)
+            {
+                metrics.LockedOut(key);
+            }
         }
 
         // Forget counts nobody needs any more, a few at a time.

@@ -1,6 +1,7 @@
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Domain.Notifications;
 using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed record NotificationPassResult(int Claimed, int Sent, int Retried, 
 /// </summary>
 public sealed partial class NotificationDispatcher(
     CustomerCareDbContext db, IEnumerable<INotificationSender> senders, NotificationSendPolicy policy, IOptionsMonitor<NotificationOptions> options,
-    ILogger<NotificationDispatcher> logger)
+    CustomerCareMetrics metrics, ILogger<NotificationDispatcher> logger)
 {
     private readonly Dictionary<NotificationChannel, INotificationSender> _senders = senders.ToDictionary(s => s.Channel);
 
@@ -64,11 +65,11 @@ public sealed partial class NotificationDispatcher(
                     ? await policy.SendAsync(sender,
                         new OutgoingNotification(n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language), cancellationToken)
                     : (SendOutcome.Retry($"The {n.Channel} channel is not configured now."), 1);
-            return (n.Id, Attempts: n.Attempts + tried, Outcome: outcome);
+            return (n.Id, n.Channel, Attempts: n.Attempts + tried, Outcome: outcome);
         }));
 
         int sent = 0, retried = 0, dead = 0;
-        foreach (var (id, attempts, outcome) in outcomes)
+        foreach (var (id, channel, attempts, outcome) in outcomes)
         {
             var (status, wait) = outcome switch
             {
@@ -91,6 +92,13 @@ public sealed partial class NotificationDispatcher(
             {
                 continue; // the lease ran out and another replica holds it now: its outcome counts
             }
+
+            metrics.NotificationDelivery(channel.ToString().ToLowerInvariant(), status switch
+            {
+                NotificationStatus.Sent => "sent",
+                NotificationStatus.Dead => "dead",
+                _ => "retried",
+            });
 
             switch (status)
             {

@@ -3,6 +3,7 @@ using System.Text;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Domain.Webhooks;
 using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed record WebhookPassResult(int FannedOut, int Claimed, int Succeeded
 /// cannot renew stops sending before its lease runs out, so two replicas never send the same delivery at once.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    CustomerCareDbContext db, WebhookSender sender, IOptionsMonitor<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+    CustomerCareDbContext db, WebhookSender sender, IOptionsMonitor<WebhookOptions> options, CustomerCareMetrics metrics, ILogger<WebhookDispatcher> logger)
 {
     private const int FanOutBatch = 500;
 
@@ -95,6 +96,17 @@ public sealed partial class WebhookDispatcher(
         foreach (var (id, lease, previous, result) in outcomes)
         {
             var state = await RecordAsync(id, lease, previous, result, settings, cancellationToken);
+            foreach (var attempt in result.Attempts)
+            {
+                metrics.WebhookAttempt(attempt.Duration, attempt.Succeeded);
+            }
+
+            metrics.WebhookDelivery(state switch
+            {
+                WebhookDeliveryStatus.Succeeded => "succeeded",
+                WebhookDeliveryStatus.Dead => "dead",
+                _ => "retried",
+            });
             switch (state)
             {
                 case WebhookDeliveryStatus.Succeeded:
@@ -141,11 +153,11 @@ public sealed partial class WebhookDispatcher(
                 return 0; // another replica is fanning out right now
             }
 
-            var total = 0;
+            var fannedOut = new List<CustomerCareMetrics.FannedOutEvent>();
             int count;
             do
             {
-                count = await db.Database.ExecuteSqlRawAsync(
+                var batch = await db.Database.SqlQueryRaw<FannedOutRow>(
                     """
                     WITH batch AS (
                         SELECT id, event_id, event_type, complaint_id, partner_id, public_payload
@@ -160,14 +172,34 @@ public sealed partial class WebhookDispatcher(
                          AND (s.partner_id IS NULL OR (s.partner_id = b.partner_id AND b.public_payload IS NOT NULL))
                         ON CONFLICT (subscription_id, message_id) DO NOTHING)
                     UPDATE outbox_messages m SET fanned_out_at = now() FROM batch WHERE m.id = batch.id
-                    """, [FanOutBatch], ct);
-                total += count;
+                    RETURNING m.event_type, m.payload -> 'data' ->> 'kind' AS kind, m.payload -> 'data' ->> 'channel' AS channel,
+                              m.payload -> 'data' ->> 'milestone' AS milestone, m.payload -> 'data' ->> 'severity' AS severity,
+                              m.partner_id IS NOT NULL AS from_partner
+                    """, FanOutBatch).ToListAsync(ct);
+                count = batch.Count;
+                fannedOut.AddRange(batch.Select(r => new CustomerCareMetrics.FannedOutEvent(r.EventType, r.Kind, r.Channel, r.Milestone, r.Severity, r.FromPartner)));
             }
             while (count == FanOutBatch);
 
             await transaction.CommitAsync(ct);
-            return total;
+            metrics.Record(fannedOut);
+            return fannedOut.Count;
         }, cancellationToken);
+    }
+
+    internal sealed class FannedOutRow
+    {
+        public string EventType { get; set; } = "";
+
+        public string? Kind { get; set; }
+
+        public string? Channel { get; set; }
+
+        public string? Milestone { get; set; }
+
+        public string? Severity { get; set; }
+
+        public bool FromPartner { get; set; }
     }
 
     private async Task<WebhookDeliveryStatus> RecordAsync(Guid id, Guid lease, int previous, SendResult result, WebhookOptions settings, CancellationToken ct)

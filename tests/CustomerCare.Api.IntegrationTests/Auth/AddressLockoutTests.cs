@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,24 +8,11 @@ namespace CustomerCare.Api.IntegrationTests.Auth;
 
 /// <summary>
 /// Failed sign-ins are also counted per client address: one address guessing many accounts is stopped even
-/// though no single account reaches its own limit. The in-memory test server has no peer address, so a
-/// start-up filter gives every request one.
+/// though no single account reaches its own limit. The in-memory test server has no peer address, so
+/// <see cref="FixedRemoteAddress"/> gives every request one.
 /// </summary>
 public class AddressLockoutTests : IntegrationTest
 {
-    private sealed class FixedRemoteAddress(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
-
     [Test]
     public async Task SignIn_After20FailuresFromOneAddress_LocksThatAddressButNotOthers()
     {

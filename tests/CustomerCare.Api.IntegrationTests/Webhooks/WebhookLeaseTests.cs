@@ -140,7 +140,7 @@ public sealed class WebhookLeaseTests : AdminIntegrationTest
         {
             await using var scope = Testing.Factory.Services.CreateAsyncScope();
             var dispatcher = new WebhookDispatcher(scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>(), sender, settings,
-                NullLogger<WebhookDispatcher>.Instance);
+                scope.ServiceProvider.GetRequiredService<CustomerCare.Infrastructure.Diagnostics.CustomerCareMetrics>(), NullLogger<WebhookDispatcher>.Instance);
             return await dispatcher.RunOnceAsync(CancellationToken.None);
         }
     }

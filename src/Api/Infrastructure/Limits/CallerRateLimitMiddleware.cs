@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CustomerCare.Api.Infrastructure.Errors;
+using CustomerCare.Infrastructure.Diagnostics;
 using CustomerCare.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 using CustomerCare.Application.Common.Localization;
@@ -22,7 +23,7 @@ public sealed class CallerRateLimitMiddleware(RequestDelegate next, CallerRateLi
     public const string ResetHeader = "RateLimit-Reset";
     public const string PolicyHeader = "RateLimit-Policy";
 
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, CustomerCareMetrics metrics)
     {
         if (!CallerRateLimiter.Applies(context.Request.Path))
         {
@@ -51,6 +52,7 @@ public sealed class CallerRateLimitMiddleware(RequestDelegate next, CallerRateLi
             return;
         }
 
+        metrics.RateLimited(CallerRateLimiter.CallerKind(context.User));
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Seconds(retryAfter);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -91,6 +93,12 @@ public sealed class CallerRateLimiter : IDisposable
     public static bool Applies(PathString path) => !path.StartsWithSegments("/health") && !path.StartsWithSegments("/swagger");
 
     public void Dispose() => Partitioned.Dispose();
+
+    /// <summary>Which limit a caller is counted under: partner, user (staff) or anonymous (by address).</summary>
+    public static string CallerKind(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.FindFirstValue(CustomerCareClaims.Subject) is not null
+            ? user.FindFirstValue(CustomerCareClaims.Kind) == CustomerCareClaims.PartnerKind ? "partner" : "user"
+            : "anonymous";
 
     private static (string Key, RateLimit Limit) Partition(ClaimsPrincipal user, HttpContext context, LimitOptions limits)
     {

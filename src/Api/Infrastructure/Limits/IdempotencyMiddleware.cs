@@ -4,6 +4,7 @@ using CustomerCare.Api.Infrastructure.Errors;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Localization;
 using CustomerCare.Domain.Common;
+using CustomerCare.Infrastructure.Diagnostics;
 
 namespace CustomerCare.Api.Infrastructure.Limits;
 
@@ -23,7 +24,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
     private static readonly string[] ReplayedHeaders = ["Content-Type", "Location", "ETag", "Retry-After"];
 
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser user, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser user, IProblemDetailsService problems, CustomerCareMetrics metrics)
     {
         if (!(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
             || !context.Request.Headers.TryGetValue(HeaderName, out var values)
@@ -56,11 +57,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 return;
             case IdempotencyOutcome.Replay when claim.Response!.StatusCode == StatusCodes.Status410Gone:
                 // The stored response named a customer since erased: answered afresh, as every problem is (type, instance, traceId).
+                metrics.IdempotentReplay();
                 context.Response.Headers[ReplayedHeader] = "true";
                 await WriteProblemAsync(context, problems, ProblemTypes.Gone,
                     "The response kept for this Idempotency-Key named a customer whose personal data was erased. The request was processed once and is not processed again.");
                 return;
             case IdempotencyOutcome.Replay:
+                metrics.IdempotentReplay();
                 await ReplayAsync(context, claim.Response!);
                 return;
         }

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using CustomerCare.Api.Infrastructure.Telemetry;
+using CustomerCare.Api.IntegrationTests.Complaints;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Api.IntegrationTests.Webhooks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Api.IntegrationTests.Platform;
+
+/// <summary>
+/// The Prometheus scrape endpoint answers loopback and the configured networks only (404 to everyone else, as if there
+/// were no such path), and its business counters equal what was done: complaints received and transitions counted once
+/// their events are fanned out (committed), idempotent replays, sign-in failures and lockouts.
+/// </summary>
+public sealed partial class MetricsTests : AdminIntegrationTest
+{
+    private static WebApplicationFactory<Program> From(string address, params (string Key, string Value)[] settings) =>
+        Testing.Factory.WithWebHostBuilder(b =>
+        {
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new FixedRemoteAddress(IPAddress.Parse(address))));
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+
+    [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)""", RegexOptions.Multiline)]
+    private static partial Regex Sample();
+
+    /// <summary>The sum of a metric's samples whose labels include every one given.</summary>
+    private static double Sum(string exposition, string name, params (string Label, string Value)[] labels) =>
+        Sample().Matches(exposition)
+            .Where(m => m.Groups["name"].Value == name
+                && labels.All(l => m.Groups["labels"].Value.Contains($"{l.Label}=\"{l.Value}\"", StringComparison.Ordinal)))
+            .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    private static async Task<string> ScrapeAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/metrics");
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Scrapes until the condition holds (the exporter keeps a scrape for a moment; counters are added after commit).</summary>
+    private static async Task<string> ScrapeUntilAsync(HttpClient client, Func<string, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var text = await ScrapeAsync(client);
+            if (condition(text) || DateTime.UtcNow > deadline)
+            {
+                return text;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [Test]
+    public async Task Metrics_AnswerLoopbackAndListedNetworks_AndNobodyElse()
+    {
+        await using var local = From("127.0.0.1");
+        await using var outside = From("203.0.113.5");
+        await using var listed = From("203.0.113.5", ("CustomerCare:Metrics:AllowedNetworks:0", "203.0.113.0/24"));
+        using var localClient = local.CreateClient();
+        using var outsideClient = outside.CreateClient();
+        using var listedClient = listed.CreateClient();
+
+        (await localClient.GetAsync("/health/live")).EnsureSuccessStatusCode();
+        var text = await ScrapeUntilAsync(localClient, t => t.Contains("http_server_request_duration_seconds", StringComparison.Ordinal));
+        var refused = await outsideClient.GetAsync("/metrics");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("# TYPE "), "Prometheus text format");
+            Assert.That(text, Does.Contain("http_server_request_duration_seconds"), "ASP.NET Core's own instruments");
+            Assert.That(text, Does.Contain("dotnet_gc_"), "the runtime's");
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+        await ScrapeAsync(listedClient);
+    }
+
+    [Test]
+    public void WithAPortOfItsOwn_TheScrapeIsAnsweredThereOnly_AndNetworksMustBeCidr()
+    {
+        var options = new MetricsOptions { Port = 9464 };
+        var onItsPort = new DefaultHttpContext();
+        onItsPort.Connection.LocalPort = 9464;
+        onItsPort.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.5");
+        var onTheApisPort = new DefaultHttpContext();
+        onTheApisPort.Connection.LocalPort = 8080;
+        onTheApisPort.Connection.RemoteIpAddress = IPAddress.Loopback;
+        var mappedLoopback = new DefaultHttpContext();
+        mappedLoopback.Connection.RemoteIpAddress = IPAddress.Loopback.MapToIPv6();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Allows(onItsPort), Is.True);
+            Assert.That(options.Allows(onTheApisPort), Is.False);
+            Assert.That(new MetricsOptions().Allows(mappedLoopback), Is.True, "IPv4 loopback seen through a dual-stack socket");
+            Assert.That(new MetricsOptions { AllowedNetworks = ["10.0.0.0/8", "fd00::/8"] }.IsValid(), Is.True);
+            Assert.That(new MetricsOptions { AllowedNetworks = ["10.0.0.0/33"] }.IsValid(), Is.False);
+            Assert.That(new MetricsOptions { AllowedNetworks = ["the office"] }.IsValid(), Is.False);
+            Assert.That(new MetricsOptions { Port = 70000 }.IsValid(), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task ReceivedComplaintsAndTransitions_AreCountedOnceCommittedAndFannedOut()
+    {
+        await using var host = From("127.0.0.1");
+        using var scraper = host.CreateClient();
+        await Dispatch.UntilSettledAsync(); // what earlier tests left is counted before the baseline
+        var before = await ScrapeAsync(scraper);
+        double Received(string text) => Sum(text, "customercare_complaints_received_total", ("channel", "phone"), ("source", "staff"));
+        double Registered(string text) => Sum(text, "customercare_complaints_transitions_total", ("action", "registered"));
+
+        var api = new ComplaintApi(Admin);
+        var first = (await api.ReceiveAsync()).GetProperty("id").GetGuid();
+        await api.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8001"));
+        await api.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8002"));
+        await api.DoAsync(first, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
+        var beforeFanOut = await ScrapeAsync(scraper);
+        await Dispatch.UntilSettledAsync();
+        var after = await ScrapeUntilAsync(scraper, t => Received(t) - Received(before) >= 3 && Registered(t) - Registered(before) >= 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Received(beforeFanOut) - Received(before), Is.Zero, "counted when the outbox fans the committed event out");
+            Assert.That(Received(after) - Received(before), Is.EqualTo(3));
+            Assert.That(Registered(after) - Registered(before), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task ReplaysSignInFailuresAndLockouts_AreCounted()
+    {
+        await using var host = From("127.0.0.1");
+        using var scraper = host.CreateClient();
+        using var client = host.CreateClient();
+        var before = await ScrapeAsync(scraper);
+
+        var key = Guid.NewGuid().ToString();
+        var complaint = ComplaintApi.NewComplaint(phone: "138 0013 8003");
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(complaint) };
+            request.Headers.Add("Idempotency-Key", key);
+            (await Admin.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        var (_, email) = await ApiClient.CreateStaffAsync("agent");
+        for (var i = 0; i < 5; i++)
+        {
+            await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Wrong-Passw0rd-x" })).AssertStatusAsync(HttpStatusCode.Unauthorized);
+        }
+
+        var after = await ScrapeUntilAsync(scraper, t => Sum(t, "customercare_sign_in_lockouts_total") > Sum(before, "customercare_sign_in_lockouts_total"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Sum(after, "customercare_idempotency_replays_total") - Sum(before, "customercare_idempotency_replays_total"), Is.EqualTo(1));
+            Assert.That(Sum(after, "customercare_sign_in_failures_total", ("kind", "sign_in")) - Sum(before, "customercare_sign_in_failures_total", ("kind", "sign_in")),
+                Is.EqualTo(5));
+            Assert.That(Sum(after, "customercare_sign_in_lockouts_total", ("scope", "account")) - Sum(before, "customercare_sign_in_lockouts_total", ("scope", "account")),
+                Is.EqualTo(1), "the fifth wrong password locks the account (the address is not locked: 5 of its 20)");
+            Assert.That(after, Does.Not.Contain(email), "no personal data in a label");
+        });
+    }
+}
