@@ -19,14 +19,21 @@ else
   echo "test: database from scripts/db.sh (customercare_test)"
 fi
 
-# The dashboard's browser test drives Debian's Chromium through Playwright (which cannot download browsers here).
-if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+# From Debian: Chromium for the browser tests (Playwright cannot download browsers here), and Prometheus for the metrics
+# tests (its promtool checks deploy/prometheus/alerts.yml; the server scrapes a test API).
+missing=""
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then missing="$missing chromium"; fi
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then missing="$missing prometheus"; fi
+if [ -n "$missing" ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    echo "test: installing Debian's chromium for the dashboard's browser test"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
-      || echo "test: apt-get install chromium failed; the browser test will report it"
+    echo "test: installing Debian's$missing"
+    # Prometheus without its recommends (node exporter, collectors): the tests run the server themselves.
+    { apt-get update -qq \
+      && { [ "${missing#*chromium}" = "$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+      && { [ "${missing#*prometheus}" = "$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; }; } >/dev/null 2>&1 \
+      || echo "test: apt-get install$missing failed; the tests that need them will report it"
   else
-    echo "test: no chromium; install it (as root: apt-get install -y chromium) or set CHROMIUM_PATH"
+    echo "test: missing$missing; install (as root: apt-get install -y$missing) or set CHROMIUM_PATH"
   fi
 fi
 

@@ -59,6 +59,7 @@ public static class DependencyInjection
         });
         services.AddSingleton<RuntimeModelCache>();
         services.AddSingleton<Diagnostics.CustomerCareMetrics>();
+        services.AddHostedService<Diagnostics.OperationalGaugesWorker>();
         services.AddSingleton<IExceptionTranslator, DatabaseExceptionTranslator>();
         services.AddScoped<DispatchDomainEventsInterceptor>();
         services.AddScoped<IComplaintOutbox, ComplaintOutbox>();

@@ -24,6 +24,7 @@ public sealed class CustomerCareMetrics
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _signInFailures;
     private readonly Counter<long> _lockouts;
+    private volatile QueueSnapshot _queues = new([], Ready: false, At: DateTimeOffset.MinValue);
 
     public CustomerCareMetrics(IMeterFactory meters)
     {
@@ -50,7 +51,26 @@ public sealed class CustomerCareMetrics
             "Wrong passwords (or unknown accounts) in staff sign-ins and password changes, by kind (sign_in, password_change).");
         _lockouts = meter.CreateCounter<long>("customercare.sign_in.lockouts", "{lockout}",
             "Lockouts begun, by what was locked: account, ip (a client address) or password (a staff member's password change).");
+        meter.CreateObservableGauge("customercare.queue.backlog", () => _queues.Queues.Select(q =>
+                new Measurement<long>(q.Waiting, new KeyValuePair<string, object?>("queue", q.Name))), "{item}",
+            "Work waiting, by queue: outbox (events not yet fanned out), webhooks and notifications (deliveries not yet done).");
+        meter.CreateObservableGauge("customercare.queue.lag", () => _queues.Queues.Select(q =>
+                new Measurement<double>(q.OldestSeconds, new KeyValuePair<string, object?>("queue", q.Name))), "s",
+            "Age of the oldest item waiting in each queue (0 when none waits).");
+        meter.CreateObservableGauge("customercare.database.ready", () => _queues.Ready ? 1 : 0, "{ready}",
+            "1 when this replica's last look at the database (every CustomerCare:Metrics:GaugeInterval) succeeded, else 0.");
     }
+
+    /// <summary>One queue's backlog as last measured.</summary>
+    public sealed record Queue(string Name, long Waiting, double OldestSeconds);
+
+    private sealed record QueueSnapshot(IReadOnlyList<Queue> Queues, bool Ready, DateTimeOffset At);
+
+    /// <summary>What the gauges report until the next look (<see cref="OperationalGaugesWorker"/>).</summary>
+    public void Observed(IReadOnlyList<Queue> queues, DateTimeOffset at) => _queues = new QueueSnapshot(queues, Ready: true, at);
+
+    /// <summary>The database could not be asked: the queue gauges keep their last values, readiness drops to 0.</summary>
+    public void DatabaseUnreachable(DateTimeOffset at) => _queues = _queues with { Ready = false, At = at };
 
     /// <summary>What one outbox event fanned out says, as far as the instruments need it.</summary>
     public sealed record FannedOutEvent(string EventType, string? Kind, string? Channel, string? Milestone, string? Severity, bool FromPartner);

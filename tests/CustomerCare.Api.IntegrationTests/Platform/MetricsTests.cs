@@ -33,12 +33,18 @@ public sealed partial class MetricsTests : AdminIntegrationTest
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)""", RegexOptions.Multiline)]
     private static partial Regex Sample();
 
-    /// <summary>The sum of a metric's samples whose labels include every one given.</summary>
-    private static double Sum(string exposition, string name, params (string Label, string Value)[] labels) =>
+    /// <summary>The values of a metric's samples whose labels include every one given.</summary>
+    private static IEnumerable<double> Values(string exposition, string name, params (string Label, string Value)[] labels) =>
         Sample().Matches(exposition)
             .Where(m => m.Groups["name"].Value == name
                 && labels.All(l => m.Groups["labels"].Value.Contains($"{l.Label}=\"{l.Value}\"", StringComparison.Ordinal)))
-            .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+            .Select(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    private static double Sum(string exposition, string name, params (string Label, string Value)[] labels) => Values(exposition, name, labels).Sum();
+
+    /// <summary>The largest value (NaN when there is none): every test host in this process reports the same gauges.</summary>
+    private static double Max(string exposition, string name, params (string Label, string Value)[] labels) =>
+        Values(exposition, name, labels).DefaultIfEmpty(double.NaN).Max();
 
     private static async Task<string> ScrapeAsync(HttpClient client)
     {
@@ -137,6 +143,26 @@ public sealed partial class MetricsTests : AdminIntegrationTest
             Assert.That(Received(after) - Received(before), Is.EqualTo(3));
             Assert.That(Registered(after) - Registered(before), Is.EqualTo(1));
         });
+    }
+
+    [Test]
+    public async Task TheQueueGauges_ShowWhatWaitsAndForHowLong_AndThatTheDatabaseAnswers()
+    {
+        await using var host = From("127.0.0.1", ("CustomerCare:Metrics:GaugeInterval", "00:00:00.200"));
+        using var scraper = host.CreateClient();
+        await new ComplaintApi(Admin).ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8004")); // its event waits: dispatch is by hand in tests
+
+        var text = await ScrapeUntilAsync(scraper, t => Max(t, "customercare_queue_backlog", ("queue", "outbox")) >= 1
+            && Max(t, "customercare_queue_lag_seconds", ("queue", "outbox")) > 0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Max(text, "customercare_queue_backlog", ("queue", "outbox")), Is.GreaterThanOrEqualTo(1));
+            Assert.That(Max(text, "customercare_queue_lag_seconds", ("queue", "outbox")), Is.GreaterThan(0));
+            Assert.That(Max(text, "customercare_queue_backlog", ("queue", "webhooks")), Is.GreaterThanOrEqualTo(0));
+            Assert.That(Max(text, "customercare_database_ready"), Is.EqualTo(1));
+        });
+        await Dispatch.UntilSettledAsync();
     }
 
     [Test]

@@ -1,0 +1,57 @@
+using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Workers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerCare.Infrastructure.Diagnostics;
+
+/// <summary>
+/// Looks at the queues every <c>CustomerCare:Metrics:GaugeInterval</c> (15 s by default; zero turns it off) for the
+/// gauges of <see cref="CustomerCareMetrics"/>: how much waits and for how long, and whether the database answered. A
+/// scrape only reads what the last look found: Prometheus scraping every replica never queries the database itself.
+/// Each count uses the partial index of its dispatcher's claim.
+/// </summary>
+public sealed class OperationalGaugesWorker(
+    IServiceScopeFactory scopes, CustomerCareMetrics metrics, IConfiguration configuration, TimeProvider time, ILogger<OperationalGaugesWorker> logger)
+    : PeriodicWorker(scopes, time, logger)
+{
+    protected override TimeSpan Interval => configuration.GetValue("CustomerCare:Metrics:GaugeInterval", TimeSpan.FromSeconds(15));
+
+    protected override string Name => "Operational gauges";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
+    {
+        var db = services.GetRequiredService<CustomerCareDbContext>();
+        try
+        {
+            var queues = await db.Database.SqlQueryRaw<QueueRow>(
+                """
+                SELECT 'outbox' AS name, count(*) AS waiting, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest_seconds
+                FROM outbox_messages WHERE fanned_out_at IS NULL
+                UNION ALL
+                SELECT 'webhooks', count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8
+                FROM webhook_deliveries WHERE status IN ('Pending', 'RetryScheduled', 'Delivering')
+                UNION ALL
+                SELECT 'notifications', count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8
+                FROM notifications WHERE status IN ('Pending', 'RetryScheduled', 'Sending')
+                """).ToListAsync(stoppingToken);
+            metrics.Observed(queues.Select(q => new CustomerCareMetrics.Queue(q.Name, q.Waiting, q.OldestSeconds)).ToList(), Time.GetUtcNow());
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            metrics.DatabaseUnreachable(Time.GetUtcNow());
+            throw; // logged by the worker, tried again at the next interval
+        }
+    }
+
+    internal sealed class QueueRow
+    {
+        public string Name { get; set; } = "";
+
+        public long Waiting { get; set; }
+
+        public double OldestSeconds { get; set; }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using CustomerCare.Api.IntegrationTests.Complaints;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Infrastructure.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Api.IntegrationTests.Platform;
+
+/// <summary>
+/// A real Prometheus (Debian's, which scripts/test.sh installs) scrapes the API listening on loopback every second; after
+/// complaints are received and one is registered, its HTTP API answers the business counters grown by exactly that.
+/// </summary>
+public sealed class PrometheusScrapeTests
+{
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The value of an instant query that sums to one number (0 while no such series exists).</summary>
+    private static async Task<double?> QueryAsync(HttpClient prometheus, string query)
+    {
+        using var response = await prometheus.GetAsync($"/api/v1/query?query={Uri.EscapeDataString(query)}");
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var result = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("result");
+        return result.GetArrayLength() == 0 ? 0 : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<double> WaitForAsync(HttpClient prometheus, string query, Func<double, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        double? value = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                value = await QueryAsync(prometheus, query);
+            }
+            catch (HttpRequestException)
+            {
+                value = null; // not listening yet
+            }
+
+            if (value is { } v && condition(v))
+            {
+                return v;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"{what}: {query} answered {value?.ToString(CultureInfo.InvariantCulture) ?? "nothing"} after 90 s.");
+        return double.NaN;
+    }
+
+    [Test]
+    public async Task Prometheus_ScrapesTheApi_AndTheCountersEqualWhatWasDone()
+    {
+        var binary = Environment.GetEnvironmentVariable("PROMETHEUS_PATH") ?? "/usr/bin/prometheus";
+        Assert.That(File.Exists(binary), Is.True, $"Prometheus is not at {binary}: scripts/test.sh installs Debian's prometheus package.");
+        await using var api = LoopbackBrowser.StartApi();
+        var directory = Directory.CreateTempSubdirectory("customercare-prometheus-");
+        var port = FreePort();
+        await File.WriteAllTextAsync(Path.Combine(directory.FullName, "prometheus.yml"), $"""
+            global:
+              scrape_interval: 1s
+            scrape_configs:
+              - job_name: customercare
+                metrics_path: /metrics
+                static_configs:
+                  - targets: ['{new Uri(api.BaseUrl).Authority}']
+            """);
+        using var server = Process.Start(new ProcessStartInfo(binary,
+        [
+            $"--config.file={Path.Combine(directory.FullName, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(directory.FullName, "data")}",
+            $"--web.listen-address=127.0.0.1:{port}",
+        ])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            using var prometheus = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var client = new HttpClient { BaseAddress = new Uri(api.BaseUrl) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                await ApiClient.SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
+            async Task FanOutAsync()
+            {
+                await using var scope = api.Server.Services.CreateAsyncScope();
+                var dispatcher = scope.ServiceProvider.GetRequiredService<WebhookDispatcher>();
+                while ((await dispatcher.RunOnceAsync(CancellationToken.None)).FannedOut > 0)
+                {
+                }
+            }
+
+            const string received = """sum(customercare_complaints_received_total{channel="phone",source="staff"}) or vector(0)""";
+            const string registered = """sum(customercare_complaints_transitions_total{action="registered"}) or vector(0)""";
+            await FanOutAsync(); // what earlier tests left
+            await WaitForAsync(prometheus, """up{job="customercare"}""", v => v == 1, "the API is scraped");
+            await Task.Delay(TimeSpan.FromSeconds(2.5)); // scraped (every second) since the fan-out above
+            var receivedBefore = (await QueryAsync(prometheus, received))!.Value;
+            var registeredBefore = (await QueryAsync(prometheus, registered))!.Value;
+
+            var complaints = new ComplaintApi(client);
+            var first = (await complaints.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8011"))).GetProperty("id").GetGuid();
+            await complaints.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8012"));
+            await complaints.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8013"));
+            await complaints.DoAsync(first, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
+            await FanOutAsync();
+
+            var receivedAfter = await WaitForAsync(prometheus, received, v => v >= receivedBefore + 3, "three complaints received");
+            var registeredAfter = await WaitForAsync(prometheus, registered, v => v >= registeredBefore + 1, "one registered");
+            await Task.Delay(TimeSpan.FromSeconds(2.5)); // and nothing more than that in the next scrapes
+            Assert.Multiple(async () =>
+            {
+                Assert.That(receivedAfter - receivedBefore, Is.EqualTo(3));
+                Assert.That(registeredAfter - registeredBefore, Is.EqualTo(1));
+                Assert.That(await QueryAsync(prometheus, received), Is.EqualTo(receivedAfter));
+            });
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            directory.Delete(recursive: true);
+        }
+    }
+}
