@@ -24,6 +24,7 @@ public static class DependencyInjection
             options.Assemblies = [typeof(Domain.Common.Entity), typeof(Application.DependencyInjection)];
             options.PipelineBehaviors =
             [
+                typeof(TracingBehaviour<,>),
                 typeof(UnhandledExceptionBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Webhooks;
@@ -18,7 +19,8 @@ public sealed class ComplaintOutbox(CustomerCareDbContext db) : IComplaintOutbox
             var eventId = Guid.CreateVersion7();
             var payload = WebhookPayload.For(eventId, type, complaint, entry);
             db.OutboxMessages.Add(new OutboxMessage(eventId, type, complaint.Id, complaint.PartnerId, entry.At, payload.ToJson(),
-                TimelineVisibilities.Of(entry.Kind) == TimelineVisibility.Public ? payload.Public().ToJson() : null));
+                TimelineVisibilities.Of(entry.Kind) == TimelineVisibility.Public ? payload.Public().ToJson() : null,
+                Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null));
         }
     }
 }

@@ -12,8 +12,10 @@ public sealed class OutboxMessage
         Payload = string.Empty;
     }
 
-    public OutboxMessage(Guid eventId, string eventType, Guid complaintId, Guid? partnerId, DateTimeOffset occurredAt, string payload, string? publicPayload)
+    public OutboxMessage(
+        Guid eventId, string eventType, Guid complaintId, Guid? partnerId, DateTimeOffset occurredAt, string payload, string? publicPayload, string? traceParent = null)
     {
+        TraceParent = traceParent;
         PublicPayload = publicPayload;
         EventId = eventId;
         EventType = eventType;
@@ -47,6 +49,12 @@ public sealed class OutboxMessage
     public string? PublicPayload { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// The W3C trace context of the change that wrote it (<c>00-trace-span-flags</c>), if it ran in one: its deliveries,
+    /// minutes later and on any replica, continue that trace and send it on as <c>traceparent</c>.
+    /// </summary>
+    public string? TraceParent { get; private set; }
 
     /// <summary>When its deliveries were created; null while waiting for the fan-out.</summary>
     public DateTimeOffset? FannedOutAt { get; private set; }

@@ -69,7 +69,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
             receiver.Accepted.Enqueue(new ReceivedWebhook(
                 context.Request.Headers["webhook-id"].ToString(), context.Request.Headers["webhook-timestamp"].ToString(),
-                context.Request.Headers["webhook-signature"].ToString(), context.Request.Headers["webhook-event-type"].ToString(), body));
+                context.Request.Headers["webhook-signature"].ToString(), context.Request.Headers["webhook-event-type"].ToString(), body,
+                context.Request.Headers["traceparent"].ToString()));
             return Results.NoContent();
         });
         receiver.Url = new Uri($"{await app.StartOnLoopbackAsync()}/hooks");
@@ -83,7 +84,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string EventType, string Body)
+public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string EventType, string Body, string TraceParent = "")
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }

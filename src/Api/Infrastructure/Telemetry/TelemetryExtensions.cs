@@ -1,12 +1,16 @@
+using CustomerCare.Application.Common.Behaviours;
 using CustomerCare.Infrastructure.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace CustomerCare.Api.Infrastructure.Telemetry;
 
 /// <summary>
-/// OpenTelemetry metrics: ASP.NET Core, HttpClient, the .NET runtime, Npgsql and the business instruments of
+/// OpenTelemetry traces (when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>CustomerCare:Tracing:Enabled</c> is set: requests,
+/// the mediator pipeline, SQL statements, outgoing HTTP, and deliveries continuing the trace of the change that caused
+/// them) and metrics: ASP.NET Core, HttpClient, the .NET runtime, Npgsql and the business instruments of
 /// <see cref="CustomerCareMetrics"/>, scraped by Prometheus at <see cref="MetricsOptions.Path"/> and exported over OTLP when
 /// the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
@@ -18,7 +22,23 @@ public static class TelemetryExtensions
             .Validate(o => o.IsValid(), "CustomerCare:Metrics:AllowedNetworks must be CIDR networks (10.0.0.0/8, fd00::/8) and :Port a TCP port.")
             .ValidateOnStart();
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry();
+        if (otlp || configuration.GetValue("CustomerCare:Tracing:Enabled", false))
+        {
+            // Traces cost a span per request, command and statement: recorded only when something receives them.
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.AddSource(Tracing.SourceName, "Npgsql")
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
+        }
+
+        telemetry
             .ConfigureResource(resource => resource.AddService("customercare-api"))
             .WithMetrics(metrics =>
             {

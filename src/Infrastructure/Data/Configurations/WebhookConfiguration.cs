@@ -72,6 +72,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.EventType).HasMaxLength(WebhookEventTypes.MaxLength).IsRequired();
         builder.Property(m => m.Payload).HasColumnType("jsonb").IsRequired();
         builder.Property(m => m.PublicPayload).HasColumnType("jsonb");
+        builder.Property(m => m.TraceParent).HasMaxLength(55); // 00-<32 hex>-<16 hex>-<2 hex>
         builder.Property(m => m.CreatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAdd();
         builder.HasIndex(m => m.EventId).IsUnique();
         builder.HasIndex(m => m.Id).HasFilter("fanned_out_at IS NULL").HasDatabaseName("ix_outbox_messages_waiting");

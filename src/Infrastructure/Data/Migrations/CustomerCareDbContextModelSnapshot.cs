@@ -2605,6 +2605,11 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("public_payload");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
