@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using CustomerCare.Api.Infrastructure.Telemetry;
 using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
 using CustomerCare.Api.IntegrationTests.Webhooks;
+using CustomerCare.Infrastructure.Diagnostics;
+using CustomerCare.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -115,6 +118,49 @@ public sealed partial class MetricsTests : AdminIntegrationTest
             Assert.That(new MetricsOptions { AllowedNetworks = ["10.0.0.0/33"] }.IsValid(), Is.False);
             Assert.That(new MetricsOptions { AllowedNetworks = ["the office"] }.IsValid(), Is.False);
             Assert.That(new MetricsOptions { Port = 70000 }.IsValid(), Is.False);
+        });
+    }
+
+    /// <summary>
+    /// The Prometheus names of the API's instruments (OpenTelemetry's exporter: dots to underscores, a unit suffix for
+    /// seconds, <c>_total</c> for counters), as published by the meter itself.
+    /// </summary>
+    private static HashSet<string> ExportedNames()
+    {
+        _ = Testing.Factory.Services.GetRequiredService<CustomerCareMetrics>();
+        var names = new HashSet<string>(StringComparer.Ordinal) { "http_server_request_duration_seconds" };
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name != CustomerCareMetrics.MeterName)
+                {
+                    return;
+                }
+
+                var name = instrument.Name.Replace('.', '_') + (instrument.Unit == "s" ? "_seconds" : "");
+                names.Add(instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal) ? name + "_total" : name);
+            },
+        };
+        listener.Start();
+        return names;
+    }
+
+    [Test]
+    public void EveryMetricTheDashboardAndTheAlertRulesName_IsOneTheApiExports()
+    {
+        var exported = ExportedNames();
+        var deploy = Path.Combine(RepositoryRoot.Find(), "deploy");
+        var named = new[] { Path.Combine(deploy, "grafana", "customercare.json"), Path.Combine(deploy, "prometheus", "alerts.yml") }
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"\b(?:customercare|http_server)_[a-z_]+\b").Select(m => m.Value))
+            .Select(name => Regex.Replace(name, "_(bucket|count|sum)$", ""))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exported, Has.Count.GreaterThanOrEqualTo(15), string.Join(", ", exported));
+            Assert.That(named.Except(exported), Is.Empty, $"exported: {string.Join(", ", exported.Order())}");
+            Assert.That(named, Has.Count.GreaterThanOrEqualTo(14), "the dashboard shows nearly every instrument");
         });
     }
 
