@@ -55,7 +55,8 @@ public static class DependencyInjection
             }));
             options.AddInterceptors(
                 provider.GetRequiredService<TrackSlaInterceptor>(),
-                provider.GetRequiredService<DispatchDomainEventsInterceptor>());
+                provider.GetRequiredService<DispatchDomainEventsInterceptor>(),
+                TraceContextInterceptor);
         });
         services.AddSingleton<RuntimeModelCache>();
         services.AddSingleton<Diagnostics.CustomerCareMetrics>();
@@ -199,6 +200,9 @@ public static class DependencyInjection
             return false;
         }
     }
+
+    /// <summary>Stateless: one for every context.</summary>
+    private static readonly TraceContextInterceptor TraceContextInterceptor = new();
 
     internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database)
     {

@@ -55,11 +55,14 @@ public sealed partial class NotificationDispatcher(
 
         var ids = claimed.Select(c => c.Id).ToList();
         var work = await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id))
-            .Select(n => new { n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language, n.Attempts })
+            .Select(n => new { n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language, n.Attempts,
+                TraceParent = EF.Property<string?>(n, Data.Interceptors.TraceContextInterceptor.TraceParent) })
             .ToListAsync(cancellationToken);
         var leases = claimed.ToDictionary(c => c.Id, c => c.LeaseId);
         var outcomes = await Task.WhenAll(work.Select(async n =>
         {
+            // Sending continues the trace of the change that planned it; an HTTP gateway gets it as traceparent.
+            using var activity = TraceContext.Continue("notification delivery", n.TraceParent);
             var (outcome, tried) = n.Address is null ? (SendOutcome.Refused("No address."), 1)
                 : _senders.TryGetValue(n.Channel, out var sender) && sender.IsConfigured
                     ? await policy.SendAsync(sender,

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Webhooks;
 using CustomerCare.Infrastructure.Data;
+using CustomerCare.Infrastructure.Diagnostics;
 
 namespace CustomerCare.Infrastructure.Outbox;
 
@@ -20,7 +20,7 @@ public sealed class ComplaintOutbox(CustomerCareDbContext db) : IComplaintOutbox
             var payload = WebhookPayload.For(eventId, type, complaint, entry);
             db.OutboxMessages.Add(new OutboxMessage(eventId, type, complaint.Id, complaint.PartnerId, entry.At, payload.ToJson(),
                 TimelineVisibilities.Of(entry.Kind) == TimelineVisibility.Public ? payload.Public().ToJson() : null,
-                Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null));
+                TraceContext.Current()));
         }
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class WebhookDispatcher(
                     async (item, ct) =>
                     {
                         // The delivery continues the trace of the change that wrote its event; the HTTP call sends it on.
-                        using var activity = Continue("webhook delivery", item.TraceParent);
+                        using var activity = TraceContext.Continue("webhook delivery", item.TraceParent);
                         activity?.SetTag("customercare.webhook.event_type", item.EventType);
                         var result = await sender.SendAsync(item.SubscriptionId, new Uri(item.Url), item.Secret, item.Id, item.EventType,
                             Encoding.UTF8.GetBytes(item.Payload), settings.MaxAttempts - item.Attempts, ct);
@@ -250,21 +250,6 @@ public sealed partial class WebhookDispatcher(
         }, ct);
         db.ChangeTracker.Clear();
         return status;
-    }
-
-    /// <summary>
-    /// A span continuing the stored trace context: from CustomerCare's source when tracing records it, else a bare
-    /// activity, so that the receiver still gets the change's <c>traceparent</c>. Null when the event has none.
-    /// </summary>
-    internal static Activity? Continue(string name, string? traceParent)
-    {
-        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, out var parent))
-        {
-            return null;
-        }
-
-        return Application.Common.Behaviours.Tracing.Source.StartActivity(name, ActivityKind.Producer, parent)
-            ?? new Activity(name).SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags).Start();
     }
 
     /// <summary>The wait before a delivery's next attempt (<see cref="Workers.RetryBackoff.EqualJitter"/>).</summary>

@@ -24,6 +24,9 @@ public sealed class TestSmsGateway : IAsyncDisposable
 
     public ConcurrentQueue<SmsGatewayMessage> Accepted { get; } = new();
 
+    /// <summary>The <c>traceparent</c> of each accepted request (empty when it had none).</summary>
+    public ConcurrentQueue<string> TraceParents { get; } = new();
+
     public int Refused;
 
     public static async Task<TestSmsGateway> StartAsync()
@@ -44,6 +47,7 @@ public sealed class TestSmsGateway : IAsyncDisposable
 
             var message = JsonSerializer.Deserialize<SmsGatewayMessage>(Encoding.UTF8.GetString(body), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
             gateway.Accepted.Enqueue(message);
+            gateway.TraceParents.Enqueue(context.Request.Headers["traceparent"].ToString());
             return Results.Json(new { messageId = $"gw-{message.Id:N}" });
         });
         gateway.Url = new Uri(await app.StartOnLoopbackAsync() + "/sms");

@@ -1,4 +1,5 @@
 using CustomerCare.Domain.Notifications;
+using CustomerCare.Infrastructure.Data.Interceptors;
 using CustomerCare.Infrastructure.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,6 +32,8 @@ internal sealed class NotificationConfiguration(PersonalDataProtector protector)
         builder.Property(n => n.Text).HasConversion(encrypted).IsRequired();
         builder.Property(n => n.Html).HasConversion(encrypted!);
         builder.Property(n => n.LastAnswer).HasMaxLength(Notification.AnswerMaxLength);
+        // The trace context of the change that planned it (TraceContextInterceptor): its delivery continues that trace.
+        builder.Property<string?>(TraceContextInterceptor.TraceParent).HasMaxLength(55);
         builder.HasIndex(n => new { n.Source, n.Audience, n.RecipientId, n.Channel }).IsUnique();
         builder.HasIndex(n => new { n.ComplaintId, n.CreatedAt });
         builder.HasIndex(n => n.RecipientId);
