@@ -97,6 +97,36 @@ public sealed partial class MetricsTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task WithAPortOfItsOwn_ThatPortAnswersTheScrapeAndNothingElse_AndTheApisPortNoScrape()
+    {
+        await using var onItsPort = Testing.Factory.WithWebHostBuilder(b =>
+        {
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new FixedRemoteAddress(IPAddress.Parse("203.0.113.5"), localPort: 9464)));
+            b.UseSetting("CustomerCare:Metrics:Port", "9464");
+        });
+        await using var onTheApisPort = Testing.Factory.WithWebHostBuilder(b =>
+        {
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new FixedRemoteAddress(IPAddress.Loopback, localPort: 8080)));
+            b.UseSetting("CustomerCare:Metrics:Port", "9464");
+        });
+        using var metricsPort = onItsPort.CreateClient();
+        using var apiPort = onTheApisPort.CreateClient();
+
+        var scrape = await metricsPort.GetAsync("/metrics");
+        var apiOnMetricsPort = await metricsPort.GetAsync("/health/live");
+        var scrapeOnApiPort = await apiPort.GetAsync("/metrics");
+        var api = await apiPort.GetAsync("/health/live");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(scrape.StatusCode, Is.EqualTo(HttpStatusCode.OK), "to anyone reaching the metrics port");
+            Assert.That(apiOnMetricsPort.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the API is not served on the metrics port");
+            Assert.That(scrapeOnApiPort.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "not even to loopback on the API's port");
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
     public void WithAPortOfItsOwn_TheScrapeIsAnsweredThereOnly_AndNetworksMustBeCidr()
     {
         var options = new MetricsOptions { Port = 9464 };

@@ -58,12 +58,27 @@ public static class TelemetryExtensions
     /// <summary>
     /// Answers <see cref="MetricsOptions.Path"/> in Prometheus's text format to the callers <see cref="MetricsOptions.Allows"/>
     /// (first in the pipeline: no authentication, rate limit or request log); everyone else goes on to the 404 of a path
-    /// the API does not have.
+    /// the API does not have. A port of the metrics' own answers nothing else: the API is not served there.
     /// </summary>
     public static IApplicationBuilder UseMetricsEndpoint(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
-        return app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
             context.Request.Path == MetricsOptions.Path && options.Allows(context));
+        if (options.Port is { } port)
+        {
+            app.Use((context, next) =>
+            {
+                if (context.Connection.LocalPort != port)
+                {
+                    return next(context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        }
+
+        return app;
     }
 }
