@@ -214,16 +214,8 @@ public sealed class CustomerCareDbContext(
     public TEntity? FindTracked<TEntity>(Guid id)
         where TEntity : class
     {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false; // Local would otherwise detect changes in every tracked entity
-        try
-        {
-            return Set<TEntity>().Local.FindEntry(id)?.Entity;
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        using var _ = ChangeTracker.PauseAutoDetect(); // Local would otherwise detect changes in every tracked entity
+        return Set<TEntity>().Local.FindEntry(id)?.Entity;
     }
 
     public void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)

@@ -2,7 +2,6 @@ using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Domain.Complaints;
 using CustomerCare.Domain.Webhooks;
 using CustomerCare.Infrastructure.Data;
-using CustomerCare.Infrastructure.Diagnostics;
 
 namespace CustomerCare.Infrastructure.Outbox;
 
@@ -19,8 +18,7 @@ public sealed class ComplaintOutbox(CustomerCareDbContext db) : IComplaintOutbox
             var eventId = Guid.CreateVersion7();
             var payload = WebhookPayload.For(eventId, type, complaint, entry);
             db.OutboxMessages.Add(new OutboxMessage(eventId, type, complaint.Id, complaint.PartnerId, entry.At, payload.ToJson(),
-                TimelineVisibilities.Of(entry.Kind) == TimelineVisibility.Public ? payload.Public().ToJson() : null,
-                TraceContext.Current()));
+                TimelineVisibilities.Of(entry.Kind) == TimelineVisibility.Public ? payload.Public().ToJson() : null));
         }
     }
 }

@@ -12,10 +12,8 @@ public sealed class OutboxMessage
         Payload = string.Empty;
     }
 
-    public OutboxMessage(
-        Guid eventId, string eventType, Guid complaintId, Guid? partnerId, DateTimeOffset occurredAt, string payload, string? publicPayload, string? traceParent = null)
+    public OutboxMessage(Guid eventId, string eventType, Guid complaintId, Guid? partnerId, DateTimeOffset occurredAt, string payload, string? publicPayload)
     {
-        TraceParent = traceParent;
         PublicPayload = publicPayload;
         EventId = eventId;
         EventType = eventType;
@@ -51,8 +49,9 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
-    /// The W3C trace context of the change that wrote it (<c>00-trace-span-flags</c>), if it ran in one: its deliveries,
-    /// minutes later and on any replica, continue that trace and send it on as <c>traceparent</c>.
+    /// The W3C trace context of the change that wrote it (<c>00-trace-span-flags</c>), if it ran in one, stamped by
+    /// <see cref="Data.Interceptors.TraceContextInterceptor"/>: its deliveries, minutes later and on any replica, continue
+    /// that trace and send it on as <c>traceparent</c>.
     /// </summary>
     public string? TraceParent { get; private set; }
 

@@ -40,37 +40,29 @@ public sealed class DispatchDomainEventsInterceptor(IPublisher publisher) : Save
     private async Task DispatchAsync(DbContext context, CancellationToken cancellationToken)
     {
         var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        using var _ = tracker.PauseAutoDetect();
+        for (var round = 0; ; round++)
         {
-            for (var round = 0; ; round++)
+            var events = Dequeue(tracker);
+            if (events.Count == 0)
             {
-                var events = Dequeue(tracker);
+                tracker.DetectChanges();
+                events = Dequeue(tracker);
                 if (events.Count == 0)
                 {
-                    tracker.DetectChanges();
-                    events = Dequeue(tracker);
-                    if (events.Count == 0)
-                    {
-                        return;
-                    }
-                }
-
-                if (round == MaxRounds)
-                {
-                    throw new InvalidOperationException($"Domain event handlers kept raising events after {MaxRounds} rounds.");
-                }
-
-                foreach (var domainEvent in events)
-                {
-                    await publisher.Publish(domainEvent, cancellationToken);
+                    return;
                 }
             }
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
+
+            if (round == MaxRounds)
+            {
+                throw new InvalidOperationException($"Domain event handlers kept raising events after {MaxRounds} rounds.");
+            }
+
+            foreach (var domainEvent in events)
+            {
+                await publisher.Publish(domainEvent, cancellationToken);
+            }
         }
     }
 

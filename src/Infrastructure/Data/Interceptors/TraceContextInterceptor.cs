@@ -1,14 +1,15 @@
 using CustomerCare.Domain.Notifications;
 using CustomerCare.Infrastructure.Diagnostics;
+using CustomerCare.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Infrastructure.Data.Interceptors;
 
 /// <summary>
-/// Stamps the notifications a save adds with the trace context the save runs in (a shadow column: the domain knows
-/// nothing of traces), so that sending them, later and on any replica, continues the trace of the change that planned
-/// them. Runs after the domain events' handlers, which plan them.
+/// Stamps what a save adds for later delivery — outbox messages and notifications (for these a shadow column: the domain
+/// knows nothing of traces) — with the trace context the save runs in, so that delivering them, later and on any
+/// replica, continues the trace of the change that caused them. Runs after the domain events' handlers, which add them.
 /// </summary>
 public sealed class TraceContextInterceptor : SaveChangesInterceptor
 {
@@ -19,22 +20,13 @@ public sealed class TraceContextInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is { } context && TraceContext.Current() is { } trace)
         {
-            var tracker = context.ChangeTracker;
-            var detect = tracker.AutoDetectChangesEnabled;
-            tracker.AutoDetectChangesEnabled = false; // only added notifications, tracked as added when they were added
-            try
+            using var _ = context.ChangeTracker.PauseAutoDetect(); // only added entities, tracked as added when they were added
+            foreach (var entry in context.ChangeTracker.Entries())
             {
-                foreach (var entry in tracker.Entries<Notification>())
+                if (entry.State == EntityState.Added && entry.Entity is Notification or OutboxMessage)
                 {
-                    if (entry.State == EntityState.Added)
-                    {
-                        entry.Property(TraceParent).CurrentValue = trace;
-                    }
+                    entry.Property(TraceParent).CurrentValue = trace;
                 }
-            }
-            finally
-            {
-                tracker.AutoDetectChangesEnabled = detect;
             }
         }
 
