@@ -1,4 +1,5 @@
 using CustomerCare.Api;
+using CustomerCare.Api.Infrastructure.Hosting;
 using CustomerCare.Api.Infrastructure.Limits;
 using CustomerCare.Api.Infrastructure.Pages;
 using CustomerCare.Api.Infrastructure.Responses;
@@ -9,6 +10,11 @@ using CustomerCare.Application;
 using CustomerCare.Infrastructure;
 using CustomerCare.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (CommandLine.IsHealthProbe(args))
+{
+    return await CommandLine.ProbeAsync(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -26,6 +32,13 @@ builder.Services
     .AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
+
+if (CommandLine.IsMigration(args))
+{
+    await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+    await app.Services.InitialiseDatabaseAsync(app.Lifetime.ApplicationStopping);
+    return 0;
+}
 
 await app.Services.InitialiseDatabaseAsync(app.Lifetime.ApplicationStopping);
 
@@ -80,3 +93,4 @@ app.MapProblemTypePages();
 app.MapSwaggerUiAdditions();
 
 await app.RunAsync();
+return 0;
