@@ -83,9 +83,9 @@ if [ "${1:-}" = "run" ]; then
   [ "$(id -u)" -eq 0 ] || { echo "image: run needs root (mount namespaces and chroot)" >&2; exit 2; }
   work="$(mktemp -d)"
   child=""
-  stop() { [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait; rm -rf "$work"; }
-  trap stop EXIT
-  trap 'exit 143' TERM INT
+  # SIGTERM and SIGINT go to the API (the child of unshare), as an engine stops a container; the rootfs goes when it ends.
+  trap '[ -n "$child" ] && pkill -TERM -P "$child"' TERM INT
+  trap '[ -n "$child" ] && pkill -KILL -P "$child"; wait; rm -rf "$work"' EXIT
   read_image "$archive" "$work" with-layers
   mkdir "$work/rootfs"
   while read -r layer; do tar -xf "$layer" -C "$work/rootfs" --numeric-owner; done <<<"$layers"
@@ -99,7 +99,7 @@ if [ "${1:-}" = "run" ]; then
   mkdir -p "$data"
   # As an engine does for a new volume: the directory takes the owner of the image's.
   [ -z "$(ls -A "$data")" ] && chown "$(stat -c %u:%g "$work/rootfs/var/lib/customercare")" "$data" && chmod 755 "$data"
-  env -i "${environment[@]}" unshare --mount --pid --fork --kill-child=SIGTERM sh -c '
+  env -i "${environment[@]}" unshare --mount --pid --fork --kill-child=SIGKILL sh -c '
     set -e
     mount --bind "$1" "$1"
     cd "$1"; shift
@@ -112,8 +112,12 @@ if [ "${1:-}" = "run" ]; then
     exec unshare --root=. --wd="$wd" --setuid="$uid" --setgid="$gid" -- "$@"
   ' sh "$work/rootfs" "$(cd "$data" && pwd)" "$wd" "$uid" "${gid:-$uid}" "${entrypoint[@]}" "$@" &
   child=$!
-  wait "$child"
-  status=$?
+  status=0
+  wait "$child" || status=$?
+  while kill -0 "$child" 2>/dev/null; do # a trapped signal ended the wait, not the API
+    status=0
+    wait "$child" || status=$?
+  done
   child=""
   exit "$status"
 fi

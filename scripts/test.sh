@@ -19,18 +19,22 @@ else
   echo "test: database from scripts/db.sh (customercare_test)"
 fi
 
-# From Debian: Chromium for the browser tests (Playwright cannot download browsers here), and Prometheus for the metrics
-# tests (its promtool checks deploy/prometheus/alerts.yml; the server scrapes a test API).
+# From Debian: Chromium for the browser tests (Playwright cannot download browsers here), Prometheus for the metrics
+# tests (its promtool checks deploy/prometheus/alerts.yml; the server scrapes a test API), and for the container image
+# test (scripts/image.sh) docker-registry, which hands the SDK its base image, and jq, which reads the image's config.
 missing=""
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then missing="$missing chromium"; fi
 if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then missing="$missing prometheus"; fi
+if ! command -v docker-registry >/dev/null 2>&1; then missing="$missing docker-registry"; fi
+if ! command -v jq >/dev/null 2>&1; then missing="$missing jq"; fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "test: installing Debian's$missing"
-    # Prometheus without its recommends (node exporter, collectors): the tests run the server themselves.
+    # The rest without their recommends (Prometheus's node exporter and collectors): the tests run the servers themselves.
+    others="${missing/ chromium/}"
     { apt-get update -qq \
       && { [ "${missing#*chromium}" = "$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
-      && { [ "${missing#*prometheus}" = "$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; }; } >/dev/null 2>&1 \
+      && { [ -z "$others" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $others; }; } >/dev/null 2>&1 \
       || echo "test: apt-get install$missing failed; the tests that need them will report it"
   else
     echo "test: missing$missing; install (as root: apt-get install -y$missing) or set CHROMIUM_PATH"

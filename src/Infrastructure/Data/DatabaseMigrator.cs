@@ -21,7 +21,10 @@ public static partial class DatabaseMigrator
 
         // Polly only waits for the server to come up; the migration itself runs once, under EF Core's own
         // retrying execution strategy (the two are never stacked).
+        // The timeout is the outer strategy: it bounds the whole wait (inside the retry it bounded each attempt only, and a
+        // database that never came was waited for forever).
         var waitForDatabase = new ResiliencePipelineBuilder<bool>()
+            .AddTimeout(options.StartupWait)
             .AddRetry(new RetryStrategyOptions<bool>
             {
                 ShouldHandle = new PredicateBuilder<bool>()
@@ -35,11 +38,12 @@ public static partial class DatabaseMigrator
                 MaxRetryAttempts = int.MaxValue,
                 OnRetry = args =>
                 {
-                    LogWaiting(logger, args.AttemptNumber + 1);
+                    // CanConnect answers false (rather than throwing) when the server answers but the database does not exist.
+                    LogWaiting(logger, args.AttemptNumber + 1,
+                        args.Outcome.Exception?.Message ?? $"the server answers, but has no database \"{context.Database.GetDbConnection().Database}\"");
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(options.StartupWait)
             .Build();
 
         var reachable = await waitForDatabase.ExecuteAsync(
@@ -66,8 +70,8 @@ public static partial class DatabaseMigrator
         LogApplied(logger, pending.Length);
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Waiting for the database to accept connections (attempt {Attempt})")]
-    private static partial void LogWaiting(ILogger logger, int attempt);
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Waiting for the database to accept connections (attempt {Attempt}): {Reason}")]
+    private static partial void LogWaiting(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Database schema is up to date")]
     private static partial void LogUpToDate(ILogger logger);

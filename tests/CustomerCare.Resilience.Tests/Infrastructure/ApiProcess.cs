@@ -7,8 +7,9 @@ using System.Text.Json;
 namespace CustomerCare.Resilience.Tests.Infrastructure;
 
 /// <summary>
-/// The built API (src/Api/bin/&lt;configuration&gt;/net10.0/CustomerCare.Api.dll) as a process of its own, as a deployment runs
-/// it: on a Kestrel port, configured by environment variables, killed with SIGKILL when a test says so.
+/// The built API (src/Api/bin/&lt;configuration&gt;/net10.0/CustomerCare.Api.dll), or another command that serves it (the
+/// container image), as a process of its own, as a deployment runs it: on a Kestrel port, configured by environment
+/// variables, killed with SIGKILL or stopped with SIGTERM when a test says so.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
@@ -19,11 +20,13 @@ public sealed class ApiProcess : IAsyncDisposable
     private static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(3, 48).Select(i => (byte)(i * 11)).ToArray());
 
     private readonly Dictionary<string, string> _environment;
+    private readonly IReadOnlyList<string> _command;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    public ApiProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    public ApiProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? command = null)
     {
+        _command = command ?? ["dotnet", Assembly()];
         Port = OwnCluster.FreePort();
         _environment = Settings(connectionString);
         _environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}";
@@ -61,9 +64,12 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>The process's last lines of output, for a failure message.</summary>
     public string RecentOutput => string.Join('\n', _output.TakeLast(40));
 
-    public async Task StartAsync()
+    /// <summary>The environment the API is started with.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables => _environment;
+
+    public async Task StartAsync(TimeSpan? within = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Assembly()])
+        var start = new ProcessStartInfo(_command[0], _command.Skip(1))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -81,7 +87,7 @@ public sealed class ApiProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -104,7 +110,7 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new InvalidOperationException($"the API did not become ready in 90 s:\n{RecentOutput}");
+        throw new InvalidOperationException($"the API did not become ready in time:\n{RecentOutput}");
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, requests in flight are cut off.</summary>
@@ -115,6 +121,33 @@ public sealed class ApiProcess : IAsyncDisposable
             _process.Kill();
             await _process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a container: a graceful shutdown, then SIGKILL after 30 s.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (_process is not { HasExited: false })
+        {
+            return _process?.ExitCode ?? -1;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        return _process.ExitCode;
     }
 
     /// <summary>The process's thread count (from /proc), to see that waiting requests do not pile up threads.</summary>
@@ -167,7 +200,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static string Assembly()
+    public static string Assembly()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var path = Path.Combine(RepositoryRoot.Find(), "src", "Api", "bin", framework.Parent!.Name, framework.Name, "CustomerCare.Api.dll");
