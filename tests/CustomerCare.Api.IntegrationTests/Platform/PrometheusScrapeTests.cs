@@ -111,7 +111,10 @@ public sealed class PrometheusScrapeTests
             const string registered = """sum(customercare_complaints_transitions_total{action="registered"}) or vector(0)""";
             await FanOutAsync(); // what earlier tests left
             await WaitForAsync(prometheus, """up{job="customercare"}""", v => v == 1, "the API is scraped");
-            await Task.Delay(TimeSpan.FromSeconds(2.5)); // scraped (every second) since the fan-out above
+            var fannedOut = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+            // A scrape that began after that fan-out, however late a busy machine makes it (and a second later than that: the
+            // exporter answers a scrape from its cache for 300 ms).
+            await WaitForAsync(prometheus, """timestamp(up{job="customercare"})""", t => t > fannedOut + 1, "a scrape after the fan-out");
             var receivedBefore = (await QueryAsync(prometheus, received))!.Value;
             var registeredBefore = (await QueryAsync(prometheus, registered))!.Value;
 
