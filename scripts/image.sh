@@ -24,13 +24,14 @@ APP_UID=1654
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The image in an archive written by the SDK: an OCI image layout (on an OCI base) or a Docker archive.
-read_image() { # read_image ARCHIVE WORK: sets $config (the image config's file) and $layers (the layers' files, in order)
-  local archive="$1" work="$2" index manifest
+read_image() { # read_image ARCHIVE WORK: sets $config (the image config's file), $layers (the layers' files, in order)
+  local archive="$1" work="$2" index manifest # and $names (the image's names with their tags)
   command -v jq >/dev/null || { echo "image: jq is needed (apt-get install jq)" >&2; exit 2; }
   member() { tar -xf "$archive" -C "$work" "$1" 2>/dev/null && printf '%s' "$work/$1"; }
   blob() { member "blobs/${1%%:*}/${1#*:}"; }
   if index="$(member index.json)"; then
     # index → manifest (the linux/amd64 one if it is an index itself) → config and layers
+    names="$(jq -r '.manifests[].annotations["io.containerd.image.name"] // empty' "$index")"
     manifest="$(blob "$(jq -r '.manifests[0].digest' "$index")")"
     if jq -e '.manifests' "$manifest" >/dev/null; then
       manifest="$(blob "$(jq -r '.manifests[] | select(.platform.os == "linux" and .platform.architecture == "amd64") | .digest' "$manifest")")"
@@ -39,6 +40,7 @@ read_image() { # read_image ARCHIVE WORK: sets $config (the image config's file)
     layers="$(jq -r '.layers[].digest' "$manifest" | while read -r digest; do printf '%s\n' "$work/blobs/${digest%%:*}/${digest#*:}"; done)"
     [ "${3:-}" = "with-layers" ] && tar -xf "$archive" -C "$work" blobs
   elif manifest="$(member manifest.json)"; then
+    names="$(jq -r '.[].RepoTags[]?' "$manifest")"
     config="$(member "$(jq -r '.[0].Config' "$manifest")")"
     layers="$(jq -r '.[0].Layers[]' "$manifest" | while read -r layer; do printf '%s\n' "$work/$layer"; done)"
     [ "${3:-}" = "with-layers" ] && tar -xf "$archive" -C "$work"
@@ -64,6 +66,8 @@ if [ "${1:-}" = "check" ]; then
       failed=1
     fi
   }
+  echo "names:" $names
+  if grep -qx 'docker.io/customercare/api:latest' <<<"$names"; then echo "ok: named customercare/api:latest (deploy/compose.yaml's)"; else echo "FAILED: named customercare/api:latest"; failed=1; fi
   expect "runs as the non-root user $APP_UID" ".config.User == \"$APP_UID\""
   expect "starts the API" '.config.Entrypoint == ["/app/CustomerCare.Api"]'
   expect "exposes 8080/tcp" '.config.ExposedPorts | has("8080/tcp")'
@@ -232,7 +236,7 @@ dotnet publish "$ROOT/src/Api/CustomerCare.Api.csproj" -c Release -r linux-x64 -
   /t:PublishContainer \
   -p:ContainerBaseImage="$BASE_IMAGE" \
   -p:ContainerArchiveOutputPath="$ARCHIVE" \
-  -p:ContainerImageTag="$version" \
+  -p:ContainerImageTags=\"$version\;latest\" \
   -p:ContainerVersion="$version" \
   -p:SourceRevisionId="$(git -C "$ROOT" rev-parse HEAD)" \
   -p:PublishDir="$work/publish/"

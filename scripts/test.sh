@@ -21,12 +21,14 @@ fi
 
 # From Debian: Chromium for the browser tests (Playwright cannot download browsers here), Prometheus for the metrics
 # tests (its promtool checks deploy/prometheus/alerts.yml; the server scrapes a test API), and for the container image
-# test (scripts/image.sh) docker-registry, which hands the SDK its base image, and jq, which reads the image's config.
+# tests docker-registry, which hands the SDK its base image (scripts/image.sh), jq, which reads the image's config, and
+# docker-compose, which validates deploy/compose.yaml without an engine.
 missing=""
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then missing="$missing chromium"; fi
 if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then missing="$missing prometheus"; fi
 if ! command -v docker-registry >/dev/null 2>&1; then missing="$missing docker-registry"; fi
 if ! command -v jq >/dev/null 2>&1; then missing="$missing jq"; fi
+if ! command -v docker-compose >/dev/null 2>&1; then missing="$missing docker-compose"; fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "test: installing Debian's$missing"
