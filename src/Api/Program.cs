@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (CommandLine.IsHealthProbe(args))
 {
-    return await CommandLine.ProbeAsync(args, Console.Out);
+    return await CommandLine.ProbeAsync(args, Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -15,10 +15,13 @@ public static class CommandLine
 
     public static bool IsMigration(string[] args) => args is ["migrate"];
 
-    public static async Task<int> ProbeAsync(string[] args, TextWriter output)
+    /// <param name="args">The command line.</param>
+    /// <param name="urls">What the API listens on (<c>ASPNETCORE_URLS</c>).</param>
+    /// <param name="output">Where the answer is written.</param>
+    public static async Task<int> ProbeAsync(string[] args, string? urls, TextWriter output)
     {
         var check = args is [_, "live"] ? "live" : "ready";
-        var url = new Uri(LocalUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")), $"/health/{check}");
+        var url = new Uri(LocalUrl(urls), $"/health/{check}");
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerCare.Resilience.Tests.Infrastructure;
 
-namespace CustomerCare.Resilience.Tests.Deployment;
+namespace CustomerCare.Resilience.Tests.Platform;
 
 /// <summary>
 /// The container image, built as a release builds it (scripts/image.sh: the SDK's PublishContainer, on a base image made

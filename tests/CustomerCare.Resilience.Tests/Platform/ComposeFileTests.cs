@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace CustomerCare.Resilience.Tests.Deployment;
+namespace CustomerCare.Resilience.Tests.Platform;
 
 /// <summary>
 /// deploy/compose.yaml, read by a real Compose (Debian's docker-compose validates and interpolates a file without an

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CustomerCare.Resilience.Tests.Infrastructure;
 using Npgsql;
 
-namespace CustomerCare.Resilience.Tests.Deployment;
+namespace CustomerCare.Resilience.Tests.Platform;
 
 /// <summary>
 /// <c>CustomerCare.Api migrate</c>, the deployment step that runs once per release (deploy/compose.yaml's migrate
