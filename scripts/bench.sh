@@ -6,6 +6,8 @@
 # Scenarios, each for BENCH_DURATION at BENCH_CONNECTIONS connections with wrk (installed from Debian when missing):
 #   create     POST /complaints by a partner (new external reference and Idempotency-Key per request)
 #   create-silent  the same with every notification switched off (PUT /settings/notifications), to weigh their cost
+#   create-metrics-on / -off  create on a fresh API with its metrics and one with CustomerCare__Metrics__Enabled=false
+#              (alternated on-off-off-on, each after its own warm-up), to weigh what recording metrics costs
 #   get        GET /complaints/{id}
 #   list       GET /complaints?status=registered&departmentId=…&pageSize=50 (a department's queue, newest first)
 #   search     GET /complaints?q=<order number>&pageSize=50
@@ -212,6 +214,15 @@ say "measuring search (pgbench)"
 run_pgbench search pg_search.sql -D complaints="$COMPLAINTS"
 say "measuring register (pgbench)"
 run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
+
+# --- what the metrics cost a create: a fresh API with them and one without, alternated on-off-off-on ---------------------
+for switch in on off off on; do
+  say "measuring create, metrics $switch (a fresh API)"
+  CustomerCare__Metrics__Enabled="$([ "$switch" = on ] && echo true || echo false)" start_api
+  RESULTS="$DIR/warmup.jsonl" run_wrk "warmup-create-metrics-$switch" create "${BENCH_WARMUP:-8s}"
+  run_wrk "create-metrics-$switch" create
+  stop_api
+done
 
 # --- uploads: memory stays flat while files stream through (a fresh API, files into a scratch directory) ----------------
 say "measuring uploads (50 files of 20 MB)"

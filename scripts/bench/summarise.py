@@ -51,6 +51,10 @@ if "create" in api and "create-silent" in api and api["create-silent"]["rps"]:
     kept = api["create"]["rps"] / api["create-silent"]["rps"]
     target("notifications cost create ≤ 10% of its throughput", kept >= 0.9,
            f"{api['create']['rps']:.0f} req/s with them, {api['create-silent']['rps']:.0f} without: {1 - kept:.0%} less")
+if "create-metrics-on" in api and "create-metrics-off" in api and api["create-metrics-off"]["rps"]:
+    kept = api["create-metrics-on"]["rps"] / api["create-metrics-off"]["rps"]
+    target("metrics cost create ≤ 5% of its throughput", kept >= 0.95,
+           f"{api['create-metrics-on']['rps']:.0f} req/s with them, {api['create-metrics-off']['rps']:.0f} without: {1 - kept:.1%} less")
 for scenario in ("list", "search"):
     if scenario in api:
         beside = f"; pgbench, the same statements: {raw[scenario]['rps']:.0f} tx/s, p99 {raw[scenario]['p99Ms']:.1f} ms" if scenario in raw else ""
@@ -77,7 +81,7 @@ for imported in (r for r in rows if r["kind"] == "import"):
            f"{imported['rowsPerSecond']:,.0f} rows/s ({imported['created']:,} created in {imported['seconds']} s, {imported['errors']} errors, job {imported['status']})")
 
 table = []
-for scenario in ("create", "create-silent", "get", "list", "search", "register", "report", "report-replica", "health"):
+for scenario in ("create", "create-silent", "create-metrics-on", "create-metrics-off", "get", "list", "search", "register", "report", "report-replica", "health"):
     if scenario not in api:
         continue
     a = api[scenario]

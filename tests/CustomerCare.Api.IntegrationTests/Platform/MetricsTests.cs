@@ -97,6 +97,15 @@ public sealed partial class MetricsTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task SwitchedOff_NothingIsServed_EvenToLoopback()
+    {
+        await using var off = From("127.0.0.1", ("CustomerCare:Metrics:Enabled", "false"));
+        using var client = off.CreateClient();
+
+        Assert.That((await client.GetAsync("/metrics")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
     public async Task WithAPortOfItsOwn_ThatPortAnswersTheScrapeAndNothingElse_AndTheApisPortNoScrape()
     {
         await using var onItsPort = Testing.Factory.WithWebHostBuilder(b =>

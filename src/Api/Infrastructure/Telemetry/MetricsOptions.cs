@@ -11,6 +11,12 @@ public sealed class MetricsOptions
     public const string Path = "/metrics";
 
     /// <summary>
+    /// Whether metrics are recorded and served at all (default on). Off, no meter is listened to and <see cref="Path"/>
+    /// is the 404 of a path the API does not have: for measuring what the metrics cost (scripts/bench.sh).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
     /// Networks (CIDR, e.g. <c>10.0.0.0/8</c>) besides loopback whose addresses may scrape <see cref="Path"/> on the API's
     /// port; everyone else gets 404, as if there were no such path. Ignored when <see cref="Port"/> is set.
     /// </summary>

@@ -38,20 +38,24 @@ public static class TelemetryExtensions
             });
         }
 
-        telemetry
-            .ConfigureResource(resource => resource.AddService("customercare-api"))
-            .WithMetrics(metrics =>
+        telemetry.ConfigureResource(resource => resource.AddService("customercare-api"));
+        if (!configuration.GetValue($"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Enabled)}", true))
+        {
+            return services;
+        }
+
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(CustomerCareMetrics.MeterName, "Npgsql")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter();
+            if (otlp)
             {
-                metrics.AddMeter(CustomerCareMetrics.MeterName, "Npgsql")
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddPrometheusExporter();
-                if (otlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
-            });
+                metrics.AddOtlpExporter();
+            }
+        });
         return services;
     }
 
@@ -63,8 +67,12 @@ public static class TelemetryExtensions
     public static IApplicationBuilder UseMetricsEndpoint(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
-            context.Request.Path == MetricsOptions.Path && options.Allows(context));
+        if (options.Enabled)
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Request.Path == MetricsOptions.Path && options.Allows(context));
+        }
+
         if (options.Port is { } port)
         {
             app.Use((context, next) =>
