@@ -24,7 +24,7 @@ public sealed class CustomerCareMetrics
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _signInFailures;
     private readonly Counter<long> _lockouts;
-    private volatile QueueSnapshot _queues = new([], Ready: false, At: DateTimeOffset.MinValue);
+    private volatile QueueSnapshot _queues = new([], [], Ready: false, At: DateTimeOffset.MinValue);
 
     public CustomerCareMetrics(IMeterFactory meters)
     {
@@ -57,6 +57,9 @@ public sealed class CustomerCareMetrics
         meter.CreateObservableGauge("customercare.queue.lag", () => _queues.Queues.Select(q =>
                 new Measurement<double>(q.OldestSeconds, new KeyValuePair<string, object?>("queue", q.Name))), "s",
             "Age of the oldest item waiting in each queue (0 when none waits).");
+        meter.CreateObservableGauge("customercare.complaints.open", () => _queues.Open.Select(o =>
+                new Measurement<long>(o.Count, new KeyValuePair<string, object?>("status", o.Status))), "{complaint}",
+            "Complaints not yet closed, by status (received, registered, investigated, solution, resolved), as last counted.");
         meter.CreateObservableGauge("customercare.database.ready", () => _queues.Ready ? 1 : 0, "{ready}",
             "1 when this replica's last look at the database (every CustomerCare:Metrics:GaugeInterval) succeeded, else 0.");
     }
@@ -64,10 +67,14 @@ public sealed class CustomerCareMetrics
     /// <summary>One queue's backlog as last measured.</summary>
     public sealed record Queue(string Name, long Waiting, double OldestSeconds);
 
-    private sealed record QueueSnapshot(IReadOnlyList<Queue> Queues, bool Ready, DateTimeOffset At);
+    /// <summary>How many complaints are in one open status, as last counted.</summary>
+    public sealed record OpenComplaints(string Status, long Count);
+
+    private sealed record QueueSnapshot(IReadOnlyList<Queue> Queues, IReadOnlyList<OpenComplaints> Open, bool Ready, DateTimeOffset At);
 
     /// <summary>What the gauges report until the next look (<see cref="OperationalGaugesWorker"/>).</summary>
-    public void Observed(IReadOnlyList<Queue> queues, DateTimeOffset at) => _queues = new QueueSnapshot(queues, Ready: true, at);
+    public void Observed(IReadOnlyList<Queue> queues, IReadOnlyList<OpenComplaints> open, DateTimeOffset at) =>
+        _queues = new QueueSnapshot(queues, open, Ready: true, at);
 
     /// <summary>The database could not be asked: the queue gauges keep their last values, readiness drops to 0.</summary>
     public void DatabaseUnreachable(DateTimeOffset at) => _queues = _queues with { Ready = false, At = at };

@@ -231,14 +231,17 @@ public sealed partial class MetricsTests : AdminIntegrationTest
     }
 
     [Test]
-    public async Task TheQueueGauges_ShowWhatWaitsAndForHowLong_AndThatTheDatabaseAnswers()
+    public async Task TheGauges_ShowWhatWaitsAndForHowLong_WhatIsOpenByStatus_AndThatTheDatabaseAnswers()
     {
         await using var host = From("127.0.0.1", ("CustomerCare:Metrics:GaugeInterval", "00:00:00.200"));
         using var scraper = host.CreateClient();
         await new ComplaintApi(Admin).ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8004")); // its event waits: dispatch is by hand in tests
 
         var text = await ScrapeUntilAsync(scraper, t => Max(t, "customercare_queue_backlog", ("queue", "outbox")) >= 1
-            && Max(t, "customercare_queue_lag_seconds", ("queue", "outbox")) > 0);
+            && Max(t, "customercare_queue_lag_seconds", ("queue", "outbox")) > 0
+            && Max(t, "customercare_complaints_open", ("status", "received")) >= 1);
+        var statuses = Sample().Matches(text).Where(m => m.Groups["name"].Value == "customercare_complaints_open")
+            .Select(m => Regex.Match(m.Groups["labels"].Value, "status=\"([a-z]+)\"").Groups[1].Value).ToHashSet();
 
         Assert.Multiple(() =>
         {
@@ -246,6 +249,8 @@ public sealed partial class MetricsTests : AdminIntegrationTest
             Assert.That(Max(text, "customercare_queue_lag_seconds", ("queue", "outbox")), Is.GreaterThan(0));
             Assert.That(Max(text, "customercare_queue_backlog", ("queue", "webhooks")), Is.GreaterThanOrEqualTo(0));
             Assert.That(Max(text, "customercare_database_ready"), Is.EqualTo(1));
+            Assert.That(Max(text, "customercare_complaints_open", ("status", "received")), Is.GreaterThanOrEqualTo(1), "the complaint just received");
+            Assert.That(statuses, Is.EquivalentTo(new[] { "received", "registered", "investigated", "solution", "resolved" }), "every open status, none closed");
         });
         await Dispatch.UntilSettledAsync();
     }
