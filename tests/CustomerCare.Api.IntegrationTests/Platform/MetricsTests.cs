@@ -233,7 +233,7 @@ public sealed partial class MetricsTests : AdminIntegrationTest
     [Test]
     public async Task TheGauges_ShowWhatWaitsAndForHowLong_WhatIsOpenByStatus_AndThatTheDatabaseAnswers()
     {
-        await using var host = From("127.0.0.1", ("CustomerCare:Metrics:GaugeInterval", "00:00:00.200"));
+        await using var host = From("127.0.0.1", ("CustomerCare:Metrics:GaugeInterval", "00:00:00.200"), ("CustomerCare:Metrics:OpenComplaintsInterval", "00:00:00.200"));
         using var scraper = host.CreateClient();
         await new ComplaintApi(Admin).ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8004")); // its event waits: dispatch is by hand in tests
 
