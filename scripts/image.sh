@@ -129,12 +129,10 @@ fi
 ARCHIVE="${1:-$ROOT/.data/image/customercare-api.tar}"
 case "$ARCHIVE" in /*) ;; *) ARCHIVE="$PWD/$ARCHIVE" ;; esac
 mkdir -p "$(dirname "$ARCHIVE")"
-work="$ROOT/.data/image/work"
+work="$(mktemp -d "${TMPDIR:-/tmp}/customercare-image.XXXXXX")" # builds at once do not share it
 registry_pid=""
 cleanup() { [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-rm -rf "$work"
-mkdir -p "$work"
 
 # ---------------------------------------------------------------------------------------------------------------------
 # The base image from Debian's packages, as an OCI image in a loopback registry.

@@ -44,6 +44,32 @@ public static class ApiClient
     public static async Task<HttpClient> AsAdminAsync() =>
         WithBearer(await SignInAsync(CustomerCareApiFactory.AdminEmail, CustomerCareApiFactory.AdminPassword));
 
+    /// <summary>
+    /// Every hour a working hour (UTC, no holidays), and registration due <paramref name="registrationWithin"/> after
+    /// receipt (ISO 8601 duration) for general and major complaints: a complaint left received breaches within seconds.
+    /// </summary>
+    public static async Task BreachUnregisteredComplaintsAfterAsync(HttpClient admin, string registrationWithin)
+    {
+        var allDay = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new[] { "00:00-24:00" });
+        (await admin.PutAsJsonAsync("/api/v1/settings/calendar",
+            new { timeZone = "UTC", workingHours = allDay, holidays = Array.Empty<string>(), makeUpWorkingDays = Array.Empty<string>() })).EnsureSuccessStatusCode();
+        static object Working(string duration) => new { duration, basis = "working" };
+        var targets = new Dictionary<string, Dictionary<string, object>>
+        {
+            ["general"] = new()
+            {
+                ["registered"] = Working(registrationWithin), ["assigned"] = Working("PT2H"), ["firstContact"] = Working("P1D"),
+                ["solutionProposed"] = Working("P3D"), ["resultFedBack"] = Working("P3D"), ["resolution"] = Working("P6D"),
+            },
+            ["major"] = new()
+            {
+                ["registered"] = Working(registrationWithin), ["assigned"] = Working("PT1H"), ["firstContact"] = Working("PT4H"),
+                ["solutionProposed"] = Working("P5D"), ["resultFedBack"] = Working("P3D"), ["resolution"] = Working("P8D"),
+            },
+        };
+        (await admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.5, targets })).EnsureSuccessStatusCode();
+    }
+
     public static async Task<Guid> DepartmentIdAsync(string code = DatabaseSeeder.CustomerServiceCode)
     {
         using var admin = await AsAdminAsync();

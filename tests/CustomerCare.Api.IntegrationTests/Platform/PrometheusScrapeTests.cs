@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Infrastructure.Sla;
 using CustomerCare.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,8 @@ namespace CustomerCare.Api.IntegrationTests.Platform;
 
 /// <summary>
 /// A real Prometheus (Debian's, which scripts/test.sh installs) scrapes the API listening on loopback every second; after
-/// complaints are received and one is registered, its HTTP API answers the business counters grown by exactly that.
+/// complaints are received, one is registered and the other two breach their registration target, its HTTP API answers
+/// the business counters grown by exactly that.
 /// </summary>
 public sealed class PrometheusScrapeTests
 {
@@ -70,6 +72,7 @@ public sealed class PrometheusScrapeTests
     {
         var binary = Environment.GetEnvironmentVariable("PROMETHEUS_PATH") ?? "/usr/bin/prometheus";
         Assert.That(File.Exists(binary), Is.True, $"Prometheus is not at {binary}: scripts/test.sh installs Debian's prometheus package.");
+        await Testing.ResetDatabaseAsync();
         await using var api = LoopbackBrowser.StartApi();
         var directory = Directory.CreateTempSubdirectory("customercare-prometheus-");
         var port = FreePort();
@@ -107,8 +110,16 @@ public sealed class PrometheusScrapeTests
                 }
             }
 
+            async Task<int> ScanAsync()
+            {
+                await using var scope = api.Server.Services.CreateAsyncScope();
+                return (await scope.ServiceProvider.GetRequiredService<SlaScanner>().ScanOnceAsync(CancellationToken.None)).Breaches;
+            }
+
+            await ApiClient.BreachUnregisteredComplaintsAfterAsync(client, "PT3S");
             const string received = """sum(customercare_complaints_received_total{channel="phone",source="staff"}) or vector(0)""";
             const string registered = """sum(customercare_complaints_transitions_total{action="registered"}) or vector(0)""";
+            const string breached = """sum(customercare_sla_breaches_total{milestone="registered",severity="general"}) or vector(0)""";
             await FanOutAsync(); // what earlier tests left
             await WaitForAsync(prometheus, """up{job="customercare"}""", v => v == 1, "the API is scraped");
             var fannedOut = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
@@ -117,21 +128,33 @@ public sealed class PrometheusScrapeTests
             await WaitForAsync(prometheus, """timestamp(up{job="customercare"})""", t => t > fannedOut + 1, "a scrape after the fan-out");
             var receivedBefore = (await QueryAsync(prometheus, received))!.Value;
             var registeredBefore = (await QueryAsync(prometheus, registered))!.Value;
+            var breachedBefore = (await QueryAsync(prometheus, breached))!.Value;
 
             var complaints = new ComplaintApi(client);
             var first = (await complaints.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8011"))).GetProperty("id").GetGuid();
             await complaints.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8012"));
             await complaints.ReceiveAsync(ComplaintApi.NewComplaint(phone: "138 0013 8013"));
             await complaints.DoAsync(first, "register", new { category = "productQuality", severity = "general", customerAcknowledged = true });
+            // The other two are left received past their three seconds (general is the severity until registration says otherwise).
+            var breaches = 0;
+            for (var deadline = DateTime.UtcNow.AddSeconds(60); breaches < 2 && DateTime.UtcNow < deadline; await Task.Delay(500))
+            {
+                breaches += await ScanAsync();
+            }
+
+            Assert.That(breaches, Is.EqualTo(2), "the two complaints left received breach their registration target");
             await FanOutAsync();
 
             var receivedAfter = await WaitForAsync(prometheus, received, v => v >= receivedBefore + 3, "three complaints received");
             var registeredAfter = await WaitForAsync(prometheus, registered, v => v >= registeredBefore + 1, "one registered");
+            var breachedAfter = await WaitForAsync(prometheus, breached, v => v >= breachedBefore + 2, "two breached");
             await Task.Delay(TimeSpan.FromSeconds(2.5)); // and nothing more than that in the next scrapes
             Assert.Multiple(async () =>
             {
                 Assert.That(receivedAfter - receivedBefore, Is.EqualTo(3));
                 Assert.That(registeredAfter - registeredBefore, Is.EqualTo(1));
+                Assert.That(breachedAfter - breachedBefore, Is.EqualTo(2));
+                Assert.That(await QueryAsync(prometheus, breached), Is.EqualTo(breachedAfter));
                 Assert.That(await QueryAsync(prometheus, received), Is.EqualTo(receivedAfter));
             });
         }

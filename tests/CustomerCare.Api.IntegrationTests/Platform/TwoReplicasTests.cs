@@ -125,24 +125,7 @@ public class TwoReplicasTests
     {
         await Testing.ResetDatabaseAsync();
         using var admin = await ApiClient.AsAdminAsync();
-        var allDay = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new[] { "00:00-24:00" });
-        (await admin.PutAsJsonAsync("/api/v1/settings/calendar",
-            new { timeZone = "UTC", workingHours = allDay, holidays = Array.Empty<string>(), makeUpWorkingDays = Array.Empty<string>() })).EnsureSuccessStatusCode();
-        static object Working(string duration) => new { duration, basis = "working" };
-        var targets = new Dictionary<string, Dictionary<string, object>>
-        {
-            ["general"] = new()
-            {
-                ["registered"] = Working("PT3S"), ["assigned"] = Working("PT2H"), ["firstContact"] = Working("P1D"),
-                ["solutionProposed"] = Working("P3D"), ["resultFedBack"] = Working("P3D"), ["resolution"] = Working("P6D"),
-            },
-            ["major"] = new()
-            {
-                ["registered"] = Working("PT3S"), ["assigned"] = Working("PT1H"), ["firstContact"] = Working("PT4H"),
-                ["solutionProposed"] = Working("P5D"), ["resultFedBack"] = Working("P3D"), ["resolution"] = Working("P8D"),
-            },
-        };
-        (await admin.PutAsJsonAsync("/api/v1/settings/sla-policies", new { atRiskFraction = 0.5, targets })).EnsureSuccessStatusCode();
+        await ApiClient.BreachUnregisteredComplaintsAfterAsync(admin, "PT3S");
 
         // The receiver: every delivery, by its webhook-id, with the event it carries.
         var receiverPort = FreePort();
