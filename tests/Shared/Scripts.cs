@@ -10,9 +10,14 @@ internal static class Scripts
         public override string ToString() => $"exit {ExitCode}\n{Output}\n{Errors}";
     }
 
-    /// <summary>Runs <paramref name="command"/> with bash in <paramref name="directory"/> (the checkout by default), stopping it after five minutes.</summary>
-    public static async Task<Outcome> RunAsync(string command, string? directory = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Runs <paramref name="command"/> with bash in <paramref name="directory"/> (the checkout by default), stopping it after
+    /// <paramref name="timeout"/> (five minutes by default).
+    /// </summary>
+    public static async Task<Outcome> RunAsync(string command, string? directory = null, IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromMinutes(5);
         var start = new ProcessStartInfo("bash", ["-c", command])
         {
             WorkingDirectory = directory ?? RepositoryRoot.Find(),
@@ -27,15 +32,15 @@ internal static class Scripts
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var expiry = new CancellationTokenSource(limit);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(expiry.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{command}' did not end within five minutes: {await output}{await errors}");
+            throw new TimeoutException($"'{command}' did not end within {limit}: {await output}{await errors}");
         }
 
         return new Outcome(process.ExitCode, await output, await errors);

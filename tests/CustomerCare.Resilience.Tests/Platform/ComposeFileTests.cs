@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace CustomerCare.Resilience.Tests.Platform;
@@ -21,31 +20,14 @@ public class ComposeFileTests
         ["CUSTOMERCARE_ADMIN_PASSWORD"] = "Compose-Bootstrap-Secr3t",
     };
 
+    /// <summary><c>docker-compose config</c> on the file, with <paramref name="environment"/> and no other of the secrets (empty is unset to it).</summary>
     private static async Task<(int ExitCode, string Output)> ConfigAsync(IReadOnlyDictionary<string, string> environment)
     {
         var binary = Environment.GetEnvironmentVariable("DOCKER_COMPOSE_PATH") ?? "/usr/bin/docker-compose";
         Assert.That(System.IO.File.Exists(binary), Is.True, $"docker-compose is not at {binary}: scripts/test.sh installs Debian's docker-compose.");
-        var start = new ProcessStartInfo(binary, ["-f", File, "config"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in Secrets.Keys)
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var variables = Secrets.Keys.ToDictionary(name => name, name => environment.GetValueOrDefault(name, ""));
+        var outcome = await Scripts.RunAsync($"'{binary}' -f '{File}' config", environment: variables);
+        return (outcome.ExitCode, outcome.Output + outcome.Errors);
     }
 
     [Test]

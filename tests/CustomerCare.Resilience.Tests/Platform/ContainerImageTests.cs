@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -17,25 +16,12 @@ public class ContainerImageTests
 {
     private static readonly string Script = Path.Combine(RepositoryRoot.Find(), "scripts", "image.sh");
 
+    /// <summary>scripts/image.sh with <paramref name="args"/> (quoted), given up after 20 minutes: a publish on a loaded two-core machine.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("bash", [Script, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20)); // a publish on a loaded two-core machine
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var outcome = await Scripts.RunAsync($"bash '{Script}' {string.Join(' ', args.Select(a => $"'{a}'"))}", environment: environment,
+            timeout: TimeSpan.FromMinutes(20));
+        return (outcome.ExitCode, outcome.Output + outcome.Errors);
     }
 
     /// <summary>The image's process serving <paramref name="port"/>: found by its command line and environment.</summary>

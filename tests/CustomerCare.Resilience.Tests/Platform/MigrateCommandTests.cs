@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CustomerCare.Resilience.Tests.Infrastructure;
 using Npgsql;
 
@@ -14,38 +13,15 @@ public class MigrateCommandTests
 {
     private static async Task<(int ExitCode, string Output)> MigrateAsync(string connectionString, params (string Key, string Value)[] settings)
     {
-        var start = new ProcessStartInfo("dotnet", [ApiProcess.Assembly(), "migrate"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in ApiProcess.Settings(connectionString))
-        {
-            start.Environment[key] = value;
-        }
-
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{OwnCluster.FreePort()}";
+        var environment = ApiProcess.Settings(connectionString);
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{OwnCluster.FreePort()}";
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value;
+            environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output + await error);
+        var outcome = await Scripts.RunAsync($"dotnet '{ApiProcess.Assembly()}' migrate", environment: environment);
+        return (outcome.ExitCode, outcome.Output + outcome.Errors);
     }
 
     [Test]
