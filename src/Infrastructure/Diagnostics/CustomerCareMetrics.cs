@@ -20,6 +20,7 @@ public sealed class CustomerCareMetrics
     private readonly Counter<long> _webhookDeliveries;
     private readonly Histogram<double> _webhookDuration;
     private readonly Counter<long> _notificationDeliveries;
+    private readonly Histogram<double> _notificationDuration;
     private readonly Counter<long> _replays;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _signInFailures;
@@ -43,6 +44,8 @@ public sealed class CustomerCareMetrics
             "Time of each attempt to send a webhook, by outcome (succeeded or failed).");
         _notificationDeliveries = meter.CreateCounter<long>("customercare.notification.deliveries", "{notification}",
             "Notification send attempts recorded, by channel and outcome: sent, retried (another attempt scheduled) or dead.");
+        _notificationDuration = meter.CreateHistogram<double>("customercare.notification.delivery.duration", "s",
+            "Time of each send of a notification (its in-pass retries included), by channel and outcome (sent or failed).");
         _replays = meter.CreateCounter<long>("customercare.idempotency.replays", "{request}",
             "Requests answered from an Idempotency-Key's stored response instead of being processed again.");
         _rateLimited = meter.CreateCounter<long>("customercare.rate_limit.refusals", "{request}",
@@ -112,6 +115,9 @@ public sealed class CustomerCareMetrics
         _webhookDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", succeeded ? "succeeded" : "failed"));
 
     public void WebhookDelivery(string outcome) => _webhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void NotificationAttempt(string channel, TimeSpan duration, bool sent) =>
+        _notificationDuration.Record(duration.TotalSeconds, new("channel", channel), new("outcome", sent ? "sent" : "failed"));
 
     public void NotificationDelivery(string channel, string outcome) =>
         _notificationDeliveries.Add(1, new("channel", channel), new("outcome", outcome));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CustomerCare.Application.Common.Options;
 using CustomerCare.Domain.Notifications;
 using CustomerCare.Infrastructure.Data;
@@ -63,11 +64,20 @@ public sealed partial class NotificationDispatcher(
         {
             // Sending continues the trace of the change that planned it; an HTTP gateway gets it as traceparent.
             using var activity = TraceContext.Continue("notification delivery", n.TraceParent);
-            var (outcome, tried) = n.Address is null ? (SendOutcome.Refused("No address."), 1)
-                : _senders.TryGetValue(n.Channel, out var sender) && sender.IsConfigured
-                    ? await policy.SendAsync(sender,
-                        new OutgoingNotification(n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language), cancellationToken)
-                    : (SendOutcome.Retry($"The {n.Channel} channel is not configured now."), 1);
+            if (n.Address is null)
+            {
+                return (n.Id, n.Channel, Attempts: n.Attempts + 1, Outcome: SendOutcome.Refused("No address."));
+            }
+
+            if (!_senders.TryGetValue(n.Channel, out var sender) || !sender.IsConfigured)
+            {
+                return (n.Id, n.Channel, Attempts: n.Attempts + 1, Outcome: SendOutcome.Retry($"The {n.Channel} channel is not configured now."));
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var (outcome, tried) = await policy.SendAsync(sender,
+                new OutgoingNotification(n.Id, n.Channel, n.RecipientId, n.Address, n.Subject, n.Text, n.Html, n.Language), cancellationToken);
+            metrics.NotificationAttempt(n.Channel.ToString().ToLowerInvariant(), Stopwatch.GetElapsedTime(started), outcome.Sent);
             return (n.Id, n.Channel, Attempts: n.Attempts + tried, Outcome: outcome);
         }));
 

@@ -1,10 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerCare.Api.IntegrationTests.Complaints;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Infrastructure.Diagnostics;
 using CustomerCare.Infrastructure.Notifications;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -152,11 +155,14 @@ public sealed class NotificationTests : IntegrationTest
         var created = await _admin.SendAsync(request);
         await created.AssertStatusAsync(HttpStatusCode.Created);
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        using var durations = new MetricCollector<double>(_api.Services.GetRequiredService<IMeterFactory>(),
+            CustomerCareMetrics.MeterName, "customercare.notification.delivery.duration");
 
         await DispatchUntilSettledAsync();
 
         var number = (await complaints.GetAsync(id)).Body.GetProperty("number").GetString();
         var sms = _gateway.Accepted.ToList();
+        var timed = durations.GetMeasurementSnapshot();
         Assert.Multiple(() =>
         {
             Assert.That(sms, Has.Count.EqualTo(1));
@@ -168,6 +174,9 @@ public sealed class NotificationTests : IntegrationTest
             Assert.That(sms[0].Segments, Is.EqualTo(1));
             Assert.That(_gateway.Refused, Is.Zero, "every request carried a valid signature");
             Assert.That(_smtp.Received, Is.Empty, "one channel per notification: the preferred one");
+            Assert.That(timed, Has.Count.EqualTo(1), "the send's duration, for the latency metric");
+            Assert.That(timed[0].Value, Is.GreaterThan(0));
+            Assert.That(timed[0].Tags, Does.Contain(new KeyValuePair<string, object?>("channel", "sms")).And.Contain(new KeyValuePair<string, object?>("outcome", "sent")));
         });
     }
 
