@@ -7,6 +7,9 @@ public sealed class MetricsOptions
 {
     public const string SectionName = "CustomerCare:Metrics";
 
+    /// <summary>The series each instrument may hold (OpenTelemetry's cardinality limit; beyond it, one overflow series).</summary>
+    public const int SeriesPerInstrument = 500;
+
     /// <summary>The path Prometheus scrapes. Default <c>/metrics</c>.</summary>
     public const string Path = "/metrics";
 

@@ -47,6 +47,9 @@ public static class TelemetryExtensions
         telemetry.WithMetrics(metrics =>
         {
             metrics.AddMeter(CustomerCareMetrics.MeterName, "Npgsql")
+                // Every label here comes from a closed set (ADR 0019): a few hundred series per instrument at most, where
+                // OpenTelemetry would set aside 2,000 points for each.
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricsOptions.SeriesPerInstrument })
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
