@@ -40,4 +40,13 @@ public sealed class CommandLineTests
         Assert.That(await CommandLine.ProbeAsync(["health"], "http://+:1", output), Is.EqualTo(1)); // nobody listens on port 1
         Assert.That(output.ToString(), Does.StartWith("http://127.0.0.1:1/health/ready: "));
     }
+
+    [Test]
+    public async Task TheProbe_OfUrlsThatAreNoUrls_Fails_AndSaysSo()
+    {
+        using var output = new StringWriter();
+
+        Assert.That(await CommandLine.ProbeAsync(["health"], "http://+:port", output), Is.EqualTo(1));
+        Assert.That(output.ToString(), Does.StartWith("ASPNETCORE_URLS is not a list of URLs: http://+:port"));
+    }
 }

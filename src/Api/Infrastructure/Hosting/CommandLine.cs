@@ -21,7 +21,17 @@ public static class CommandLine
     public static async Task<int> ProbeAsync(string[] args, string? urls, TextWriter output)
     {
         var check = args is [_, "live"] ? "live" : "ready";
-        var url = new Uri(LocalUrl(urls), $"/health/{check}");
+        Uri url;
+        try
+        {
+            url = new Uri(LocalUrl(urls), $"/health/{check}");
+        }
+        catch (UriFormatException)
+        {
+            await output.WriteLineAsync($"ASPNETCORE_URLS is not a list of URLs: {urls}");
+            return 1;
+        }
+
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
