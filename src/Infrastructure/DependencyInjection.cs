@@ -56,6 +56,7 @@ public static class DependencyInjection
             options.AddInterceptors(
                 provider.GetRequiredService<TrackSlaInterceptor>(),
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>(),
+                provider.GetRequiredService<EndStaffSessionsInterceptor>(),
                 TraceContextInterceptor);
         });
         services.AddSingleton<RuntimeModelCache>();
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<DispatchDomainEventsInterceptor>();
         services.AddScoped<IComplaintOutbox, ComplaintOutbox>();
         services.AddScoped<TrackSlaInterceptor>();
+        services.AddScoped<EndStaffSessionsInterceptor>();
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
             .Validate(o => TryBuild(o), "CustomerCare:Sla does not describe a valid calendar and policy (time zone, working hours HH:mm-HH:mm, ISO 8601 targets).")
             .ValidateOnStart();
