@@ -37,6 +37,13 @@ public static class ComplaintFilters
         {
             // lower(...) LIKE '%…%' is served by the trigram indexes of the migration.
             var pattern = Like.Contains(q.Q);
+            if (ComplaintDigitSearch.Runs(q.Q) is { } runs)
+            {
+                // Numbers: the digit 4-grams' index narrows the rows first (the LIKE below keeps the matches exact). The
+                // runs go into the statement as a constant, so each search is planned for how rare its digits are.
+                complaints = complaints.Where(c => ComplaintDigitSearch.Contains(c.Number, c.Title, c.Description, EF.Constant(runs)));
+            }
+
             complaints = complaints.Where(c => EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
                 || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape)
                 || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape));

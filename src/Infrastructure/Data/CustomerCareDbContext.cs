@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
+using CustomerCare.Application.Complaints;
 using CustomerCare.Domain.Attachments;
 using CustomerCare.Domain.CareTasks;
 using CustomerCare.Domain.Complaints;
@@ -260,6 +261,8 @@ public sealed class CustomerCareDbContext(
         modelBuilder.Entity<DepartmentRobot>(new DepartmentRobotConfiguration(secrets).Configure);
         modelBuilder.Entity<ComplaintImport>(new ComplaintImportConfiguration(protector).Configure);
         modelBuilder.Entity<ComplaintImportRow>(ComplaintImportConfiguration.Configure);
+        modelBuilder.HasDbFunction(typeof(ComplaintDigitSearch).GetMethod(nameof(ComplaintDigitSearch.Contains))!)
+            .HasName("complaint_has_digits").HasSchema("public");
         SequenceValues.UseForPrimitiveCollections(modelBuilder.Model);
     }
 }

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace CustomerCare.Api.IntegrationTests.Complaints;
+
+/// <summary>
+/// A search for digits (an order number, a waybill, a complaint's number) goes through the index of digit 4-grams first,
+/// and finds exactly what the substring search finds: digits anywhere in a run, in Chinese text, never across fields.
+/// </summary>
+public class ComplaintNumberSearchTests : AdminIntegrationTest
+{
+    /// <summary>The SQL EF Core runs in this process that mentions <paramref name="text"/>.</summary>
+    private sealed class Statements : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _text;
+        private readonly IDisposable _subscription;
+        private readonly ConcurrentQueue<string> _seen = new();
+
+        public Statements(string text)
+        {
+            _text = text;
+            _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public IReadOnlyList<string> Seen => [.. _seen];
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                listener.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> pair)
+        {
+            if (pair.Key == RelationalEventId.CommandExecuting.Name && pair.Value is CommandEventData data
+                && data.Command.CommandText.Contains(_text, StringComparison.Ordinal))
+            {
+                _seen.Enqueue(data.Command.CommandText);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose() => _subscription.Dispose();
+    }
+
+    private async Task<Guid> ReceiveAsync(string title, string description)
+    {
+        var body = await new ComplaintApi(Admin).ReceiveAsync(new
+        {
+            channel = "phone",
+            customer = new { name = "张伟", phone = "138 0013 8000" },
+            title,
+            description,
+            occurredAt = DateTimeOffset.UtcNow.AddDays(-1),
+        });
+        return body.GetProperty("id").GetGuid();
+    }
+
+    private async Task<List<Guid>> FindAsync(string q) =>
+        (await (await Admin.GetAsync("/api/v1/complaints?pageSize=50&q=" + Uri.EscapeDataString(q))).ReadJsonAsync()).GetProperty("items")
+            .EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+    [Test]
+    public async Task DigitsAreFoundAnywhereInARun_InChineseText_InTheTitle_AndNeverAcrossFields()
+    {
+        // Digits no other test writes: ten random ones.
+        var run = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var middle = run[2..8];
+        var inChinese = await ReceiveAsync("快递延误", $"订单号{run}已付款,但是一直没有发货。");
+        var inTitle = await ReceiveAsync($"运单 SF{run}", "包裹破损");
+        var onlyPart = await ReceiveAsync("部分号码", $"订单 {run[..6]} 与 {run[6..]} 是两张订单"); // the run split in two: not a match
+        var acrossFields = await ReceiveAsync($"结尾 {run[..5]}", $"{run[5..]} 开头"); // title's end + description's start
+        var fullWidth = await ReceiveAsync("全角数字", $"订单号{string.Concat(run.Select(d => (char)(d - '0' + '０')))}"); // not ASCII digits
+        var number = (await new ComplaintApi(Admin).GetAsync(inChinese)).Body.GetProperty("number").GetString()!;
+
+        using var statements = new Statements("complaint_has_digits");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await FindAsync(run), Is.EquivalentTo(new[] { inChinese, inTitle }));
+            Assert.That(await FindAsync(middle), Is.EquivalentTo(new[] { inChinese, inTitle }), "digits from the middle of a run");
+            Assert.That(await FindAsync($"号{run}已"), Is.EquivalentTo(new[] { inChinese }), "digits inside Chinese words");
+            Assert.That(await FindAsync($"sf{run}"), Is.EquivalentTo(new[] { inTitle }), "a reference, letters in any case");
+            Assert.That(await FindAsync(number), Is.EqualTo(new[] { inChinese }), "a complaint's own number");
+            Assert.That(await FindAsync($"{run[..6]} 与 {run[6..]}"), Is.EqualTo(new[] { onlyPart }), "two runs in one search");
+            Assert.That(await FindAsync(run[..5] + run[5..]), Does.Not.Contain(acrossFields), "the end of one field and the start of the next");
+            Assert.That(await FindAsync(string.Concat(run.Select(d => (char)(d - '0' + '０')))), Is.EqualTo(new[] { fullWidth }),
+                "full-width digits match themselves (through the trigram indexes)");
+        });
+
+        Assert.That(statements.Seen, Has.Some.Contains($"complaint_has_digits(c.number, c.title, c.description, '{run}')"),
+            "the digits are in the statement as a constant, so PostgreSQL plans each search for its own digits");
+        Assert.That(statements.Seen, Has.None.Contains("'０"), "full-width digits take the trigram path");
+    }
+
+    [Test]
+    public async Task TheDigitIndexAnswersTheSearchFunction()
+    {
+        // The function is inlined into complaint_digit_grams(...) @> digit_grams('...'), the index's own expression: were
+        // either rewritten without the other, the index would silently stop serving searches.
+        await using var connection = new NpgsqlConnection(Testing.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, transaction))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand(
+            "EXPLAIN SELECT id FROM complaints c WHERE complaint_has_digits(c.number, c.title, c.description, '20261204 778899')", connection, transaction);
+        var plan = string.Join('\n', await ReadAllAsync(explain));
+        Assert.That(plan, Does.Contain("ix_complaints_digit_grams").And.Contain("'{0261,1204,2026,2612,6120,7788,7889,8899}'"), plan);
+
+        await using var grams = new NpgsqlCommand("SELECT digit_grams('CC-2026-0012 订单号12 345 x1234567'), digit_grams('123 x')", connection, transaction);
+        await using var reader = await grams.ExecuteReaderAsync();
+        Assert.That(await reader.ReadAsync(), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.GetFieldValue<string[]>(0), Is.EquivalentTo(new[] { "2026", "0012", "1234", "2345", "3456", "4567" }));
+            Assert.That(reader.GetFieldValue<string[]>(1), Is.Empty);
+        });
+    }
+
+    private static async Task<List<string>> ReadAllAsync(NpgsqlCommand command)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+}
