@@ -23,4 +23,21 @@ public sealed class RuntimeSettingsTests
     public void TheApi_RunsWithoutDynamicPgo() =>
         Assert.That(Properties().TryGetProperty("System.Runtime.TieredPGO", out var pgo) && !pgo.GetBoolean(), Is.True,
             "its instrumented code held ~18 MB of the working set (docs/performance.md); DOTNET_TieredPGO=1 still overrides it");
+
+    [Test]
+    [NonParallelizable]
+    public void OnGlibc_TheApiBoundsItsMallocArenas_UnlessMallocArenaMaxIsSet()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "glibc's mallopt");
+        Assert.That(CustomerCare.Api.Infrastructure.Hosting.MallocArenas.Limit(), Is.True, "mallopt(M_ARENA_MAX, 2) was accepted");
+        Environment.SetEnvironmentVariable("MALLOC_ARENA_MAX", "8");
+        try
+        {
+            Assert.That(CustomerCare.Api.Infrastructure.Hosting.MallocArenas.Limit(), Is.False, "an operator's MALLOC_ARENA_MAX decides");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MALLOC_ARENA_MAX", null);
+        }
+    }
 }
