@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Diagnostics;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Api.IntegrationTests.Complaints;
 
@@ -13,49 +8,6 @@ namespace CustomerCare.Api.IntegrationTests.Complaints;
 /// </summary>
 public class ComplaintListCountTests : AdminIntegrationTest
 {
-    /// <summary>The SQL commands EF Core runs (in this process) whose parameters include <paramref name="value"/>.</summary>
-    private sealed class CommandsWith : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _value;
-        private readonly IDisposable _subscription;
-        private readonly ConcurrentQueue<string> _commands = new();
-
-        public CommandsWith(string value)
-        {
-            _value = value;
-            _subscription = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public IReadOnlyList<string> Commands => [.. _commands];
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                listener.Subscribe(this);
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> pair)
-        {
-            if (pair.Key == RelationalEventId.CommandExecuting.Name && pair.Value is CommandEventData data
-                && data.Command.Parameters.Cast<DbParameter>().Any(p => p.Value is string text && text.Contains(_value, StringComparison.Ordinal)))
-            {
-                _commands.Enqueue(data.Command.CommandText);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose() => _subscription.Dispose();
-    }
-
     [Test]
     public async Task APageThatIsNotFull_IsCountedByItsPosition_InOneQuery()
     {
@@ -66,11 +18,11 @@ public class ComplaintListCountTests : AdminIntegrationTest
         }
 
         await api.ReceiveAsync(ComplaintApi.NewComplaint("Kettle leaks", "+86 139 0000 0199"));
-        using var partial = new CommandsWith("斑马鱼缸");
+        using var partial = SqlCommandsSeen.WithParameter("斑马鱼缸");
         var whole = await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString("斑马鱼缸") + "&pageSize=50")).ReadJsonAsync();
         var pageQueries = partial.Commands;
         partial.Dispose();
-        using var full = new CommandsWith("斑马鱼缸");
+        using var full = SqlCommandsSeen.WithParameter("斑马鱼缸");
         var firstOfTwo = await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString("斑马鱼缸") + "&pageSize=2")).ReadJsonAsync();
 
         Assert.Multiple(() =>

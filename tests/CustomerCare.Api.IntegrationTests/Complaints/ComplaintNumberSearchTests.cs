@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using CustomerCare.Api.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace CustomerCare.Api.IntegrationTests.Complaints;
@@ -13,49 +9,6 @@ namespace CustomerCare.Api.IntegrationTests.Complaints;
 /// </summary>
 public class ComplaintNumberSearchTests : AdminIntegrationTest
 {
-    /// <summary>The SQL EF Core runs in this process that mentions <paramref name="text"/>.</summary>
-    private sealed class Statements : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _text;
-        private readonly IDisposable _subscription;
-        private readonly ConcurrentQueue<string> _seen = new();
-
-        public Statements(string text)
-        {
-            _text = text;
-            _subscription = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public IReadOnlyList<string> Seen => [.. _seen];
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                listener.Subscribe(this);
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> pair)
-        {
-            if (pair.Key == RelationalEventId.CommandExecuting.Name && pair.Value is CommandEventData data
-                && data.Command.CommandText.Contains(_text, StringComparison.Ordinal))
-            {
-                _seen.Enqueue(data.Command.CommandText);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose() => _subscription.Dispose();
-    }
-
     private async Task<Guid> ReceiveAsync(string title, string description)
     {
         var body = await new ComplaintApi(Admin).ReceiveAsync(new
@@ -86,7 +39,7 @@ public class ComplaintNumberSearchTests : AdminIntegrationTest
         var fullWidth = await ReceiveAsync("全角数字", $"订单号{string.Concat(run.Select(d => (char)(d - '0' + '０')))}"); // not ASCII digits
         var number = (await new ComplaintApi(Admin).GetAsync(inChinese)).Body.GetProperty("number").GetString()!;
 
-        using var statements = new Statements("complaint_has_digits");
+        using var statements = SqlCommandsSeen.WithText("complaint_has_digits");
         Assert.Multiple(async () =>
         {
             Assert.That(await FindAsync(run), Is.EquivalentTo(new[] { inChinese, inTitle }));
@@ -100,9 +53,9 @@ public class ComplaintNumberSearchTests : AdminIntegrationTest
                 "full-width digits match themselves (through the trigram indexes)");
         });
 
-        Assert.That(statements.Seen, Has.Some.Contains($"complaint_has_digits(c.number, c.title, c.description, '{run}')"),
+        Assert.That(statements.Commands, Has.Some.Contains($"complaint_has_digits(c.number, c.title, c.description, '{run}')"),
             "the digits are in the statement as a constant, so PostgreSQL plans each search for its own digits");
-        Assert.That(statements.Seen, Has.None.Contains("'０"), "full-width digits take the trigram path");
+        Assert.That(statements.Commands, Has.None.Contains("'０"), "full-width digits take the trigram path");
     }
 
     [Test]

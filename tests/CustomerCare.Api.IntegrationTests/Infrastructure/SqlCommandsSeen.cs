@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustomerCare.Api.IntegrationTests.Infrastructure;
+
+/// <summary>The SQL commands EF Core runs in this process, while this lives, that <c>which</c> picks.</summary>
+public sealed class SqlCommandsSeen : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly Func<DbCommand, bool> _which;
+    private readonly IDisposable _subscription;
+    private readonly ConcurrentQueue<string> _commands = new();
+
+    public SqlCommandsSeen(Func<DbCommand, bool> which)
+    {
+        _which = which;
+        _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    /// <summary>Commands with a string parameter that contains <paramref name="value"/>.</summary>
+    public static SqlCommandsSeen WithParameter(string value) =>
+        new(command => command.Parameters.Cast<DbParameter>().Any(p => p.Value is string text && text.Contains(value, StringComparison.Ordinal)));
+
+    /// <summary>Commands whose text contains <paramref name="text"/>.</summary>
+    public static SqlCommandsSeen WithText(string text) => new(command => command.CommandText.Contains(text, StringComparison.Ordinal));
+
+    public IReadOnlyList<string> Commands => [.. _commands];
+
+    public void OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name)
+        {
+            listener.Subscribe(this);
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> pair)
+    {
+        if (pair.Key == RelationalEventId.CommandExecuting.Name && pair.Value is CommandEventData data && _which(data.Command))
+        {
+            _commands.Enqueue(data.Command.CommandText);
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose() => _subscription.Dispose();
+}
