@@ -9,7 +9,7 @@ namespace CustomerCare.Api.Infrastructure.Hosting;
 /// and held ~15–20 MB more resident memory than with two, at the same throughput (docs/performance.md). Called first
 /// thing, before the host starts its threads. Elsewhere than glibc (musl, macOS, Windows) it does nothing.
 /// </summary>
-internal static partial class MallocArenas
+internal static class MallocArenas
 {
     public const int Default = 2;
 
