@@ -82,5 +82,11 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the runner failed without a counted test failure (a crash, a missing result file)
 fi
 echo
+# The failed tests by name, last, where a CI log cut to its tail still shows them (their output is above).
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
+    | sed -e 's/.* testName="\([^"]*\)".* outcome="\([^"]*\)".*/\2: \1/' -e 's/&quot;/"/g' -e 's/&amp;/\&/g'
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$files" -gt 0 ]
