@@ -57,7 +57,8 @@ public static class DependencyInjection
                 provider.GetRequiredService<TrackSlaInterceptor>(),
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>(),
                 provider.GetRequiredService<EndStaffSessionsInterceptor>(),
-                TraceContextInterceptor);
+                TraceContextInterceptor,
+                CopyNewRowsInterceptor);
         });
         services.AddSingleton<RuntimeModelCache>();
         services.AddSingleton<Diagnostics.CustomerCareMetrics>();
@@ -205,6 +206,7 @@ public static class DependencyInjection
 
     /// <summary>Stateless: one for every context.</summary>
     private static readonly TraceContextInterceptor TraceContextInterceptor = new();
+    private static readonly CopyNewRowsInterceptor CopyNewRowsInterceptor = new();
 
     internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database)
     {

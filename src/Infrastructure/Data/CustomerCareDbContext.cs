@@ -138,6 +138,53 @@ public sealed class CustomerCareDbContext(
         ChangeTracker.AcceptAllChanges();
     }
 
+    /// <summary>The rows a bulk save has written with COPY so far; null outside a bulk save (see CopyNewRowsInterceptor).</summary>
+    internal List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>? CopiedRows { get; private set; }
+
+    public async Task SaveChangesInBulkAsync(CancellationToken cancellationToken)
+    {
+        if (_requestTransaction is not null)
+        {
+            await SaveChangesAsync(cancellationToken); // a request's own save: a few rows, behind EF Core's savepoint
+            return;
+        }
+
+        CopiedRows = [];
+        try
+        {
+            // One transaction for COPY and EF Core's statements; the execution strategy may run it more than once, so each
+            // attempt writes again what an earlier one copied, and changes are accepted only after the commit.
+            var strategy = Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async ct =>
+            {
+                foreach (var entry in CopiedRows)
+                {
+                    entry.State = EntityState.Added;
+                }
+
+                CopiedRows.Clear();
+                await using var transaction = await Database.BeginTransactionAsync(ct);
+                await SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
+        }
+        catch
+        {
+            foreach (var entry in CopiedRows)
+            {
+                entry.State = EntityState.Added; // a failed save leaves the changes as they were
+            }
+
+            throw;
+        }
+        finally
+        {
+            CopiedRows = null;
+        }
+
+        ChangeTracker.AcceptAllChanges();
+    }
+
     private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _requestTransaction;
     private List<Action>? _afterCommit;
 

@@ -93,6 +93,13 @@ public interface IApplicationDbContext
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Saves as <see cref="SaveChangesAsync(CancellationToken)"/> does, in one transaction retried as a whole, but writes the
+    /// new rows with COPY, a table at a time, instead of an INSERT each: for a save that adds hundreds of aggregates (an
+    /// import's batch). A row that breaks a constraint fails the whole save with the same DbUpdateException.
+    /// </summary>
+    Task SaveChangesInBulkAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// The entity with this id if this unit of work tracks it, else null; never a query, and no scan of everything tracked
     /// (<c>DbSet.Local</c> detects changes in every tracked entity first, which a batch of hundreds pays per call).
     /// </summary>

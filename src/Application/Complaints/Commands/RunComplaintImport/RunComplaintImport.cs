@@ -175,7 +175,7 @@ public sealed class RunComplaintImportCommandHandler(
         job.Record(rows.Select(r => outcomes[r.Line]).ToList(), time.GetUtcNow(), options.Value.Lease);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesInBulkAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustomerCare.Infrastructure.Data.Interceptors;
+
+/// <summary>
+/// In a save asked for in bulk (<see cref="CustomerCareDbContext.SaveChangesInBulkAsync"/>), writes the new rows with COPY
+/// (<see cref="NewRowsCopy"/>) once everything else has run: the last of the save interceptors, after the service-level
+/// clocks and the domain events' handlers have added what they add. Every other save is left as it is.
+/// </summary>
+public sealed class CopyNewRowsInterceptor : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CustomerCareDbContext { CopiedRows: { } copied } context)
+        {
+            copied.AddRange(await NewRowsCopy.WriteAsync(context, cancellationToken));
+        }
+
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+}
