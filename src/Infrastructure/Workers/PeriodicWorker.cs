@@ -44,6 +44,13 @@ public abstract partial class PeriodicWorker(IServiceScopeFactory scopes, TimePr
             {
                 LogFailed(Logger, ex, Name);
             }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // The host is stopping and the pass was cut short: however its cancellation surfaced (a domain event
+                // handler's arrives wrapped in the mediator's AggregateException), the worker ends quietly instead of
+                // failing the host with a critical error on every shutdown. The pass's transaction was not committed.
+                return;
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
