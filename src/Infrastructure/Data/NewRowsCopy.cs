@@ -9,10 +9,11 @@ namespace CustomerCare.Infrastructure.Data;
 /// <summary>
 /// Writes the rows a save adds with PostgreSQL's binary <c>COPY</c>, a table at a time, instead of an <c>INSERT</c> each:
 /// what EF Core would write, read from its model (columns, value converters, store types), so nothing is mapped twice.
-/// A table is left to EF Core when its rows need something COPY cannot give: a key the database generates (EF Core reads
-/// it back), JSON the owner's column would hold, several entity types in one table, defaults for some rows and not
-/// others; and so is every table whose rows refer to one left to EF Core (EF Core writes after COPY). Tables are copied
-/// principals first; rows of one table referring to each other are checked at the end of its COPY.
+/// A key the database generates (an identity) is left to it and not read back: those rows are no longer tracked after
+/// the save. A table is left to EF Core when its rows need something COPY cannot give: JSON the owner's column would
+/// hold, several entity types in one table, defaults for some rows and not others, a generated key that other new rows
+/// refer to; and so is every table whose rows refer to one left to EF Core (EF Core writes after COPY). Tables are
+/// copied principals first; rows of one table referring to each other are checked at the end of its COPY.
 /// </summary>
 internal static class NewRowsCopy
 {
@@ -38,6 +39,16 @@ internal static class NewRowsCopy
             if (Plans.GetOrAdd(type, Plan) is { } plan && plan.Columns(rows) is { } columns)
             {
                 copies[type] = (plan, rows, columns);
+            }
+        }
+
+        // A key the database generates must be read back when other new rows refer to it: EF Core writes those tables.
+        foreach (var (type, copy) in copies.ToList())
+        {
+            if (copy.Rows.Any(r => type.FindPrimaryKey()!.Properties.Any(p => r.Property(p).IsTemporary))
+                && added.Keys.Any(other => other != type && other.GetForeignKeys().Any(fk => fk.PrincipalEntityType.GetTableName() == copy.Plan.Table)))
+            {
+                copies.Remove(type);
             }
         }
 
@@ -76,7 +87,8 @@ internal static class NewRowsCopy
 
         foreach (var entry in written)
         {
-            entry.State = EntityState.Unchanged;
+            // A row whose key the database generated is not read back (nothing after the save needs it): no longer tracked.
+            entry.State = entry.Metadata.FindPrimaryKey()!.Properties.Any(p => entry.Property(p).IsTemporary) ? EntityState.Detached : EntityState.Unchanged;
         }
 
         return written;
@@ -162,7 +174,7 @@ internal static class NewRowsCopy
         if (storeTable is null
             || storeTable.EntityTypeMappings.Any(m => m.TypeBase != type && !(m.TypeBase is IEntityType other && other.IsMappedToJson()))
             || type.FindPrimaryKey() is not { } key
-            || key.Properties.Any(p => p.ValueGenerated != ValueGenerated.Never))
+            || (key.Properties.Any(p => p.ValueGenerated != ValueGenerated.Never) && (key.Properties.Count > 1 || key.Properties[0].IsShadowProperty())))
         {
             return null;
         }
@@ -257,7 +269,8 @@ internal static class NewRowsCopy
                     continue;
                 }
 
-                var given = rows.Count(r => !IsSentinel(column.Property, column.Value(r)));
+                var given = rows.Count(r => !(column.Property.DeclaringType == r.Metadata && r.Property(column.Property).IsTemporary)
+                    && !IsSentinel(column.Property, column.Value(r)));
                 if (given == rows.Count)
                 {
                     columns.Add(column);
