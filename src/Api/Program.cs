@@ -16,7 +16,7 @@ if (CommandLine.IsHealthProbe(args))
     return await CommandLine.ProbeAsync(args, Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Console.Out);
 }
 
-MallocArenas.Limit();
+MallocArenas.LimitAtStart();
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 if (builder.Configuration.GetValue<int?>($"{MetricsOptions.SectionName}:Port") is { } metricsPort)

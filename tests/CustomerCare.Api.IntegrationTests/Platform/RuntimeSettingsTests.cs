@@ -29,6 +29,9 @@ public sealed class RuntimeSettingsTests
     public void OnGlibc_TheApiBoundsItsMallocArenas_UnlessMallocArenaMaxIsSet()
     {
         Assume.That(OperatingSystem.IsLinux(), "glibc's mallopt");
+        using var client = Infrastructure.ApiClient.CreateClient(); // the test host has run the program's start
+        Assert.That(CustomerCare.Api.Infrastructure.Hosting.MallocArenas.LimitedAtStart, Is.EqualTo(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"))),
+            "the program bounds the arenas at start, unless MALLOC_ARENA_MAX is set");
         Assert.That(CustomerCare.Api.Infrastructure.Hosting.MallocArenas.Limit(), Is.True, "mallopt(M_ARENA_MAX, 2) was accepted");
         Environment.SetEnvironmentVariable("MALLOC_ARENA_MAX", "8");
         try

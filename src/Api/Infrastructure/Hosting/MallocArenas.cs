@@ -15,6 +15,12 @@ internal static class MallocArenas
 
     private const int ArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
 
+    /// <summary>What <see cref="LimitAtStart"/> answered; null until the program has called it.</summary>
+    public static bool? LimitedAtStart { get; private set; }
+
+    /// <summary>The program's call, first thing: <see cref="Limit"/>, its answer kept in <see cref="LimitedAtStart"/>.</summary>
+    public static void LimitAtStart() => LimitedAtStart ??= Limit();
+
     /// <summary>Whether the limit was set (false: not glibc, or MALLOC_ARENA_MAX decides).</summary>
     public static bool Limit(int arenas = Default)
     {
