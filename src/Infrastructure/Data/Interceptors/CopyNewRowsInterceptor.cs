@@ -14,9 +14,7 @@ public sealed class CopyNewRowsInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is CustomerCareDbContext { CopiedRows: { } copied } context)
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             copied.AddRange(await NewRowsCopy.WriteAsync(context, cancellationToken));
-            Console.Error.WriteLine("DBGT copy=" + sw.ElapsedMilliseconds);
         }
 
         return await base.SavingChangesAsync(eventData, result, cancellationToken);

@@ -103,7 +103,6 @@ public sealed class RunComplaintImportCommandHandler(
     /// </summary>
     private async Task<bool> SaveBatchAsync(ComplaintImport job, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew(); var t0 = 0L; string T(string n) { var e = sw.ElapsedMilliseconds; var r = $"{n}={e - t0} "; t0 = e; return r; } var log = "";
         var outcomes = new Dictionary<int, ComplaintImportRow>();
         var repeats = new List<(ImportRow Row, string Reference)>();
         var candidates = new List<ImportRow>();
@@ -124,7 +123,6 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        log += T("validate");
         var existing = await intake.ExistingAsync(candidates.Select(r => r.ExternalReference!).ToList(), ct);
         var fresh = new List<ImportRow>();
         foreach (var row in candidates)
@@ -139,9 +137,7 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        log += T("existing");
         var prepared = fresh.Count == 0 ? null : await intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), ct);
-        log += T("prepare");
         foreach (var row in fresh)
         {
             try
@@ -176,12 +172,10 @@ public sealed class RunComplaintImportCommandHandler(
                 : Outcome(row, ImportRowStatus.Duplicate, first.ComplaintId, first.Number);
         }
 
-        log += T("stage");
         job.Record(rows.Select(r => outcomes[r.Line]).ToList(), time.GetUtcNow(), options.Value.Lease);
         try
         {
             await db.SaveChangesInBulkAsync(ct);
-            log += T("save"); Console.Error.WriteLine("DBGT " + log + " gc0=" + GC.CollectionCount(0) + " gc2=" + GC.CollectionCount(2));
         }
         catch (DbUpdateConcurrencyException)
         {
