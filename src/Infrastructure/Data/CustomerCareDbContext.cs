@@ -149,7 +149,17 @@ public sealed class CustomerCareDbContext(
             return;
         }
 
-        CopiedRows = [];
+        var copied = CopiedRows = [];
+        void Uncopy()
+        {
+            foreach (var entry in copied)
+            {
+                entry.State = EntityState.Added;
+            }
+
+            copied.Clear();
+        }
+
         try
         {
             // One transaction for COPY and EF Core's statements; the execution strategy may run it more than once, so each
@@ -157,12 +167,7 @@ public sealed class CustomerCareDbContext(
             var strategy = Database.CreateExecutionStrategy();
             await strategy.ExecuteAsync(async ct =>
             {
-                foreach (var entry in CopiedRows)
-                {
-                    entry.State = EntityState.Added;
-                }
-
-                CopiedRows.Clear();
+                Uncopy();
                 await using var transaction = await Database.BeginTransactionAsync(ct);
                 await SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 await transaction.CommitAsync(ct);
@@ -170,11 +175,7 @@ public sealed class CustomerCareDbContext(
         }
         catch
         {
-            foreach (var entry in CopiedRows)
-            {
-                entry.State = EntityState.Added; // a failed save leaves the changes as they were
-            }
-
+            Uncopy(); // a failed save leaves the changes as they were
             throw;
         }
         finally

@@ -70,7 +70,7 @@ internal static class NewRowsCopy
 
         var written = new List<EntityEntry>();
         var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        foreach (var (_, copy) in Ordered(copies.Values.ToList()))
+        foreach (var copy in Ordered(copies.Values.ToList()))
         {
             try
             {
@@ -126,12 +126,12 @@ internal static class NewRowsCopy
     }
 
     /// <summary>Principals before their dependents (a table referring to itself is checked at the end of its own COPY).</summary>
-    private static IEnumerable<(string Table, (TablePlan Plan, List<EntityEntry> Rows, IReadOnlyList<ColumnPlan> Columns) Copy)> Ordered(
+    private static List<(TablePlan Plan, List<EntityEntry> Rows, IReadOnlyList<ColumnPlan> Columns)> Ordered(
         List<(TablePlan Plan, List<EntityEntry> Rows, IReadOnlyList<ColumnPlan> Columns)> copies)
     {
         var byTable = copies.ToDictionary(c => c.Plan.Table, StringComparer.Ordinal);
         var done = new HashSet<string>(StringComparer.Ordinal);
-        var ordered = new List<(string, (TablePlan, List<EntityEntry>, IReadOnlyList<ColumnPlan>))>();
+        var ordered = new List<(TablePlan, List<EntityEntry>, IReadOnlyList<ColumnPlan>)>();
         void Visit(string table, int depth)
         {
             if (done.Contains(table) || depth > byTable.Count || !byTable.TryGetValue(table, out var copy))
@@ -149,7 +149,7 @@ internal static class NewRowsCopy
 
             if (done.Add(table))
             {
-                ordered.Add((table, copy));
+                ordered.Add(copy);
             }
         }
 
