@@ -87,6 +87,11 @@ for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
     | sed -e 's/.* testName="\([^"]*\)".* outcome="\([^"]*\)".*/\2: \1/' -e 's/&quot;/"/g' -e 's/&amp;/\&/g'
+  printf '%s: %s\n' "$(grep -o 'storage="[^"]*"' "$trx" | head -n 1 | sed -e 's/.*[\/]//' -e 's/"$//')" \
+    "$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 | grep -o ' \(total\|executed\|passed\|failed\)="[0-9]*"' | tr -d '"' | tr '\n' ' ')"
+  # What the runner itself reported (a test host that crashed or was aborted leaves no failed test to name).
+  tr -d '\r' < "$trx" | sed -n '/<RunInfos>/,/<\/RunInfos>/p' | sed -e 's/<[^>]*>//g' -e '/^[[:space:]]*$/d' \
+    | head -n 20 | sed "s|^|run error ($(basename "$trx")): |"
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$files" -gt 0 ]
