@@ -20,6 +20,13 @@ public sealed class ReportReplicaOptions
 
     /// <summary>How long one verdict on the replica (fresh, lagging, unreachable) holds before it is checked again.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a check waits for the replica to replay what the primary had just written when its last replayed change
+    /// says nothing (none since it started) or is older than <see cref="MaxLag"/> (a primary idle until a moment ago).
+    /// Default 1 s.
+    /// </summary>
+    public TimeSpan ReplayWait { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>
@@ -124,7 +131,10 @@ public sealed class ReportReplica : IAsyncDisposable
 
     /// <summary>
     /// Fresh when the replica is in recovery (a standby, not a promoted copy) and has replayed all the primary had
-    /// written a moment before, or its last replayed change is within <see cref="ReportReplicaOptions.MaxLag"/>.
+    /// written a moment before, or its last replayed change is within <see cref="ReportReplicaOptions.MaxLag"/>. The time
+    /// of the last replayed change alone misjudges a standby that is milliseconds behind: right after its start it has
+    /// none, and after the primary sat idle it is old. Such a standby is given <see cref="ReportReplicaOptions.ReplayWait"/>
+    /// to replay what the primary had written before it is judged lagging.
     /// </summary>
     private async Task<(bool Usable, string Reason)> CheckAsync(CancellationToken cancellationToken)
     {
@@ -147,19 +157,43 @@ public sealed class ReportReplica : IAsyncDisposable
             await reader.ReadAsync(cancellationToken);
             var (standby, caughtUp) = (reader.GetBoolean(0), reader.GetBoolean(1));
             var behind = reader.IsDBNull(2) ? (TimeSpan?)null : TimeSpan.FromSeconds(reader.GetDouble(2));
+            await reader.DisposeAsync();
+            if (standby && !caughtUp && !(behind <= _options.MaxLag))
+            {
+                caughtUp = await ReplaysWithinAsync(replica, written, cancellationToken);
+            }
+
             return (standby, caughtUp, behind) switch
             {
                 (false, _, _) => (false, "the replica is not in recovery (promoted, or a primary)"),
                 (true, true, _) => (true, "caught up"),
                 (true, false, { } lag) when lag <= _options.MaxLag => (true, "streaming"),
                 (true, false, { } lag) => (false, $"the replica lags the primary by {lag.TotalSeconds:0} s (more than {_options.MaxLag.TotalSeconds:0} s)"),
-                (true, false, null) => (false, "the replica has not replayed anything of the primary yet"),
+                (true, false, null) => (false, $"the replica has replayed no change since it started and not the primary's latest within {_options.ReplayWait.TotalSeconds:0.#} s"),
             };
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
             return (false, $"the replica is unreachable ({ex.Message})");
         }
+    }
+
+    /// <summary>Whether the replica's replay reaches <paramref name="written"/> within <see cref="ReportReplicaOptions.ReplayWait"/>.</summary>
+    private async Task<bool> ReplaysWithinAsync(NpgsqlConnection replica, string written, CancellationToken cancellationToken)
+    {
+        await using var replayed = new NpgsqlCommand("SELECT coalesce(pg_last_wal_replay_lsn() >= @written::pg_lsn, false)", replica);
+        replayed.Parameters.AddWithValue("written", written);
+        var deadline = _time.GetUtcNow() + _options.ReplayWait;
+        while (_time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
+            if ((bool)(await replayed.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One verdict on the replica, swapped whole (read without a lock by every report).</summary>

@@ -84,6 +84,9 @@ public class ReportReplicaTests : AdminIntegrationTest
         if (_replica is not null)
         {
             Db("replica", "stop"); // a paused replica too: replay pauses do not outlive a restart
+            // The next test's replica has the same address: it must not be handed this one's dead pooled connections.
+            await using var replica = new NpgsqlConnection(_replica);
+            NpgsqlConnection.ClearPool(replica);
         }
     }
 
@@ -163,6 +166,39 @@ public class ReportReplicaTests : AdminIntegrationTest
             Assert.That(lagLine?.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
             Assert.That(whileDown, Is.EqualTo(4), "a stopped replica: the report still answers, from the primary");
             Assert.That(downLine?.Message, Does.Contain("unreachable"));
+        });
+    }
+
+    [Test]
+    public async Task AStandbyJustBehind_WhoseLastReplayedChangeSaysNothing_IsGivenAMomentToReplay_AndReportsStayOnIt()
+    {
+        // MaxLag zero: the time of the replica's last replayed change never vouches for it (as after an idle primary, or
+        // right after the standby started, when it has none): only replaying the primary's latest writes does.
+        await using var host = _host.WithWebHostBuilder(b => b
+            .UseSetting("CustomerCare:Reports:Replica:MaxLag", "00:00:00")
+            .UseSetting("CustomerCare:Reports:Replica:ReplayWait", "00:00:30"));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Admin.DefaultRequestHeaders.Authorization;
+        await new ComplaintApi(client).ReceiveAsync(ComplaintApi.NewComplaint("投诉 甲", "139 0000 0010"));
+        await CaughtUpAsync();
+
+        Db("replica", "pause");
+        await new ComplaintApi(client).ReceiveAsync(ComplaintApi.NewComplaint("投诉 乙", "139 0000 0011"));
+        TestLogs.Clear();
+        var report = client.GetAsync("/api/v1/reports/complaints/summary");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the report's check waits on the paused replica
+        Db("replica", "resume");
+        var response = await report;
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        var count = (await response.ReadJsonAsync()).GetProperty("total").GetProperty("count").GetInt32();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(TestLogs.Lines.Where(l => l.Message.StartsWith("Reports fall back", StringComparison.Ordinal)).Select(l => l.Message), Is.Empty,
+                "a replica milliseconds behind is not lagging");
+            Assert.That(count, Is.EqualTo(2), "the report has the complaint written just before it");
+            Assert.That(await ReportSessionsAsync(_replica), Is.GreaterThan(0), "and ran on the replica");
+            Assert.That(await ReportSessionsAsync(Testing.Database.ConnectionString), Is.Zero, "not on the primary");
         });
     }
 }
