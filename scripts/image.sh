@@ -189,24 +189,33 @@ EOF
  \"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"$config_digest\",\"size\":$config_size},
  \"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"$layer_digest\",\"size\":$layer_size}]}"
 
-  # A registry on a free loopback port, its storage in the work directory.
-  local port
-  port=$((49152 + RANDOM % 16000))
-  while (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((49152 + RANDOM % 16000)); done
-  cat > "$work/registry.yml" <<EOF
-version: 0.1
-log: { level: error, accesslog: { disabled: true } }
-storage: { filesystem: { rootdirectory: $work/registry } }
-http: { addr: 127.0.0.1:$port }
-EOF
-  docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
-  registry_pid=$!
-  local base="http://127.0.0.1:$port/v2/customercare/base" tries=0
-  until curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 100 ] || { echo "image: the registry did not start:" >&2; cat "$work/registry.log" >&2; exit 1; }
-    sleep 0.1
+  # A registry on a free loopback port, its storage in the work directory. The port is taken below the kernel's
+  # ephemeral range (outgoing connections bind ports there: a port free when looked at may be taken a moment later),
+  # and a registry that still cannot bind its port is started again on another.
+  local port="" low attempt tries base
+  low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+  [ "$low" -gt 12000 ] 2>/dev/null || low=32768
+  for attempt in 1 2 3 4 5; do
+    port=$((10000 + RANDOM % (low - 10000)))
+    while (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((10000 + RANDOM % (low - 10000))); done
+    printf '%s\n' 'version: 0.1' 'log: { level: error, accesslog: { disabled: true } }' \
+      "storage: { filesystem: { rootdirectory: $work/registry } }" "http: { addr: 127.0.0.1:$port }" >"$work/registry.yml"
+    docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
+    registry_pid=$!
+    tries=0
+    until curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1; do
+      tries=$((tries + 1))
+      kill -0 "$registry_pid" 2>/dev/null || break # it exited: the port was taken after all
+      [ "$tries" -lt 100 ] || { echo "image: the registry did not start:" >&2; cat "$work/registry.log" >&2; exit 1; }
+      sleep 0.1
+    done
+    kill -0 "$registry_pid" 2>/dev/null && break
+    wait "$registry_pid" 2>/dev/null || true
+    registry_pid=""
+    echo "image: the registry could not listen on $port (attempt $attempt): $(tail -n 1 "$work/registry.log")" >&2
   done
+  [ -n "$registry_pid" ] || { echo "image: the registry did not start:" >&2; cat "$work/registry.log" >&2; exit 1; }
+  base="http://127.0.0.1:$port/v2/customercare/base"
   push_blob() { # push_blob FILE DIGEST: the registry's two-step upload
     local location
     location="$(curl -fsS -o /dev/null -D - -X POST "$base/blobs/uploads/" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')"
