@@ -310,7 +310,7 @@ public sealed class CustomerCareDbContext(
         modelBuilder.Entity<ComplaintImport>(new ComplaintImportConfiguration(protector).Configure);
         modelBuilder.Entity<ComplaintImportRow>(ComplaintImportConfiguration.Configure);
         modelBuilder.HasDbFunction(typeof(ComplaintDigitSearch).GetMethod(nameof(ComplaintDigitSearch.Contains))!)
-            .HasName("complaint_has_digits").HasSchema("public");
+            .HasName("complaint_has_digit_grams").HasSchema("public");
         SequenceValues.UseForPrimitiveCollections(modelBuilder.Model);
     }
 }
