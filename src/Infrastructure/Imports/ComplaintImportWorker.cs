@@ -76,7 +76,7 @@ public sealed partial class ComplaintImportWorker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime(); // raw SQL: Npgsql writes only UTC instants (the converter of the model does not apply)
         var taken = await db.Database.SqlQueryRaw<TakenJob>(
             """
             UPDATE complaint_imports SET held_until = {0}
