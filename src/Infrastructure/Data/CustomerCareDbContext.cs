@@ -23,10 +23,79 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Infrastructure.Data;
 
-public sealed class CustomerCareDbContext(
-    DbContextOptions<CustomerCareDbContext> options, PersonalDataProtector protector, StoredSecretProtector secrets)
-    : DbContext(options), IApplicationDbContext
+/// <summary>
+/// The unit of work. Requests lease instances from a pool (<c>AddPooledDbContextFactory</c>, see
+/// <see cref="DependencyInjection"/>): the public constructor takes the options only, with the model already built; the
+/// model is built once, through the internal constructor that brings the protectors its value converters need.
+/// </summary>
+public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
 {
+    private readonly DbContextOptions<CustomerCareDbContext> _options;
+    private readonly PersonalDataProtector? _protector;
+    private readonly StoredSecretProtector? _secrets;
+
+    /// <summary>
+    /// A context on options that carry the model (<c>UseModel</c>): pooled contexts, the replica's context. Should the
+    /// model be built again (migrations compare the design-time model), the protectors come from the application's
+    /// services the options were made with.
+    /// </summary>
+    public CustomerCareDbContext(DbContextOptions<CustomerCareDbContext> options)
+        : base(options)
+    {
+        _options = options;
+    }
+
+    /// <summary>A context that can build the model (its encrypted columns need the protectors).</summary>
+    internal CustomerCareDbContext(DbContextOptions<CustomerCareDbContext> options, PersonalDataProtector protector, StoredSecretProtector secrets)
+        : base(options)
+    {
+        _options = options;
+        _protector = protector;
+        _secrets = secrets;
+    }
+
+    /// <summary>
+    /// The services of the request (or worker scope) that leased this context: what its interceptors use for that
+    /// scope (the mediator publishing domain events). Null outside a lease.
+    /// </summary>
+    internal IServiceProvider? RequestServices { get; private set; }
+
+    /// <summary>The staff members whose sessions the save under way ends (<c>EndStaffSessionsInterceptor</c>).</summary>
+    internal List<Guid>? EndingSessions { get; set; }
+
+    /// <summary>This context, leased from the pool for the scope of <paramref name="services"/>, with nothing of an earlier lease.</summary>
+    internal CustomerCareDbContext LeasedTo(IServiceProvider services)
+    {
+        ForgetLease();
+        RequestServices = services;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        ForgetLease();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ForgetLease();
+        return base.DisposeAsync();
+    }
+
+    /// <summary>
+    /// What a request leaves on the context besides EF Core's own state (which the pool resets): an instance goes back
+    /// to the pool when its scope ends, also when a request failed with its transaction open.
+    /// </summary>
+    private void ForgetLease()
+    {
+        RequestServices = null;
+        EndingSessions = null;
+        CopiedRows = null;
+        _requestTransaction = null;
+        _afterCommit = null;
+    }
+
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
@@ -296,6 +365,11 @@ public sealed class CustomerCareDbContext(
     {
         // One IEntityTypeConfiguration<T> per entity under Data/Configurations. Those that encrypt personal data
         // need the protector and are applied by hand (the assembly scan takes parameterless ones only).
+        var services = _options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var protector = _protector ?? services?.GetService(typeof(PersonalDataProtector)) as PersonalDataProtector
+            ?? throw new InvalidOperationException("Building the model needs the protectors: construct the context with them, or on options made by the application's services.");
+        var secrets = _secrets ?? services?.GetService(typeof(StoredSecretProtector)) as StoredSecretProtector
+            ?? throw new InvalidOperationException("Building the model needs the protectors: construct the context with them, or on options made by the application's services.");
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.HasSequence<long>(ComplaintConfiguration.NumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerCareDbContext).Assembly);

@@ -1,6 +1,5 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Infrastructure.Data;
-using CustomerCare.Infrastructure.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace CustomerCare.Infrastructure.Reports;
 /// <see cref="ReportReplica"/> finds the replica usable; the request's own context otherwise.
 /// </summary>
 internal sealed class ReportDatabase(
-    CustomerCareDbContext db, ReportReplica replica, PersonalDataProtector protector, StoredSecretProtector secrets, IOptions<DatabaseOptions> database)
+    CustomerCareDbContext db, ReportReplica replica, IOptions<DatabaseOptions> database)
     : IReportDatabase
 {
     public async Task<T> ReadAsync<T>(Func<IApplicationDbContext, Task<T>> read, CancellationToken cancellationToken)
@@ -28,7 +27,7 @@ internal sealed class ReportDatabase(
             .UseModel(db.Model)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .Options;
-        await using var onReplica = new CustomerCareDbContext(options, protector, secrets);
+        await using var onReplica = new CustomerCareDbContext(options);
         return await read(onReplica);
     }
 }

@@ -1,4 +1,8 @@
+using CustomerCare.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +34,10 @@ public sealed class CustomerCareApiFactory(
     {
         builder.UseEnvironment("Production");
         builder.ConfigureLogging(logging => logging.AddProvider(TestLogs.Provider));
+        // Pooled contexts keep EF Core's answer to "is anyone listening?" for a second (LoggingCacheTime): a test that
+        // starts watching the statements (SqlCommandsSeen) right before a request must be heard by that request.
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<CustomerCareDbContext>(options => options.ConfigureLoggingCacheTime(TimeSpan.Zero)));
         builder.UseSetting("ConnectionStrings:CustomerCare", connectionString);
         builder.UseSetting("CustomerCare:Database:MigrateOnStartup", migrateOnStartup ? "true" : "false");
         builder.UseSetting("CustomerCare:Bootstrap:AdminEmail", AdminEmail);

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Infrastructure.Data.Interceptors;
 
@@ -10,9 +11,10 @@ namespace CustomerCare.Infrastructure.Data.Interceptors;
 /// Publishes the domain events of the aggregates a SaveChanges writes, before it writes them: handlers add what follows
 /// (outbox messages, follow-up tasks, survey invitations) to the same unit of work, so it commits with the change or not
 /// at all. Events raised by handlers are published in turn. Anything that leaves the process goes through the outbox and
-/// is delivered after commit. See docs/adr/0006-domain-events-before-commit.md.
+/// is delivered after commit. See docs/adr/0006-domain-events-before-commit.md. One instance serves every pooled context:
+/// the handlers run in the scope that leased the context (<see cref="CustomerCareDbContext.RequestServices"/>).
 /// </summary>
-public sealed class DispatchDomainEventsInterceptor(IPublisher publisher) : SaveChangesInterceptor
+public sealed class DispatchDomainEventsInterceptor : SaveChangesInterceptor
 {
     /// <summary>Rounds of handlers raising further events before the cascade is taken for a bug.</summary>
     private const int MaxRounds = 8;
@@ -37,9 +39,10 @@ public sealed class DispatchDomainEventsInterceptor(IPublisher publisher) : Save
     /// DetectChanges when a round finds nothing then finds the aggregates reached only through navigations, whose events
     /// start another round.
     /// </summary>
-    private async Task DispatchAsync(DbContext context, CancellationToken cancellationToken)
+    private static async Task DispatchAsync(DbContext context, CancellationToken cancellationToken)
     {
         var tracker = context.ChangeTracker;
+        IPublisher? publisher = null;
         using var _ = tracker.PauseAutoDetect();
         for (var round = 0; ; round++)
         {
@@ -59,6 +62,8 @@ public sealed class DispatchDomainEventsInterceptor(IPublisher publisher) : Save
                 throw new InvalidOperationException($"Domain event handlers kept raising events after {MaxRounds} rounds.");
             }
 
+            publisher ??= (context as CustomerCareDbContext)?.RequestServices?.GetRequiredService<IPublisher>()
+                ?? throw new InvalidOperationException("Domain events are published in the scope that leased the context: this one was not leased.");
             foreach (var domainEvent in events)
             {
                 await publisher.Publish(domainEvent, cancellationToken);

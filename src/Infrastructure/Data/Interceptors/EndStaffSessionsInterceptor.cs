@@ -10,24 +10,23 @@ namespace CustomerCare.Infrastructure.Data.Interceptors;
 /// new security stamp (password, roles, department, deactivation) or a deletion has committed, without waiting for the
 /// <c>NOTIFY staff_sessions</c> that the commit sends every replica: the listener hears it a few milliseconds later, and
 /// on a busy machine later still, so a client that changed its password and at once used its old token was still let in.
-/// The notification remains what ends the sessions on the other replicas.
+/// The notification remains what ends the sessions on the other replicas. One instance serves every pooled context: what
+/// a save is about to end is kept on its context.
 /// </summary>
 public sealed class EndStaffSessionsInterceptor(StaffSessions sessions) : SaveChangesInterceptor
 {
-    private List<Guid>? _ending;
-
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        _ending = null;
-        if (eventData.Context is { } context)
+        if (eventData.Context is CustomerCareDbContext context)
         {
+            context.EndingSessions = null;
             foreach (var entry in context.ChangeTracker.Entries<StaffMember>())
             {
                 if (entry.State is EntityState.Deleted
                     || (entry.State is EntityState.Modified && entry.Property(s => s.SecurityStamp).IsModified))
                 {
-                    (_ending ??= []).Add(entry.Entity.Id);
+                    (context.EndingSessions ??= []).Add(entry.Entity.Id);
                 }
             }
         }
@@ -37,9 +36,9 @@ public sealed class EndStaffSessionsInterceptor(StaffSessions sessions) : SaveCh
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_ending is { } ending && eventData.Context is CustomerCareDbContext context)
+        if (eventData.Context is CustomerCareDbContext { EndingSessions: { } ending } context)
         {
-            _ending = null;
+            context.EndingSessions = null;
             // Inside the request's transaction the change is not visible before it commits: forget then. Otherwise the
             // save has committed (or sits in a short explicit transaction whose NOTIFY follows at its commit).
             context.AfterCommit(() => ending.ForEach(sessions.Forget));
@@ -50,7 +49,11 @@ public sealed class EndStaffSessionsInterceptor(StaffSessions sessions) : SaveCh
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _ending = null;
+        if (eventData.Context is CustomerCareDbContext context)
+        {
+            context.EndingSessions = null;
+        }
+
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 }
