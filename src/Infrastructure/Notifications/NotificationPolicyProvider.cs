@@ -24,7 +24,22 @@ internal sealed partial class NotificationPolicyProvider(IServiceScopeFactory sc
             return hit.Policy;
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        // While one caller reloads, the others take the value of a few seconds ago rather than wait: a caller is often
+        // inside its request's transaction, holding a pooled connection, and the reload needs another. Callers waiting
+        // here with theirs could hold the whole pool while the reload waits for a connection (requests stalled for the
+        // pool's timeout, then failed). Only with nothing to serve (the first load, or just after Invalidate) do they wait.
+        if (_cached is { } stale)
+        {
+            if (!_gate.Wait(0))
+            {
+                return stale.Policy;
+            }
+        }
+        else
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
+
         try
         {
             if (_cached is { } again && time.GetElapsedTime(again.LoadedAt) < CacheFor)
