@@ -39,9 +39,9 @@ public static class ComplaintFilters
             {
                 // Numbers: the digit 4-grams' index narrows the rows (the grams go into the statement as a constant, so
                 // each search is planned for how rare they are), and a plain substring test on the few rows left keeps
-                // the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by running it over the statistics of
-                // the trigram indexes' expressions (~10 ms of planning for the three columns), and the trigram indexes
-                // have nothing to add here.
+                // the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by running it
+                // over the statistics of the trigram indexes' expressions (~10 ms of planning for the three columns),
+                // and the trigram indexes have nothing to add here.
                 var text = q.Q.Trim().ToLowerInvariant();
                 return complaints.Where(c => ComplaintDigitSearch.Contains(c.Number, c.Title, c.Description, EF.Constant(grams))
                     && (c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0));

@@ -1,6 +1,7 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Notifications;
 using CustomerCare.Domain.Common;
+using CustomerCare.Infrastructure.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,67 +14,33 @@ namespace CustomerCare.Infrastructure.Notifications;
 internal sealed partial class NotificationPolicyProvider(IServiceScopeFactory scopes, TimeProvider time, ILogger<NotificationPolicyProvider> logger)
     : INotificationPolicyProvider
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (NotificationPolicy Policy, long LoadedAt)? _cached;
+    private readonly StoredSettingsCache<NotificationPolicy> _cache = new(time);
 
-    public async ValueTask<NotificationPolicy> GetCurrentAsync(CancellationToken cancellationToken)
+    public ValueTask<NotificationPolicy> GetCurrentAsync(CancellationToken cancellationToken) => _cache.GetAsync(ReadAsync, cancellationToken);
+
+    public void Invalidate() => _cache.Invalidate();
+
+    private async Task<NotificationPolicy> ReadAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } hit && time.GetElapsedTime(hit.LoadedAt) < CacheFor)
-        {
-            return hit.Policy;
-        }
-
-        // While one caller reloads, the others take the value of a few seconds ago rather than wait: a caller is often
-        // inside its request's transaction, holding a pooled connection, and the reload needs another. Callers waiting
-        // here with theirs could hold the whole pool while the reload waits for a connection (requests stalled for the
-        // pool's timeout, then failed). Only with nothing to serve (the first load, or just after Invalidate) do they wait.
-        if (_cached is { } stale)
-        {
-            if (!_gate.Wait(0))
-            {
-                return stale.Policy;
-            }
-        }
-        else
-        {
-            await _gate.WaitAsync(cancellationToken);
-        }
-
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ISettingsStore>();
+        var settings = (await store.GetAsync<NotificationSettings>(NotificationSettings.Key, cancellationToken))?.Value ?? NotificationSettings.Default;
+        var templates = (await store.ListAsync<StoredNotificationTemplate>(StoredNotificationTemplate.Prefix, cancellationToken))
+            .ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal);
+        NotificationPolicy policy;
         try
         {
-            if (_cached is { } again && time.GetElapsedTime(again.LoadedAt) < CacheFor)
-            {
-                return again.Policy;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<ISettingsStore>();
-            var settings = (await store.GetAsync<NotificationSettings>(NotificationSettings.Key, cancellationToken))?.Value ?? NotificationSettings.Default;
-            var templates = (await store.ListAsync<StoredNotificationTemplate>(StoredNotificationTemplate.Prefix, cancellationToken))
-                .ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal);
-            NotificationPolicy policy;
-            try
-            {
-                policy = new NotificationPolicy(settings, templates);
-            }
-            catch (DomainException ex)
-            {
-                // Settings edited by hand in the database must not stop complaint handling.
-                LogUnusableSettings(logger, ex);
-                policy = new NotificationPolicy(NotificationSettings.Default, templates);
-            }
-
-            _cached = (policy, time.GetTimestamp());
-            return policy;
+            policy = new NotificationPolicy(settings, templates);
         }
-        finally
+        catch (DomainException ex)
         {
-            _gate.Release();
+            // Settings edited by hand in the database must not stop complaint handling.
+            LogUnusableSettings(logger, ex);
+            policy = new NotificationPolicy(NotificationSettings.Default, templates);
         }
-    }
 
-    public void Invalidate() => _cached = null;
+        return policy;
+    }
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "The stored notification settings cannot be used; the defaults apply until they are fixed")]
     private static partial void LogUnusableSettings(ILogger logger, Exception exception);

@@ -23,9 +23,7 @@ namespace CustomerCare.Infrastructure.Sla;
 internal sealed partial class SlaScheduleProvider(
     IServiceScopeFactory scopes, IOptions<SlaOptions> options, TimeProvider time, ILogger<SlaScheduleProvider> logger) : ISlaScheduleProvider
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (Schedules Value, long LoadedAt)? _cached;
+    private readonly StoredSettingsCache<Schedules> _cache = new(time);
 
     private sealed record Schedules(IReadOnlyDictionary<string, SlaSchedule> ByCalendar, IReadOnlyDictionary<Guid, string> DepartmentCalendars, string Stamp)
     {
@@ -48,64 +46,31 @@ internal sealed partial class SlaScheduleProvider(
 
     public async ValueTask<string> GetStampAsync(CancellationToken cancellationToken) => (await LoadAsync(cancellationToken)).Stamp;
 
-    public void Invalidate() => _cached = null;
+    public void Invalidate() => _cache.Invalidate();
 
-    private async ValueTask<Schedules> LoadAsync(CancellationToken cancellationToken)
+    private ValueTask<Schedules> LoadAsync(CancellationToken cancellationToken) => _cache.GetAsync(ReadAsync, cancellationToken);
+
+    private async Task<Schedules> ReadAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } hit && time.GetElapsedTime(hit.LoadedAt) < CacheFor)
-        {
-            return hit.Value;
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ISettingsStore>();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
+        var calendars = await CalendarCatalog.LoadAsync(store, DefaultCalendar, cancellationToken);
+        var policySettings = (await store.GetAsync<SlaPolicySettings>(SlaPolicySettings.Key, cancellationToken))?.Value ?? DefaultPolicy;
+        var departments = await db.Departments.AsNoTracking().Where(d => d.Calendar != null)
+            .Select(d => new { d.Id, d.Calendar }).ToDictionaryAsync(d => d.Id, d => d.Calendar!, cancellationToken);
 
-        // While one caller reloads, the others take the value of a few seconds ago rather than wait: a caller is often
-        // inside its request's transaction, holding a pooled connection, and the reload needs another. Callers waiting
-        // here with theirs could hold the whole pool while the reload waits for a connection (requests stalled for the
-        // pool's timeout, then failed). Only with nothing to serve (the first load, or just after Invalidate) do they wait.
-        if (_cached is { } stale)
-        {
-            if (!_gate.Wait(0))
-            {
-                return stale.Value;
-            }
-        }
-        else
-        {
-            await _gate.WaitAsync(cancellationToken);
-        }
+        var policy = Usable(() => policySettings.ToPolicy(), "policy") ?? DefaultPolicy.ToPolicy();
+        var fallback = Usable(() => calendars[CalendarNames.Default].ToCalendar(), CalendarNames.Default) ?? DefaultCalendar.ToCalendar();
+        var byCalendar = calendars.Values.ToDictionary(
+            c => c.Name,
+            c => new SlaSchedule(c.Name == CalendarNames.Default ? fallback : Usable(c.ToCalendar, c.Name) ?? fallback, policy, c.Name),
+            StringComparer.Ordinal);
 
-        try
-        {
-            if (_cached is { } again && time.GetElapsedTime(again.LoadedAt) < CacheFor)
-            {
-                return again.Value;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<ISettingsStore>();
-            var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
-            var calendars = await CalendarCatalog.LoadAsync(store, DefaultCalendar, cancellationToken);
-            var policySettings = (await store.GetAsync<SlaPolicySettings>(SlaPolicySettings.Key, cancellationToken))?.Value ?? DefaultPolicy;
-            var departments = await db.Departments.AsNoTracking().Where(d => d.Calendar != null)
-                .Select(d => new { d.Id, d.Calendar }).ToDictionaryAsync(d => d.Id, d => d.Calendar!, cancellationToken);
-
-            var policy = Usable(() => policySettings.ToPolicy(), "policy") ?? DefaultPolicy.ToPolicy();
-            var fallback = Usable(() => calendars[CalendarNames.Default].ToCalendar(), CalendarNames.Default) ?? DefaultCalendar.ToCalendar();
-            var byCalendar = calendars.Values.ToDictionary(
-                c => c.Name,
-                c => new SlaSchedule(c.Name == CalendarNames.Default ? fallback : Usable(c.ToCalendar, c.Name) ?? fallback, policy, c.Name),
-                StringComparer.Ordinal);
-
-            var stamp = Stamp(calendars.Values.OrderBy(c => c.Name, StringComparer.Ordinal)
-                    .Select(c => new { c.Name, c.Settings, Years = c.Years.OrderBy(y => y.Key).Select(y => new { y.Key, y.Value.Value.Holidays, y.Value.Value.MakeUpWorkingDays }) }),
-                policySettings, departments.OrderBy(d => d.Key).Select(d => $"{d.Key}={d.Value}"));
-            var schedules = new Schedules(byCalendar, departments, stamp);
-            _cached = (schedules, time.GetTimestamp());
-            return schedules;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var stamp = Stamp(calendars.Values.OrderBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => new { c.Name, c.Settings, Years = c.Years.OrderBy(y => y.Key).Select(y => new { y.Key, y.Value.Value.Holidays, y.Value.Value.MakeUpWorkingDays }) }),
+            policySettings, departments.OrderBy(d => d.Key).Select(d => $"{d.Key}={d.Value}"));
+        return new Schedules(byCalendar, departments, stamp);
     }
 
     /// <summary>Stored settings that no longer make sense (edited by hand in the database) must not stop complaint handling.</summary>
