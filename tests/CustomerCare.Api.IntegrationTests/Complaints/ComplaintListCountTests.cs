@@ -4,7 +4,7 @@ namespace CustomerCare.Api.IntegrationTests.Complaints;
 
 /// <summary>
 /// The complaint list counts its matches only up to a limit (here 3) or as far as the requested page reaches; a page that
-/// is not full is the last, and its count needs no second query.
+/// is not full is the last, and its count needs no second query; without a search text the count comes with the page.
 /// </summary>
 public class ComplaintListCountTests : AdminIntegrationTest
 {
@@ -34,6 +34,35 @@ public class ComplaintListCountTests : AdminIntegrationTest
             Assert.That(firstOfTwo.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
             Assert.That(firstOfTwo.GetProperty("totalCount").GetInt32(), Is.EqualTo(3), "a full page is followed by a count");
             Assert.That(full.Commands, Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task AFullPageWithoutSearchText_BringsItsCount_InTheSameStatement()
+    {
+        var api = new ComplaintApi(Admin);
+        var customer = Guid.Empty;
+        for (var i = 0; i < 3; i++)
+        {
+            customer = (await api.ReceiveAsync(ComplaintApi.NewComplaint($"队列 {i}", "+86 139 0000 0277"))).GetProperty("customerId").GetGuid();
+        }
+
+        using var seen = SqlCommandsSeen.WithParameter(customer);
+        var first = await (await Admin.GetAsync($"/api/v1/complaints?customerId={customer}&pageSize=2")).ReadJsonAsync();
+        var firstStatements = seen.Commands;
+        var second = await (await Admin.GetAsync($"/api/v1/complaints?customerId={customer}&pageSize=2&page=2")).ReadJsonAsync();
+        var pastTheEnd = await (await Admin.GetAsync($"/api/v1/complaints?customerId={customer}&pageSize=2&page=3")).ReadJsonAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstStatements, Has.Count.EqualTo(1), "the page and its count together: " + string.Join("\n---\n", firstStatements));
+            Assert.That(first.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(first.GetProperty("totalCount").GetInt32(), Is.EqualTo(3));
+            Assert.That(first.GetProperty("totalCountIsExact").GetBoolean(), Is.True);
+            Assert.That(second.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(second.GetProperty("totalCount").GetInt32(), Is.EqualTo(3));
+            Assert.That(pastTheEnd.GetProperty("items").GetArrayLength(), Is.EqualTo(0));
+            Assert.That(pastTheEnd.GetProperty("totalCount").GetInt32(), Is.EqualTo(3), "a page past the end is counted on its own");
         });
     }
 

@@ -23,6 +23,10 @@ public sealed class SqlCommandsSeen : IObserver<DiagnosticListener>, IObserver<K
     public static SqlCommandsSeen WithParameter(string value) =>
         new(command => command.Parameters.Cast<DbParameter>().Any(p => p.Value is string text && text.Contains(value, StringComparison.Ordinal)));
 
+    /// <summary>Commands with a parameter equal to <paramref name="value"/>.</summary>
+    public static SqlCommandsSeen WithParameter(Guid value) =>
+        new(command => command.Parameters.Cast<DbParameter>().Any(p => p.Value is Guid id && id == value));
+
     /// <summary>Commands whose text contains <paramref name="text"/>.</summary>
     public static SqlCommandsSeen WithText(string text) => new(command => command.CommandText.Contains(text, StringComparison.Ordinal));
 

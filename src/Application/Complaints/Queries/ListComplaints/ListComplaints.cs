@@ -93,8 +93,12 @@ public sealed class ListComplaintsQueryHandler(
             _ => complaints.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
         };
 
-        var page = await PagedList<ComplaintSummaryDto>.CreateAsync(
-            complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider), q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
+        // A list without a search text is usually a queue with more than a page in it: its count comes in the page's
+        // statement. Most searches match less than a page, which then counts itself without a second query.
+        var summaries = complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider);
+        var page = string.IsNullOrWhiteSpace(q.Q)
+            ? await PagedList<ComplaintSummaryDto>.CreateCountedAsync(summaries, q.Page, q.PageSize, options.Value.ListCountLimit, cancellationToken)
+            : await PagedList<ComplaintSummaryDto>.CreateAsync(summaries, q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
         return user.ReadsPublicOnly() ? page.Select(c => c.ForPublic()) : page;
     }
 }
