@@ -366,10 +366,12 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
         // One IEntityTypeConfiguration<T> per entity under Data/Configurations. Those that encrypt personal data
         // need the protector and are applied by hand (the assembly scan takes parameterless ones only).
         var services = _options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
-        var protector = _protector ?? services?.GetService(typeof(PersonalDataProtector)) as PersonalDataProtector
+        T Protector<T>(T? given)
+            where T : class =>
+            given ?? services?.GetService(typeof(T)) as T
             ?? throw new InvalidOperationException("Building the model needs the protectors: construct the context with them, or on options made by the application's services.");
-        var secrets = _secrets ?? services?.GetService(typeof(StoredSecretProtector)) as StoredSecretProtector
-            ?? throw new InvalidOperationException("Building the model needs the protectors: construct the context with them, or on options made by the application's services.");
+        var protector = Protector(_protector);
+        var secrets = Protector(_secrets);
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.HasSequence<long>(ComplaintConfiguration.NumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerCareDbContext).Assembly);

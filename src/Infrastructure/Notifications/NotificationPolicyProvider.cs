@@ -27,19 +27,16 @@ internal sealed partial class NotificationPolicyProvider(IServiceScopeFactory sc
         var settings = (await store.GetAsync<NotificationSettings>(NotificationSettings.Key, cancellationToken))?.Value ?? NotificationSettings.Default;
         var templates = (await store.ListAsync<StoredNotificationTemplate>(StoredNotificationTemplate.Prefix, cancellationToken))
             .ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal);
-        NotificationPolicy policy;
         try
         {
-            policy = new NotificationPolicy(settings, templates);
+            return new NotificationPolicy(settings, templates);
         }
         catch (DomainException ex)
         {
             // Settings edited by hand in the database must not stop complaint handling.
             LogUnusableSettings(logger, ex);
-            policy = new NotificationPolicy(NotificationSettings.Default, templates);
+            return new NotificationPolicy(NotificationSettings.Default, templates);
         }
-
-        return policy;
     }
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "The stored notification settings cannot be used; the defaults apply until they are fixed")]
