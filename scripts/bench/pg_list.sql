@@ -1,6 +1,8 @@
 -- pgbench equivalent of scenario 3a (a department's queue): the page of 50 newest registered complaints with the columns
 -- the list returns and, in the same statement, the count up to the list's limit (1,000), as the API reads them. The
--- department is drawn from the active ones (a small table) like the wrk script draws it from the same list.
+-- department is drawn from the active ones (a small table) like the wrk script draws it from the same list. bench.sh runs
+-- it prepared, with PostgreSQL's generic plan (plan_cache_mode), as the API runs a queue's first page: planned once per
+-- connection, not per execution.
 \set d random(0, :departments - 1)
 SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severity, c.scope, c.title, c.received_at, c.partner_id,
        c.external_reference, c.first_responder_id, c.responsible_department_id, c.assignee_id, c.escalation_level, c.key_customer,

@@ -62,7 +62,8 @@ public static class DependencyInjection
                 provider.GetRequiredService<DispatchDomainEventsInterceptor>(),
                 provider.GetRequiredService<EndStaffSessionsInterceptor>(),
                 TraceContextInterceptor,
-                CopyNewRowsInterceptor);
+                CopyNewRowsInterceptor,
+                PlanOnceInterceptor);
         }, poolSize: 256);
         services.AddScoped(provider =>
             provider.GetRequiredService<IDbContextFactory<CustomerCareDbContext>>().CreateDbContext().LeasedTo(provider));
@@ -213,6 +214,7 @@ public static class DependencyInjection
     /// <summary>Stateless: one for every context.</summary>
     private static readonly TraceContextInterceptor TraceContextInterceptor = new();
     private static readonly CopyNewRowsInterceptor CopyNewRowsInterceptor = new();
+    private static readonly PlanOnceInterceptor PlanOnceInterceptor = new();
 
     internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database)
     {

@@ -97,8 +97,17 @@ public sealed class ListComplaintsQueryHandler(
         // statement. Most searches match less than a page, which then counts itself without a second query.
         var summaries = complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider);
         var page = string.IsNullOrWhiteSpace(q.Q)
-            ? await PagedList<ComplaintSummaryDto>.CreateCountedAsync(summaries, q.Page, q.PageSize, options.Value.ListCountLimit, cancellationToken)
+            ? await PagedList<ComplaintSummaryDto>.CreateCountedAsync(
+                summaries, q.Page, q.PageSize, options.Value.ListCountLimit, cancellationToken, planOnce: FiltersOnlyByEquality(q))
             : await PagedList<ComplaintSummaryDto>.CreateAsync(summaries, q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
         return user.ReadsPublicOnly() ? page.Select(c => c.ForPublic()) : page;
     }
+
+    /// <summary>
+    /// No ranges (dates, the service-level clocks) and no search text: filters whose plan is the same whatever their
+    /// values (a queue by status, department, assignee or customer), so the statement need not be planned each time.
+    /// </summary>
+    private static bool FiltersOnlyByEquality(ListComplaintsQuery q) =>
+        q.ReceivedFrom is null && q.ReceivedTo is null && q.CreatedFrom is null && q.CreatedTo is null && q.Sla is null
+        && string.IsNullOrWhiteSpace(q.Q);
 }

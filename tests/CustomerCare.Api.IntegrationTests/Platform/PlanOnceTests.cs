@@ -1,0 +1,92 @@
+using CustomerCare.Api.IntegrationTests.Complaints;
+using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Application.Common.Models;
+using CustomerCare.Domain.Complaints;
+using CustomerCare.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Api.IntegrationTests.Platform;
+
+/// <summary>
+/// A statement tagged <see cref="QueryTags.PlanOnce"/> runs with PostgreSQL's generic plan, made once for the prepared
+/// statement, where PostgreSQL's own choice plans the first five executions for their values at least (and a queue's
+/// statement every time); the setting does not outlive the statement on its pooled connection, even when it fails. The
+/// list's first page without ranges or search text carries the tag; a list with a range does not.
+/// </summary>
+public sealed class PlanOnceTests : AdminIntegrationTest
+{
+    [Test]
+    public async Task ATaggedStatement_UsesTheGenericPlan_AndLeavesTheConnectionAsItWas()
+    {
+        await using var scope = Testing.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            // Two statements alike but for their tag and a constant, each run seven times on this connection with a
+            // parameter (prepared after the second run): the tagged one gets a generic plan from its first prepared run.
+            for (var i = 0; i < 7; i++)
+            {
+                var status = i % 2 == 0 ? ComplaintStatus.Registered : ComplaintStatus.Received;
+                await db.Complaints.AsNoTracking().TagWith(QueryTags.PlanOnce).Where(c => c.Status == status && c.EscalationLevel >= 0).Select(c => c.Id).Take(3).ToListAsync();
+                await db.Complaints.AsNoTracking().Where(c => c.Status == status && c.EscalationLevel >= 1).Select(c => c.Id).Take(3).ToListAsync();
+            }
+
+            var plans = await db.Database.SqlQueryRaw<PlanCount>(
+                """
+                SELECT statement LIKE '%plan once%' AS "Tagged", generic_plans AS "Generic", custom_plans AS "Custom"
+                FROM pg_prepared_statements WHERE statement LIKE '%escalation_level >=%'
+                """).ToListAsync();
+            var setting = await Setting(db);
+
+            var failed = Assert.CatchAsync(async () => await db.Departments.AsNoTracking().TagWith(QueryTags.PlanOnce)
+                .Select(d => 1 / (d.Code.Length - d.Code.Length)).ToListAsync());
+            var afterFailure = await Setting(db);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(plans.Where(p => p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic > 0 && p.Custom == 0),
+                    "the tagged statement is prepared and planned generically only");
+                Assert.That(plans.Where(p => !p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Custom > 0),
+                    "its untagged twin is planned for its values, as PostgreSQL chooses");
+                Assert.That(setting, Is.EqualTo("auto"), "reset after the tagged statement");
+                Assert.That(failed, Is.Not.Null, "division by zero");
+                Assert.That(afterFailure, Is.EqualTo("auto"), "rolled back with the failed statement");
+            });
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Test]
+    public async Task TheListsFirstPage_IsTagged_UnlessItHasARangeOrASearchText()
+    {
+        var api = new ComplaintApi(Admin);
+        var customer = (await api.ReceiveAsync(ComplaintApi.NewComplaint("一次规划", "+86 139 0000 0388"))).GetProperty("customerId").GetGuid();
+
+        using var seen = SqlCommandsSeen.WithParameter(customer);
+        var queue = await Admin.GetAsync($"/api/v1/complaints?customerId={customer}&status=received&pageSize=20");
+        var queueStatements = seen.Commands;
+        var secondPage = await Admin.GetAsync($"/api/v1/complaints?customerId={customer}&status=received&pageSize=20&page=2");
+        var ranged = await Admin.GetAsync($"/api/v1/complaints?customerId={customer}&receivedFrom=2020-01-01T00:00:00Z&pageSize=20");
+        var all = seen.Commands;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await queue.ReadJsonAsync()).GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
+            Assert.That((await ranged.ReadJsonAsync()).GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
+            Assert.That(secondPage.IsSuccessStatusCode, Is.True);
+            Assert.That(queueStatements, Has.Count.EqualTo(1));
+            Assert.That(queueStatements[0], Does.StartWith("-- " + QueryTags.PlanOnce).And.Contain("LIMIT 20"), "the first page, its limits constants");
+            Assert.That(all.Skip(1), Has.None.Contains(QueryTags.PlanOnce), "a later page, a range: planned for their values");
+        });
+    }
+
+    private static Task<string> Setting(CustomerCareDbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+
+    private sealed record PlanCount(bool Tagged, long Generic, long Custom);
+}
