@@ -1,8 +1,8 @@
 -- pgbench equivalent of scenario 3b (an order number typed into q): the one page query the API sends when the matches
--- fit one page (the count is then the page's length): the digits' 4-grams narrow the rows (the API inlines them as a
--- constant, computed from the search text: here lpad of the number's 4-digit windows, which PostgreSQL folds into one
--- while planning), the substring test (strpos) over number, title and description decides. Simple protocol: each
--- execution is planned for its own grams, as the API's are.
+-- fit one page (the count is then the page's length): the digits' 4-grams narrow the rows (the API sends them as a
+-- parameter, computed from the search text: here lpad of the number's 4-digit windows, which PostgreSQL folds into one
+-- while planning), the substring test (strpos) over number, title and description decides. bench.sh runs it prepared
+-- with plan_cache_mode = force_custom_plan: each execution is planned for its own grams, as the API's are.
 \set n random(100001, 100000 + :complaints)
 \if :n >= 1000000
 \set g1 :n / 1000

@@ -63,7 +63,7 @@ public static class DependencyInjection
                 provider.GetRequiredService<EndStaffSessionsInterceptor>(),
                 TraceContextInterceptor,
                 CopyNewRowsInterceptor,
-                PlanOnceInterceptor);
+                PlanCacheModeInterceptor);
         }, poolSize: 256);
         services.AddScoped(provider =>
             provider.GetRequiredService<IDbContextFactory<CustomerCareDbContext>>().CreateDbContext().LeasedTo(provider));
@@ -214,7 +214,7 @@ public static class DependencyInjection
     /// <summary>Stateless: one for every context.</summary>
     private static readonly TraceContextInterceptor TraceContextInterceptor = new();
     private static readonly CopyNewRowsInterceptor CopyNewRowsInterceptor = new();
-    private static readonly PlanOnceInterceptor PlanOnceInterceptor = new();
+    private static readonly PlanCacheModeInterceptor PlanCacheModeInterceptor = new();
 
     internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database)
     {

@@ -14,9 +14,9 @@ public static partial class ComplaintDigitSearch
 {
     /// <summary>
     /// The 4-digit windows of the search text's runs of four or more ASCII digits, distinct and space-separated (what
-    /// <c>complaint_has_digit_grams</c> reads), or null when it has none (the trigram indexes alone then serve it). Only
-    /// digits and spaces: safe to inline into the statement, so that PostgreSQL plans it for these grams (how rare they
-    /// are) and never reuses a plan made for others. They are computed here, not by <c>digit_grams</c> in the statement:
+    /// <c>complaint_has_digit_grams</c> reads), or null when it has none (the trigram indexes alone then serve it). A
+    /// parameter of a statement planned for its values each time (<c>QueryTags.PlanEachTime</c>), so that PostgreSQL
+    /// plans it for these grams (how rare they are). They are computed here, not by <c>digit_grams</c> in the statement:
     /// PostgreSQL evaluating that SQL function while planning cost ~7 ms a search, 20 times the rest of its planning.
     /// </summary>
     public static string? Grams(string text)

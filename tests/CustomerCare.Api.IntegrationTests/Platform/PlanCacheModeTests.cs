@@ -11,10 +11,12 @@ namespace CustomerCare.Api.IntegrationTests.Platform;
 /// <summary>
 /// A statement tagged <see cref="QueryTags.PlanOnce"/> runs with PostgreSQL's generic plan, made once for the prepared
 /// statement, where PostgreSQL's own choice plans the first five executions for their values at least (and a queue's
-/// statement every time); the setting does not outlive the statement on its pooled connection, even when it fails. The
-/// list's first page without ranges or search text carries the tag; a list with a range does not.
+/// statement every time); one tagged <see cref="QueryTags.PlanEachTime"/> is planned for its values every time, where
+/// PostgreSQL would move to a generic plan after five. The setting does not outlive the statement on its pooled
+/// connection, even when it fails. The list's first page without ranges or search text is planned once; a search, one
+/// statement text whatever is searched for, each time.
 /// </summary>
-public sealed class PlanOnceTests : AdminIntegrationTest
+public sealed class PlanCacheModeTests : AdminIntegrationTest
 {
     [Test]
     public async Task ATaggedStatement_UsesTheGenericPlan_AndLeavesTheConnectionAsItWas()
@@ -59,6 +61,67 @@ public sealed class PlanOnceTests : AdminIntegrationTest
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    [Test]
+    public async Task AStatementTaggedPlanEachTime_IsPlannedForItsValues_EveryTime()
+    {
+        await using var scope = Testing.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            for (var i = 0; i < 9; i++)
+            {
+                var number = $"CC-2026-{i:D7}";
+                await db.Complaints.AsNoTracking().TagWith(QueryTags.PlanEachTime).Where(c => c.Number == number && c.RepeatCount >= 0).Select(c => c.Id).ToListAsync();
+                await db.Complaints.AsNoTracking().Where(c => c.Number == number && c.RepeatCount >= 1).Select(c => c.Id).ToListAsync();
+            }
+
+            var plans = await db.Database.SqlQueryRaw<PlanCount>(
+                """
+                SELECT statement LIKE '%plan each time%' AS "Tagged", generic_plans AS "Generic", custom_plans AS "Custom"
+                FROM pg_prepared_statements WHERE statement LIKE '%repeat_count >=%'
+                """).ToListAsync();
+            var setting = await Setting(db);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(plans.Where(p => p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic == 0 && p.Custom >= 7),
+                    "the tagged statement is prepared and planned for each execution's values");
+                Assert.That(plans.Where(p => !p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic > 0),
+                    "its untagged twin moves to the generic plan, as PostgreSQL chooses");
+                Assert.That(setting, Is.EqualTo("auto"), "reset after the tagged statement");
+            });
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Test]
+    public async Task ASearch_IsOneStatement_PlannedEachTime()
+    {
+        var api = new ComplaintApi(Admin);
+        await api.ReceiveAsync(ComplaintApi.NewComplaint("订单 5512345 未送达", "+86 139 0000 0389"));
+
+        using var seen = SqlCommandsSeen.WithText("complaint_has_digit_grams");
+        var found = await (await Admin.GetAsync("/api/v1/complaints?q=5512345")).ReadJsonAsync();
+        var other = await (await Admin.GetAsync("/api/v1/complaints?q=6612345")).ReadJsonAsync();
+        using var phraseSeen = SqlCommandsSeen.WithParameter("未送达");
+        var phrase = await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString("未送达"))).ReadJsonAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found.GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
+            Assert.That(other.GetProperty("totalCount").GetInt32(), Is.EqualTo(0));
+            Assert.That(phrase.GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
+            Assert.That(seen.Commands, Has.Count.EqualTo(2));
+            Assert.That(seen.Commands.Distinct().ToList(), Has.Count.EqualTo(1), "the searched number is a parameter: one statement to translate and prepare");
+            Assert.That(seen.Commands, Has.All.StartWith("-- " + QueryTags.PlanEachTime));
+            Assert.That(phraseSeen.Commands, Is.Not.Empty.And.All.StartWith("-- " + QueryTags.PlanEachTime), "a phrase (trigrams) too");
+        });
     }
 
     [Test]
