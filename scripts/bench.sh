@@ -144,11 +144,33 @@ export BENCH_DIR="$SCRIPTS" BENCH_PARTNER_KEY="$PARTNER_KEY" BENCH_RUN="$(date +
   BENCH_DEPARTMENTS="$DIR/departments.txt" BENCH_COMPLAINTS="$COMPLAINTS" BENCH_POOL="$DIR/pool.txt" BENCH_THREADS="$THREADS" BENCH_QUARTER="$QUARTER"
 RESULTS="$DIR/run.jsonl"
 : >"$RESULTS"
+cpu_ms() { # the CPU time the API process and PostgreSQL's processes have used so far, in ms: "api db"
+  python3 - "$API_PID" <<'PY'
+import os, sys
+tick = 1000 / os.sysconf("SC_CLK_TCK")
+def used(pid):
+    stat = open(f"/proc/{pid}/stat").read()
+    fields = stat[stat.rindex(")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) * tick
+db = 0
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        if open(f"/proc/{pid}/comm").read().strip() == "postgres":
+            db += used(pid)
+    except OSError:
+        pass
+print(round(used(sys.argv[1])), round(db))
+PY
+}
 run_wrk() { # scenario script duration
-  local out
+  local out api0 db0 api1 db1
+  read -r api0 db0 <<<"$(cpu_ms)"
   out="$(BENCH_WINDOW="$(date +%s%3N)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3:-$DURATION}" --timeout 10s --latency -s "$SCRIPTS/$2.lua" "$BASE" 2>&1)" || { printf '%s\n' "$out" >&2; return 1; }
+  read -r api1 db1 <<<"$(cpu_ms)"
   printf '%s\n' "$out" | grep '^status ' | sed "s/^/bench: $1: /" >&2 || true
-  printf '{"scenario":"%s","kind":"api",%s\n' "$1" "$(printf '%s\n' "$out" | sed -n 's/^BENCH_JSON {//p')" >>"$RESULTS"
+  # With the CPU the window cost the API and PostgreSQL: per request, steadier than a rate on a shared machine.
+  printf '{"scenario":"%s","kind":"api","apiCpuMs":%s,"dbCpuMs":%s,%s\n' "$1" "$(( api1 - api0 ))" "$(( db1 - db0 ))" \
+    "$(printf '%s\n' "$out" | sed -n 's/^BENCH_JSON {//p')" >>"$RESULTS"
 }
 run_pgbench() { # scenario script [-D var=value ...]
   local name="$1" script="$2"; shift 2
@@ -212,7 +234,8 @@ say "measuring list (pgbench)"
 # Prepared and planned once per connection, as the API runs the first page of a queue (QueryTags.PlanOnce).
 PGOPTIONS="-c plan_cache_mode=force_generic_plan" run_pgbench list pg_list.sql -M prepared -D departments="$(wc -l <"$DIR/departments.txt")"
 say "measuring search (pgbench)"
-run_pgbench search pg_search.sql -D complaints="$COMPLAINTS"
+# Prepared and planned for each execution's values, as the API runs a search (QueryTags.PlanEachTime).
+PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search pg_search.sql -M prepared -D complaints="$COMPLAINTS"
 say "measuring register (pgbench)"
 run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
 
