@@ -19,86 +19,57 @@ namespace CustomerCare.Api.IntegrationTests.Platform;
 public sealed class PlanCacheModeTests : AdminIntegrationTest
 {
     [Test]
-    public async Task ATaggedStatement_UsesTheGenericPlan_AndLeavesTheConnectionAsItWas()
+    public Task ATaggedStatement_UsesTheGenericPlan_AndLeavesTheConnectionAsItWas() => OnOneConnectionAsync(async db =>
     {
-        await using var scope = Testing.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
-        await db.Database.OpenConnectionAsync();
-        try
+        // Two statements alike but for their tag and a constant, each run seven times on this connection with a
+        // parameter (prepared after the second run): the tagged one gets a generic plan from its first prepared run.
+        for (var i = 0; i < 7; i++)
         {
-            // Two statements alike but for their tag and a constant, each run seven times on this connection with a
-            // parameter (prepared after the second run): the tagged one gets a generic plan from its first prepared run.
-            for (var i = 0; i < 7; i++)
-            {
-                var status = i % 2 == 0 ? ComplaintStatus.Registered : ComplaintStatus.Received;
-                await db.Complaints.AsNoTracking().TagWith(QueryTags.PlanOnce).Where(c => c.Status == status && c.EscalationLevel >= 0).Select(c => c.Id).Take(3).ToListAsync();
-                await db.Complaints.AsNoTracking().Where(c => c.Status == status && c.EscalationLevel >= 1).Select(c => c.Id).Take(3).ToListAsync();
-            }
-
-            var plans = await db.Database.SqlQueryRaw<PlanCount>(
-                """
-                SELECT statement LIKE '%plan once%' AS "Tagged", generic_plans AS "Generic", custom_plans AS "Custom"
-                FROM pg_prepared_statements WHERE statement LIKE '%escalation_level >=%'
-                """).ToListAsync();
-            var setting = await Setting(db);
-
-            var failed = Assert.CatchAsync(async () => await db.Departments.AsNoTracking().TagWith(QueryTags.PlanOnce)
-                .Select(d => 1 / (d.Code.Length - d.Code.Length)).ToListAsync());
-            var afterFailure = await Setting(db);
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(plans.Where(p => p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic > 0 && p.Custom == 0),
-                    "the tagged statement is prepared and planned generically only");
-                Assert.That(plans.Where(p => !p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Custom > 0),
-                    "its untagged twin is planned for its values, as PostgreSQL chooses");
-                Assert.That(setting, Is.EqualTo("auto"), "reset after the tagged statement");
-                Assert.That(failed, Is.Not.Null, "division by zero");
-                Assert.That(afterFailure, Is.EqualTo("auto"), "rolled back with the failed statement");
-            });
+            var status = i % 2 == 0 ? ComplaintStatus.Registered : ComplaintStatus.Received;
+            await db.Complaints.AsNoTracking().TagWith(QueryTags.PlanOnce).Where(c => c.Status == status && c.EscalationLevel >= 0).Select(c => c.Id).Take(3).ToListAsync();
+            await db.Complaints.AsNoTracking().Where(c => c.Status == status && c.EscalationLevel >= 1).Select(c => c.Id).Take(3).ToListAsync();
         }
-        finally
+
+        var plans = await PlansAsync(db, QueryTags.PlanOnce, "escalation_level >=");
+        var setting = await Setting(db);
+        var failed = Assert.CatchAsync(async () => await db.Departments.AsNoTracking().TagWith(QueryTags.PlanOnce)
+            .Select(d => 1 / (d.Code.Length - d.Code.Length)).ToListAsync());
+        var afterFailure = await Setting(db);
+
+        Assert.Multiple(() =>
         {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+            Assert.That(plans.Where(p => p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic > 0 && p.Custom == 0),
+                "the tagged statement is prepared and planned generically only");
+            Assert.That(plans.Where(p => !p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Custom > 0),
+                "its untagged twin is planned for its values, as PostgreSQL chooses");
+            Assert.That(setting, Is.EqualTo("auto"), "reset after the tagged statement");
+            Assert.That(failed, Is.Not.Null, "division by zero");
+            Assert.That(afterFailure, Is.EqualTo("auto"), "rolled back with the failed statement");
+        });
+    });
 
     [Test]
-    public async Task AStatementTaggedPlanEachTime_IsPlannedForItsValues_EveryTime()
+    public Task AStatementTaggedPlanEachTime_IsPlannedForItsValues_EveryTime() => OnOneConnectionAsync(async db =>
     {
-        await using var scope = Testing.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
-        await db.Database.OpenConnectionAsync();
-        try
+        for (var i = 0; i < 9; i++)
         {
-            for (var i = 0; i < 9; i++)
-            {
-                var number = $"CC-2026-{i:D7}";
-                await db.Complaints.AsNoTracking().TagWith(QueryTags.PlanEachTime).Where(c => c.Number == number && c.RepeatCount >= 0).Select(c => c.Id).ToListAsync();
-                await db.Complaints.AsNoTracking().Where(c => c.Number == number && c.RepeatCount >= 1).Select(c => c.Id).ToListAsync();
-            }
-
-            var plans = await db.Database.SqlQueryRaw<PlanCount>(
-                """
-                SELECT statement LIKE '%plan each time%' AS "Tagged", generic_plans AS "Generic", custom_plans AS "Custom"
-                FROM pg_prepared_statements WHERE statement LIKE '%repeat_count >=%'
-                """).ToListAsync();
-            var setting = await Setting(db);
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(plans.Where(p => p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic == 0 && p.Custom >= 7),
-                    "the tagged statement is prepared and planned for each execution's values");
-                Assert.That(plans.Where(p => !p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic > 0),
-                    "its untagged twin moves to the generic plan, as PostgreSQL chooses");
-                Assert.That(setting, Is.EqualTo("auto"), "reset after the tagged statement");
-            });
+            var number = $"CC-2026-{i:D7}";
+            await db.Complaints.AsNoTracking().TagWith(QueryTags.PlanEachTime).Where(c => c.Number == number && c.RepeatCount >= 0).Select(c => c.Id).ToListAsync();
+            await db.Complaints.AsNoTracking().Where(c => c.Number == number && c.RepeatCount >= 1).Select(c => c.Id).ToListAsync();
         }
-        finally
+
+        var plans = await PlansAsync(db, QueryTags.PlanEachTime, "repeat_count >=");
+        var setting = await Setting(db);
+
+        Assert.Multiple(() =>
         {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+            Assert.That(plans.Where(p => p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic == 0 && p.Custom >= 7),
+                "the tagged statement is prepared and planned for each execution's values");
+            Assert.That(plans.Where(p => !p.Tagged).ToList(), Has.Count.EqualTo(1).And.All.Matches<PlanCount>(p => p.Generic > 0),
+                "its untagged twin moves to the generic plan, as PostgreSQL chooses");
+            Assert.That(setting, Is.EqualTo("auto"), "reset after the tagged statement");
+        });
+    });
 
     [Test]
     public async Task ASearch_IsOneStatement_PlannedEachTime()
@@ -147,6 +118,30 @@ public sealed class PlanCacheModeTests : AdminIntegrationTest
             Assert.That(all.Skip(1), Has.None.Contains(QueryTags.PlanOnce), "a later page, a range: planned for their values");
         });
     }
+
+    /// <summary>Runs <paramref name="test"/> with a context whose connection stays open: its statements share one session.</summary>
+    private static async Task OnOneConnectionAsync(Func<CustomerCareDbContext, Task> test)
+    {
+        await using var scope = Testing.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await test(db);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>How the session's prepared statements that contain <paramref name="text"/> were planned, and whether each carries <paramref name="tag"/>.</summary>
+    private static Task<List<PlanCount>> PlansAsync(CustomerCareDbContext db, string tag, string text) =>
+        db.Database.SqlQueryRaw<PlanCount>(
+            """
+            SELECT strpos(statement, {0}) > 0 AS "Tagged", generic_plans AS "Generic", custom_plans AS "Custom"
+            FROM pg_prepared_statements WHERE strpos(statement, {1}) > 0
+            """, tag, text).ToListAsync();
 
     private static Task<string> Setting(CustomerCareDbContext db) =>
         db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
