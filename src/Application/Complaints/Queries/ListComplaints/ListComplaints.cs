@@ -104,10 +104,10 @@ public sealed class ListComplaintsQueryHandler(
     }
 
     /// <summary>
-    /// No ranges (dates, the service-level clocks) and no search text: filters whose plan is the same whatever their
-    /// values (a queue by status, department, assignee or customer), so the statement need not be planned each time.
+    /// No ranges (dates, the service-level clocks): filters whose plan is the same whatever their values (a queue by
+    /// status, department, assignee or customer), so the statement need not be planned each time. Asked only of a list
+    /// without search text (a search is planned each time: <see cref="ComplaintFilters"/>).
     /// </summary>
     private static bool FiltersOnlyByEquality(ListComplaintsQuery q) =>
-        q.ReceivedFrom is null && q.ReceivedTo is null && q.CreatedFrom is null && q.CreatedTo is null && q.Sla is null
-        && string.IsNullOrWhiteSpace(q.Q);
+        q.ReceivedFrom is null && q.ReceivedTo is null && q.CreatedFrom is null && q.CreatedTo is null && q.Sla is null;
 }
