@@ -114,7 +114,9 @@ public sealed class PlanCacheModeTests : AdminIntegrationTest
             Assert.That((await ranged.ReadJsonAsync()).GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
             Assert.That(secondPage.IsSuccessStatusCode, Is.True);
             Assert.That(queueStatements, Has.Count.EqualTo(1));
-            Assert.That(queueStatements[0], Does.StartWith("-- " + QueryTags.PlanOnce).And.Contain("LIMIT 20"), "the first page, its limits constants");
+            Assert.That(queueStatements[0], Does.StartWith("-- " + QueryTags.PlanOnce).And.Not.Contain("OFFSET"), "the first page");
+            Assert.That(queueStatements[0], Does.Not.Contain("LIMIT 20").And.Not.Contain("LIMIT 1001"),
+                "its limits parameters: a constant would have EF Core generate its SQL on every execution");
             Assert.That(all.Skip(1), Has.None.Contains(QueryTags.PlanOnce), "a later page, a range: planned for their values");
         });
     }

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Linq.Expressions;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Common.Models;
@@ -57,27 +55,21 @@ public sealed record PagedList<T>(
     /// </summary>
     /// <param name="planOnce">
     /// The query's filters are equalities whose best plan does not depend on their values: the first page (the one a
-    /// queue shows), whose limits are then constants, is planned once per connection (<see cref="QueryTags.PlanOnce"/>).
+    /// queue shows) is planned once per connection (<see cref="QueryTags.PlanOnce"/>). Its limits stay parameters: a
+    /// constant (<c>EF.Constant</c>) would make EF Core generate the statement's SQL again on every execution, under a
+    /// lock that every concurrent execution of the statement shares.
     /// </param>
     public static async Task<PagedList<T>> CreateCountedAsync(
         IQueryable<T> query, int page, int pageSize, int countLimit, CancellationToken cancellationToken, bool planOnce = false)
     {
         var skipped = (page - 1) * pageSize;
         var cap = (int)Math.Min(Math.Max(countLimit, (long)page * pageSize) + 1, int.MaxValue);
-        IQueryable<CountedItem> rowsQuery;
-        if (skipped == 0)
+        // The first page has no offset at all: one statement for it (the one a queue shows), one for every later page.
+        var pageQuery = skipped == 0 ? query.Take(pageSize) : query.Skip(skipped).Take(pageSize);
+        var rowsQuery = pageQuery.Select(item => new CountedItem(item, query.Take(cap).Count()));
+        if (planOnce && skipped == 0)
         {
-            // The first page's limits go into the statement as constants: a handful of statements (one per page size),
-            // each planned with its real limits. Later pages keep theirs as parameters (one statement for every page).
-            rowsQuery = TakeConstant(query, pageSize).Select(item => new CountedItem(item, query.Take(EF.Constant(cap)).Count()));
-            if (planOnce)
-            {
-                rowsQuery = rowsQuery.TagWith(QueryTags.PlanOnce);
-            }
-        }
-        else
-        {
-            rowsQuery = query.Skip(skipped).Take(pageSize).Select(item => new CountedItem(item, query.Take(cap).Count()));
+            rowsQuery = rowsQuery.TagWith(QueryTags.PlanOnce);
         }
 
         var rows = await rowsQuery.ToListAsync(cancellationToken);
@@ -91,17 +83,6 @@ public sealed record PagedList<T>(
         var exact = counted < cap;
         return new PagedList<T>(rows.ConvertAll(r => r.Item), page, pageSize, exact ? counted : cap - 1) { TotalCountIsExact = exact };
     }
-
-    /// <summary>
-    /// <c>query.Take(count)</c> with the count a constant of the statement: EF Core makes a parameter of any count given
-    /// to <c>Take</c> itself, but inlines what <see cref="EF.Constant{T}"/> wraps.
-    /// </summary>
-    private static IQueryable<T> TakeConstant(IQueryable<T> query, int count) =>
-        query.Provider.CreateQuery<T>(Expression.Call(TakeMethod, query.Expression, Expression.Call(ConstantMethod, Expression.Constant(count))));
-
-    private static readonly MethodInfo TakeMethod = new Func<IQueryable<T>, int, IQueryable<T>>(Queryable.Take).Method;
-
-    private static readonly MethodInfo ConstantMethod = new Func<int, int>(EF.Constant).Method;
 
     private sealed record CountedItem(T Item, int Total);
 }

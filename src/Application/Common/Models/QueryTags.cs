@@ -9,7 +9,7 @@ public static class QueryTags
 {
     /// <summary>
     /// Plan the statement once per connection and reuse the plan: for statements whose best plan does not depend on the
-    /// values of their parameters (equality filters on indexed columns, a constant limit), which PostgreSQL would
+    /// values of their parameters (equality filters on an index that also gives the order), which PostgreSQL would
     /// otherwise plan again on every execution whenever some values make the plan look cheaper than the reused one
     /// (an empty queue beside full ones).
     /// </summary>
