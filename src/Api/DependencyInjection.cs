@@ -29,6 +29,7 @@ public static class DependencyInjection
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(PerformanceBehaviour<,>),
+                typeof(ReadBehaviour<,>),
             ];
         });
 

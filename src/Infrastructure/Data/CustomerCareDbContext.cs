@@ -165,6 +165,11 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
             : await Database.SqlQueryRaw<long>(
                 $"SELECT nextval('{ComplaintConfiguration.NumberSequence}') AS \"Value\" FROM generate_series(1, {{0}})", count).ToListAsync(cancellationToken);
 
+    public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        Database.CreateExecutionStrategy() is DatabaseExecutionStrategy strategy
+            ? strategy.ReadAsync(read, ChangeTracker.Clear, cancellationToken) // a retry reads, or adds, anew what the failed attempt did
+            : read(cancellationToken);
+
     public async Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").SingleAsync(cancellationToken);
 

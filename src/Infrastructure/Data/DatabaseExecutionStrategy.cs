@@ -13,11 +13,42 @@ namespace CustomerCare.Infrastructure.Data;
 /// Nothing is retried inside a request's own transaction (<see cref="CustomerCareDbContext.InRequestTransaction"/>, a
 /// request with an Idempotency-Key): a statement cannot be run again on its own in a transaction that failed, so the
 /// request fails as a whole, nothing of it is kept, and the caller's retry with the same key runs it anew.
+/// A read (<see cref="ReadAsync{T}"/>, a query's whole work) is retried as a whole too, and while it runs the strategy
+/// tells EF Core it will not retry a statement on its own: EF Core then streams each statement's rows instead of
+/// buffering all of them first, which it does only so that a statement could be retried alone.
 /// </summary>
 internal sealed class DatabaseExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount, TimeSpan maxRetryDelay)
     : NpgsqlRetryingExecutionStrategy(dependencies, maxRetryCount, maxRetryDelay, errorCodesToAdd: null)
 {
-    public override bool RetriesOnFailure => base.RetriesOnFailure && !InRequestTransaction;
+    private bool _reading;
+
+    public override bool RetriesOnFailure => !_reading && base.RetriesOnFailure && !InRequestTransaction;
+
+    /// <summary>
+    /// Runs <paramref name="read"/> as one unit: a transient failure in any of its statements, while their rows are
+    /// read included, runs it again from the start after <paramref name="beforeRetry"/>.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, Action beforeRetry, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        return ExecuteAsync(read, async (_, read, ct) =>
+        {
+            if (attempts++ > 0)
+            {
+                beforeRetry();
+            }
+
+            _reading = true;
+            try
+            {
+                return await read(ct);
+            }
+            finally
+            {
+                _reading = false;
+            }
+        }, verifySucceeded: null, cancellationToken);
+    }
 
     protected override bool ShouldRetryOn(Exception? exception) =>
         exception is not null && !InRequestTransaction && !IsTimeout(exception) && base.ShouldRetryOn(exception);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Application.Common.Behaviours;
 
-/// <summary>Innermost behaviour: warns when a handler takes longer than the configured threshold.</summary>
+/// <summary>Warns when a handler takes longer than the configured threshold (innermost but for a query's <see cref="ReadBehaviour{TMessage, TResponse}"/>: its retries count).</summary>
 public sealed class PerformanceBehaviour<TMessage, TResponse>(
     ILogger<TMessage> logger, TimeProvider timeProvider, IOptionsMonitor<MediatorPipelineOptions> options)
     : IPipelineBehavior<TMessage, TResponse>

@@ -77,6 +77,14 @@ public interface IApplicationDbContext
 
     DbSet<ComplaintImportRow> ComplaintImportRows { get; }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> (a query's work) as one unit the execution strategy retries as a whole: a connection
+    /// that breaks in any of its statements, even while rows are being read, runs it again from the start, with nothing
+    /// it tracked kept from the failed attempt. Its statements then stream their rows instead of each buffering them
+    /// first to be retryable on its own (EF Core does that for every statement outside such a unit).
+    /// </summary>
+    Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken);
+
     /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
     Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);
 
