@@ -7,7 +7,7 @@
 #   create     POST /complaints by a partner (new external reference and Idempotency-Key per request)
 #   create-silent  the same with every notification switched off (PUT /settings/notifications), to weigh their cost
 #   create-metrics-on / -off  create on a fresh API with its metrics and one with CustomerCare__Metrics__Enabled=false
-#              (alternated on-off-off-on, each after its own warm-up), to weigh what recording metrics costs
+#              (three of each, alternated, each after its own warm-up; medians compared), to weigh what metrics cost
 #   get        GET /complaints/{id}
 #   list       GET /complaints?status=registered&departmentId=…&pageSize=50 (a department's queue, newest first)
 #   search     GET /complaints?q=<order number>&pageSize=50
@@ -201,8 +201,9 @@ done
 for scenario in create get list search register report health; do
   if [ "$scenario" = create ]; then
     # With the notifications as they stand and with every one switched off (what planning them costs a create),
-    # alternated on-off-off-on so that the database's drift (checkpoints, growing tables) weighs on both alike.
-    for switch in on off off on; do
+    # alternated so that the database's drift (checkpoints, growing tables) weighs on both alike; three windows each,
+    # whose medians are compared (one window disturbed by the shared machine decides nothing).
+    for switch in on off off on on off; do
       say "measuring create, notifications $switch (API)"
       if [ "$switch" = on ]; then
         api PUT /api/v1/settings/notifications "$NOTIFICATIONS" >/dev/null
@@ -241,8 +242,8 @@ PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search pg_search.sq
 say "measuring register (pgbench)"
 run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
 
-# --- what the metrics cost a create: a fresh API with them and one without, alternated on-off-off-on ---------------------
-for switch in on off off on; do
+# --- what the metrics cost a create: fresh APIs with them and without, alternated, three of each (medians compared) -----
+for switch in on off off on on off; do
   say "measuring create, metrics $switch (a fresh API)"
   CustomerCare__Metrics__Enabled="$([ "$switch" = on ] && echo true || echo false)" start_api
   # A fresh process still compiles its hot paths well past 8 s (its warm-up windows ran at half the rate, p90 ~2 s), and
