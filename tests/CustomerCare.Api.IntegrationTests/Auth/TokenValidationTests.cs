@@ -115,6 +115,39 @@ public class TokenValidationTests : IntegrationTest
     }
 
     [Test]
+    public async Task AcceptedBefore_IsRejectedOnceItExpires()
+    {
+        // The API remembers the tokens it validated (RememberingTokenHandler), never past the expiry plus the 30 s of
+        // clock skew the validation allows. This one expired 27 s ago: accepted now, remembered for 3 s at most.
+        var expires = DateTime.UtcNow.AddSeconds(-27);
+        var token = await ForgeAsync(expires: expires);
+        var first = await MeAsync(token);
+        Assume.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), "accepted within the clock skew (unless this machine took 3 s to answer)");
+
+        var refusedFrom = expires.AddSeconds(30.5);
+        if (refusedFrom > DateTime.UtcNow)
+        {
+            await Task.Delay(refusedFrom - DateTime.UtcNow);
+        }
+
+        var problem = await (await MeAsync(token)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("not accepted"));
+    }
+
+    [Test]
+    public async Task AcceptedBefore_IsRejectedAtOnceWhenItsStaffMemberIsDeactivated()
+    {
+        var token = await ApiClient.SignInAsync(_staff.Email, ApiClient.StaffPassword);
+        await (await MeAsync(token)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await MeAsync(token)).AssertStatusAsync(HttpStatusCode.OK);
+
+        using var admin = await ApiClient.AsAdminAsync();
+        await (await admin.PostAsync($"/api/v1/staff/{_staff.Id}/deactivate", null)).AssertStatusAsync(HttpStatusCode.OK);
+
+        await (await MeAsync(token)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
     public async Task AfterOwnPasswordChange_OldTokenIsRejectedAndNewPasswordWorks()
     {
         var token = await ApiClient.SignInAsync(_staff.Email, ApiClient.StaffPassword);

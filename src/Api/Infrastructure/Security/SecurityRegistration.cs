@@ -33,6 +33,11 @@ public static class SecurityRegistration
                     options.Authority = auth.Authority;
                     options.RequireHttpsMetadata = auth.RequireHttpsMetadata;
                 }
+                else
+                {
+                    options.TokenHandlers.Clear();
+                    options.TokenHandlers.Add(new RememberingTokenHandler { MapInboundClaims = false });
+                }
 
                 options.Events = new JwtBearerEvents
                 {
