@@ -27,6 +27,7 @@ public static class SecurityRegistration
             .AddJwtBearer(CustomerCareSchemes.Bearer, options =>
             {
                 options.MapInboundClaims = false;
+                options.SaveToken = false; // nothing reads the token back from the authentication properties
                 options.Audience = auth.Audience;
                 if (auth.UsesExternalProvider)
                 {

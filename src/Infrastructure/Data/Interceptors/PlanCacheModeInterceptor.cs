@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using CustomerCare.Application.Common.Models;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -37,15 +38,31 @@ public sealed class PlanCacheModeInterceptor : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>
+    /// Each statement text wrapped once: EF Core hands the same text (the same string) to every execution of a query it
+    /// has cached, so the wrapped text is looked up by reference instead of built again for each execution.
+    /// </summary>
+    private static readonly ConditionalWeakTable<string, string> Wrapped = new();
+
     private static void SetMode(DbCommand command)
+    {
+        var text = command.CommandText;
+        if (Before(text) is not null)
+        {
+            command.CommandText = Wrapped.GetValue(text, static t => Before(t) + t.TrimEnd().TrimEnd(';') + After);
+        }
+    }
+
+    private static string? Before(string text)
     {
         foreach (var (tag, before) in Modes)
         {
-            if (command.CommandText.StartsWith(tag, StringComparison.Ordinal))
+            if (text.StartsWith(tag, StringComparison.Ordinal))
             {
-                command.CommandText = before + command.CommandText.TrimEnd().TrimEnd(';') + After;
-                return;
+                return before;
             }
         }
+
+        return null;
     }
 }
