@@ -136,7 +136,7 @@ for table in complaints complaint_sla_clocks complaint_timeline outbox_messages 
   sql -c "VACUUM (ANALYZE) $table" >&2
 done
 say "reading the complaints and their indexes into PostgreSQL's buffers ($CUSTOMERCARE_DB_SHARED_BUFFERS)"
-(unset ConnectionStrings__CustomerCare; scripts/db.sh prewarm customercare_bench complaints) >&2 # the API's variable names this database
+scripts/db.sh prewarm customercare_bench complaints >&2
 HALF=$(( POOL / 2 ))
 sql -c "SELECT c.id || ' ' || c.xmin FROM generate_series($POOL_FROM, $POOL_FROM + $HALF - 1) n JOIN complaints c ON c.id = md5('pool-' || n)::uuid" >"$DIR/pool-all.txt"
 head -n $(( HALF / 4 )) "$DIR/pool-all.txt" >"$DIR/pool-warmup.txt"   # the warm-up registers these,
