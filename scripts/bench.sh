@@ -23,8 +23,7 @@
 #
 # Environment: BENCH_COMPLAINTS (1000000), BENCH_CUSTOMERS (200000), BENCH_POOL (100000 received complaints added per
 # run for register), BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (5090), BENCH_WARMUP
-# (8s per scenario), BENCH_FRESH_WARMUP (20s for each fresh API of the metrics comparison), BENCH_SHARED_BUFFERS
-# (PostgreSQL's shared_buffers for the run: a quarter of the memory).
+# (8s per scenario), BENCH_FRESH_WARMUP (20s for each fresh API of the metrics comparison).
 # The seeded database (customercare_bench) is kept and reused while its size stays the same.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,12 +49,6 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 unset ConnectionStrings__CustomerCare
 # The database first: on a fresh clone as root, .data must be made by db.sh (owned by the server user), not by mkdir here.
-# With PostgreSQL's usual sizing for a server of its own, a quarter of the memory for its buffers (db.sh's default,
-# 256 MB, is sized for tests): the complaints and their indexes (~5 GB for a million) are then read from PostgreSQL's
-# own buffers, by the API and pgbench alike, instead of being copied in from the operating system's cache again and
-# again. A running server keeps the buffers it started with: it is started afresh.
-export CUSTOMERCARE_DB_SHARED_BUFFERS="${BENCH_SHARED_BUFFERS:-$(( $(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 4096 ))MB}"
-scripts/db.sh stop >&2
 scripts/db.sh start >&2
 mkdir -p "$DIR"
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
@@ -135,8 +128,6 @@ sql -v count="$POOL" -f "$SCRIPTS/pool.sql" >&2
 for table in complaints complaint_sla_clocks complaint_timeline outbox_messages idempotency_keys customers customer_contact_points; do
   sql -c "VACUUM (ANALYZE) $table" >&2
 done
-say "reading the complaints and their indexes into PostgreSQL's buffers ($CUSTOMERCARE_DB_SHARED_BUFFERS)"
-scripts/db.sh prewarm customercare_bench complaints >&2
 HALF=$(( POOL / 2 ))
 sql -c "SELECT c.id || ' ' || c.xmin FROM generate_series($POOL_FROM, $POOL_FROM + $HALF - 1) n JOIN complaints c ON c.id = md5('pool-' || n)::uuid" >"$DIR/pool-all.txt"
 head -n $(( HALF / 4 )) "$DIR/pool-all.txt" >"$DIR/pool-warmup.txt"   # the warm-up registers these,

@@ -7,9 +7,6 @@
 #   scripts/db.sh status       say whether it runs
 #   scripts/db.sh psql [ARGS]  open psql on the customercare database as the customercare role
 #   scripts/db.sh conn [DB]    print the Npgsql connection string (database customercare, or DB)
-#   scripts/db.sh prewarm DB TABLE...
-#                              read the tables and all their indexes into PostgreSQL's buffers (pg_prewarm), as far as
-#                              they fit: what a benchmark measures is then not the first reads from disk
 #   scripts/db.sh replica start|stop|status|pause|resume|conn [DB]
 #                              a hot standby of this cluster (pg_basebackup, streaming replication) on the next port,
 #                              data in .data/pg-replica (taken afresh at every start): what ConnectionStrings__CustomerCareReports points reports at;
@@ -17,9 +14,7 @@
 #
 # When ConnectionStrings__CustomerCare is set, that database is used instead and nothing is started.
 # Environment: CUSTOMERCARE_DB_PORT (default 55432), CUSTOMERCARE_DB_REPLICA_PORT (default: the cluster's port + 1); CUSTOMERCARE_DB_DIR, the data directory (default .data of the
-# checkout; a directory that does not exist yet is created): a second cluster, such as the fault tests' own;
-# CUSTOMERCARE_DB_SHARED_BUFFERS, PostgreSQL's shared_buffers for a server this start starts (default 256MB, sized for
-# tests; scripts/bench.sh gives its database a quarter of the memory, PostgreSQL's usual sizing for a server of its own).
+# checkout; a directory that does not exist yet is created): a second cluster, such as the fault tests' own.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -202,7 +197,7 @@ start() {
       rm -f "$PGDATA/postmaster.pid"
     fi
     if [ "$(id -u)" -eq 0 ]; then touch "$LOG" && chown postgres:postgres "$LOG"; fi
-    as_server_user "$BIN/pg_ctl" -D "$PGDATA" -l "$LOG" -w -t 60 ${CUSTOMERCARE_DB_SHARED_BUFFERS:+-o "-c shared_buffers=$CUSTOMERCARE_DB_SHARED_BUFFERS"} start >/dev/null \
+    as_server_user "$BIN/pg_ctl" -D "$PGDATA" -l "$LOG" -w -t 60 start >/dev/null \
       || { tail -n 20 "$LOG" >&2 || true; die "the server did not start (log: $LOG)"; }
     say "started on $HOST:$PORT (data: $PGDATA)"
   fi
@@ -274,26 +269,6 @@ psql_shell() {
   remember_port
   is_running || die "not running: run scripts/db.sh start"
   PGPASSWORD="$(cat "$APP_PW")" exec "$BIN/psql" -h "$HOST" -p "$PORT" -U "$APP_ROLE" -d customercare "$@"
-}
-
-prewarm() {
-  local db="${1:-}" table
-  [ -n "$db" ] && [ "$#" -ge 2 ] || die "usage: scripts/db.sh prewarm DB TABLE..."
-  shift
-  if external_configured; then die "ConnectionStrings__CustomerCare is set: prewarm that database with your own client"; fi
-  ensure_binaries
-  prepare_data_dir
-  remember_port
-  is_running || die "not running: run scripts/db.sh start"
-  PGPASSWORD="$(cat "$SUPERUSER_PW")" "$BIN/psql" -h "$HOST" -p "$PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qtA \
-    -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" >/dev/null
-  for table in "$@"; do
-    PGPASSWORD="$(cat "$SUPERUSER_PW")" "$BIN/psql" -h "$HOST" -p "$PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qtA -v table="$table" >/dev/null <<'SQL'
-SELECT pg_prewarm(oid) FROM pg_class WHERE oid = :'table'::regclass
-UNION ALL SELECT pg_prewarm(indexrelid) FROM pg_index WHERE indrelid = :'table'::regclass;
-SQL
-  done
-  say "prewarmed $* in $db"
 }
 
 # --- the read replica: a hot standby of this cluster ---------------------------------------------------------------
@@ -371,7 +346,6 @@ case "$cmd" in
   status) status ;;
   psql) psql_shell "$@" ;;
   conn) conn "$@" ;;
-  prewarm) prewarm "$@" ;;
   replica) replica "$@" ;;
-  *) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
