@@ -3,6 +3,7 @@ import datetime
 import json
 import os
 import platform
+from statistics import median
 import subprocess
 import sys
 
@@ -21,7 +22,10 @@ def merged(runs):
             out[field] = sum(r[field] for r in runs)
     out["maxMs"] = max(r["maxMs"] for r in runs)
     return out
-api = {s: merged([r for r in rows if r["kind"] == "api" and r["scenario"] == s]) for s in dict.fromkeys(r["scenario"] for r in rows if r["kind"] == "api")}
+def windows(scenario):
+    """The wrk windows of one scenario, in the order they ran."""
+    return [r for r in rows if r["kind"] == "api" and r["scenario"] == scenario]
+api = {s: merged(windows(s)) for s in dict.fromkeys(r["scenario"] for r in rows if r["kind"] == "api")}
 raw = {r["scenario"]: r for r in rows if r["kind"] == "pgbench"}
 peak_mb = int(peak_kb or 0) / 1024
 
@@ -54,16 +58,6 @@ def cpu_per_request(a, part=None):
         return None
     spent = a["apiCpuMs"] if part == "api" else a["dbCpuMs"] if part == "db" else a["apiCpuMs"] + a["dbCpuMs"]
     return 1000 * spent / a["requests"]
-
-
-def windows(scenario):
-    return [r for r in rows if r["kind"] == "api" and r["scenario"] == scenario]
-
-
-def median(values):
-    values = sorted(values)
-    middle = len(values) // 2
-    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 def cost(name, on, off, limit):
