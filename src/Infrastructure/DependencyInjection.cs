@@ -65,8 +65,8 @@ public static class DependencyInjection
                 CopyNewRowsInterceptor,
                 PlanCacheModeInterceptor);
         }, poolSize: 256);
-        services.AddScoped(provider =>
-            provider.GetRequiredService<IDbContextFactory<CustomerCareDbContext>>().CreateDbContext().LeasedTo(provider));
+        services.AddScoped<ScopedContextLease>();
+        services.AddScoped(provider => provider.GetRequiredService<ScopedContextLease>().Context);
         services.AddSingleton<RuntimeModelCache>();
         services.AddSingleton<Diagnostics.CustomerCareMetrics>();
         services.AddHostedService<Diagnostics.OperationalGaugesWorker>();

@@ -33,6 +33,7 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
     private readonly DbContextOptions<CustomerCareDbContext> _options;
     private readonly PersonalDataProtector? _protector;
     private readonly StoredSecretProtector? _secrets;
+    private bool _heldByScope;
 
     /// <summary>
     /// A context on options that carry the model (<c>UseModel</c>): pooled contexts, the replica's context. Should the
@@ -63,22 +64,53 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
     /// <summary>The staff members whose sessions the save under way ends (<c>EndStaffSessionsInterceptor</c>).</summary>
     internal List<Guid>? EndingSessions { get; set; }
 
-    /// <summary>This context, leased from the pool for the scope of <paramref name="services"/>, with nothing of an earlier lease.</summary>
+    /// <summary>
+    /// This context, leased from the pool for the scope of <paramref name="services"/>, with nothing of an earlier lease.
+    /// Until <see cref="ReturnAsync"/>, disposing it does nothing: the scope disposes it once for every service it was
+    /// resolved as (<see cref="CustomerCareDbContext"/>, <see cref="IApplicationDbContext"/>), and a second return to the
+    /// pool, after another request had leased the instance in between, would take it from under that request
+    /// ("Cannot access a disposed context instance", 2026-12-05). <see cref="ScopedContextLease"/> returns it, once.
+    /// </summary>
     internal CustomerCareDbContext LeasedTo(IServiceProvider services)
     {
         ForgetLease();
         RequestServices = services;
+        _heldByScope = true;
         return this;
+    }
+
+    /// <summary>Back to the pool: the end of the lease <see cref="LeasedTo"/> began.</summary>
+    internal ValueTask ReturnAsync()
+    {
+        _heldByScope = false;
+        return DisposeAsync();
+    }
+
+    /// <inheritdoc cref="ReturnAsync"/>
+    internal void Return()
+    {
+        _heldByScope = false;
+        Dispose();
     }
 
     public override void Dispose()
     {
+        if (_heldByScope)
+        {
+            return;
+        }
+
         ForgetLease();
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
+        if (_heldByScope)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         ForgetLease();
         return base.DisposeAsync();
     }

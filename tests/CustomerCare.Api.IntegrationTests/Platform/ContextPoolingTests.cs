@@ -1,5 +1,7 @@
 using CustomerCare.Api.IntegrationTests.Infrastructure;
+using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Api.IntegrationTests.Platform;
@@ -54,6 +56,58 @@ public sealed class ContextPoolingTests : IntegrationTest
             foreach (var scope in scopes)
             {
                 await scope.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A scope disposes its context once for every service it was resolved as. When each of those gave it back to the
+    /// pool, a request that leased it between two of them lost it to the second: "Cannot access a disposed context
+    /// instance" in one list or get of ~30,000 under load (2026-12-05).
+    /// </summary>
+    [Test]
+    public async Task AScopesContext_GoesBackToThePoolOnce_WhenTheScopeEnds_NotEachTimeTheScopeDisposesIt()
+    {
+        var services = Testing.Factory.Services;
+        var factory = services.GetRequiredService<IDbContextFactory<CustomerCareDbContext>>();
+        CustomerCareDbContext held;
+        var others = new List<CustomerCareDbContext>();
+        try
+        {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                held = scope.ServiceProvider.GetRequiredService<CustomerCareDbContext>();
+                Assert.That(scope.ServiceProvider.GetRequiredService<IApplicationDbContext>(), Is.SameAs(held));
+
+                // What the scope does first when it ends (for one of the two services), then other requests lease contexts,
+                // more than the pool holds, before the scope disposes the instance again and ends its lease.
+                await held.DisposeAsync();
+                others.AddRange(Enumerable.Range(0, 300).Select(_ => factory.CreateDbContext()));
+                Assert.That(others, Has.None.SameAs(held), "a context its scope still holds is leased to nobody else");
+                Assert.That(held.Database.CanConnect(), Is.True, "and it still works for its scope");
+            }
+
+            Assert.That(() => others.ForEach(o => _ = o.Database.CurrentTransaction), Throws.Nothing,
+                "the scope's end disposed none of the contexts other requests hold");
+        }
+        finally
+        {
+            foreach (var other in others)
+            {
+                await other.DisposeAsync();
+            }
+        }
+
+        var leased = Enumerable.Range(0, 300).Select(_ => factory.CreateDbContext()).ToList();
+        try
+        {
+            Assert.That(leased.Count(l => ReferenceEquals(l, held)), Is.EqualTo(1), "back in the pool, once");
+        }
+        finally
+        {
+            foreach (var context in leased)
+            {
+                await context.DisposeAsync();
             }
         }
     }
