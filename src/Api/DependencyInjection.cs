@@ -28,6 +28,7 @@ public static class DependencyInjection
                 typeof(UnhandledExceptionBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(AdmissionBehaviour<,>),
                 typeof(PerformanceBehaviour<,>),
                 typeof(ReadBehaviour<,>),
             ];

@@ -24,7 +24,8 @@ public static class DependencyInjection
             // from configuration; without it AutoMapper runs and logs a licence notice.
             options.LicenseKey = configuration["CustomerCare:AutoMapper:LicenseKey"];
         }, typeof(DependencyInjection).Assembly);
-        services.AddOptions<MediatorPipelineOptions>().Bind(configuration.GetSection(MediatorPipelineOptions.SectionName));
+        services.AddOptions<MediatorPipelineOptions>().Bind(configuration.GetSection(MediatorPipelineOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PasswordPolicyOptions>().Bind(configuration.GetSection(PasswordPolicyOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ComplaintOptions>().Bind(configuration.GetSection(ComplaintOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddOptions<RewardOptions>().Bind(configuration.GetSection(RewardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Common.Behaviours.QueryAdmission>();
         services.AddScoped<Reports.ReportScopes>();
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<Surveys.SurveyInviter>();

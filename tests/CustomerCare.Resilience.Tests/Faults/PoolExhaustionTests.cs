@@ -6,10 +6,12 @@ using Npgsql;
 namespace CustomerCare.Resilience.Tests.Faults;
 
 /// <summary>
-/// Slow queries and an exhausted connection pool: a transaction elsewhere holds a lock on the complaints table, so every
-/// read of a complaint waits, and a burst of requests asks for more connections than the pool has (4). Each request ends
-/// within a bounded time (the command timeout, 3 s, or the wait for a pooled connection, 2 s) with 503 and Retry-After; the
-/// waiting queries are cancelled in the database; threads do not pile up; the API serves again once the lock is gone.
+/// Slow queries, an exhausted connection pool and a full query queue: a transaction elsewhere holds a lock on the
+/// complaints table, so every read of a complaint waits; a burst of requests asks for more queries at once than the API
+/// runs (8, ADR 0024), and those it runs for more connections than the pool has (4). Each request ends within a bounded
+/// time (the command timeout, 3 s; the wait for a pooled connection, 2 s; or the wait for a turn, 2 s) with 503 and
+/// Retry-After; the waiting queries are cancelled in the database; threads do not pile up; the API serves again once the
+/// lock is gone.
 /// </summary>
 [NonParallelizable]
 public class PoolExhaustionTests
@@ -24,6 +26,8 @@ public class PoolExhaustionTests
         await using var api = new ApiProcess(connectionString, new Dictionary<string, string>
         {
             ["CustomerCare__Database__CommandTimeoutSeconds"] = "3",
+            ["CustomerCare__Pipeline__MaxConcurrentQueries"] = "8",
+            ["CustomerCare__Pipeline__QueryQueueTimeout"] = "00:00:02",
             ["CustomerCare__Sla__ScanInterval"] = "00:00:00",
             ["CustomerCare__Webhooks__DispatchInterval"] = "00:00:00",
         });
@@ -75,7 +79,9 @@ public class PoolExhaustionTests
             Assert.That(outcomes.Where(o => o.RetryAfter is null || o.ContentType != "application/problem+json"), Is.Empty,
                 "as a problem response with Retry-After");
             Assert.That(outcomes.Max(o => o.Elapsed), Is.LessThan(TimeSpan.FromSeconds(10)),
-                "bounded by the command timeout and the pool's wait, not by the lock");
+                "bounded by the command timeout, the pool's wait and the queue's, not by the lock");
+            Assert.That(outcomes.Where(o => o.Body.Contains("Too many requests are being answered", StringComparison.Ordinal)), Is.Not.Empty,
+                "the queries beyond the eight the API runs at once waited their turn, and no longer than the queue timeout");
             Assert.That(maxThreads, Is.LessThan(threadsBefore + 24), "waiting requests do not hold threads");
             Assert.That(waitingInDatabaseAfter, Is.Zero, "timed-out queries were cancelled in the database");
             Assert.That(after.Status, Is.EqualTo(200), "the API serves again once the lock is gone");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerCare.Application.Common.Behaviours;
 using CustomerCare.Application.Common.Exceptions;
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Localization;
@@ -42,7 +43,15 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
         else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogUnavailable(logger, exception.InnerException?.GetType().Name ?? exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+            if (exception is ServiceUnavailableException { Dependency: QueryAdmission.Busy })
+            {
+                LogQueriesQueued(logger, httpContext.Request.Method, httpContext.Request.Path);
+            }
+            else
+            {
+                LogUnavailable(logger, exception.InnerException?.GetType().Name ?? exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+            }
+
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -120,6 +129,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Extensions = { ["code"] = ConcurrentDuplicateException.Code },
         },
         UnstorableValueException unstorable => Problem(StatusCodes.Status400BadRequest, "The request holds a value that cannot be stored.", Texts.Say(unstorable.Text)),
+        ServiceUnavailableException { Dependency: QueryAdmission.Busy } =>
+            Problem(ProblemTypes.ServiceUnavailable, Texts.Say($"Too many requests are being answered. Retry in {RetryAfterSeconds} seconds.")),
         ServiceUnavailableException => Problem(ProblemTypes.ServiceUnavailable, Texts.Say($"The database cannot be reached. Retry in {RetryAfterSeconds} seconds.")),
         _ => Problem(ProblemTypes.ServerError, null),
     };
@@ -158,4 +169,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Database unavailable ({ExceptionType}) for {Method} {Path}")]
     private static partial void LogUnavailable(ILogger logger, string exceptionType, string method, string path);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Query waited its full turn in the queue and was refused for {Method} {Path} (CustomerCare:Pipeline:QueryQueueTimeout)")]
+    private static partial void LogQueriesQueued(ILogger logger, string method, string path);
 }

@@ -16,7 +16,7 @@ namespace CustomerCare.Application.Complaints.Queries.ExportComplaints;
 /// (keyset, never an offset) and holds one page in memory. For staff: partners have the list.
 /// </summary>
 public sealed record ExportComplaintsQuery(ListComplaintsQuery Filter, DateTimeOffset? AfterReceivedAt, Guid? AfterId, int Size)
-    : IQuery<IReadOnlyList<ComplaintLedgerRow>>
+    : IQuery<IReadOnlyList<ComplaintLedgerRow>>, IReportQuery
 {
     public const int MaxSize = 1000;
 }

@@ -12,7 +12,7 @@ namespace CustomerCare.Application.Reports.Queries.GetComplaintHotspots;
 /// equally long period just before it (with the improvement actions aimed at each category and cause, and whether they
 /// worked), and the mass-fault incidents under way in it. Categories and causes are labelled with their names in the caller's language.
 /// </summary>
-public sealed record GetComplaintHotspotsQuery(DateOnly? From, DateOnly? To, int Top) : IQuery<HotspotsReport>;
+public sealed record GetComplaintHotspotsQuery(DateOnly? From, DateOnly? To, int Top) : IQuery<HotspotsReport>, IReportQuery;
 
 public sealed class GetComplaintHotspotsQueryHandler(ReportScopes scopes, IComplaintStatistics statistics, IApplicationDbContext db, ICurrentUser user)
     : IQueryHandler<GetComplaintHotspotsQuery, HotspotsReport>

@@ -1,3 +1,4 @@
+using CustomerCare.Application.Common.Interfaces;
 using FluentValidation;
 using Mediator;
 
@@ -7,7 +8,7 @@ namespace CustomerCare.Application.Reports.Queries.GetComplaintSummary;
 /// The complaint indicators of a period (complaints received from <see cref="From"/> to <see cref="To"/>, both days
 /// included), in total and per group.
 /// </summary>
-public sealed record GetComplaintSummaryQuery(DateOnly? From, DateOnly? To, ReportDimension? GroupBy) : IQuery<ComplaintSummaryReport>;
+public sealed record GetComplaintSummaryQuery(DateOnly? From, DateOnly? To, ReportDimension? GroupBy) : IQuery<ComplaintSummaryReport>, IReportQuery;
 
 public sealed class GetComplaintSummaryQueryHandler(ReportScopes scopes, IComplaintStatistics statistics)
     : IQueryHandler<GetComplaintSummaryQuery, ComplaintSummaryReport>

@@ -1,10 +1,11 @@
+using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Exceptions;
 using Mediator;
 
 namespace CustomerCare.Application.Reports.Queries.GetComplaintTrend;
 
 /// <summary>The same indicators per day, week (from Monday) or month, with every interval present.</summary>
-public sealed record GetComplaintTrendQuery(DateOnly? From, DateOnly? To, TrendInterval Interval, ReportDimension? GroupBy) : IQuery<ComplaintTrendReport>;
+public sealed record GetComplaintTrendQuery(DateOnly? From, DateOnly? To, TrendInterval Interval, ReportDimension? GroupBy) : IQuery<ComplaintTrendReport>, IReportQuery;
 
 public sealed class GetComplaintTrendQueryHandler(ReportScopes scopes, IComplaintStatistics statistics)
     : IQueryHandler<GetComplaintTrendQuery, ComplaintTrendReport>

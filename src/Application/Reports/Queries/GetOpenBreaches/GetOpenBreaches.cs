@@ -6,7 +6,7 @@ using Mediator;
 namespace CustomerCare.Application.Reports.Queries.GetOpenBreaches;
 
 /// <summary>Open complaints with a missed milestone or an overdue solution step right now, per responsible department.</summary>
-public sealed record GetOpenBreachesQuery : IQuery<OpenBreachesReport>;
+public sealed record GetOpenBreachesQuery : IQuery<OpenBreachesReport>, IReportQuery;
 
 public sealed class GetOpenBreachesQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider time, IComplaintStatistics statistics)
     : IQueryHandler<GetOpenBreachesQuery, OpenBreachesReport>

@@ -1,10 +1,11 @@
+using CustomerCare.Application.Common.Interfaces;
 using FluentValidation;
 using Mediator;
 
 namespace CustomerCare.Application.Reports.Queries.GetStaffPerformance;
 
 /// <summary>Per responsible department and per assigned handler: handled, resolved, median times, service levels, satisfaction.</summary>
-public sealed record GetStaffPerformanceQuery(DateOnly? From, DateOnly? To) : IQuery<StaffPerformanceReport>;
+public sealed record GetStaffPerformanceQuery(DateOnly? From, DateOnly? To) : IQuery<StaffPerformanceReport>, IReportQuery;
 
 public sealed class GetStaffPerformanceQueryHandler(ReportScopes scopes, IComplaintStatistics statistics)
     : IQueryHandler<GetStaffPerformanceQuery, StaffPerformanceReport>
