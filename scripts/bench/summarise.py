@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 results_path, json_path, markdown_path = sys.argv[1:4]
-complaints, customers, duration, connections, threads, peak_kb, rss_kb, postgres, dotnet = sys.argv[4:13]
+complaints, customers, duration, connections, threads, peak_kb, rss_kb, postgres, dotnet, held = sys.argv[4:14]
 rows = [json.loads(line) for line in open(results_path) if line.strip()]
 def merged(runs):
     """A scenario measured in several rounds (create, and create-silent, alternate): rates and latencies averaged, counts summed."""
@@ -130,7 +130,7 @@ for scenario in ("create", "create-silent", "create-metrics-on", "create-metrics
 run = {
     "at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     "machine": cpu(), "os": platform.platform(), "postgres": postgres, "dotnet": dotnet,
-    "dataSet": {"complaints": int(complaints), "customers": int(customers)},
+    "dataSet": {"complaints": int(complaints), "customers": int(customers), "complaintsHeld": int(held)},
     "load": {"duration": duration, "connections": int(connections), "threads": int(threads), "generator": "wrk"},
     "apiPeakMemoryMb": round(peak_mb, 1), "apiResidentAfterRunMb": round(int(rss_kb or 0) / 1024, 1),
     "scenarios": table, "targets": targets, "raw": rows,
@@ -158,7 +158,8 @@ with open(markdown_path, "w") as md:
     md.write("The latest run of `scripts/bench.sh` (it rewrites this file; the JSON of every run stays in `.data/bench/`).\n\n")
     md.write(f"- When: {run['at']}\n- Machine: {run['machine']} ({run['os']}); API, PostgreSQL and load generator on it together\n")
     md.write(f"- Software: {postgres}; .NET SDK {dotnet}; API in Release, `ASPNETCORE_ENVIRONMENT=Production`, logs at Warning\n")
-    md.write(f"- Data: {int(complaints):,} complaints over two years with their timelines and SLA clocks, {int(customers):,} customers\n")
+    md.write(f"- Data: {int(complaints):,} complaints seeded over two years with their timelines and SLA clocks, {int(customers):,} customers; "
+             f"{int(held):,} complaints in the database when measured (earlier runs' register pools, creates and imports stay)\n")
     md.write(f"- Load: wrk, {connections} connections, {threads} threads, {duration} per scenario after a warm-up; pgbench with the same "
              "connections and duration, running the statements the API issues for the request (`scripts/bench/pg_*.sql`)\n")
     md.write("- CPU µs/req: what the API process and PostgreSQL's processes spent in the window (`/proc`), per request; the cost "
