@@ -36,6 +36,13 @@ public class AdmissionBehaviourTests
 
         public void Finish(int value) => _finish.SetResult(value);
 
+        /// <summary>Finishes the query and gives its answer, once its turn is given back.</summary>
+        public async Task<int> FinishAsync(int value)
+        {
+            Finish(value);
+            return await Result.WaitAsync(Hang);
+        }
+
         public void Fail() => _finish.SetException(new InvalidOperationException("the handler failed"));
     }
 
@@ -81,12 +88,10 @@ public class AdmissionBehaviourTests
             Assert.That(admission.Waiting, Is.Zero);
         });
 
-        running.Finish(1);
-        Assert.That(await running.Result.WaitAsync(Hang), Is.EqualTo(1));
+        Assert.That(await running.FinishAsync(1), Is.EqualTo(1));
         var next = new HeldQuery(admission, 3);
         Assert.That(next.HasStarted, Is.True, "the one turn is free again at once");
-        next.Finish(3);
-        Assert.That(await next.Result.WaitAsync(Hang), Is.EqualTo(3));
+        Assert.That(await next.FinishAsync(3), Is.EqualTo(3));
     }
 
     [Test]
@@ -106,8 +111,7 @@ public class AdmissionBehaviourTests
         running.Finish(1);
         await after.Started;
         Assert.That(cancelled.HasStarted, Is.False);
-        after.Finish(3);
-        Assert.That(await after.Result.WaitAsync(Hang), Is.EqualTo(3));
+        Assert.That(await after.FinishAsync(3), Is.EqualTo(3));
         Assert.That(new HeldQuery(admission, 4).HasStarted, Is.True, "no turn was lost to the cancelled wait");
     }
 
@@ -122,8 +126,7 @@ public class AdmissionBehaviourTests
         failing.Fail();
         Assert.That(() => failing.Result.WaitAsync(Hang), Throws.InvalidOperationException);
         await next.Started;
-        next.Finish(2);
-        Assert.That(await next.Result.WaitAsync(Hang), Is.EqualTo(2));
+        Assert.That(await next.FinishAsync(2), Is.EqualTo(2));
     }
 
     [Test]
@@ -144,8 +147,7 @@ public class AdmissionBehaviourTests
             Assert.That(report.IsCompletedSuccessfully && report.Result == 8, Is.True, "a report query is not held back");
             Assert.That(admission.Waiting, Is.Zero);
         });
-        running.Finish(1);
-        Assert.That(await running.Result.WaitAsync(Hang), Is.EqualTo(1));
+        Assert.That(await running.FinishAsync(1), Is.EqualTo(1));
     }
 
     [Test]
