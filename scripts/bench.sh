@@ -24,8 +24,9 @@
 # Environment: BENCH_COMPLAINTS (1000000), BENCH_CUSTOMERS (200000), BENCH_POOL (100000 received complaints added per
 # run for register), BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (5090), BENCH_WARMUP
 # (8s per scenario), BENCH_FRESH_WARMUP (20s for each fresh API of the metrics comparison).
-# The seeded database (customercare_bench) is kept and reused while its seeded size stays the same; each run adds to it
-# (the register pool, the creates, an import), and the report says how many complaints it held when measured.
+# The seeded database is kept as a template (customercare_bench_seed) while its seeded size stays the same, and every run
+# measures a fresh copy of it (customercare_bench): a run adds ~170,000 complaints (the register pool, the creates, an
+# import). The report says how many complaints the database held when measured. Drop both databases to seed anew.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -56,10 +57,20 @@ PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 CONN="$(scripts/db.sh conn customercare_bench)"
 field() { printf '%s' "$CONN" | tr ';' '\n' | sed -n "s/^$1=//p"; }
 export PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE=customercare_bench
-if ! "$PGBIN/psql" -d customercare -tAc "SELECT 1 FROM pg_database WHERE datname = 'customercare_bench'" | grep -q 1; then
-  "$PGBIN/psql" -d customercare -qc "CREATE DATABASE customercare_bench" >&2
-fi
 sql() { "$PGBIN/psql" -v ON_ERROR_STOP=1 -qtAX "$@"; }
+exists() { [ "$(sql -d customercare -c "SELECT count(*) FROM pg_database WHERE datname = '$1'")" = "1" ]; }
+# Every run measures the same data: the seeded database is kept as a template (customercare_bench_seed) and each run
+# starts from a copy of it, since a run adds ~170,000 complaints (the register pool, the creates, an import).
+if exists customercare_bench_seed; then
+  say "starting from a copy of the seeded database"
+  sql -d customercare -c "DROP DATABASE IF EXISTS customercare_bench WITH (FORCE)" >&2
+  sql -d customercare -c "CREATE DATABASE customercare_bench TEMPLATE customercare_bench_seed STRATEGY FILE_COPY" >&2
+elif exists customercare_bench && [ "$(sql -c "SELECT to_regclass('bench_meta') IS NOT NULL")" = "t" ] \
+  && [ "$(sql -c "SELECT count(*) FROM complaints")" != "$(sql -c "SELECT complaints FROM bench_meta")" ]; then
+  say "customercare_bench holds what earlier runs added (from before the seeded template was kept): seeding it anew"
+  sql -d customercare -c "DROP DATABASE customercare_bench WITH (FORCE)" >&2
+fi
+exists customercare_bench || sql -d customercare -c "CREATE DATABASE customercare_bench" >&2
 
 # --- the API -----------------------------------------------------------------------------------------------------------
 say "building Release"
@@ -115,12 +126,18 @@ PARTNER_KEY="$(cat "$DIR/partner.key")"
 seeded() { [ "$(sql -c "SELECT to_regclass('bench_meta') IS NOT NULL")" = "t" ] \
   && [ "$(sql -c "SELECT count(*) FROM bench_meta WHERE complaints = $COMPLAINTS AND customers = $CUSTOMERS")" = "1" ]; }
 if ! seeded; then
-  [ "$(sql -c "SELECT count(*) FROM complaints")" = "0" ] || { say "customercare_bench holds another data set: drop it (DROP DATABASE customercare_bench) to seed $COMPLAINTS"; exit 1; }
+  [ "$(sql -c "SELECT count(*) FROM complaints")" = "0" ] || { say "customercare_bench holds another data set: drop it and its template (DROP DATABASE customercare_bench; DROP DATABASE customercare_bench_seed) to seed $COMPLAINTS"; exit 1; }
   say "seeding $COMPLAINTS complaints and $CUSTOMERS customers (once; reused by later runs)"
   start=$(date +%s)
   sql -v complaints="$COMPLAINTS" -v customers="$CUSTOMERS" -v template="$(cat "$DIR/template.id")" -v partner="$PARTNER" -f "$SCRIPTS/seed.sql" >&2
   sql -c "VACUUM ANALYZE" >&2
   say "seeded in $(( $(date +%s) - start )) s"
+fi
+if ! exists customercare_bench_seed; then
+  say "keeping the seeded database as the template of later runs (customercare_bench_seed)"
+  stop_api # a template has no other session
+  sql -d customercare -c "CREATE DATABASE customercare_bench_seed TEMPLATE customercare_bench STRATEGY FILE_COPY" >&2
+  start_api
 fi
 say "adding $POOL received complaints for the register scenario"
 POOL_FROM="$(sql -c "SELECT pool_next FROM bench_meta")"
