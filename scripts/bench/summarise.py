@@ -159,7 +159,7 @@ with open(markdown_path, "w") as md:
     md.write(f"- When: {run['at']}\n- Machine: {run['machine']} ({run['os']}); API, PostgreSQL and load generator on it together\n")
     md.write(f"- Software: {postgres}; .NET SDK {dotnet}; API in Release, `ASPNETCORE_ENVIRONMENT=Production`, logs at Warning\n")
     md.write(f"- Data: {int(complaints):,} complaints seeded over two years with their timelines and SLA clocks, {int(customers):,} customers; "
-             f"{int(held):,} complaints in the database when measured (earlier runs' register pools, creates and imports stay)\n")
+             f"{int(held):,} complaints in the database when measured (the seeded ones and this run's register pool; every run starts from a copy of the seeded database)\n")
     md.write(f"- Load: wrk, {connections} connections, {threads} threads, {duration} per scenario after a warm-up; pgbench with the same "
              "connections and duration, running the statements the API issues for the request (`scripts/bench/pg_*.sql`)\n")
     md.write("- CPU µs/req: what the API process and PostgreSQL's processes spent in the window (`/proc`), per request; the cost "
