@@ -30,6 +30,14 @@ public class AdmissionBehaviourTests
 
         public Task<int> Result { get; }
 
+        /// <summary>A query that has its turn and runs until told to finish.</summary>
+        public static async Task<HeldQuery> StartedAsync(QueryAdmission admission, int number)
+        {
+            var query = new HeldQuery(admission, number);
+            await query.Started;
+            return query;
+        }
+
         public bool HasStarted => _started.Task.IsCompleted;
 
         public Task Started => _started.Task.WaitAsync(Hang);
@@ -76,8 +84,7 @@ public class AdmissionBehaviourTests
     public async Task AQueryThatWaitedPastTheQueueTimeout_IsRefusedAsUnavailable_AndTakesNoTurn()
     {
         using var admission = Admission(limit: 1, timeout: TimeSpan.FromMilliseconds(50));
-        var running = new HeldQuery(admission, 1);
-        await running.Started;
+        var running = await HeldQuery.StartedAsync(admission, 1);
 
         var refused = new HeldQuery(admission, 2);
         var thrown = Assert.ThrowsAsync<ServiceUnavailableException>(() => refused.Result.WaitAsync(Hang));
@@ -98,8 +105,7 @@ public class AdmissionBehaviourTests
     public async Task AQueryCancelledWhileWaiting_LeavesTheQueue_AndTheTurnsStayWhole()
     {
         using var admission = Admission(limit: 1);
-        var running = new HeldQuery(admission, 1);
-        await running.Started;
+        var running = await HeldQuery.StartedAsync(admission, 1);
         using var cancel = new CancellationTokenSource();
         var cancelled = new HeldQuery(admission, 2, cancel.Token);
         var after = new HeldQuery(admission, 3);
@@ -119,8 +125,7 @@ public class AdmissionBehaviourTests
     public async Task AFailingQuery_GivesItsTurnBack()
     {
         using var admission = Admission(limit: 1);
-        var failing = new HeldQuery(admission, 1);
-        await failing.Started;
+        var failing = await HeldQuery.StartedAsync(admission, 1);
         var next = new HeldQuery(admission, 2);
 
         failing.Fail();
@@ -133,8 +138,7 @@ public class AdmissionBehaviourTests
     public async Task CommandsAndReportQueries_RunWhileEveryTurnIsTaken()
     {
         using var admission = Admission(limit: 1);
-        var running = new HeldQuery(admission, 1);
-        await running.Started;
+        var running = await HeldQuery.StartedAsync(admission, 1);
 
         var command = new AdmissionBehaviour<RenameThingCommand, int>(admission)
             .Handle(new RenameThingCommand(), (_, _) => new ValueTask<int>(7), CancellationToken.None);
