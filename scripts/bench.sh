@@ -146,7 +146,7 @@ sql -v count="$POOL" -f "$SCRIPTS/pool.sql" >&2
 for table in complaints complaint_sla_clocks complaint_timeline outbox_messages idempotency_keys customers customer_contact_points; do
   sql -c "VACUUM (ANALYZE) $table" >&2
 done
-# The database keeps what earlier runs added (their register pools, creates and imports): the report says how much it holds.
+# What the run measures: the seeded complaints and this run's register pool (the report says how many).
 HELD="$(sql -c "SELECT count(*) FROM complaints")"
 HALF=$(( POOL / 2 ))
 sql -c "SELECT c.id || ' ' || c.xmin FROM generate_series($POOL_FROM, $POOL_FROM + $HALF - 1) n JOIN complaints c ON c.id = md5('pool-' || n)::uuid" >"$DIR/pool-all.txt"

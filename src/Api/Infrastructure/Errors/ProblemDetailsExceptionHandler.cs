@@ -171,6 +171,6 @@ public sealed partial class ProblemDetailsExceptionHandler(
     private static partial void LogUnavailable(ILogger logger, string exceptionType, string method, string path);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
-        Message = "Query waited its full turn in the queue and was refused for {Method} {Path} (CustomerCare:Pipeline:QueryQueueTimeout)")]
+        Message = "Query refused after waiting CustomerCare:Pipeline:QueryQueueTimeout for its turn, for {Method} {Path}")]
     private static partial void LogQueriesQueued(ILogger logger, string method, string path);
 }
