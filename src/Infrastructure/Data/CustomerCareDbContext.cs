@@ -202,6 +202,8 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
             ? strategy.ReadAsync(read, ChangeTracker.Clear, cancellationToken) // a retry reads, or adds, anew what the failed attempt did
             : read(cancellationToken);
 
+    public IAsyncEnumerable<TResult> Compiled<TResult>(Func<DbContext, IAsyncEnumerable<TResult>> query) => query(this);
+
     public async Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").SingleAsync(cancellationToken);
 

@@ -85,6 +85,13 @@ public interface IApplicationDbContext
     /// </summary>
     Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a query compiled once (<c>EF.CompileAsyncQuery</c> over <see cref="DbContext"/>) on this unit of work: for the
+    /// hottest reads, which then skip what EF Core does to a LINQ query on every execution (evaluating the values it
+    /// captured, and finding its translation by hashing and comparing the whole tree).
+    /// </summary>
+    IAsyncEnumerable<TResult> Compiled<TResult>(Func<DbContext, IAsyncEnumerable<TResult>> query);
+
     /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
     Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);
 

@@ -59,33 +59,47 @@ public sealed record PagedList<T>(
     /// constant (<c>EF.Constant</c>) would make EF Core generate the statement's SQL again on every execution, under a
     /// lock that every concurrent execution of the statement shares.
     /// </param>
-    public static async Task<PagedList<T>> CreateCountedAsync(
-        IQueryable<T> query, int page, int pageSize, int countLimit, CancellationToken cancellationToken, bool planOnce = false)
+    public static Task<PagedList<T>> CreateCountedAsync(
+        IQueryable<T> query, int page, int pageSize, int countLimit, CancellationToken cancellationToken, bool planOnce = false) =>
+        CreateCountedAsync(query, query, page, pageSize, countLimit, cancellationToken, planOnce);
+
+    /// <summary>
+    /// <see cref="CreateCountedAsync(IQueryable{T}, int, int, int, CancellationToken, bool)"/> counting
+    /// <paramref name="matches"/>: the same rows before their projection, so the count's part of the expression tree,
+    /// which EF Core walks on every execution, is not the projection a second time.
+    /// </summary>
+    public static async Task<PagedList<T>> CreateCountedAsync<TSource>(
+        IQueryable<T> query, IQueryable<TSource> matches, int page, int pageSize, int countLimit, CancellationToken cancellationToken, bool planOnce = false)
     {
         var skipped = (page - 1) * pageSize;
-        var cap = (int)Math.Min(Math.Max(countLimit, (long)page * pageSize) + 1, int.MaxValue);
+        var cap = CountCap(page, pageSize, countLimit);
         // The first page has no offset at all: one statement for it (the one a queue shows), one for every later page.
         var pageQuery = skipped == 0 ? query.Take(pageSize) : query.Skip(skipped).Take(pageSize);
-        var rowsQuery = pageQuery.Select(item => new CountedItem(item, query.Take(cap).Count()));
+        var rowsQuery = pageQuery.Select(item => new Counted<T>(item, matches.Take(cap).Count()));
         if (planOnce && skipped == 0)
         {
             rowsQuery = rowsQuery.TagWith(QueryTags.PlanOnce);
         }
 
         var rows = await rowsQuery.ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            // No row carries the count: an empty first page has none to count, a page past the end counts on its own.
-            return await CreateAsync(query, page, pageSize, cancellationToken, countLimit);
-        }
+        // No row carries the count: an empty first page has none to count, a page past the end counts on its own.
+        return rows.Count == 0 ? await CreateAsync(query, page, pageSize, cancellationToken, countLimit) : FromCounted(rows, page, pageSize, cap);
+    }
 
+    /// <summary>How far a counted page counts: the limit, or as far as the page reaches, and one more to tell "more than that".</summary>
+    public static int CountCap(int page, int pageSize, int countLimit) => (int)Math.Min(Math.Max(countLimit, (long)page * pageSize) + 1, int.MaxValue);
+
+    /// <summary>A page whose rows each carry the count of matches (up to <paramref name="cap"/>); at least one row.</summary>
+    public static PagedList<T> FromCounted(List<Counted<T>> rows, int page, int pageSize, int cap)
+    {
         var counted = rows[0].Total;
         var exact = counted < cap;
         return new PagedList<T>(rows.ConvertAll(r => r.Item), page, pageSize, exact ? counted : cap - 1) { TotalCountIsExact = exact };
     }
-
-    private sealed record CountedItem(T Item, int Total);
 }
+
+/// <summary>A row of a page with the count of all the page's matches, read in the same statement.</summary>
+public sealed record Counted<T>(T Item, int Total);
 
 /// <summary>Paging limits every list query shares.</summary>
 public static class Paging

@@ -78,11 +78,18 @@ public sealed record ListComplaintsQuery : IQuery<PagedList<ComplaintSummaryDto>
 }
 
 public sealed class ListComplaintsQueryHandler(
-    IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, Microsoft.Extensions.Options.IOptions<Common.Options.ComplaintOptions> options)
+    IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, Microsoft.Extensions.Options.IOptions<Common.Options.ComplaintOptions> options,
+    ComplaintQueue queue)
     : IQueryHandler<ListComplaintsQuery, PagedList<ComplaintSummaryDto>>
 {
     public async ValueTask<PagedList<ComplaintSummaryDto>> Handle(ListComplaintsQuery q, CancellationToken cancellationToken)
     {
+        // A queue's first page, the list asked most often, by the query compiled for it.
+        if (ComplaintQueue.Serves(q) && await queue.FirstPageAsync(db, user, q, options.Value.ListCountLimit, cancellationToken) is { } first)
+        {
+            return user.ReadsPublicOnly() ? first.Select(c => c.ForPublic()) : first;
+        }
+
         var complaints = ComplaintFilters.Apply((await db.VisibleAsync(user, cancellationToken)).AsNoTracking(), q, time.GetUtcNow());
         complaints = q.Sort switch
         {
@@ -98,7 +105,7 @@ public sealed class ListComplaintsQueryHandler(
         var summaries = complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider);
         var page = string.IsNullOrWhiteSpace(q.Q)
             ? await PagedList<ComplaintSummaryDto>.CreateCountedAsync(
-                summaries, q.Page, q.PageSize, options.Value.ListCountLimit, cancellationToken, planOnce: FiltersOnlyByEquality(q))
+                summaries, complaints, q.Page, q.PageSize, options.Value.ListCountLimit, cancellationToken, planOnce: FiltersOnlyByEquality(q))
             : await PagedList<ComplaintSummaryDto>.CreateAsync(summaries, q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
         return user.ReadsPublicOnly() ? page.Select(c => c.ForPublic()) : page;
     }
