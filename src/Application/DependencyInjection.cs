@@ -44,7 +44,7 @@ public static class DependencyInjection
         services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Common.Behaviours.QueryAdmission>();
-        services.AddSingleton<Complaints.Queries.ListComplaints.ComplaintQueue>();
+        services.AddSingleton<Complaints.Queries.ListComplaints.CompiledComplaintLists>();
         services.AddScoped<Reports.ReportScopes>();
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<Surveys.SurveyInviter>();

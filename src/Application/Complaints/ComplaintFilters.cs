@@ -38,19 +38,20 @@ public static class ComplaintFilters
             // A search is planned for its own text each time (how rare it is decides the plan), from one statement text
             // that EF Core translates once and the connections prepare.
             complaints = complaints.TagWith(QueryTags.PlanEachTime);
-            if (ComplaintDigitSearch.Grams(q.Q) is { } grams)
+            var search = SearchTerms.Of(q.Q);
+            if (search.Grams is { } grams)
             {
                 // Numbers: the digit 4-grams' index narrows the rows, and a plain substring test on the few rows left
                 // keeps the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by running
                 // it over the statistics of the trigram indexes' expressions (~10 ms of planning for the three columns),
                 // and the trigram indexes have nothing to add here.
-                var text = q.Q.Trim().ToLowerInvariant();
+                var text = search.Text!;
                 return complaints.Where(c => ComplaintDigitSearch.Contains(c.Number, c.Title, c.Description, grams)
                     && (c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0));
             }
 
             // lower(...) LIKE '%…%' is served by the trigram indexes of the migration.
-            var pattern = Like.Contains(q.Q);
+            var pattern = search.Pattern!;
             complaints = complaints.Where(c => EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
                 || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape)
                 || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape));
@@ -58,4 +59,15 @@ public static class ComplaintFilters
 
         return complaints;
     }
+}
+
+/// <summary>
+/// What a search text becomes in the statement: a number's digit grams and its lower-case text for the substring test,
+/// or else a <c>LIKE</c> pattern for the trigram indexes. Exactly one of the two is set.
+/// </summary>
+public sealed record SearchTerms(string? Grams, string? Text, string? Pattern)
+{
+    public static SearchTerms Of(string q) => ComplaintDigitSearch.Grams(q) is { } grams
+        ? new SearchTerms(grams, q.Trim().ToLowerInvariant(), null)
+        : new SearchTerms(null, null, Like.Contains(q));
 }

@@ -204,6 +204,8 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
 
     public IAsyncEnumerable<TResult> Compiled<TResult>(Func<DbContext, IAsyncEnumerable<TResult>> query) => query(this);
 
+    public Task<TResult> Compiled<TResult>(Func<DbContext, Task<TResult>> query) => query(this);
+
     public async Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").SingleAsync(cancellationToken);
 

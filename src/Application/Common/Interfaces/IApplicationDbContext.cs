@@ -92,6 +92,9 @@ public interface IApplicationDbContext
     /// </summary>
     IAsyncEnumerable<TResult> Compiled<TResult>(Func<DbContext, IAsyncEnumerable<TResult>> query);
 
+    /// <summary>Runs a compiled query that answers one value (a count) on this unit of work.</summary>
+    Task<TResult> Compiled<TResult>(Func<DbContext, Task<TResult>> query);
+
     /// <summary>The oldest transaction still running (PostgreSQL's snapshot xmin): every one before it has ended.</summary>
     Task<long> ChangeFeedHorizonAsync(CancellationToken cancellationToken);
 

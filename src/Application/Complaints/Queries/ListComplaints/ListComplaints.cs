@@ -79,15 +79,18 @@ public sealed record ListComplaintsQuery : IQuery<PagedList<ComplaintSummaryDto>
 
 public sealed class ListComplaintsQueryHandler(
     IApplicationDbContext db, ICurrentUser user, IMapper mapper, TimeProvider time, Microsoft.Extensions.Options.IOptions<Common.Options.ComplaintOptions> options,
-    ComplaintQueue queue)
+    CompiledComplaintLists compiled)
     : IQueryHandler<ListComplaintsQuery, PagedList<ComplaintSummaryDto>>
 {
     public async ValueTask<PagedList<ComplaintSummaryDto>> Handle(ListComplaintsQuery q, CancellationToken cancellationToken)
     {
-        // A queue's first page, the list asked most often, by the query compiled for it.
-        if (ComplaintQueue.Serves(q) && await queue.FirstPageAsync(db, user, q, options.Value.ListCountLimit, cancellationToken) is { } first)
+        // A queue's first page and a search box's text, the lists asked most often, by the queries compiled for them.
+        var answered = CompiledComplaintLists.IsQueue(q) ? await compiled.QueueAsync(db, user, q, options.Value.ListCountLimit, cancellationToken)
+            : CompiledComplaintLists.IsSearch(q) ? await compiled.SearchAsync(db, user, q, options.Value.ListCountLimit, cancellationToken)
+            : null;
+        if (answered is not null)
         {
-            return user.ReadsPublicOnly() ? first.Select(c => c.ForPublic()) : first;
+            return user.ReadsPublicOnly() ? answered.Select(c => c.ForPublic()) : answered;
         }
 
         var complaints = ComplaintFilters.Apply((await db.VisibleAsync(user, cancellationToken)).AsNoTracking(), q, time.GetUtcNow());

@@ -13,14 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Application.Complaints.Queries.ListComplaints;
 
 /// <summary>
-/// The first page of a queue (complaints filtered by equalities only: status, department, assignee, …; newest first) with
-/// its count, read by a query EF Core compiled once for each visibility rule. A list built as LINQ on every request is
-/// walked by EF Core on every execution (its captured values evaluated, its tree hashed and compared with the cached
-/// ones): a third of what the API allocated per list. Same rule, same statement, same rows as the general path of
-/// <see cref="ListComplaintsQueryHandler"/>: a filter left out (null) drops out of the SQL, as EF Core plans a statement
-/// for the parameters that are null and those that are not.
+/// The lists asked most often, read by queries EF Core compiled once for each visibility rule: a queue's first page
+/// (complaints filtered by equalities only: status, department, assignee, …; newest first) with its count, and a search
+/// box's text alone. A list built as LINQ on every request is walked by EF Core on every execution (its captured values
+/// evaluated, its tree hashed and compared with the cached ones): a third of what the API allocated per list. Same
+/// rules, same statements, same rows as the general path of <see cref="ListComplaintsQueryHandler"/>: a filter left out
+/// (null) drops out of the SQL, as EF Core plans a statement for the parameters that are null and those that are not.
 /// </summary>
-public sealed class ComplaintQueue(IConfigurationProvider mapping)
+public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
 {
     private readonly Func<DbContext, Guid?, ComplaintStatus?, string?, Severity?, Channel?, Guid?, Guid?, int?, bool?, Guid?, Guid?, Guid?, int, int,
         IAsyncEnumerable<Counted<ComplaintSummaryDto>>> _everything = EF.CompileAsyncQuery(Inline(EverythingShape, Projection(mapping)));
@@ -28,13 +28,25 @@ public sealed class ComplaintQueue(IConfigurationProvider mapping)
     private readonly Func<DbContext, Guid[], Guid?, ComplaintStatus?, string?, Severity?, Channel?, Guid?, Guid?, int?, bool?, Guid?, Guid?, Guid?, int, int,
         IAsyncEnumerable<Counted<ComplaintSummaryDto>>> _restricted = EF.CompileAsyncQuery(Inline(RestrictedShape, Projection(mapping)));
 
-    /// <summary>The lists this query answers: no search text, no ranges, the default order, the first page.</summary>
-    public static bool Serves(ListComplaintsQuery q) =>
+    private readonly Func<DbContext, Guid?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchEverything =
+        EF.CompileAsyncQuery(Inline(SearchEverythingShape, Projection(mapping)));
+
+    private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchRestricted =
+        EF.CompileAsyncQuery(Inline(SearchRestrictedShape, Projection(mapping)));
+
+    private readonly Func<DbContext, Guid?, string?, string?, string?, int, Task<int>> _countEverything =
+        EF.CompileAsyncQuery(Inline(CountEverythingShape, Projection(mapping)));
+
+    private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, int, Task<int>> _countRestricted =
+        EF.CompileAsyncQuery(Inline(CountRestrictedShape, Projection(mapping)));
+
+    /// <summary>The queues <see cref="QueueAsync"/> answers: no search text, no ranges, the default order, the first page.</summary>
+    public static bool IsQueue(ListComplaintsQuery q) =>
         string.IsNullOrWhiteSpace(q.Q) && q.Sort == ComplaintSort.ReceivedAtDesc && q.Page == 1 && q.ReceivedFrom is null && q.ReceivedTo is null
         && q.CreatedFrom is null && q.CreatedTo is null && q.Sla is null;
 
-    /// <summary>The first page for the caller, or null for a caller this query has no rule for (the general path answers).</summary>
-    public async Task<PagedList<ComplaintSummaryDto>?> FirstPageAsync(
+    /// <summary>The queue's first page for the caller, or null for a caller with no rule here (the general path answers).</summary>
+    public async Task<PagedList<ComplaintSummaryDto>?> QueueAsync(
         IApplicationDbContext db, ICurrentUser user, ListComplaintsQuery q, int countLimit, CancellationToken cancellationToken)
     {
         var cap = PagedList<ComplaintSummaryDto>.CountCap(1, q.PageSize, countLimit);
@@ -57,15 +69,69 @@ public sealed class ComplaintQueue(IConfigurationProvider mapping)
                 return null;
         }
 
-        var page = new List<Counted<ComplaintSummaryDto>>(q.PageSize);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            page.Add(row);
-        }
-
+        var page = await ReadAsync(rows, q.PageSize, cancellationToken);
         return page.Count == 0
             ? new PagedList<ComplaintSummaryDto>([], 1, q.PageSize, 0)
             : PagedList<ComplaintSummaryDto>.FromCounted(page, 1, q.PageSize, cap);
+    }
+
+    /// <summary>The searches <see cref="SearchAsync"/> answers: a text and nothing else (no filter, no range), the default order.</summary>
+    public static bool IsSearch(ListComplaintsQuery q) =>
+        !string.IsNullOrWhiteSpace(q.Q) && q.Sort == ComplaintSort.ReceivedAtDesc && q.Status is null && q.Category is null && q.Severity is null
+        && q.Channel is null && q.DepartmentId is null && q.AssigneeId is null && q.EscalationLevel is null && q.KeyCustomer is null
+        && q.FirstResponderId is null && q.CustomerId is null && q.PartnerId is null && q.ReceivedFrom is null && q.ReceivedTo is null
+        && q.CreatedFrom is null && q.CreatedTo is null && q.Sla is null;
+
+    /// <summary>
+    /// A page of the search's matches for the caller, counted as <see cref="PagedList{T}.CreateAsync"/> counts (by its position
+    /// when it is not full, else by a second statement), or null for a caller with no rule here (the general path answers).
+    /// </summary>
+    public async Task<PagedList<ComplaintSummaryDto>?> SearchAsync(
+        IApplicationDbContext db, ICurrentUser user, ListComplaintsQuery q, int countLimit, CancellationToken cancellationToken)
+    {
+        var terms = SearchTerms.Of(q.Q!);
+        var skipped = (q.Page - 1) * q.PageSize;
+        var cap = PagedList<ComplaintSummaryDto>.CountCap(q.Page, q.PageSize, countLimit);
+        Func<DbContext, IAsyncEnumerable<ComplaintSummaryDto>> page;
+        Func<DbContext, Task<int>> count;
+        switch (user.Kind)
+        {
+            case CallerKind.Partner:
+            case CallerKind.Staff when user.IsInRole(Role.Admin) || user.IsInRole(Role.Manager):
+                var partner = user.Kind == CallerKind.Partner ? user.Id : null;
+                page = context => _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize);
+                count = context => _countEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, cap);
+                break;
+            case CallerKind.Staff:
+                var visibility = await db.VisibilityAsync(user, cancellationToken);
+                Guid[] departments = [.. visibility.Departments];
+                page = context => _searchRestricted(context, departments, user.Id, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize);
+                count = context => _countRestricted(context, departments, user.Id, terms.Grams, terms.Text, terms.Pattern, cap);
+                break;
+            default:
+                return null;
+        }
+
+        var items = await ReadAsync(db.Compiled(page), q.PageSize, cancellationToken);
+        if (items.Count < q.PageSize && (items.Count > 0 || q.Page == 1))
+        {
+            return new PagedList<ComplaintSummaryDto>(items, q.Page, q.PageSize, skipped + items.Count);
+        }
+
+        var counted = await db.Compiled(count);
+        var exact = counted < cap;
+        return new PagedList<ComplaintSummaryDto>(items, q.Page, q.PageSize, exact ? counted : cap - 1) { TotalCountIsExact = exact };
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(IAsyncEnumerable<T> rows, int capacity, CancellationToken cancellationToken)
+    {
+        var list = new List<T>(capacity);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
     }
 
     // Admins and managers see everything; a partner (visibleTo) the complaints it sent.
@@ -94,6 +160,37 @@ public sealed class ComplaintQueue(IConfigurationProvider mapping)
                         status, category, severity, channel, department, assignee, level, key, responder, customer, partner).Take(cap).Count()))
                 .TagWith(QueryTags.PlanOnce);
 
+    private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchEverythingShape =
+        (db, visibleTo, grams, text, pattern, skip, take) =>
+            Search(db.Set<Complaint>().Where(v => visibleTo == null || v.PartnerId == visibleTo), grams, text, pattern)
+                .Skip(skip).Take(take).Select(c => Summary(c));
+
+    private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchRestrictedShape =
+        (db, departments, me, grams, text, pattern, skip, take) =>
+            Search(db.Set<Complaint>().Where(v => v.ResponsibleDepartmentId == null || departments.Contains(v.ResponsibleDepartmentId.Value)
+                    || v.FirstResponderId == me || v.AssigneeId == me), grams, text, pattern)
+                .Skip(skip).Take(take).Select(c => Summary(c));
+
+    private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, int, int>> CountEverythingShape =
+        (db, visibleTo, grams, text, pattern, cap) =>
+            Search(db.Set<Complaint>().Where(v => visibleTo == null || v.PartnerId == visibleTo), grams, text, pattern).Take(cap).Count();
+
+    private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int>> CountRestrictedShape =
+        (db, departments, me, grams, text, pattern, cap) =>
+            Search(db.Set<Complaint>().Where(v => v.ResponsibleDepartmentId == null || departments.Contains(v.ResponsibleDepartmentId.Value)
+                    || v.FirstResponderId == me || v.AssigneeId == me), grams, text, pattern).Take(cap).Count();
+
+    // The search of ComplaintFilters.Apply (the terms of SearchTerms: digit grams with the substring test, or a LIKE
+    // pattern), planned for its values each time, and the default order.
+    private static readonly Expression<Func<IQueryable<Complaint>, string?, string?, string?, IQueryable<Complaint>>> SearchBody =
+        (visible, grams, text, pattern) =>
+            visible.AsNoTracking().TagWith(QueryTags.PlanEachTime)
+                .Where(c => (grams == null || (ComplaintDigitSearch.Contains(c.Number, c.Title, c.Description, grams)
+                        && (c.Number.ToLower().IndexOf(text!) >= 0 || c.Title.ToLower().IndexOf(text!) >= 0 || c.Description.ToLower().IndexOf(text!) >= 0)))
+                    && (pattern == null || EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
+                        || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape) || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape)))
+                .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
+
     // The filters of ComplaintFilters.Apply that are equalities, and the default order.
     private static readonly Expression<Func<IQueryable<Complaint>, ComplaintStatus?, string?, Severity?, Channel?, Guid?, Guid?, int?, bool?, Guid?, Guid?, Guid?,
         IQueryable<Complaint>>> QueueBody =
@@ -110,6 +207,10 @@ public sealed class ComplaintQueue(IConfigurationProvider mapping)
     /// <summary>Stands for <see cref="QueueBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
     private static IQueryable<Complaint> Queue(IQueryable<Complaint> visible, ComplaintStatus? status, string? category, Severity? severity, Channel? channel,
         Guid? department, Guid? assignee, int? level, bool? key, Guid? responder, Guid? customer, Guid? partner) =>
+        throw new UnreachableException("Inlined before the query is compiled.");
+
+    /// <summary>Stands for <see cref="SearchBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
+    private static IQueryable<Complaint> Search(IQueryable<Complaint> visible, string? grams, string? text, string? pattern) =>
         throw new UnreachableException("Inlined before the query is compiled.");
 
     /// <summary>Stands for AutoMapper's projection of a complaint to its summary until <see cref="Inline"/> puts it there.</summary>
@@ -129,9 +230,10 @@ public sealed class ComplaintQueue(IConfigurationProvider mapping)
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            LambdaExpression? body = node.Method.DeclaringType != typeof(ComplaintQueue) ? null : node.Method.Name switch
+            LambdaExpression? body = node.Method.DeclaringType != typeof(CompiledComplaintLists) ? null : node.Method.Name switch
             {
                 nameof(Queue) => QueueBody,
+                nameof(Search) => SearchBody,
                 nameof(Summary) => summary,
                 _ => null,
             };
