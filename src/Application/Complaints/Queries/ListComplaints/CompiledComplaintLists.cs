@@ -40,10 +40,18 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, int, Task<int>> _countRestricted =
         EF.CompileAsyncQuery(Inline(CountRestrictedShape, Projection(mapping)));
 
-    /// <summary>The queues <see cref="QueueAsync"/> answers: no search text, no ranges, the default order, the first page.</summary>
+    /// <summary>
+    /// The queues <see cref="QueueAsync"/> answers: the first page, equality filters only, the default order. Told by
+    /// comparing the query, with what the shapes take reset, with one that asks for nothing: a property added to the
+    /// query later sends the lists that use it down the general path until the shapes take it too.
+    /// </summary>
     public static bool IsQueue(ListComplaintsQuery q) =>
-        string.IsNullOrWhiteSpace(q.Q) && q.Sort == ComplaintSort.ReceivedAtDesc && q.Page == 1 && q.ReceivedFrom is null && q.ReceivedTo is null
-        && q.CreatedFrom is null && q.CreatedTo is null && q.Sla is null;
+        string.IsNullOrWhiteSpace(q.Q) && q.Page == 1
+        && q with
+        {
+            Q = null, Status = null, Category = null, Severity = null, Channel = null, DepartmentId = null, AssigneeId = null,
+            EscalationLevel = null, KeyCustomer = null, FirstResponderId = null, CustomerId = null, PartnerId = null, PageSize = Plain.PageSize,
+        } == Plain;
 
     /// <summary>The queue's first page for the caller, or null for a caller with no rule here (the general path answers).</summary>
     public async Task<PagedList<ComplaintSummaryDto>?> QueueAsync(
@@ -77,10 +85,9 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
 
     /// <summary>The searches <see cref="SearchAsync"/> answers: a text and nothing else (no filter, no range), the default order.</summary>
     public static bool IsSearch(ListComplaintsQuery q) =>
-        !string.IsNullOrWhiteSpace(q.Q) && q.Sort == ComplaintSort.ReceivedAtDesc && q.Status is null && q.Category is null && q.Severity is null
-        && q.Channel is null && q.DepartmentId is null && q.AssigneeId is null && q.EscalationLevel is null && q.KeyCustomer is null
-        && q.FirstResponderId is null && q.CustomerId is null && q.PartnerId is null && q.ReceivedFrom is null && q.ReceivedTo is null
-        && q.CreatedFrom is null && q.CreatedTo is null && q.Sla is null;
+        !string.IsNullOrWhiteSpace(q.Q) && q with { Q = null, Page = Plain.Page, PageSize = Plain.PageSize } == Plain;
+
+    private static readonly ListComplaintsQuery Plain = new();
 
     /// <summary>
     /// A page of the search's matches for the caller, counted as <see cref="PagedList{T}.CreateAsync"/> counts (by its position
