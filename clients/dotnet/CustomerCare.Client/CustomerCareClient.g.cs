@@ -2267,7 +2267,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2419,7 +2419,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2603,7 +2603,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2753,7 +2753,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2920,7 +2920,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3084,7 +3084,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3211,7 +3211,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3338,7 +3338,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3516,7 +3516,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3710,7 +3710,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3839,7 +3839,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3990,7 +3990,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4174,7 +4174,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4343,7 +4343,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4501,7 +4501,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4700,7 +4700,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4871,7 +4871,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5071,7 +5071,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5271,7 +5271,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5422,7 +5422,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5662,7 +5662,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5902,7 +5902,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6142,7 +6142,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6291,7 +6291,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6442,7 +6442,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6626,7 +6626,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6795,7 +6795,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6944,7 +6944,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7095,7 +7095,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7279,7 +7279,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7448,7 +7448,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7592,7 +7592,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7736,7 +7736,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7879,7 +7879,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8045,7 +8045,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8255,7 +8255,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8480,7 +8480,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8681,7 +8681,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8808,7 +8808,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8961,7 +8961,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9115,7 +9115,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9269,7 +9269,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9509,7 +9509,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9749,7 +9749,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9989,7 +9989,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10229,7 +10229,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10469,7 +10469,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10709,7 +10709,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10949,7 +10949,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11189,7 +11189,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11429,7 +11429,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11669,7 +11669,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11909,7 +11909,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -12149,7 +12149,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -12363,7 +12363,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -12603,7 +12603,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -12843,7 +12843,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -13062,7 +13062,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -13302,7 +13302,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -13516,7 +13516,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -13754,7 +13754,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -13903,7 +13903,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14054,7 +14054,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14238,7 +14238,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14407,7 +14407,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14582,7 +14582,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14780,7 +14780,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14931,7 +14931,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -15133,7 +15133,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -15285,7 +15285,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -15498,7 +15498,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -15703,7 +15703,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -15873,7 +15873,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -16025,7 +16025,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -16196,7 +16196,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -16355,7 +16355,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -16553,7 +16553,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -16704,7 +16704,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -16906,7 +16906,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -17083,7 +17083,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -17235,7 +17235,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -17434,7 +17434,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -17598,7 +17598,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -17775,7 +17775,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -17924,7 +17924,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -18087,7 +18087,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -18285,7 +18285,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -18436,7 +18436,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -18650,7 +18650,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -18887,7 +18887,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -19127,7 +19127,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -19310,7 +19310,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -19510,7 +19510,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -19661,7 +19661,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -19876,7 +19876,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -20090,7 +20090,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -20330,7 +20330,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -20570,7 +20570,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -20721,7 +20721,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -20921,7 +20921,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -21074,7 +21074,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -21289,7 +21289,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -21518,7 +21518,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -21645,7 +21645,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -21796,7 +21796,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -21990,7 +21990,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -22155,7 +22155,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -22380,7 +22380,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -22535,7 +22535,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -22733,7 +22733,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -22884,7 +22884,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -23076,7 +23076,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -23253,7 +23253,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -23430,7 +23430,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -23582,7 +23582,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -23792,7 +23792,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -23968,7 +23968,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -24183,7 +24183,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -24312,7 +24312,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -24465,7 +24465,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -24622,7 +24622,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -24775,7 +24775,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -24902,7 +24902,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -25051,7 +25051,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -25178,7 +25178,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -25305,7 +25305,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -25483,7 +25483,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -25610,7 +25610,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -25788,7 +25788,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -25915,7 +25915,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -26093,7 +26093,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -26256,7 +26256,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -26454,7 +26454,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -26605,7 +26605,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -26807,7 +26807,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -26984,7 +26984,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -27171,7 +27171,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -27378,7 +27378,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -27519,7 +27519,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -27697,7 +27697,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -27852,7 +27852,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -28052,7 +28052,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -28203,7 +28203,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -28394,7 +28394,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -28560,7 +28560,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -28711,7 +28711,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -28909,7 +28909,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -29066,7 +29066,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -29258,7 +29258,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -29430,7 +29430,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -29581,7 +29581,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -29781,7 +29781,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -29932,7 +29932,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -30124,7 +30124,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -30269,7 +30269,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -30446,7 +30446,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -30616,7 +30616,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -30792,7 +30792,7 @@ namespace CustomerCare.Client
                             {
                                 throw new CustomerCareApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CustomerCareApiException<ServiceUnavailableProblem>("The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -36188,7 +36188,7 @@ namespace CustomerCare.Client
     }
 
     /// <summary>
-    /// RFC 9457 problem details, application/problem+json. `/problems/service-unavailable` (503): The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+    /// RFC 9457 problem details, application/problem+json. `/problems/service-unavailable` (503): The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ServiceUnavailableProblem

@@ -1820,7 +1820,7 @@ export type ServerErrorProblem = {
 };
 
 /**
- * RFC 9457 problem details, application/problem+json. `/problems/service-unavailable` (503): The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+ * RFC 9457 problem details, application/problem+json. `/problems/service-unavailable` (503): The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
  */
 export type ServiceUnavailableProblem = {
     /**
@@ -2482,7 +2482,7 @@ export type ListAttachmentsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2571,7 +2571,7 @@ export type UploadAttachmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2623,7 +2623,7 @@ export type DeleteAttachmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2683,7 +2683,7 @@ export type DownloadAttachmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2740,7 +2740,7 @@ export type ListAccessRecordsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2793,7 +2793,7 @@ export type SignInErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2834,7 +2834,7 @@ export type GetCurrentUserErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2875,7 +2875,7 @@ export type GetMyNotificationSettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -2938,7 +2938,7 @@ export type UpdateMyNotificationSettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3009,7 +3009,7 @@ export type ChangePasswordErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3050,7 +3050,7 @@ export type ListCalendarsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3115,7 +3115,7 @@ export type DeleteCalendarErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3166,7 +3166,7 @@ export type GetCalendarErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3231,7 +3231,7 @@ export type PutCalendarErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3283,7 +3283,7 @@ export type GetCalendarYearErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3353,7 +3353,7 @@ export type PutCalendarYearErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3407,7 +3407,7 @@ export type ListCareTasksErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3478,7 +3478,7 @@ export type CreateCareTaskErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3549,7 +3549,7 @@ export type ScheduleGreetingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3600,7 +3600,7 @@ export type GetCareTaskErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3689,7 +3689,7 @@ export type CompleteCareTaskErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3778,7 +3778,7 @@ export type CancelCareTaskErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3867,7 +3867,7 @@ export type RescheduleCareTaskErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3915,7 +3915,7 @@ export type ListCategoriesErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -3980,7 +3980,7 @@ export type DeleteCategoryErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4031,7 +4031,7 @@ export type GetCategoryErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4096,7 +4096,7 @@ export type PutCategoryErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4144,7 +4144,7 @@ export type ListCausesErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4209,7 +4209,7 @@ export type DeleteCauseErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4260,7 +4260,7 @@ export type GetCauseErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4325,7 +4325,7 @@ export type PutCauseErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4370,7 +4370,7 @@ export type RequestStatusCodeErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4415,7 +4415,7 @@ export type LookUpComplaintStatusErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4462,7 +4462,7 @@ export type GetComplaintImportErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4517,7 +4517,7 @@ export type ListComplaintImportRowsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4584,7 +4584,7 @@ export type ListComplaintsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4655,7 +4655,7 @@ export type ReceiveComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4733,7 +4733,7 @@ export type ImportComplaintsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4774,7 +4774,7 @@ export type GetSlaByDepartmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4825,7 +4825,7 @@ export type GetComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4876,7 +4876,7 @@ export type GetComplaintTimelineErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -4927,7 +4927,7 @@ export type GetComplaintNotificationsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5016,7 +5016,7 @@ export type RegisterComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5105,7 +5105,7 @@ export type AssignComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5194,7 +5194,7 @@ export type LogCustomerContactErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5283,7 +5283,7 @@ export type RecordInvestigationErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5372,7 +5372,7 @@ export type ProposeSolutionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5461,7 +5461,7 @@ export type RecordCustomerResponseErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5550,7 +5550,7 @@ export type ResolveComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5639,7 +5639,7 @@ export type ReopenComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5728,7 +5728,7 @@ export type CloseComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5817,7 +5817,7 @@ export type AddComplaintNoteErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5906,7 +5906,7 @@ export type ReplyToComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -5995,7 +5995,7 @@ export type ReclassifyComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6076,7 +6076,7 @@ export type ApproveSolutionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6165,7 +6165,7 @@ export type SendBackSolutionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6254,7 +6254,7 @@ export type ReturnComplaintToQueueErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6336,7 +6336,7 @@ export type CompleteSolutionStepErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6425,7 +6425,7 @@ export type PauseSlaErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6506,7 +6506,7 @@ export type ResumeSlaErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6595,7 +6595,7 @@ export type FileReComplaintErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6643,7 +6643,7 @@ export type ListCustomerGradesErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6708,7 +6708,7 @@ export type DeleteCustomerGradeErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6759,7 +6759,7 @@ export type GetCustomerGradeErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6824,7 +6824,7 @@ export type PutCustomerGradeErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6879,7 +6879,7 @@ export type ListCustomersErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -6950,7 +6950,7 @@ export type CreateCustomerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7001,7 +7001,7 @@ export type GetCustomerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7074,7 +7074,7 @@ export type UpdateCustomerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7125,7 +7125,7 @@ export type GetCustomerOverviewErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7202,7 +7202,7 @@ export type MergeCustomersErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7267,7 +7267,7 @@ export type EndFollowUpPlanErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7340,7 +7340,7 @@ export type PlanFollowUpsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7391,7 +7391,7 @@ export type ExportCustomerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7456,7 +7456,7 @@ export type EraseCustomerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7507,7 +7507,7 @@ export type ListDepartmentsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7578,7 +7578,7 @@ export type CreateDepartmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7629,7 +7629,7 @@ export type GetDepartmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7702,7 +7702,7 @@ export type UpdateDepartmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7767,7 +7767,7 @@ export type DeactivateDepartmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7818,7 +7818,7 @@ export type ListDepartmentRobotsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7880,7 +7880,7 @@ export type RemoveDepartmentRobotErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -7950,7 +7950,7 @@ export type SetDepartmentRobotErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8015,7 +8015,7 @@ export type ActivateDepartmentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8063,7 +8063,7 @@ export type GetChangeFeedErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8115,7 +8115,7 @@ export type ListFeedbackErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8186,7 +8186,7 @@ export type ReceiveFeedbackErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8237,7 +8237,7 @@ export type GetFeedbackErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8318,7 +8318,7 @@ export type AcknowledgeFeedbackErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8407,7 +8407,7 @@ export type StartFeedbackErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8496,7 +8496,7 @@ export type AnswerFeedbackErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8553,7 +8553,7 @@ export type ListImprovementActionsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8624,7 +8624,7 @@ export type PlanImprovementActionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8675,7 +8675,7 @@ export type GetImprovementActionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8752,7 +8752,7 @@ export type ReplanImprovementActionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8833,7 +8833,7 @@ export type StartImprovementActionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -8922,7 +8922,7 @@ export type CompleteImprovementActionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9011,7 +9011,7 @@ export type ReviewImprovementActionErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9060,7 +9060,7 @@ export type ListIncidentsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9131,7 +9131,7 @@ export type OpenIncidentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9182,7 +9182,7 @@ export type GetIncidentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9259,7 +9259,7 @@ export type LinkComplaintsToIncidentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9344,7 +9344,7 @@ export type ResolveIncidentErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9385,7 +9385,7 @@ export type ListNotificationTemplatesErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9444,7 +9444,7 @@ export type ResetNotificationTemplateErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9493,7 +9493,7 @@ export type GetNotificationTemplateErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9560,7 +9560,7 @@ export type UpdateNotificationTemplateErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9639,7 +9639,7 @@ export type PreviewNotificationTemplateErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9689,7 +9689,7 @@ export type ListPartnersErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9760,7 +9760,7 @@ export type CreatePartnerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9811,7 +9811,7 @@ export type GetPartnerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9880,7 +9880,7 @@ export type UpdatePartnerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -9945,7 +9945,7 @@ export type DeactivatePartnerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10010,7 +10010,7 @@ export type ActivatePartnerErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10061,7 +10061,7 @@ export type ListPartnerKeysErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10138,7 +10138,7 @@ export type IssuePartnerKeyErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10204,7 +10204,7 @@ export type RevokePartnerKeyErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10282,7 +10282,7 @@ export type RotatePartnerKeyErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10323,7 +10323,7 @@ export type GetReferenceDataErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10372,7 +10372,7 @@ export type GetComplaintSummaryErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10422,7 +10422,7 @@ export type GetComplaintTrendErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10471,7 +10471,7 @@ export type GetComplaintHotspotsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10512,7 +10512,7 @@ export type GetOpenBreachesErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10560,7 +10560,7 @@ export type GetStaffPerformanceErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10601,7 +10601,7 @@ export type GetOverdueImprovementActionsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10642,7 +10642,7 @@ export type GetCalendarSettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10705,7 +10705,7 @@ export type UpdateCalendarSettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10746,7 +10746,7 @@ export type GetSlaPolicySettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10809,7 +10809,7 @@ export type UpdateSlaPolicySettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10850,7 +10850,7 @@ export type GetNotificationSettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10913,7 +10913,7 @@ export type UpdateNotificationSettingsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -10965,7 +10965,7 @@ export type ListStaffErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11036,7 +11036,7 @@ export type CreateStaffMemberErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11087,7 +11087,7 @@ export type GetStaffMemberErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11160,7 +11160,7 @@ export type UpdateStaffMemberErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11225,7 +11225,7 @@ export type DeactivateStaffMemberErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11294,7 +11294,7 @@ export type ActivateStaffMemberErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11371,7 +11371,7 @@ export type ResetStaffPasswordErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11418,7 +11418,7 @@ export type GetSurveyFormErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11477,7 +11477,7 @@ export type SubmitSurveyResponseErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11527,7 +11527,7 @@ export type ListCampaignsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11598,7 +11598,7 @@ export type CreateCampaignErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11649,7 +11649,7 @@ export type GetCampaignErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11722,7 +11722,7 @@ export type StopCampaignErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11777,7 +11777,7 @@ export type ListInvitationsErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11826,7 +11826,7 @@ export type ListSurveysErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11897,7 +11897,7 @@ export type CreateSurveyErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -11950,7 +11950,7 @@ export type GetSurveyErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12019,7 +12019,7 @@ export type ReviseSurveyErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12075,7 +12075,7 @@ export type GetSurveyAnalysisErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12124,7 +12124,7 @@ export type ListWebhooksErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12195,7 +12195,7 @@ export type CreateWebhookErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12246,7 +12246,7 @@ export type DeleteWebhookErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12297,7 +12297,7 @@ export type GetWebhookErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12366,7 +12366,7 @@ export type UpdateWebhookErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12431,7 +12431,7 @@ export type RotateWebhookSecretErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12487,7 +12487,7 @@ export type ListWebhookDeliveriesErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };
@@ -12553,7 +12553,7 @@ export type ResendWebhookDeliveryErrors = {
      */
     500: ServerErrorProblem;
     /**
-     * The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.
+     * The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.
      */
     503: ServiceUnavailableProblem;
 };

@@ -63,7 +63,7 @@ public static class ProblemTypes
         "A fault of the API itself, logged with the `traceId` the body carries: quote it when you report the problem. Internals are never sent.");
 
     public static readonly Kind ServiceUnavailable = new("service-unavailable", 503, "ServiceUnavailableProblem", "The service is temporarily unavailable.",
-        "The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.");
+        "The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.");
 
     public static readonly IReadOnlyList<Kind> All =
     [

@@ -63,7 +63,7 @@ public sealed class CommonResponsesDocumentFilter : IDocumentFilter
         document.Components.Responses[TooManyRequests] = Problem(document, ProblemTypes.RateLimited,
             "Too many requests: the rate limit of the caller was reached. Retry after the seconds in Retry-After.", retryAfter: true, rateLimited: true);
         document.Components.Responses[ServiceUnavailable] = Problem(document, ProblemTypes.ServiceUnavailable,
-            "The database cannot be reached or did not answer in time; nothing was changed. Retry after the seconds in Retry-After.", retryAfter: true, rateLimited: false);
+            "The database cannot be reached or did not answer in time, or a read waited too long for its turn among the queries running at once; nothing was changed. Retry after the seconds in Retry-After.", retryAfter: true, rateLimited: false);
         document.Components.Responses[ServerError] = Problem(document, ProblemTypes.ServerError,
             "A fault of the API itself. The problem details carry a traceId to quote; they never carry internals.", retryAfter: false, rateLimited: false);
 
