@@ -141,51 +141,43 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         return list;
     }
 
-    // Admins and managers see everything; a partner (visibleTo) the complaints it sent.
     private static readonly Expression<Func<DbContext, Guid?, ComplaintStatus?, string?, Severity?, Channel?, Guid?, Guid?, int?, bool?, Guid?, Guid?, Guid?, int, int,
         IQueryable<Counted<ComplaintSummaryDto>>>> EverythingShape =
         (db, visibleTo, status, category, severity, channel, department, assignee, level, key, responder, customer, partner, take, cap) =>
-            Queue(db.Set<Complaint>().Where(v => visibleTo == null || v.PartnerId == visibleTo),
-                    status, category, severity, channel, department, assignee, level, key, responder, customer, partner)
+            Queue(AllOrPartners(db, visibleTo), status, category, severity, channel, department, assignee, level, key, responder, customer, partner)
                 .Take(take)
                 .Select(c => new Counted<ComplaintSummaryDto>(Summary(c),
-                    Queue(db.Set<Complaint>().Where(v => visibleTo == null || v.PartnerId == visibleTo),
-                        status, category, severity, channel, department, assignee, level, key, responder, customer, partner).Take(cap).Count()))
+                    Queue(AllOrPartners(db, visibleTo), status, category, severity, channel, department, assignee, level, key, responder, customer, partner)
+                        .Take(cap).Count()))
                 .TagWith(QueryTags.PlanOnce);
 
-    // Other staff: the rule of VisibleComplaints.VisibleAsync (their departments', the unrouted ones, their own).
     private static readonly Expression<Func<DbContext, Guid[], Guid?, ComplaintStatus?, string?, Severity?, Channel?, Guid?, Guid?, int?, bool?, Guid?, Guid?, Guid?, int, int,
         IQueryable<Counted<ComplaintSummaryDto>>>> RestrictedShape =
         (db, departments, me, status, category, severity, channel, department, assignee, level, key, responder, customer, partner, take, cap) =>
-            Queue(db.Set<Complaint>().Where(v => v.ResponsibleDepartmentId == null || departments.Contains(v.ResponsibleDepartmentId.Value)
-                        || v.FirstResponderId == me || v.AssigneeId == me),
-                    status, category, severity, channel, department, assignee, level, key, responder, customer, partner)
+            Queue(StaffSees(db, departments, me), status, category, severity, channel, department, assignee, level, key, responder, customer, partner)
                 .Take(take)
                 .Select(c => new Counted<ComplaintSummaryDto>(Summary(c),
-                    Queue(db.Set<Complaint>().Where(v => v.ResponsibleDepartmentId == null || departments.Contains(v.ResponsibleDepartmentId.Value)
-                            || v.FirstResponderId == me || v.AssigneeId == me),
-                        status, category, severity, channel, department, assignee, level, key, responder, customer, partner).Take(cap).Count()))
+                    Queue(StaffSees(db, departments, me), status, category, severity, channel, department, assignee, level, key, responder, customer, partner)
+                        .Take(cap).Count()))
                 .TagWith(QueryTags.PlanOnce);
 
     private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchEverythingShape =
         (db, visibleTo, grams, text, pattern, skip, take) =>
-            Search(db.Set<Complaint>().Where(v => visibleTo == null || v.PartnerId == visibleTo), grams, text, pattern)
+            Search(AllOrPartners(db, visibleTo), grams, text, pattern)
                 .Skip(skip).Take(take).Select(c => Summary(c));
 
     private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchRestrictedShape =
         (db, departments, me, grams, text, pattern, skip, take) =>
-            Search(db.Set<Complaint>().Where(v => v.ResponsibleDepartmentId == null || departments.Contains(v.ResponsibleDepartmentId.Value)
-                    || v.FirstResponderId == me || v.AssigneeId == me), grams, text, pattern)
+            Search(StaffSees(db, departments, me), grams, text, pattern)
                 .Skip(skip).Take(take).Select(c => Summary(c));
 
     private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, int, int>> CountEverythingShape =
         (db, visibleTo, grams, text, pattern, cap) =>
-            Search(db.Set<Complaint>().Where(v => visibleTo == null || v.PartnerId == visibleTo), grams, text, pattern).Take(cap).Count();
+            Search(AllOrPartners(db, visibleTo), grams, text, pattern).Take(cap).Count();
 
     private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int>> CountRestrictedShape =
         (db, departments, me, grams, text, pattern, cap) =>
-            Search(db.Set<Complaint>().Where(v => v.ResponsibleDepartmentId == null || departments.Contains(v.ResponsibleDepartmentId.Value)
-                    || v.FirstResponderId == me || v.AssigneeId == me), grams, text, pattern).Take(cap).Count();
+            Search(StaffSees(db, departments, me), grams, text, pattern).Take(cap).Count();
 
     // The search of ComplaintFilters.Apply (the terms of SearchTerms: digit grams with the substring test, or a LIKE
     // pattern), planned for its values each time, and the default order.
@@ -197,6 +189,15 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
                     && (pattern == null || EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
                         || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape) || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape)))
                 .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
+
+    // Admins and managers see everything; a partner (visibleTo) the complaints it sent.
+    private static readonly Expression<Func<DbContext, Guid?, IQueryable<Complaint>>> AllOrPartnersBody =
+        (db, visibleTo) => db.Set<Complaint>().Where(v => visibleTo == null || v.PartnerId == visibleTo);
+
+    // Other staff: the rule of VisibleComplaints.VisibleAsync (their departments', the unrouted ones, their own).
+    private static readonly Expression<Func<DbContext, Guid[], Guid?, IQueryable<Complaint>>> StaffSeesBody =
+        (db, departments, me) => db.Set<Complaint>().Where(v => v.ResponsibleDepartmentId == null
+            || departments.Contains(v.ResponsibleDepartmentId.Value) || v.FirstResponderId == me || v.AssigneeId == me);
 
     // The filters of ComplaintFilters.Apply that are equalities, and the default order.
     private static readonly Expression<Func<IQueryable<Complaint>, ComplaintStatus?, string?, Severity?, Channel?, Guid?, Guid?, int?, bool?, Guid?, Guid?, Guid?,
@@ -215,6 +216,12 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     private static IQueryable<Complaint> Queue(IQueryable<Complaint> visible, ComplaintStatus? status, string? category, Severity? severity, Channel? channel,
         Guid? department, Guid? assignee, int? level, bool? key, Guid? responder, Guid? customer, Guid? partner) =>
         throw new UnreachableException("Inlined before the query is compiled.");
+
+    /// <summary>Stands for <see cref="AllOrPartnersBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
+    private static IQueryable<Complaint> AllOrPartners(DbContext db, Guid? visibleTo) => throw new UnreachableException("Inlined before the query is compiled.");
+
+    /// <summary>Stands for <see cref="StaffSeesBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
+    private static IQueryable<Complaint> StaffSees(DbContext db, Guid[] departments, Guid? me) => throw new UnreachableException("Inlined before the query is compiled.");
 
     /// <summary>Stands for <see cref="SearchBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
     private static IQueryable<Complaint> Search(IQueryable<Complaint> visible, string? grams, string? text, string? pattern) =>
@@ -241,6 +248,8 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
             {
                 nameof(Queue) => QueueBody,
                 nameof(Search) => SearchBody,
+                nameof(AllOrPartners) => AllOrPartnersBody,
+                nameof(StaffSees) => StaffSeesBody,
                 nameof(Summary) => summary,
                 _ => null,
             };
