@@ -31,20 +31,28 @@ public sealed record PagedList<T>(
     /// </remarks>
     public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken, int? countLimit = null)
     {
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return await CountedByPositionAsync(items, page, pageSize, countLimit,
+            cap => countLimit is null ? query.CountAsync(cancellationToken) : query.Take(cap).CountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The page <paramref name="items"/> read, counted as <see cref="CreateAsync"/> counts: by its position when it is
+    /// not full, else by <paramref name="count"/>: the matches up to the cap it is given (all of them when
+    /// <paramref name="countLimit"/> is null).
+    /// </summary>
+    public static async Task<PagedList<T>> CountedByPositionAsync(List<T> items, int page, int pageSize, int? countLimit, Func<int, Task<int>> count)
+    {
         var skipped = (page - 1) * pageSize;
-        var items = await query.Skip(skipped).Take(pageSize).ToListAsync(cancellationToken);
         if (items.Count < pageSize && (items.Count > 0 || page == 1))
         {
             return new PagedList<T>(items, page, pageSize, skipped + items.Count);
         }
 
-        var cap = countLimit is { } limit ? Math.Max(limit, (long)page * pageSize) + 1 : long.MaxValue;
-        var counted = cap == long.MaxValue
-            ? await query.CountAsync(cancellationToken)
-            : await query.Take((int)Math.Min(cap, int.MaxValue)).CountAsync(cancellationToken);
-        var exact = counted < cap;
-        var total = exact ? counted : (int)(cap - 1);
-        return new PagedList<T>(items, page, pageSize, total) { TotalCountIsExact = exact };
+        var cap = countLimit is { } limit ? CountCap(page, pageSize, limit) : int.MaxValue;
+        var counted = await count(cap);
+        var exact = countLimit is null || counted < cap;
+        return new PagedList<T>(items, page, pageSize, exact ? counted : cap - 1) { TotalCountIsExact = exact };
     }
 
     /// <summary>

@@ -7,7 +7,6 @@ using CustomerCare.Application.Common.Models;
 using CustomerCare.Application.Complaints.Queries.GetComplaint;
 using CustomerCare.Domain.Common;
 using CustomerCare.Domain.Complaints;
-using CustomerCare.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Application.Complaints.Queries.ListComplaints;
@@ -58,25 +57,19 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         IApplicationDbContext db, ICurrentUser user, ListComplaintsQuery q, int countLimit, CancellationToken cancellationToken)
     {
         var cap = PagedList<ComplaintSummaryDto>.CountCap(1, q.PageSize, countLimit);
-        IAsyncEnumerable<Counted<ComplaintSummaryDto>> rows;
-        switch (user.Kind)
+        if (await ViewerAsync(db, user, cancellationToken) is not { } viewer)
         {
-            case CallerKind.Partner:
-            case CallerKind.Staff when user.IsInRole(Role.Admin) || user.IsInRole(Role.Manager):
-                var partner = user.Kind == CallerKind.Partner ? user.Id : null;
-                rows = db.Compiled(context => _everything(context, partner, q.Status, q.Category, q.Severity, q.Channel, q.DepartmentId, q.AssigneeId,
-                    q.EscalationLevel, q.KeyCustomer, q.FirstResponderId, q.CustomerId, q.PartnerId, q.PageSize, cap));
-                break;
-            case CallerKind.Staff:
-                var visibility = await db.VisibilityAsync(user, cancellationToken);
-                Guid[] departments = [.. visibility.Departments];
-                rows = db.Compiled(context => _restricted(context, departments, user.Id, q.Status, q.Category, q.Severity, q.Channel, q.DepartmentId,
-                    q.AssigneeId, q.EscalationLevel, q.KeyCustomer, q.FirstResponderId, q.CustomerId, q.PartnerId, q.PageSize, cap));
-                break;
-            default:
-                return null;
+            return null;
         }
 
+        var (partner, visibility) = viewer;
+
+        Guid[] departments = [.. visibility.Departments];
+        var rows = db.Compiled(context => visibility.Everything
+            ? _everything(context, partner, q.Status, q.Category, q.Severity, q.Channel, q.DepartmentId, q.AssigneeId,
+                q.EscalationLevel, q.KeyCustomer, q.FirstResponderId, q.CustomerId, q.PartnerId, q.PageSize, cap)
+            : _restricted(context, departments, visibility.StaffId, q.Status, q.Category, q.Severity, q.Channel, q.DepartmentId,
+                q.AssigneeId, q.EscalationLevel, q.KeyCustomer, q.FirstResponderId, q.CustomerId, q.PartnerId, q.PageSize, cap));
         var page = await ReadAsync(rows, q.PageSize, cancellationToken);
         return page.Count == 0
             ? new PagedList<ComplaintSummaryDto>([], 1, q.PageSize, 0)
@@ -96,39 +89,37 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     public async Task<PagedList<ComplaintSummaryDto>?> SearchAsync(
         IApplicationDbContext db, ICurrentUser user, ListComplaintsQuery q, int countLimit, CancellationToken cancellationToken)
     {
+        if (await ViewerAsync(db, user, cancellationToken) is not { } viewer)
+        {
+            return null;
+        }
+
+        var (partner, visibility) = viewer;
+
         var terms = SearchTerms.Of(q.Q!);
         var skipped = (q.Page - 1) * q.PageSize;
-        var cap = PagedList<ComplaintSummaryDto>.CountCap(q.Page, q.PageSize, countLimit);
-        Func<DbContext, IAsyncEnumerable<ComplaintSummaryDto>> page;
-        Func<DbContext, Task<int>> count;
-        switch (user.Kind)
-        {
-            case CallerKind.Partner:
-            case CallerKind.Staff when user.IsInRole(Role.Admin) || user.IsInRole(Role.Manager):
-                var partner = user.Kind == CallerKind.Partner ? user.Id : null;
-                page = context => _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize);
-                count = context => _countEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, cap);
-                break;
-            case CallerKind.Staff:
-                var visibility = await db.VisibilityAsync(user, cancellationToken);
-                Guid[] departments = [.. visibility.Departments];
-                page = context => _searchRestricted(context, departments, user.Id, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize);
-                count = context => _countRestricted(context, departments, user.Id, terms.Grams, terms.Text, terms.Pattern, cap);
-                break;
-            default:
-                return null;
-        }
-
-        var items = await ReadAsync(db.Compiled(page), q.PageSize, cancellationToken);
-        if (items.Count < q.PageSize && (items.Count > 0 || q.Page == 1))
-        {
-            return new PagedList<ComplaintSummaryDto>(items, q.Page, q.PageSize, skipped + items.Count);
-        }
-
-        var counted = await db.Compiled(count);
-        var exact = counted < cap;
-        return new PagedList<ComplaintSummaryDto>(items, q.Page, q.PageSize, exact ? counted : cap - 1) { TotalCountIsExact = exact };
+        Guid[] departments = [.. visibility.Departments];
+        var rows = db.Compiled(context => visibility.Everything
+            ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize)
+            : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize));
+        var items = await ReadAsync(rows, q.PageSize, cancellationToken);
+        return await PagedList<ComplaintSummaryDto>.CountedByPositionAsync(items, q.Page, q.PageSize, countLimit,
+            cap => db.Compiled(context => visibility.Everything
+                ? _countEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, cap)
+                : _countRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, cap)));
     }
+
+    /// <summary>
+    /// Who the caller is to the compiled shapes: a partner (everything it sent) or a staff member with the rule of
+    /// <see cref="VisibleComplaints.VisibilityAsync"/>; null for anyone else (the general path answers them: nothing).
+    /// </summary>
+    private static async Task<(Guid? Partner, ComplaintVisibility Visibility)?> ViewerAsync(
+        IApplicationDbContext db, ICurrentUser user, CancellationToken cancellationToken) => user.Kind switch
+    {
+        CallerKind.Partner => (user.Id, ComplaintVisibility.All),
+        CallerKind.Staff => (null, await db.VisibilityAsync(user, cancellationToken)),
+        _ => null,
+    };
 
     private static async Task<List<T>> ReadAsync<T>(IAsyncEnumerable<T> rows, int capacity, CancellationToken cancellationToken)
     {
