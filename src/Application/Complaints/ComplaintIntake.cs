@@ -29,7 +29,7 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
             ? null
             : await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.PartnerId == partnerId && c.ExternalReference == reference, ct);
 
-    /// <summary>The partner's complaints with any of these references, by reference.</summary>
+    /// <summary>The partner's complaints with any of these references, by reference (one index lookup each).</summary>
     public async Task<Dictionary<string, (Guid Id, string Number)>> ExistingAsync(IReadOnlyCollection<string> references, CancellationToken ct)
     {
         if (PartnerId is not { } partnerId || references.Count == 0)
@@ -37,11 +37,8 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
             return new Dictionary<string, (Guid, string)>(StringComparer.Ordinal);
         }
 
-        var found = await db.Complaints.AsNoTracking()
-            .Where(c => c.PartnerId == partnerId && references.Contains(c.ExternalReference!))
-            .Select(c => new { c.ExternalReference, c.Id, c.Number })
-            .ToListAsync(ct);
-        return found.ToDictionary(c => c.ExternalReference!, c => (c.Id, c.Number), StringComparer.Ordinal);
+        var found = await db.ComplaintsByReferenceAsync(partnerId, references, ct);
+        return found.ToDictionary(c => c.ExternalReference, c => (c.Id, c.Number), StringComparer.Ordinal);
     }
 
     /// <summary>

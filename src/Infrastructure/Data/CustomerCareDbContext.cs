@@ -197,6 +197,28 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
             : await Database.SqlQueryRaw<long>(
                 $"SELECT nextval('{ComplaintConfiguration.NumberSequence}') AS \"Value\" FROM generate_series(1, {{0}})", count).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// {0}: the partner, {1}: the references. A lateral join looks each reference up in
+    /// <c>ix_complaints_partner_id_external_reference</c>. <c>external_reference = ANY({1})</c> let PostgreSQL walk every
+    /// complaint of the partner and filter them (an array on an index's second column): 0.1–1 s for each batch of an
+    /// import when the partner has 20,000–130,000 complaints, against ~1 ms this way.
+    /// </summary>
+    public const string ComplaintsByReferenceSql =
+        """
+        SELECT c.external_reference, c.id, c.number
+        FROM unnest({1}::text[]) AS r(reference)
+        CROSS JOIN LATERAL (
+            SELECT c.external_reference, c.id, c.number FROM complaints c
+            WHERE c.partner_id = {0} AND c.external_reference = r.reference
+            LIMIT 1) c
+        """;
+
+    public async Task<IReadOnlyList<ReferencedComplaint>> ComplaintsByReferenceAsync(Guid partnerId, IReadOnlyCollection<string> references,
+        CancellationToken cancellationToken) =>
+        references.Count == 0
+            ? []
+            : await Database.SqlQueryRaw<ReferencedComplaint>(ComplaintsByReferenceSql, partnerId, references.ToArray()).ToListAsync(cancellationToken);
+
     public Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
         Database.CreateExecutionStrategy() is DatabaseExecutionStrategy strategy
             ? strategy.ReadAsync(read, ChangeTracker.Clear, cancellationToken) // a retry reads, or adds, anew what the failed attempt did

@@ -104,6 +104,12 @@ public interface IApplicationDbContext
     /// <summary>The next <paramref name="count"/> values of that sequence, in one round trip (a batch's numbers).</summary>
     Task<IReadOnlyList<long>> NextComplaintSequencesAsync(int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The partner's complaints with any of these external references: one index lookup per reference, however many
+    /// complaints the partner has (an import checks a batch's references at once).
+    /// </summary>
+    Task<IReadOnlyList<ReferencedComplaint>> ComplaintsByReferenceAsync(Guid partnerId, IReadOnlyCollection<string> references, CancellationToken cancellationToken);
+
     /// <summary>Optimistic concurrency: the row version the caller last read (If-Match) becomes the one the update requires.</summary>
     void ExpectVersion<TEntity>(TEntity entity, uint? expectedVersion)
         where TEntity : class;
@@ -139,4 +145,14 @@ public interface IApplicationDbContext
     /// change for: waking a worker, dropping a cache that another scope reloads.
     /// </summary>
     void AfterCommit(Action action);
+}
+
+/// <summary>A partner's complaint found by its external reference.</summary>
+public sealed class ReferencedComplaint
+{
+    public string ExternalReference { get; init; } = "";
+
+    public Guid Id { get; init; }
+
+    public string Number { get; init; } = "";
 }
