@@ -301,9 +301,15 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
             {
                 Uncopy();
                 await using var transaction = await Database.BeginTransactionAsync(ct);
+                // The last interceptor (CopyNewRowsInterceptor) detects every change before it copies, after everything
+                // that adds or changes entities has run: the save's own detection would walk every tracked entity again.
+                using var _ = ChangeTracker.PauseAutoDetect();
                 await SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 await transaction.CommitAsync(ct);
             }, cancellationToken);
+
+            using var _ = ChangeTracker.PauseAutoDetect(); // nothing has changed since COPY's detection: accepted as saved
+            ChangeTracker.AcceptAllChanges();
         }
         catch
         {
@@ -314,8 +320,6 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
         {
             CopiedRows = null;
         }
-
-        ChangeTracker.AcceptAllChanges();
     }
 
     private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _requestTransaction;

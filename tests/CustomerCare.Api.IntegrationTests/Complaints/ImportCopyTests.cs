@@ -112,6 +112,25 @@ public sealed class ImportCopyTests : IntegrationTest
     }
 
     [Test]
+    public async Task ABatchSave_WalksItsTrackedEntitiesForChangesTwice()
+    {
+        // A batch of 500 rows tracks ~4,500 entities, and every full DetectChanges walks them all: the domain events'
+        // last round (aggregates reached only through navigations) and COPY's (what it writes) are the two a bulk save
+        // needs; the interceptors that look at one entity type detect that type's entries alone, and the save's own
+        // detection would only repeat COPY's.
+        var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        using var partner = ApiClient.WithApiKey(key);
+        using var walks = new BulkSaveWalksSeen();
+        var file = string.Join('\n', Enumerable.Range(1, 3).Select(i => JsonSerializer.Serialize(Row($"WALKS-{i}", $"138 0000 020{i}"))));
+        var (job, _) = await ImportTests.ImportAsync(partner, file, "application/x-ndjson");
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(3));
+            Assert.That(walks.Walks, Is.EqualTo(2), "full DetectChanges in the one batch's save");
+        });
+    }
+
+    [Test]
     public async Task ARowTheDatabaseRefusesInABatch_IsReportedAlone_AndTheOtherRowsAreImported()
     {
         // What a concurrent request taking a row's reference looks like to COPY: the database refuses that one row.
