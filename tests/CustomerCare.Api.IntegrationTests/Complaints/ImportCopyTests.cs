@@ -120,7 +120,7 @@ public sealed class ImportCopyTests : IntegrationTest
         // detection would only repeat COPY's.
         var (_, _, key) = await ApiClient.CreatePartnerKeyAsync();
         using var partner = ApiClient.WithApiKey(key);
-        using var walks = new BulkSaveWalksSeen();
+        using var walks = ChangeDetectionWalksSeen.InBulkSaves();
         var file = string.Join('\n', Enumerable.Range(1, 3).Select(i => JsonSerializer.Serialize(Row($"WALKS-{i}", $"138 0000 020{i}"))));
         var (job, _) = await ImportTests.ImportAsync(partner, file, "application/x-ndjson");
         Assert.Multiple(() =>

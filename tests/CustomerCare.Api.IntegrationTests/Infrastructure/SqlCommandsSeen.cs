@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerCare.Api.IntegrationTests.Infrastructure;
 
 /// <summary>The SQL commands EF Core runs in this process, while this lives, that <c>which</c> picks.</summary>
-public sealed class SqlCommandsSeen : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+public sealed class SqlCommandsSeen : IDisposable
 {
     private readonly Func<DbCommand, bool> _which;
     private readonly IDisposable _subscription;
@@ -16,7 +14,7 @@ public sealed class SqlCommandsSeen : IObserver<DiagnosticListener>, IObserver<K
     public SqlCommandsSeen(Func<DbCommand, bool> which)
     {
         _which = which;
-        _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+        _subscription = EfCoreEvents.Subscribe(OnEvent);
     }
 
     /// <summary>Commands with a string parameter that contains <paramref name="value"/>.</summary>
@@ -32,28 +30,12 @@ public sealed class SqlCommandsSeen : IObserver<DiagnosticListener>, IObserver<K
 
     public IReadOnlyList<string> Commands => [.. _commands];
 
-    public void OnNext(DiagnosticListener listener)
+    private void OnEvent(string name, object? data)
     {
-        if (listener.Name == DbLoggerCategory.Name)
+        if (name == RelationalEventId.CommandExecuting.Name && data is CommandEventData command && _which(command.Command))
         {
-            listener.Subscribe(this);
+            _commands.Enqueue(command.Command.CommandText);
         }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> pair)
-    {
-        if (pair.Key == RelationalEventId.CommandExecuting.Name && pair.Value is CommandEventData data && _which(data.Command))
-        {
-            _commands.Enqueue(data.Command.CommandText);
-        }
-    }
-
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
     }
 
     public void Dispose() => _subscription.Dispose();
