@@ -18,23 +18,30 @@ public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProv
         if (eventData.Context is { } context)
         {
             // Only complaints are looked at, each on its own: a full DetectChanges here walked every tracked entity (a
-            // 500-row import batch tracks about 5,000), twice per save.
+            // 500-row import batch tracks about 5,000), twice per save. A new or modified complaint needs no walk: it
+            // is saved whatever else changed in it. An unchanged one is walked to learn whether the command modified
+            // it. The clocks TrackSla starts are found by the full DetectChanges every save still makes after this
+            // interceptor (the domain events' last round, COPY's in a bulk save, EF Core's own otherwise), so they are
+            // not walked here.
             using var _ = context.ChangeTracker.PauseAutoDetect();
-            var complaints = new List<EntityEntry<Complaint>>();
+            var complaints = new List<Complaint>();
             foreach (var entry in context.ChangeTracker.Entries<Complaint>().ToList())
             {
-                entry.DetectChanges();
+                if (entry.State == EntityState.Unchanged)
+                {
+                    entry.DetectChanges();
+                }
+
                 if (entry.State is EntityState.Added or EntityState.Modified)
                 {
-                    complaints.Add(entry);
+                    complaints.Add(entry.Entity);
                 }
             }
 
             var now = time.GetUtcNow();
-            foreach (var entry in complaints)
+            foreach (var complaint in complaints)
             {
-                entry.Entity.TrackSla(await schedules.GetForDepartmentAsync(entry.Entity.ResponsibleDepartmentId, cancellationToken), now);
-                entry.DetectChanges(); // its clocks: started, stopped or new ones tracked
+                complaint.TrackSla(await schedules.GetForDepartmentAsync(complaint.ResponsibleDepartmentId, cancellationToken), now);
             }
         }
 
