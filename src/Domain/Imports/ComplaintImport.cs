@@ -103,7 +103,10 @@ public sealed class ComplaintImport : AggregateRoot
     /// <summary>Turns in a row that ended in an unexpected error before a batch was saved; a saved batch sets it back to zero.</summary>
     public int FailedTurns { get; private set; }
 
-    /// <summary>The report lines added since the job was loaded (the saved ones are read by queries, not loaded here).</summary>
+    /// <summary>
+    /// The report lines added since the job was loaded or its last lines saved (the saved ones are read by queries, not
+    /// loaded here).
+    /// </summary>
     public IReadOnlyList<ComplaintImportRow> Rows => _rows.AsReadOnly();
 
     public bool IsFinished => Status is ComplaintImportStatus.Completed or ComplaintImportStatus.Failed;
@@ -162,6 +165,12 @@ public sealed class ComplaintImport : AggregateRoot
             (Status, FinishedAt, File, HeldUntil) = (ComplaintImportStatus.Completed, now, null, null);
         }
     }
+
+    /// <summary>
+    /// The report lines recorded so far are saved: <see cref="Rows"/> starts again empty, so that the job can stay loaded
+    /// for its next batch (instead of being read again, its file with it) without its saved lines being written twice.
+    /// </summary>
+    public void ForgetSavedRows() => _rows.Clear();
 
     /// <summary>
     /// The job cannot go on (the rows saved so far stay); the file is dropped. The reason is kept in English and said in

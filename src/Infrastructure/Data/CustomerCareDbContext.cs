@@ -396,6 +396,12 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
+    public void KeepOnly(object kept)
+    {
+        ChangeTracker.Clear();
+        Attach(kept);
+    }
+
     public TEntity? FindTracked<TEntity>(Guid id)
         where TEntity : class
     {

@@ -124,6 +124,41 @@ public sealed class ImportJobTests : IntegrationTest
     }
 
     [Test]
+    public async Task ATurnOfSeveralBatches_ReadsTheJobAndItsFileOnce_AndWritesEachReportLineOnce()
+    {
+        // Reading the job decrypts its whole file (2 MB for 10,000 rows): a runner keeps the job it has just saved for
+        // the next batch instead of reading it again, and writes only the report lines recorded since.
+        var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        await using var host = Testing.Factory.WithWebHostBuilder(b => b
+            .UseSetting("CustomerCare:Import:PollInterval", "00:00:00").UseSetting("CustomerCare:Import:BatchSize", "40"));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var posted = await client.PostAsync("/api/v1/complaints/import", new StringContent(File(100), Encoding.UTF8, "application/x-ndjson"));
+        await posted.AssertStatusAsync(HttpStatusCode.Accepted);
+        var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        using var reads = new SqlCommandsSeen(command => command.CommandText.Contains("FROM complaint_imports", StringComparison.Ordinal)
+            && command.CommandText.Contains(".file", StringComparison.Ordinal)
+            && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is Guid value && value == id));
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
+        var status = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id));
+
+        var job = await (await client.GetAsync($"/api/v1/complaint-imports/{id}")).ReadJsonAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status.ToString(), Is.EqualTo("Completed"));
+            Assert.That(reads.Commands, Has.Count.EqualTo(1), "the job (and its file) read in a turn of three batches");
+            Assert.That(job.GetProperty("rowsDone").GetInt32(), Is.EqualTo(100));
+            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(100));
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaint_import_rows WHERE import_id = '{id}'"), Is.EqualTo(100));
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(100));
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaint_imports WHERE id = '{id}' AND file IS NULL AND held_until IS NULL"),
+                Is.EqualTo(1), "finished: its file dropped, held by no runner");
+        });
+    }
+
+    [Test]
     public async Task APartnerDeactivatedBeforeItsJobRuns_LeavesAFailedJob_WithoutItsFile_AndNothingImported()
     {
         var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();

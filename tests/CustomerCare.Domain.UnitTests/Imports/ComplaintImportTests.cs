@@ -45,6 +45,24 @@ public class ComplaintImportTests
     }
 
     [Test]
+    public void SavedRowsForgotten_LeaveTheNextBatchsLinesAlone_AndTheCountsAsTheyWere()
+    {
+        var job = ComplaintImport.Queue(Guid.CreateVersion7(), ComplaintImportFormat.Ndjson, "{…}", 3, Now);
+        job.Start(Now, Lease);
+        job.Record([Row(1, ImportRowStatus.Created), Row(2, ImportRowStatus.Duplicate)], Now, Lease);
+
+        job.ForgetSavedRows();
+        job.Record([Row(3, ImportRowStatus.Error)], Now.AddSeconds(1), Lease);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(job.Rows.Select(r => r.Line), Is.EqualTo(new[] { 3 }), "only the lines recorded since the last save");
+            Assert.That((job.RowsDone, job.Created, job.Duplicates, job.Errors), Is.EqualTo((3, 1, 1, 1)));
+            Assert.That(job.Status, Is.EqualTo(ComplaintImportStatus.Completed));
+        });
+    }
+
+    [Test]
     public void MoreRowsThanTheFileHolds_AreRefused_AndAFailedJobKeepsItsCountsButNotItsFile()
     {
         var job = ComplaintImport.Queue(Guid.CreateVersion7(), ComplaintImportFormat.Csv, "a,b", 1, Now);

@@ -134,6 +134,13 @@ public interface IApplicationDbContext
     void DiscardChanges();
 
     /// <summary>
+    /// Forgets every tracked entity but <paramref name="kept"/>, which stays tracked as it is now, taken for saved (right
+    /// after a save, what the database holds): a long unit of work sheds what it no longer needs without reading again
+    /// what it keeps. Whatever <paramref name="kept"/> refers to is tracked with it, as saved too.
+    /// </summary>
+    void KeepOnly(object kept);
+
+    /// <summary>
     /// Saves the tracked changes together with set-based statements (<paramref name="alongside"/>) in one transaction,
     /// retried as a whole on transient failures; inside a request's own transaction (an Idempotency-Key), as part of it.
     /// </summary>

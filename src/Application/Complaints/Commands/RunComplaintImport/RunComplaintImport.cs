@@ -57,13 +57,16 @@ public sealed class RunComplaintImportCommandHandler(
         for (var batches = 0; !job.IsFinished && (command.MaxBatches <= 0 || batches < command.MaxBatches); batches++)
         {
             var batch = rows.Skip(job.RowsDone).Take(size).ToList();
-            if (!await SaveBatchAsync(job, batch, cancellationToken))
+            if (await SaveBatchAsync(job, batch, cancellationToken) is { } saved)
             {
-                // Something in the batch could not be stored (a reference sent meanwhile by another request): row by row.
-                foreach (var row in batch)
-                {
-                    await SaveBatchAsync(await HoldAsync(command.Id, cancellationToken), [row], cancellationToken);
-                }
+                job = Hold(saved);
+                continue;
+            }
+
+            // Something in the batch could not be stored (a reference sent meanwhile by another request): row by row.
+            foreach (var row in batch)
+            {
+                await SaveBatchAsync(await HoldAsync(command.Id, cancellationToken), [row], cancellationToken);
             }
 
             job = await HoldAsync(command.Id, cancellationToken);
@@ -81,8 +84,24 @@ public sealed class RunComplaintImportCommandHandler(
     private Task<ComplaintImport?> LoadAsync(Guid id, CancellationToken ct) => db.ComplaintImports.SingleOrDefaultAsync(i => i.Id == id, ct);
 
     /// <summary>
-    /// The job as the last commit left it, held by this runner unless finished; nothing else stays tracked (the saved
-    /// batches' complaints need no tracking any more). A resumed job needs nothing of its earlier batches: a later row
+    /// The job just saved, held by this runner unless finished; nothing else stays tracked. It is kept as saved rather
+    /// than read again: reading it decrypts its whole file (a 2 MB file is ~14 MB of large strings and arrays a batch).
+    /// </summary>
+    private ComplaintImport Hold(ComplaintImport saved)
+    {
+        saved.ForgetSavedRows();
+        db.KeepOnly(saved);
+        if (!saved.IsFinished)
+        {
+            saved.Start(time.GetUtcNow(), options.Value.Lease);
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// The job as the last commit left it, read again (after a batch failed as a whole, or saved row by row), held by this
+    /// runner unless finished; nothing else stays tracked (the saved batches' complaints need no tracking any more). A resumed job needs nothing of its earlier batches: a later row
     /// repeating a reference they saved finds its complaint in the database.
     /// </summary>
     private async Task<ComplaintImport> HoldAsync(Guid id, CancellationToken ct)
@@ -98,10 +117,11 @@ public sealed class RunComplaintImportCommandHandler(
     }
 
     /// <summary>
-    /// The rows' outcomes, their complaints and the job's progress in one transaction. False (nothing kept) when a batch
-    /// of several failed as a whole; a single row that lost its reference to a concurrent request is its duplicate.
+    /// The rows' outcomes, their complaints and the job's progress in one transaction; answers the job as saved (the one
+    /// given, or the one read again for a single row that lost its reference to a concurrent request: its duplicate).
+    /// Null (nothing kept) when a batch of several failed as a whole.
     /// </summary>
-    private async Task<bool> SaveBatchAsync(ComplaintImport job, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    private async Task<ComplaintImport?> SaveBatchAsync(ComplaintImport job, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var outcomes = new Dictionary<int, ComplaintImportRow>();
         var repeats = new List<(ImportRow Row, string Reference)>();
@@ -184,7 +204,7 @@ public sealed class RunComplaintImportCommandHandler(
         catch (DbUpdateException) when (rows.Count > 1)
         {
             db.DiscardChanges();
-            return false;
+            return null;
         }
         catch (DbUpdateException) when (rows[0].ExternalReference is { } reference)
         {
@@ -195,6 +215,7 @@ public sealed class RunComplaintImportCommandHandler(
                 : Outcome(rows[0], ImportRowStatus.Duplicate, winner.Id, winner.Number)], time.GetUtcNow(), options.Value.Lease);
             await db.SaveChangesAsync(ct);
             firsts[reference] = retried.Rows[0];
+            job = retried;
         }
 
         foreach (var (reference, outcome) in firsts)
@@ -202,7 +223,7 @@ public sealed class RunComplaintImportCommandHandler(
             _firstByReference.TryAdd(reference, outcome);
         }
 
-        return true;
+        return job;
     }
 
     private static ComplaintImportRow Outcome(ImportRow row, ImportRowStatus status, Guid? complaintId = null, string? number = null,
