@@ -398,7 +398,7 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
 
     public void KeepOnly(object kept)
     {
-        ChangeTracker.Clear();
+        DiscardChanges();
         Attach(kept);
     }
 

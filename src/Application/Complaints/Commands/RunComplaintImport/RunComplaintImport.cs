@@ -91,23 +91,24 @@ public sealed class RunComplaintImportCommandHandler(
     {
         saved.ForgetSavedRows();
         db.KeepOnly(saved);
-        if (!saved.IsFinished)
-        {
-            saved.Start(time.GetUtcNow(), options.Value.Lease);
-        }
-
-        return saved;
+        return Held(saved);
     }
 
     /// <summary>
-    /// The job as the last commit left it, read again (after a batch failed as a whole, or saved row by row), held by this
-    /// runner unless finished; nothing else stays tracked (the saved batches' complaints need no tracking any more). A resumed job needs nothing of its earlier batches: a later row
-    /// repeating a reference they saved finds its complaint in the database.
+    /// The job as the last commit left it, read again (after a batch failed as a whole, or saved row by row), held by
+    /// this runner unless finished; nothing else stays tracked (the saved batches' complaints need no tracking any more).
+    /// A resumed job needs nothing of its earlier batches: a later row repeating a reference they saved finds its
+    /// complaint in the database.
     /// </summary>
     private async Task<ComplaintImport> HoldAsync(Guid id, CancellationToken ct)
     {
         db.DiscardChanges();
-        var job = await LoadAsync(id, ct) ?? throw new InvalidOperationException("The import disappeared.");
+        return Held(await LoadAsync(id, ct) ?? throw new InvalidOperationException("The import disappeared."));
+    }
+
+    /// <summary>The runner's hold on the job renewed for a lease, unless the job has finished.</summary>
+    private ComplaintImport Held(ComplaintImport job)
+    {
         if (!job.IsFinished)
         {
             job.Start(time.GetUtcNow(), options.Value.Lease);
