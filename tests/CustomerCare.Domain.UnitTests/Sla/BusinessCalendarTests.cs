@@ -117,6 +117,38 @@ public class BusinessCalendarTests
     }
 
     [Test]
+    public void OneCalendarSharedByThreads_AnswersAsAFreshCalendarDoes_AcrossAYearWithItsDaylightSavingChanges()
+    {
+        // A calendar remembers each day's working periods as instants; one instance serves every request at once.
+        static BusinessCalendar Berlin() => new("Europe/Berlin",
+            new Dictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>>
+            {
+                [DayOfWeek.Monday] = [WorkingPeriod.Create(TimeSpan.FromHours(2.5), TimeSpan.FromHours(12)), WorkingPeriod.Create(TimeSpan.FromHours(13), TimeSpan.FromHours(18))],
+                [DayOfWeek.Wednesday] = [WorkingPeriod.Create(TimeSpan.FromHours(9), TimeSpan.FromHours(18))],
+                [DayOfWeek.Sunday] = [WorkingPeriod.Create(TimeSpan.FromHours(2.5), TimeSpan.FromHours(4))],
+            },
+            [new DateOnly(2026, 12, 23)], [new DateOnly(2026, 12, 26)]);
+        var shared = Berlin();
+        var starts = Enumerable.Range(0, 2 * 400).Select(i => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i * 11 + 0.25)).ToList();
+
+        var answers = starts.AsParallel().WithDegreeOfParallelism(4).Select(start => (
+            start,
+            Hours: shared.AddWorkingTime(start, TimeSpan.FromHours(30)),
+            Days: shared.AddWorkingDays(start, 4),
+            Between: shared.WorkingTimeBetween(start, start.AddDays(17)))).ToList();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (start, hours, days, between) in answers)
+            {
+                Assert.That(hours, Is.EqualTo(Berlin().AddWorkingTime(start, TimeSpan.FromHours(30))), $"{start:O} + 30 working hours");
+                Assert.That(days, Is.EqualTo(Berlin().AddWorkingDays(start, 4)), $"{start:O} + 4 working days");
+                Assert.That(between, Is.EqualTo(Berlin().WorkingTimeBetween(start, start.AddDays(17))), $"{start:O} + 17 days");
+            }
+        });
+    }
+
+    [Test]
     public void AroundTheClock_WorkingTimeIsElapsedTime()
     {
         var start = new DateTimeOffset(2026, 11, 21, 23, 59, 50, TimeSpan.Zero);
