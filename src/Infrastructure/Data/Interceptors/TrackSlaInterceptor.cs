@@ -20,9 +20,8 @@ public sealed class TrackSlaInterceptor(ISlaScheduleProvider schedules, TimeProv
             // Only complaints are looked at, each on its own: a full DetectChanges here walked every tracked entity (a
             // 500-row import batch tracks about 5,000), twice per save. A new or modified complaint needs no walk: it
             // is saved whatever else changed in it. An unchanged one is walked to learn whether the command modified
-            // it. The clocks TrackSla starts are found by the full DetectChanges every save still makes after this
-            // interceptor (the domain events' last round, COPY's in a bulk save, EF Core's own otherwise), so they are
-            // not walked here.
+            // it. The clocks TrackSla starts are found by the full DetectChanges every save still makes after the
+            // interceptors (COPY's in a bulk save, EF Core's own otherwise), so they are not walked here.
             using var _ = context.ChangeTracker.PauseAutoDetect();
             var complaints = new List<Complaint>();
             foreach (var entry in context.ChangeTracker.Entries<Complaint>().ToList())
