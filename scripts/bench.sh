@@ -61,16 +61,22 @@ field() { printf '%s' "$CONN" | tr ';' '\n' | sed -n "s/^$1=//p"; }
 export PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)" PGDATABASE=customercare_bench
 sql() { "$PGBIN/psql" -v ON_ERROR_STOP=1 -qtAX "$@"; }
 exists() { [ "$(sql -d customercare -c "SELECT count(*) FROM pg_database WHERE datname = '$1'")" = "1" ]; }
+drop_bench() { # this role's sessions on it ended, then a plain DROP, which also stops an autovacuum worker busy there
+  # (WITH (FORCE) refuses to end a process of another role, autovacuum's included, as one can be right after a run)
+  sql -d customercare -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                          WHERE datname = 'customercare_bench' AND usename = current_user AND pid <> pg_backend_pid()" >/dev/null
+  sql -d customercare -c "DROP DATABASE IF EXISTS customercare_bench" >&2
+}
 # Every run measures the same data: the seeded database is kept as a template (customercare_bench_seed) and each run
 # starts from a copy of it, since a run adds ~170,000 complaints (the register pool, the creates, an import).
 if exists customercare_bench_seed; then
   say "starting from a copy of the seeded database"
-  sql -d customercare -c "DROP DATABASE IF EXISTS customercare_bench WITH (FORCE)" >&2
+  drop_bench
   sql -d customercare -c "CREATE DATABASE customercare_bench TEMPLATE customercare_bench_seed STRATEGY FILE_COPY" >&2
 elif exists customercare_bench && [ "$(sql -c "SELECT to_regclass('bench_meta') IS NOT NULL")" = "t" ] \
   && [ "$(sql -c "SELECT count(*) FROM complaints")" != "$(sql -c "SELECT complaints FROM bench_meta")" ]; then
   say "customercare_bench holds what earlier runs added (from before the seeded template was kept): seeding it anew"
-  sql -d customercare -c "DROP DATABASE customercare_bench WITH (FORCE)" >&2
+  drop_bench
 fi
 exists customercare_bench || sql -d customercare -c "CREATE DATABASE customercare_bench" >&2
 
