@@ -23,7 +23,7 @@ internal static class NewRowsCopy
     public static async Task<IReadOnlyList<EntityEntry>> WriteAsync(DbContext context, CancellationToken cancellationToken)
     {
         var tracker = context.ChangeTracker;
-        tracker.DetectChanges();
+        DetectChanges(tracker);
         var added = new Dictionary<IEntityType, List<EntityEntry>>();
         foreach (var entry in tracker.Entries())
         {
@@ -93,6 +93,38 @@ internal static class NewRowsCopy
 
         return written;
     }
+
+    /// <summary>
+    /// What a full <c>DetectChanges</c> finds, without comparing the values of new rows: a row added and not yet written is
+    /// written with its values as they are now, whatever they were when it was added, so only its navigations can hold
+    /// news (a dependent added to a collection, an owned entity set). A new row of a type without navigations (most of a
+    /// batch's: clocks, timeline entries, contacts, outbox messages, notifications, report lines) is not looked at; every
+    /// other entry is detected as the full walk would, and so are the entries that detection starts tracking.
+    /// </summary>
+    private static void DetectChanges(ChangeTracker tracker)
+    {
+        using var _ = tracker.PauseAutoDetect(); // listing the entries must not walk them all
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        for (var found = true; found;)
+        {
+            found = false;
+            foreach (var entry in tracker.Entries().ToList())
+            {
+                if (!seen.Add(entry.Entity))
+                {
+                    continue;
+                }
+
+                found = true;
+                if (entry.State != EntityState.Added || Navigates.GetOrAdd(entry.Metadata, t => t.GetNavigations().Any() || t.GetSkipNavigations().Any()))
+                {
+                    entry.DetectChanges();
+                }
+            }
+        }
+    }
+
+    private static readonly ConcurrentDictionary<IEntityType, bool> Navigates = new();
 
     private static async Task CopyAsync(
         NpgsqlConnection connection, TablePlan plan, List<EntityEntry> rows, IReadOnlyList<ColumnPlan> columns, CancellationToken cancellationToken)
@@ -196,7 +228,17 @@ internal static class NewRowsCopy
 
         foreach (var property in type.GetProperties())
         {
-            Add(property, entry => entry.Property(property).CurrentValue);
+            // A value the database or EF Core may generate can be temporary, held by the entry: read through it. Any other
+            // is the entity's own, read straight from it.
+            if (property.IsShadowProperty() || property.ValueGenerated != ValueGenerated.Never)
+            {
+                Add(property, entry => entry.Property(property).CurrentValue);
+            }
+            else
+            {
+                var getter = property.GetGetter();
+                Add(property, entry => getter.GetClrValueUsingContainingEntity(entry.Entity));
+            }
         }
 
         foreach (var complex in type.GetComplexProperties())
