@@ -44,9 +44,10 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     /// <summary>
     /// Looks up, for a batch of complaints at once, what <see cref="StageAsync"/> would otherwise ask the database one
     /// complaint at a time: the existing customers their contacts match (one query), which of those are key customers
-    /// (one query), and their numbers (one round trip to the sequence).
+    /// (one query), and their numbers (one round trip to the sequence). The customers an earlier batch still being saved
+    /// creates (<paramref name="inFlight"/>) are matched as if it had been: the database cannot show them yet.
     /// </summary>
-    public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<ReceiveComplaintCommand> commands, CancellationToken ct)
+    public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<ReceiveComplaintCommand> commands, CancellationToken ct, IntakeBatch? inFlight = null)
     {
         var batch = new IntakeBatch();
         var keys = commands.Where(c => c.Input.Customer is not null).SelectMany(c => ContactKeys(c.Input.Customer!)).Distinct().ToList();
@@ -56,7 +57,9 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
                 .Where(c => c.ErasedAt == null && c.MergedIntoId == null)
                 .SelectMany(c => c.ContactPoints.Where(p => keys.Contains(p.LookupKey)), (c, p) => new { p.LookupKey, c.Id, c.CreatedAt })
                 .ToListAsync(ct);
-            foreach (var match in matches)
+            var wanted = keys.ToHashSet(StringComparer.Ordinal);
+            var carried = inFlight?.Created.Where(c => wanted.Contains(c.Key)).Select(c => new { LookupKey = c.Key, c.Value.Id, c.Value.CreatedAt }).ToList() ?? [];
+            foreach (var match in matches.Concat(carried))
             {
                 batch.Matched[match.LookupKey] = batch.Matched.TryGetValue(match.LookupKey, out var known) && known.CreatedAt <= match.CreatedAt
                     ? known
@@ -144,7 +147,7 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
         var phone = string.IsNullOrWhiteSpace(inline.Phone) ? null : normaliser.NormalisePhone(inline.Phone);
         var email = string.IsNullOrWhiteSpace(inline.Email) ? null : normaliser.NormaliseEmail(inline.Email);
         var keys = ContactKeys(inline).ToList();
-        if (batch is not null && keys.Select(k => batch.Created.TryGetValue(k, out var known) ? known : (Guid?)null).FirstOrDefault(k => k is not null) is { } staged)
+        if (batch is not null && keys.Select(k => batch.Created.TryGetValue(k, out var known) ? known.Id : (Guid?)null).FirstOrDefault(k => k is not null) is { } staged)
         {
             return staged;
         }
@@ -170,7 +173,7 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
         db.Record(user, customer.Id, CustomerAccess.Created, now);
         foreach (var key in keys)
         {
-            batch?.Created.TryAdd(key, customer.Id);
+            batch?.Created.TryAdd(key, (customer.Id, now));
         }
 
         return customer.Id;
@@ -187,6 +190,6 @@ public sealed class IntakeBatch
 
     internal Queue<long> Numbers { get; } = new();
 
-    /// <summary>Customers created in this batch, by contact key.</summary>
-    internal Dictionary<string, Guid> Created { get; } = new(StringComparer.Ordinal);
+    /// <summary>Customers created in this batch, by contact key, with when.</summary>
+    internal Dictionary<string, (Guid Id, DateTimeOffset CreatedAt)> Created { get; } = new(StringComparer.Ordinal);
 }

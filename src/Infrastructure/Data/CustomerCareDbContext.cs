@@ -399,8 +399,10 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
     public void KeepOnly(object kept)
     {
         DiscardChanges();
-        Attach(kept);
+        TrackAsSaved(kept);
     }
+
+    public void TrackAsSaved(object saved) => Attach(saved);
 
     public TEntity? FindTracked<TEntity>(Guid id)
         where TEntity : class

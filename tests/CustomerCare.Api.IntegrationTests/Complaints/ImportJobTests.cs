@@ -159,6 +159,77 @@ public sealed class ImportJobTests : IntegrationTest
     }
 
     [Test]
+    public async Task ABatchStagedWhileTheOneBeforeIsBeingSaved_MatchesTheCustomersThatOneCreates()
+    {
+        // The runner stages the next batch while the database still writes the one before: a customer that one creates
+        // is not in the database yet, and must be matched, not created twice. The first batch's save is held until the
+        // second has looked its customers up (its numbers are drawn after that): a lock on the partner row its complaints
+        // refer to stops the save at the foreign key check, and the number sequence shows the second batch's draw.
+        var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        await using var host = Testing.Factory.WithWebHostBuilder(b => b
+            .UseSetting("CustomerCare:Import:PollInterval", "00:00:00").UseSetting("CustomerCare:Import:BatchSize", "2"));
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        string[] phones = ["138 7000 0001", "138 7000 0002", "138 7000 0001", "138 7000 0004"]; // line 3: line 1's customer
+        var file = string.Join('\n', phones.Select((phone, i) => JsonSerializer.Serialize(new
+        {
+            externalReference = $"INFLIGHT-{i + 1}",
+            channel = "phone",
+            title = $"宽带断网 {i + 1}",
+            description = "整栋楼无法上网",
+            customer = new { name = $"客户{i + 1}", phone },
+        })));
+        using var posted = await client.PostAsync("/api/v1/complaints/import", new StringContent(file, Encoding.UTF8, "application/x-ndjson"));
+        await posted.AssertStatusAsync(HttpStatusCode.Accepted);
+        var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        await using var locker = new NpgsqlConnection(Testing.Database.ConnectionString);
+        await locker.OpenAsync();
+        const string Drawn = "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM complaint_number_seq"; // numbers drawn so far
+        var drawn = await Dispatch.ScalarAsync(Drawn);
+        await using var hold = await locker.BeginTransactionAsync();
+        await using (var lockPartner = new NpgsqlCommand($"SELECT 1 FROM partners WHERE id = '{partnerId}' FOR UPDATE", locker, hold))
+        {
+            await lockPartner.ExecuteScalarAsync();
+        }
+
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
+        var turn = scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id)).AsTask();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!(await Dispatch.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()") > 0
+                && await Dispatch.ScalarAsync(Drawn) >= drawn + 4))
+            {
+                Assert.That(turn.IsCompleted, Is.False, "the turn ended while the first batch's save was held");
+                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the first batch's save held and the second batch's numbers drawn");
+                await Task.Delay(20);
+            }
+        }
+        finally
+        {
+            await hold.RollbackAsync();
+        }
+
+        Assert.That((await turn).ToString(), Is.EqualTo("Completed"));
+        var (job, rows) = await ImportTests.WaitForAsync(client, $"/api/v1/complaint-imports/{id}");
+        var customers = new List<long>();
+        foreach (var row in rows)
+        {
+            customers.Add(await Dispatch.ScalarAsync(
+                $"SELECT count(*) FROM complaints c JOIN complaints first ON first.customer_id = c.customer_id WHERE c.id = '{row.GetProperty("complaintId").GetGuid()}' AND first.partner_id = '{partnerId}'"));
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(4));
+            Assert.That(customers, Is.EqualTo(new long[] { 2, 1, 2, 1 }), "complaints of each line's customer: lines 1 and 3 share one");
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(DISTINCT customer_id) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task APartnerDeactivatedBeforeItsJobRuns_LeavesAFailedJob_WithoutItsFile_AndNothingImported()
     {
         var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();

@@ -141,6 +141,12 @@ public interface IApplicationDbContext
     void KeepOnly(object kept);
 
     /// <summary>
+    /// Tracks <paramref name="saved"/> beside what is tracked, as it is now, taken for saved: an entity another unit of
+    /// work has just saved (and forgotten) goes on in this one without being read again.
+    /// </summary>
+    void TrackAsSaved(object saved);
+
+    /// <summary>
     /// Saves the tracked changes together with set-based statements (<paramref name="alongside"/>) in one transaction,
     /// retried as a whole on transient failures; inside a request's own transaction (an Idempotency-Key), as part of it.
     /// </summary>

@@ -1,5 +1,6 @@
 using CustomerCare.Application.Common.Interfaces;
 using CustomerCare.Application.Common.Options;
+using CustomerCare.Application.Common.Security;
 using CustomerCare.Application.Complaints.Commands.ImportComplaints;
 using CustomerCare.Application.Complaints.Commands.ReceiveComplaint;
 using CustomerCare.Domain.Common;
@@ -7,6 +8,7 @@ using CustomerCare.Domain.Imports;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ValidationException = CustomerCare.Application.Common.Exceptions.ValidationException;
 
@@ -23,7 +25,8 @@ namespace CustomerCare.Application.Complaints.Commands.RunComplaintImport;
 public sealed record RunComplaintImportCommand(Guid Id, int MaxBatches = 0) : ICommand<ComplaintImportStatus>;
 
 public sealed class RunComplaintImportCommandHandler(
-    IApplicationDbContext db, ComplaintIntake intake, IValidator<ReceiveComplaintCommand> validator, IOptions<ImportOptions> options, TimeProvider time)
+    IApplicationDbContext db, ComplaintIntake intake, IValidator<ReceiveComplaintCommand> validator, IOptions<ImportOptions> options, TimeProvider time,
+    IServiceScopeFactory scopes)
     : ICommandHandler<RunComplaintImportCommand, ComplaintImportStatus>
 {
     /// <summary>The outcome of each reference's first row with that reference (a later row with it repeats that outcome).</summary>
@@ -31,7 +34,7 @@ public sealed class RunComplaintImportCommandHandler(
 
     public async ValueTask<ComplaintImportStatus> Handle(RunComplaintImportCommand command, CancellationToken cancellationToken)
     {
-        var job = await LoadAsync(command.Id, cancellationToken);
+        var job = await LoadAsync(db, command.Id, cancellationToken);
         if (job is null || job.IsFinished)
         {
             return job?.Status ?? ComplaintImportStatus.Failed;
@@ -54,56 +57,110 @@ public sealed class RunComplaintImportCommandHandler(
 
         job.Start(time.GetUtcNow(), options.Value.Lease);
         var size = Math.Max(1, options.Value.BatchSize);
+
+        // Two units of work take turns: while one saves a batch (COPY, mostly the database's time), the other stages the
+        // next (validation, customers, complaints: the API's time). The job is tracked by the one that saves next.
+        await using var second = scopes.CreateAsyncScope();
+        second.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(job.PartnerId);
+        var current = new Lane(db, intake);
+        var spare = new Lane(second.ServiceProvider.GetRequiredService<IApplicationDbContext>(), second.ServiceProvider.GetRequiredService<ComplaintIntake>());
+        StagedBatch? staged = null;
         for (var batches = 0; !job.IsFinished && (command.MaxBatches <= 0 || batches < command.MaxBatches); batches++)
         {
-            var batch = rows.Skip(job.RowsDone).Take(size).ToList();
-            if (await SaveBatchAsync(job, batch, cancellationToken) is { } saved)
+            staged ??= await StageAsync(current, rows.Skip(job.RowsDone).Take(size).ToList(), _firstByReference, null, cancellationToken);
+            var next = command.MaxBatches > 0 && batches + 1 >= command.MaxBatches ? [] : rows.Skip(job.RowsDone + staged.Rows.Count).Take(size).ToList();
+            var (lane, known, inFlight) = (spare, staged.Firsts, staged.Intake);
+            var saving = SaveAsync(staged, job, cancellationToken);
+            var staging = next.Count == 0 ? null : Task.Run(() => StageAsync(lane, next, known, inFlight, cancellationToken), cancellationToken);
+            (ComplaintImport? Job, bool AsStaged) saved;
+            try
             {
-                job = Hold(saved);
+                saved = await saving;
+            }
+            catch
+            {
+                await FinishedAsync(staging); // the other unit of work is never left running
+                throw;
+            }
+
+            var ahead = staging is null ? null : await staging;
+            if (ahead is not null && !saved.AsStaged)
+            {
+                // The next batch was staged against this one as staged, which it was not saved as: staged again after it.
+                spare.Db.DiscardChanges();
+                ahead = null;
+            }
+
+            if (saved.Job is null)
+            {
+                // Something in the batch could not be stored (a reference sent meanwhile by another request): row by row.
+                foreach (var row in staged.Rows)
+                {
+                    var held = await HoldAsync(current, command.Id, cancellationToken);
+                    await SaveAsync(await StageAsync(current, [row], _firstByReference, null, cancellationToken), held, cancellationToken);
+                }
+
+                job = await HoldAsync(current, command.Id, cancellationToken);
+                staged = null;
                 continue;
             }
 
-            // Something in the batch could not be stored (a reference sent meanwhile by another request): row by row.
-            foreach (var row in batch)
+            var done = saved.Job;
+            done.ForgetSavedRows();
+            current.Db.DiscardChanges(); // the saved batch's complaints need no tracking any more
+            if (ahead is null)
             {
-                await SaveBatchAsync(await HoldAsync(command.Id, cancellationToken), [row], cancellationToken);
+                current.Db.TrackAsSaved(done);
+                staged = null;
+            }
+            else
+            {
+                spare.Db.TrackAsSaved(done);
+                (current, spare, staged) = (spare, current, ahead);
             }
 
-            job = await HoldAsync(command.Id, cancellationToken);
+            job = Held(done);
+        }
+
+        if (staged is not null)
+        {
+            current.Db.DiscardChanges(); // staged for a batch this turn does not save (the job finished or the turn ended)
+            current.Db.TrackAsSaved(job);
         }
 
         if (!job.IsFinished)
         {
             job.Yield(time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await current.Db.SaveChangesAsync(cancellationToken);
         }
 
         return job.Status;
     }
 
-    private Task<ComplaintImport?> LoadAsync(Guid id, CancellationToken ct) => db.ComplaintImports.SingleOrDefaultAsync(i => i.Id == id, ct);
+    /// <summary>A unit of work the runner saves batches in, with the intake that stages into it.</summary>
+    private sealed record Lane(IApplicationDbContext Db, ComplaintIntake Intake);
 
     /// <summary>
-    /// The job just saved, held by this runner unless finished; nothing else stays tracked. It is kept as saved rather
-    /// than read again: reading it decrypts its whole file (a 2 MB file is ~14 MB of large strings and arrays a batch).
+    /// A batch staged in a lane, not saved: each row's outcome, the first outcome of every reference seen so far (the
+    /// batches before it included), and the customers it creates (for the next batch, staged before this one is saved).
     /// </summary>
-    private ComplaintImport Hold(ComplaintImport saved)
-    {
-        saved.ForgetSavedRows();
-        db.KeepOnly(saved);
-        return Held(saved);
-    }
+    private sealed record StagedBatch(
+        Lane Lane, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ComplaintImportRow> Outcomes, IReadOnlyDictionary<string, ComplaintImportRow> Firsts, IntakeBatch? Intake);
+
+    private static Task<ComplaintImport?> LoadAsync(IApplicationDbContext from, Guid id, CancellationToken ct) =>
+        from.ComplaintImports.SingleOrDefaultAsync(i => i.Id == id, ct);
 
     /// <summary>
     /// The job as the last commit left it, read again (after a batch failed as a whole, or saved row by row), held by
     /// this runner unless finished; nothing else stays tracked (the saved batches' complaints need no tracking any more).
     /// A resumed job needs nothing of its earlier batches: a later row repeating a reference they saved finds its
-    /// complaint in the database.
+    /// complaint in the database. It is not kept across batches by reading it (that decrypts its whole file: a 2 MB file
+    /// is ~14 MB of large strings and arrays a batch), only after a failure.
     /// </summary>
-    private async Task<ComplaintImport> HoldAsync(Guid id, CancellationToken ct)
+    private async Task<ComplaintImport> HoldAsync(Lane lane, Guid id, CancellationToken ct)
     {
-        db.DiscardChanges();
-        return Held(await LoadAsync(id, ct) ?? throw new InvalidOperationException("The import disappeared."));
+        lane.Db.DiscardChanges();
+        return Held(await LoadAsync(lane.Db, id, ct) ?? throw new InvalidOperationException("The import disappeared."));
     }
 
     /// <summary>The runner's hold on the job renewed for a lease, unless the job has finished.</summary>
@@ -117,12 +174,29 @@ public sealed class RunComplaintImportCommandHandler(
         return job;
     }
 
+    private static async Task FinishedAsync(Task? task)
+    {
+        if (task is not null)
+        {
+            try
+            {
+                await task;
+            }
+            catch
+            {
+                // The failure that matters is the one being thrown.
+            }
+        }
+    }
+
     /// <summary>
-    /// The rows' outcomes, their complaints and the job's progress in one transaction; answers the job as saved (the one
-    /// given, or the one read again for a single row that lost its reference to a concurrent request: its duplicate).
-    /// Null (nothing kept) when a batch of several failed as a whole.
+    /// Stages the rows' complaints (and new customers) in the lane, unsaved: each row validated as POST /complaints would
+    /// validate it, a reference seen before (<paramref name="known"/>: the batches saved, and the one being saved) a
+    /// duplicate, the customers of <paramref name="inFlight"/> (the batch being saved) matched as the database would
+    /// match them once it is.
     /// </summary>
-    private async Task<ComplaintImport?> SaveBatchAsync(ComplaintImport job, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    private async Task<StagedBatch> StageAsync(
+        Lane lane, IReadOnlyList<ImportRow> rows, IReadOnlyDictionary<string, ComplaintImportRow> known, IntakeBatch? inFlight, CancellationToken ct)
     {
         var outcomes = new Dictionary<int, ComplaintImportRow>();
         var repeats = new List<(ImportRow Row, string Reference)>();
@@ -134,7 +208,7 @@ public sealed class RunComplaintImportCommandHandler(
             {
                 outcomes[row.Line] = Outcome(row, ImportRowStatus.Error, errors: errors);
             }
-            else if (_firstByReference.ContainsKey(row.ExternalReference!) || !inBatch.Add(row.ExternalReference!))
+            else if (known.ContainsKey(row.ExternalReference!) || !inBatch.Add(row.ExternalReference!))
             {
                 repeats.Add((row, row.ExternalReference!));
             }
@@ -144,7 +218,7 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        var existing = await intake.ExistingAsync(candidates.Select(r => r.ExternalReference!).ToList(), ct);
+        var existing = await lane.Intake.ExistingAsync(candidates.Select(r => r.ExternalReference!).ToList(), ct);
         var fresh = new List<ImportRow>();
         foreach (var row in candidates)
         {
@@ -158,12 +232,12 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        var prepared = fresh.Count == 0 ? null : await intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), ct);
+        var prepared = fresh.Count == 0 ? null : await lane.Intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), ct, inFlight);
         foreach (var row in fresh)
         {
             try
             {
-                var complaint = await intake.StageAsync(row.Command!, prepared, ct);
+                var complaint = await lane.Intake.StageAsync(row.Command!, prepared, ct);
                 outcomes[row.Line] = Outcome(row, ImportRowStatus.Created, complaint.Id, complaint.Number);
             }
             catch (ValidationException invalid)
@@ -176,7 +250,7 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        var firsts = new Dictionary<string, ComplaintImportRow>(_firstByReference, StringComparer.Ordinal);
+        var firsts = new Dictionary<string, ComplaintImportRow>(known, StringComparer.Ordinal);
         foreach (var row in candidates)
         {
             firsts.TryAdd(row.ExternalReference!, outcomes[row.Line]);
@@ -193,10 +267,22 @@ public sealed class RunComplaintImportCommandHandler(
                 : Outcome(row, ImportRowStatus.Duplicate, first.ComplaintId, first.Number);
         }
 
-        job.Record(rows.Select(r => outcomes[r.Line]).ToList(), time.GetUtcNow(), options.Value.Lease);
+        return new StagedBatch(lane, rows, rows.Select(r => outcomes[r.Line]).ToList(), firsts, prepared);
+    }
+
+    /// <summary>
+    /// The staged rows' outcomes, their complaints and the job's progress in one transaction (the job must be tracked by
+    /// the batch's lane); answers the job as saved (the one given, or the one read again for a single row that lost its
+    /// reference to a concurrent request: its duplicate), and whether its rows were saved as staged (not so for that
+    /// row). Null (nothing kept) when a batch of several failed as a whole.
+    /// </summary>
+    private async Task<(ComplaintImport? Job, bool AsStaged)> SaveAsync(StagedBatch batch, ComplaintImport job, CancellationToken ct)
+    {
+        var (lane, rows, firsts) = (batch.Lane, batch.Rows, new Dictionary<string, ComplaintImportRow>(batch.Firsts, StringComparer.Ordinal));
+        job.Record(batch.Outcomes, time.GetUtcNow(), options.Value.Lease);
         try
         {
-            await db.SaveChangesInBulkAsync(ct);
+            await lane.Db.SaveChangesInBulkAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -204,27 +290,32 @@ public sealed class RunComplaintImportCommandHandler(
         }
         catch (DbUpdateException) when (rows.Count > 1)
         {
-            db.DiscardChanges();
-            return null;
+            lane.Db.DiscardChanges();
+            return (null, false);
         }
         catch (DbUpdateException) when (rows[0].ExternalReference is { } reference)
         {
-            var retried = await HoldAsync(job.Id, ct);
-            var winner = await intake.ExistingAsync(reference, ct);
+            var retried = await HoldAsync(lane, job.Id, ct);
+            var winner = await lane.Intake.ExistingAsync(reference, ct);
             retried.Record([winner is null
                 ? Outcome(rows[0], ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["The row could not be stored."] })
                 : Outcome(rows[0], ImportRowStatus.Duplicate, winner.Id, winner.Number)], time.GetUtcNow(), options.Value.Lease);
-            await db.SaveChangesAsync(ct);
+            await lane.Db.SaveChangesAsync(ct);
             firsts[reference] = retried.Rows[0];
-            job = retried;
+            Remember(firsts);
+            return (retried, false);
         }
 
+        Remember(firsts);
+        return (job, true);
+    }
+
+    private void Remember(Dictionary<string, ComplaintImportRow> firsts)
+    {
         foreach (var (reference, outcome) in firsts)
         {
             _firstByReference.TryAdd(reference, outcome);
         }
-
-        return job;
     }
 
     private static ComplaintImportRow Outcome(ImportRow row, ImportRowStatus status, Guid? complaintId = null, string? number = null,
