@@ -21,6 +21,17 @@ namespace CustomerCare.Api.IntegrationTests.Complaints;
 [NonParallelizable]
 public sealed class ImportJobTests : IntegrationTest
 {
+    /// <summary>A host whose runner takes no job by itself (the test runs turns by hand), saving batches of this size.</summary>
+    private static WebApplicationFactory<Program> RunByHand(int batchSize) => Testing.Factory.WithWebHostBuilder(b => b
+        .UseSetting("CustomerCare:Import:PollInterval", "00:00:00").UseSetting("CustomerCare:Import:BatchSize", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static HttpClient PartnerClient(WebApplicationFactory<Program> host, string key)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
     private static string File(int rows, Func<int, string>? reference = null) => string.Join('\n', Enumerable.Range(1, rows).Select(i => JsonSerializer.Serialize(new
     {
         externalReference = reference?.Invoke(i) ?? $"J-{i}",
@@ -129,10 +140,8 @@ public sealed class ImportJobTests : IntegrationTest
         // Reading the job decrypts its whole file (2 MB for 10,000 rows): a runner keeps the job it has just saved for
         // the next batch instead of reading it again, and writes only the report lines recorded since.
         var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
-        await using var host = Testing.Factory.WithWebHostBuilder(b => b
-            .UseSetting("CustomerCare:Import:PollInterval", "00:00:00").UseSetting("CustomerCare:Import:BatchSize", "40"));
-        using var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await using var host = RunByHand(batchSize: 40);
+        using var client = PartnerClient(host, key);
         using var posted = await client.PostAsync("/api/v1/complaints/import", new StringContent(File(100), Encoding.UTF8, "application/x-ndjson"));
         await posted.AssertStatusAsync(HttpStatusCode.Accepted);
         var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
@@ -166,10 +175,8 @@ public sealed class ImportJobTests : IntegrationTest
         // second has looked its customers up (its numbers are drawn after that): a lock on the partner row its complaints
         // refer to stops the save at the foreign key check, and the number sequence shows the second batch's draw.
         var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
-        await using var host = Testing.Factory.WithWebHostBuilder(b => b
-            .UseSetting("CustomerCare:Import:PollInterval", "00:00:00").UseSetting("CustomerCare:Import:BatchSize", "2"));
-        using var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await using var host = RunByHand(batchSize: 2);
+        using var client = PartnerClient(host, key);
         string[] phones = ["138 7000 0001", "138 7000 0002", "138 7000 0001", "138 7000 0004"]; // line 3: line 1's customer
         var file = string.Join('\n', phones.Select((phone, i) => JsonSerializer.Serialize(new
         {
