@@ -47,7 +47,7 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     /// (one query), and their numbers (one round trip to the sequence). The customers an earlier batch still being saved
     /// creates (<paramref name="inFlight"/>) are matched as if it had been: the database cannot show them yet.
     /// </summary>
-    public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<ReceiveComplaintCommand> commands, CancellationToken ct, IntakeBatch? inFlight = null)
+    public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<ReceiveComplaintCommand> commands, IntakeBatch? inFlight, CancellationToken ct)
     {
         var batch = new IntakeBatch();
         var keys = commands.Where(c => c.Input.Customer is not null).SelectMany(c => ContactKeys(c.Input.Customer!)).Distinct().ToList();

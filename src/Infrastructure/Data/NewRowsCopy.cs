@@ -19,6 +19,9 @@ internal static class NewRowsCopy
 {
     private static readonly ConcurrentDictionary<IEntityType, TablePlan?> Plans = new();
 
+    /// <summary>Whether an entity type has navigations (a new row of one without is not looked at for changes).</summary>
+    private static readonly ConcurrentDictionary<IEntityType, bool> Navigates = new();
+
     /// <summary>Copies what it can and answers the entries it wrote (tracked as unchanged now, so EF Core skips them).</summary>
     public static async Task<IReadOnlyList<EntityEntry>> WriteAsync(DbContext context, CancellationToken cancellationToken)
     {
@@ -123,8 +126,6 @@ internal static class NewRowsCopy
             }
         }
     }
-
-    private static readonly ConcurrentDictionary<IEntityType, bool> Navigates = new();
 
     private static async Task CopyAsync(
         NpgsqlConnection connection, TablePlan plan, List<EntityEntry> rows, IReadOnlyList<ColumnPlan> columns, CancellationToken cancellationToken)

@@ -105,27 +105,22 @@ public sealed class RunComplaintImportCommandHandler(
                 continue;
             }
 
+            // The saved batch's complaints need no tracking any more; the job goes on where the next batch is staged.
             var done = saved.Job;
             done.ForgetSavedRows();
-            current.Db.DiscardChanges(); // the saved batch's complaints need no tracking any more
             if (ahead is null)
             {
-                current.Db.TrackAsSaved(done);
+                current.Db.KeepOnly(done);
                 staged = null;
             }
             else
             {
+                current.Db.DiscardChanges();
                 spare.Db.TrackAsSaved(done);
                 (current, spare, staged) = (spare, current, ahead);
             }
 
             job = Held(done);
-        }
-
-        if (staged is not null)
-        {
-            current.Db.DiscardChanges(); // staged for a batch this turn does not save (the job finished or the turn ended)
-            current.Db.TrackAsSaved(job);
         }
 
         if (!job.IsFinished)
@@ -232,7 +227,7 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        var prepared = fresh.Count == 0 ? null : await lane.Intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), ct, inFlight);
+        var prepared = fresh.Count == 0 ? null : await lane.Intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), inFlight, ct);
         foreach (var row in fresh)
         {
             try
