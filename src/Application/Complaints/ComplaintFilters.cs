@@ -41,12 +41,12 @@ public static class ComplaintFilters
             var search = SearchTerms.Of(q.Q);
             if (search.Grams is { } grams)
             {
-                // Numbers: the digit 4-grams' index narrows the rows, and a plain substring test on the few rows left
-                // keeps the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by running
-                // it over the statistics of the trigram indexes' expressions (~10 ms of planning for the three columns),
-                // and the trigram indexes have nothing to add here.
+                // Numbers and CJK phrases: the search grams' index narrows the rows, and a plain substring test on the few
+                // rows left keeps the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by
+                // running it over the statistics of the trigram indexes' expressions (~10 ms of planning for the three
+                // columns), and the trigram indexes have nothing to add here.
                 var text = search.Text!;
-                return complaints.Where(c => ComplaintDigitSearch.Contains(c.Number, c.Title, c.Description, grams)
+                return complaints.Where(c => ComplaintGramSearch.Contains(c.Number, c.Title, c.Description, grams)
                     && (c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0));
             }
 
@@ -62,12 +62,13 @@ public static class ComplaintFilters
 }
 
 /// <summary>
-/// What a search text becomes in the statement: a number's digit grams and its lower-case text for the substring test,
-/// or else a <c>LIKE</c> pattern for the trigram indexes. Exactly one of the two is set.
+/// What a search text becomes in the statement: the search grams of its numbers and CJK phrases
+/// (<see cref="ComplaintGramSearch"/>) and its lower-case text for the substring test, or else a <c>LIKE</c> pattern for
+/// the trigram indexes. Exactly one of the two is set.
 /// </summary>
 public sealed record SearchTerms(string? Grams, string? Text, string? Pattern)
 {
-    public static SearchTerms Of(string q) => ComplaintDigitSearch.Grams(q) is { } grams
+    public static SearchTerms Of(string q) => ComplaintGramSearch.Grams(q) is { } grams
         ? new SearchTerms(grams, q.Trim().ToLowerInvariant(), null)
         : new SearchTerms(null, null, Like.Contains(q));
 }

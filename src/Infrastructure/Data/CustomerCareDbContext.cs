@@ -460,8 +460,8 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
         modelBuilder.Entity<DepartmentRobot>(new DepartmentRobotConfiguration(secrets).Configure);
         modelBuilder.Entity<ComplaintImport>(new ComplaintImportConfiguration(protector).Configure);
         modelBuilder.Entity<ComplaintImportRow>(ComplaintImportConfiguration.Configure);
-        modelBuilder.HasDbFunction(typeof(ComplaintDigitSearch).GetMethod(nameof(ComplaintDigitSearch.Contains))!)
-            .HasName("complaint_has_digit_grams").HasSchema("public");
+        modelBuilder.HasDbFunction(typeof(ComplaintGramSearch).GetMethod(nameof(ComplaintGramSearch.Contains))!)
+            .HasName("complaint_has_search_grams").HasSchema("public");
         SequenceValues.UseForPrimitiveCollections(modelBuilder.Model);
     }
 }

@@ -77,21 +77,22 @@ public sealed class PlanCacheModeTests : AdminIntegrationTest
         var api = new ComplaintApi(Admin);
         await api.ReceiveAsync(ComplaintApi.NewComplaint("订单 5512345 未送达", "+86 139 0000 0389"));
 
-        using var seen = SqlCommandsSeen.WithText("complaint_has_digit_grams");
+        using var seen = SqlCommandsSeen.WithText("complaint_has_search_grams");
         var found = await (await Admin.GetAsync("/api/v1/complaints?q=5512345")).ReadJsonAsync();
         var other = await (await Admin.GetAsync("/api/v1/complaints?q=6612345")).ReadJsonAsync();
-        using var phraseSeen = SqlCommandsSeen.WithParameter("未送达");
         var phrase = await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString("未送达"))).ReadJsonAsync();
+        using var wordsSeen = SqlCommandsSeen.WithParameter("%leaks from the base%");
+        await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString("leaks from the base"))).ReadJsonAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(found.GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
             Assert.That(other.GetProperty("totalCount").GetInt32(), Is.EqualTo(0));
             Assert.That(phrase.GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
-            Assert.That(seen.Commands, Has.Count.EqualTo(2));
-            Assert.That(seen.Commands.Distinct().ToList(), Has.Count.EqualTo(1), "the searched number is a parameter: one statement to translate and prepare");
+            Assert.That(seen.Commands, Has.Count.EqualTo(3), "two numbers and a Chinese phrase, each through its search grams");
+            Assert.That(seen.Commands.Distinct().ToList(), Has.Count.EqualTo(1), "the searched text is a parameter: one statement to translate and prepare");
             Assert.That(seen.Commands, Has.All.StartWith("-- " + QueryTags.PlanEachTime));
-            Assert.That(phraseSeen.Commands, Is.Not.Empty.And.All.StartWith("-- " + QueryTags.PlanEachTime), "a phrase (trigrams) too");
+            Assert.That(wordsSeen.Commands, Is.Not.Empty.And.All.StartWith("-- " + QueryTags.PlanEachTime), "words (trigrams) too");
         });
     }
 

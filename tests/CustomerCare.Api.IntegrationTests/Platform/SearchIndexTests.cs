@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerCare.Api.IntegrationTests.Platform;
 
 /// <summary>
-/// The trigram and digit-gram indexes behind the complaint search keep a short pending list: every search reads the whole list, and
+/// The trigram and search-gram indexes behind the complaint search keep a short pending list: every search reads the whole list, and
 /// PostgreSQL's default (4 MB) let a busy day's new complaints cost ~950 pages a search (docs/performance.md).
 /// </summary>
 public sealed class SearchIndexTests : IntegrationTest
@@ -14,7 +14,7 @@ public sealed class SearchIndexTests : IntegrationTest
     [TestCase("ix_complaints_number_trgm")]
     [TestCase("ix_complaints_title_trgm")]
     [TestCase("ix_complaints_description_trgm")]
-    [TestCase("ix_complaints_digit_grams")]
+    [TestCase("ix_complaints_search_grams")]
     public async Task ATrigramIndex_MergesItsPendingListAt128kB(string index)
     {
         await using var scope = Testing.Factory.Services.CreateAsyncScope();

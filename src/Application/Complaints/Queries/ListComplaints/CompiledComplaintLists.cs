@@ -170,12 +170,12 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         (db, departments, me, grams, text, pattern, cap) =>
             Search(StaffSees(db, departments, me), grams, text, pattern).Take(cap).Count();
 
-    // The search of ComplaintFilters.Apply (the terms of SearchTerms: digit grams with the substring test, or a LIKE
+    // The search of ComplaintFilters.Apply (the terms of SearchTerms: search grams with the substring test, or a LIKE
     // pattern), planned for its values each time, and the default order.
     private static readonly Expression<Func<IQueryable<Complaint>, string?, string?, string?, IQueryable<Complaint>>> SearchBody =
         (visible, grams, text, pattern) =>
             visible.AsNoTracking().TagWith(QueryTags.PlanEachTime)
-                .Where(c => (grams == null || (ComplaintDigitSearch.Contains(c.Number, c.Title, c.Description, grams)
+                .Where(c => (grams == null || (ComplaintGramSearch.Contains(c.Number, c.Title, c.Description, grams)
                         && (c.Number.ToLower().IndexOf(text!) >= 0 || c.Title.ToLower().IndexOf(text!) >= 0 || c.Description.ToLower().IndexOf(text!) >= 0)))
                     && (pattern == null || EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
                         || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape) || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape)))

@@ -7,10 +7,11 @@ using Npgsql;
 namespace CustomerCare.Api.IntegrationTests.Complaints;
 
 /// <summary>
-/// A search for digits (an order number, a waybill, a complaint's number) goes through the index of digit 4-grams first,
-/// and finds exactly what the substring search finds: digits anywhere in a run, in Chinese text, never across fields.
+/// A search for digits (an order number, a waybill, a complaint's number) or a Chinese phrase goes through the index of
+/// search grams first (digit 4-grams, CJK bigrams), and finds exactly what the substring search finds: digits anywhere in
+/// a run, in Chinese text, a phrase of two characters or more, never across fields.
 /// </summary>
-public class ComplaintNumberSearchTests : AdminIntegrationTest
+public class ComplaintGramSearchTests : AdminIntegrationTest
 {
     private async Task<Guid> ReceiveAsync(string title, string description)
     {
@@ -43,10 +44,10 @@ public class ComplaintNumberSearchTests : AdminIntegrationTest
         var number = (await new ComplaintApi(Admin).GetAsync(inChinese)).Body.GetProperty("number").GetString()!;
 
         var grams = string.Join(' ', Enumerable.Range(0, run.Length - 3).Select(i => run.Substring(i, 4)).Distinct().Order(StringComparer.Ordinal));
-        using var statements = SqlCommandsSeen.WithText("complaint_has_digit_grams");
-        using var withTheGrams = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_digit_grams", StringComparison.Ordinal)
+        using var statements = SqlCommandsSeen.WithText("complaint_has_search_grams");
+        using var withTheGrams = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
             && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && value == grams));
-        using var withFullWidth = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_digit_grams", StringComparison.Ordinal)
+        using var withFullWidth = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
             && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && value.Contains('０')));
         Assert.Multiple(async () =>
         {
@@ -70,9 +71,38 @@ public class ComplaintNumberSearchTests : AdminIntegrationTest
     }
 
     [Test]
-    public async Task TheDigitIndexAnswersTheSearchFunction()
+    public async Task ChinesePhrasesAreFoundThroughTheirBigrams_TwoCharactersToo_AndNeverAcrossFields()
     {
-        // The function is inlined into complaint_digit_grams(...) @> string_to_array('...', ' '), the index's own
+        // Characters no other test writes: two random ideographs of the CJK extension A.
+        var tag = string.Concat(Enumerable.Range(0, 2).Select(_ => (char)Random.Shared.Next(0x3400, 0x4DB6)));
+        var inDescription = await ReceiveAsync("宽带断网", $"家里{tag}宽带三天无法上网。");
+        var inTitle = await ReceiveAsync($"{tag}退款未到账", "退款申请已经提交两周");
+        var acrossFields = await ReceiveAsync($"结尾{tag[0]}", $"{tag[1]}开头"); // title's end + description's start
+        var apart = await ReceiveAsync("分开的字", $"{tag[0]}和{tag[1]}");
+
+        using var statements = SqlCommandsSeen.WithText("complaint_has_search_grams");
+        using var withTheBigram = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
+            && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && value == tag));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await FindAsync(tag), Is.EquivalentTo(new[] { inDescription, inTitle }), "two characters: no trigram, one bigram");
+            Assert.That(await FindAsync($" {tag} "), Is.EquivalentTo(new[] { inDescription, inTitle }), "trimmed as every search is");
+            Assert.That(await FindAsync($"{tag}宽带"), Is.EqualTo(new[] { inDescription }), "a longer phrase: every bigram, then the substring");
+            Assert.That(await FindAsync($"{tag}退款未到账"), Is.EqualTo(new[] { inTitle }), "in the title");
+            Assert.That(await FindAsync($"里{tag}宽"), Is.EqualTo(new[] { inDescription }), "inside a longer run of characters");
+            Assert.That(await FindAsync($"{tag[1]}退款申"), Is.Empty,
+                "every bigram in the complaint (the title's end, the description's start) is not enough: one field must hold the phrase");
+        });
+
+        Assert.That(withTheBigram.Commands, Is.Not.Empty, "the phrase's bigrams, computed here, are what the statement gets");
+        Assert.That(statements.Commands, Has.All.StartWith("-- " + QueryTags.PlanEachTime).And.All.Not.Contains("LIKE"));
+        Assert.That(await FindAsync(tag), Does.Not.Contain(acrossFields).And.Not.Contain(apart), "never across fields, never apart");
+    }
+
+    [Test]
+    public async Task TheGramIndexAnswersTheSearchFunction()
+    {
+        // The function is inlined into complaint_search_grams(...) @> string_to_array('...', ' '), the index's own
         // expression: were either rewritten without the other, the index would silently stop serving searches.
         await using var connection = new NpgsqlConnection(Testing.Database.ConnectionString);
         await connection.OpenAsync();
@@ -82,27 +112,29 @@ public class ComplaintNumberSearchTests : AdminIntegrationTest
             await off.ExecuteNonQueryAsync();
         }
 
-        var grams = ComplaintDigitSearch.Grams("20261204 778899")!;
+        var grams = ComplaintGramSearch.Grams("20261204 778899 宽带")!;
         await using var explain = new NpgsqlCommand(
-            $"EXPLAIN SELECT id FROM complaints c WHERE complaint_has_digit_grams(c.number, c.title, c.description, '{grams}')", connection, transaction);
+            $"EXPLAIN SELECT id FROM complaints c WHERE complaint_has_search_grams(c.number, c.title, c.description, '{grams}')", connection, transaction);
         var plan = string.Join('\n', await ReadAllAsync(explain));
-        Assert.That(plan, Does.Contain("ix_complaints_digit_grams").And.Contain("'{0261,1204,2026,2612,6120,7788,7889,8899}'"), plan);
+        Assert.That(plan, Does.Contain("ix_complaints_search_grams").And.Contain("'{0261,1204,2026,2612,6120,7788,7889,8899,宽带}'"), plan);
     }
 
     [TestCase("CC-2026-0012 订单号12 345 x1234567")]
     [TestCase("123 x")]
     [TestCase("运单SF1234512345,电话 138 0013 8000,订单 20261204-778899")]
     [TestCase("全角１２３４５ 0000000 99999")]
+    [TestCase("宽带断网，订单号12345。退款 未到账 单 字")]
+    [TestCase("かな カナ 한국어 㐀㐁 ｱｲ 𠀀𠀁 宽")]
     public async Task TheSearchsGramsAreTheIndexsGrams(string text)
     {
-        // The index holds digit_grams (SQL) of each complaint; a search brings Grams (C#) of its text. Were the two to
-        // differ, a search would miss complaints it should find.
+        // The index holds search_grams (SQL) of each complaint; a search brings Grams (C#) of its text. Were the two to
+        // differ (in what a run is, or how long a gram), a search would miss complaints it should find.
         await using var connection = new NpgsqlConnection(Testing.Database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT digit_grams(@text)", connection);
+        await using var command = new NpgsqlCommand("SELECT search_grams(@text)", connection);
         command.Parameters.AddWithValue("text", text);
         var indexed = (string[])(await command.ExecuteScalarAsync())!;
-        Assert.That(ComplaintDigitSearch.Grams(text)?.Split(' ') ?? [], Is.EquivalentTo(indexed));
+        Assert.That(ComplaintGramSearch.Grams(text)?.Split(' ') ?? [], Is.EquivalentTo(indexed));
     }
 
     private static async Task<List<string>> ReadAllAsync(NpgsqlCommand command)
