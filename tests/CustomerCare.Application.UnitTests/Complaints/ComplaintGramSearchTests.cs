@@ -1,0 +1,29 @@
+using CustomerCare.Application.Complaints;
+
+namespace CustomerCare.Application.UnitTests.Complaints;
+
+/// <summary>
+/// Which grams a search sends: a number's digit 4-grams; a Chinese word the trigram indexes cannot serve (no three letters
+/// in a row), its bigrams; otherwise none, and the trigram indexes answer (a longer phrase, words, short numbers).
+/// </summary>
+public class ComplaintGramSearchTests
+{
+    [TestCase("宽带", "宽带", TestName = "a two-character word: its bigram")]
+    [TestCase(" 宽带 退款 ", "宽带 退款", TestName = "two of them: both bigrams")]
+    [TestCase("かな", "かな", TestName = "kana")]
+    [TestCase("한국", "한국", TestName = "hangul")]
+    [TestCase("订单 20261204", "0261 1204 2026 2612 6120", TestName = "digits: their 4-grams, the Chinese beside them left to the substring test")]
+    [TestCase("宽带断网", null, TestName = "a phrase of four characters: the trigram indexes")]
+    [TestCase("宽带 abc", null, TestName = "beside a word of three letters: the trigram indexes")]
+    [TestCase("宽", null, TestName = "one character: nothing to narrow by")]
+    [TestCase("宽带12", null, TestName = "CJK and digits in one word of four: the trigram indexes")]
+    [TestCase("kettle", null, TestName = "a word: the trigram indexes")]
+    [TestCase("１２３４５", null, TestName = "full-width digits: the trigram indexes")]
+    public void ASearchSends(string text, string? grams) => Assert.That(ComplaintGramSearch.Grams(text), Is.EqualTo(grams));
+
+    [TestCase("宽带 20261204")]
+    [TestCase("宽带断网，订单号12345。")]
+    [TestCase("kettle 宽带 abc")]
+    public void WhatASearchSends_IsAlwaysSomeOfWhatTheIndexHolds(string text) =>
+        Assert.That(ComplaintGramSearch.Grams(text)?.Split(' ') ?? [], Is.SubsetOf(ComplaintGramSearch.Indexed(text)));
+}
