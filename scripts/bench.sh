@@ -164,8 +164,8 @@ if [ "$backlog" != "0" ]; then
   start=$(date +%s)
   stop_api
   CustomerCare__Sla__ScanInterval=00:00:01 start_api
-  for _ in $(seq 1 900); do [ "$(sql -c "$DUE")" = "0" ] && break; sleep 1; done
-  left="$(sql -c "$DUE")"
+  left="$backlog"
+  for _ in $(seq 1 900); do left="$(sql -c "$DUE")"; [ "$left" = "0" ] && break; sleep 1; done
   stop_api
   start_api
   if [ "$left" = "0" ]; then say "caught up in $(( $(date +%s) - start )) s"; else say "$left clocks still due after $(( $(date +%s) - start )) s"; fi
