@@ -26,6 +26,11 @@ public class ComplaintGramSearchTests : AdminIntegrationTest
         return body.GetProperty("id").GetGuid();
     }
 
+    /// <summary>The search statements sent with a text parameter <paramref name="matches"/> picks out (the grams, or the text).</summary>
+    private static SqlCommandsSeen SearchesWithGrams(Func<string, bool> matches) =>
+        new(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
+            && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && matches(value)));
+
     private async Task<List<Guid>> FindAsync(string q) =>
         (await (await Admin.GetAsync("/api/v1/complaints?pageSize=50&q=" + Uri.EscapeDataString(q))).ReadJsonAsync()).GetProperty("items")
             .EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
@@ -45,10 +50,8 @@ public class ComplaintGramSearchTests : AdminIntegrationTest
 
         var grams = string.Join(' ', Enumerable.Range(0, run.Length - 3).Select(i => run.Substring(i, 4)).Distinct().Order(StringComparer.Ordinal));
         using var statements = SqlCommandsSeen.WithText("complaint_has_search_grams");
-        using var withTheGrams = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
-            && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && value == grams));
-        using var withFullWidth = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
-            && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && value.Contains('０')));
+        using var withTheGrams = SearchesWithGrams(value => value == grams);
+        using var withFullWidth = SearchesWithGrams(value => value.Contains('０'));
         Assert.Multiple(async () =>
         {
             Assert.That(await FindAsync(run), Is.EquivalentTo(new[] { inChinese, inTitle }));
@@ -81,10 +84,8 @@ public class ComplaintGramSearchTests : AdminIntegrationTest
         var apart = await ReceiveAsync("分开的字", $"{tag[0]}和{tag[1]}");
 
         using var statements = SqlCommandsSeen.WithText("complaint_has_search_grams");
-        using var withTheBigram = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
-            && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && value == tag));
-        using var longerWithGrams = new SqlCommandsSeen(command => command.CommandText.Contains("complaint_has_search_grams", StringComparison.Ordinal)
-            && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && value.Contains('宽')));
+        using var withTheBigram = SearchesWithGrams(value => value == tag);
+        using var longerWithGrams = SearchesWithGrams(value => value.Contains('宽'));
         Assert.Multiple(async () =>
         {
             Assert.That(await FindAsync(tag), Is.EquivalentTo(new[] { inDescription, inTitle }), "two characters: no trigram, one bigram");
