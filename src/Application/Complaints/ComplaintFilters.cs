@@ -41,8 +41,8 @@ public static class ComplaintFilters
             var search = SearchTerms.Of(q.Q);
             if (search.Grams is { } grams)
             {
-                // Numbers and CJK phrases: the search grams' index narrows the rows, and a plain substring test on the few
-                // rows left keeps the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by
+                // Numbers and two-character CJK words: the search grams' index narrows the rows, and a plain substring
+                // test on the few rows left keeps the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by
                 // running it over the statistics of the trigram indexes' expressions (~10 ms of planning for the three
                 // columns), and the trigram indexes have nothing to add here.
                 var text = search.Text!;
@@ -62,9 +62,9 @@ public static class ComplaintFilters
 }
 
 /// <summary>
-/// What a search text becomes in the statement: the search grams of its numbers and CJK phrases
-/// (<see cref="ComplaintGramSearch"/>) and its lower-case text for the substring test, or else a <c>LIKE</c> pattern for
-/// the trigram indexes. Exactly one of the two is set.
+/// What a search text becomes in the statement: the search grams of its numbers or of its two-character CJK words
+/// (<see cref="ComplaintGramSearch.Grams"/>) and its lower-case text for the substring test, or else a <c>LIKE</c> pattern
+/// for the trigram indexes. Exactly one of the two is set.
 /// </summary>
 public sealed record SearchTerms(string? Grams, string? Text, string? Pattern)
 {

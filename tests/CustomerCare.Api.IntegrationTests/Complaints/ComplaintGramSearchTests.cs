@@ -7,9 +7,10 @@ using Npgsql;
 namespace CustomerCare.Api.IntegrationTests.Complaints;
 
 /// <summary>
-/// A search for digits (an order number, a waybill, a complaint's number) or a Chinese phrase goes through the index of
-/// search grams first (digit 4-grams, CJK bigrams), and finds exactly what the substring search finds: digits anywhere in
-/// a run, in Chinese text, a phrase of two characters or more, never across fields.
+/// A search for digits (an order number, a waybill, a complaint's number) or a two-character Chinese word goes through the
+/// index of search grams first (digit 4-grams, CJK bigrams), and finds exactly what the substring search finds: digits
+/// anywhere in a run, in Chinese text, a word inside longer text, never across fields. Longer phrases keep the trigram
+/// indexes and find the same.
 /// </summary>
 public class ComplaintGramSearchTests : AdminIntegrationTest
 {
