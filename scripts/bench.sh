@@ -11,6 +11,8 @@
 #   get        GET /complaints/{id}
 #   list       GET /complaints?status=registered&departmentId=…&pageSize=50 (a department's queue, newest first)
 #   search     GET /complaints?q=<order number>&pageSize=50
+#   search-phrase  GET /complaints?q=<a Chinese phrase or word of the complaints' texts, in ~10 % of them>&pageSize=50
+#   search-words   GET /complaints?q=<a customer's own words: a shop's name, ~11 complaints, or its first two characters>
 #   register   POST /complaints/{id}/register with If-Match
 #   report     GET /reports/complaints/summary over the last full quarter, by category
 #   health     GET /health/live: the framework's own ceiling
@@ -19,7 +21,7 @@
 #              after a first import of 5,000 on the same API (import-first: reported, not judged) has warmed the path
 #   report-replica  the report scenario with ConnectionStrings__CustomerCareReports on a streaming replica of the cluster
 #              (scripts/db.sh replica start), once it has replayed everything; a report that fell back to the primary is counted
-# and pgbench running the same statements as create, get, list, search and register (pg_*.sql) at the same concurrency.
+# and pgbench running the same statements as create, get, list, the searches and register (pg_*.sql) at the same concurrency.
 # Prints one table and writes it as JSON (.data/bench/results-<time>.json) and as docs/benchmarks.md.
 #
 # Environment: BENCH_COMPLAINTS (1000000), BENCH_CUSTOMERS (200000), BENCH_POOL (100000 received complaints added per
@@ -69,7 +71,17 @@ drop_bench() { # this role's sessions on it ended, then a plain DROP, which also
   sql -d customercare -c "DROP DATABASE IF EXISTS customercare_bench" >&2
 }
 # Every run measures the same data: the seeded database is kept as a template (customercare_bench_seed) and each run
-# starts from a copy of it, since a run adds ~170,000 complaints (the register pool, the creates, an import).
+# starts from a copy of it, since a run adds ~170,000 complaints (the register pool, the creates, an import). A template
+# seeded by another version of the seed (seed.sql, places.txt, texts-zh.txt) is dropped and the data seeded anew.
+SEED="$(cat "$SCRIPTS/seed.sql" "$SCRIPTS/places.txt" "$SCRIPTS/texts-zh.txt" | sha256sum | cut -c1-16)"
+# The Chinese texts (texts-zh.txt: titles on its first line, descriptions on its second) for seed.sql and pool.sql.
+ZH=(-v zh_titles="$(sed -n 1p "$SCRIPTS/texts-zh.txt")" -v zh_descriptions="$(sed -n 2p "$SCRIPTS/texts-zh.txt")")
+if exists customercare_bench_seed \
+  && [ "$(sql -d customercare_bench_seed -c "SELECT count(*) FROM bench_meta WHERE to_jsonb(bench_meta) ->> 'seed' = '$SEED'" 2>/dev/null)" != "1" ]; then
+  say "the seeded template was made by another version of seed.sql: dropping it to seed anew"
+  drop_bench
+  sql -d customercare -c "DROP DATABASE customercare_bench_seed" >&2
+fi
 if exists customercare_bench_seed; then
   say "starting from a copy of the seeded database"
   drop_bench
@@ -133,12 +145,13 @@ fi
 PARTNER="$(sql -c "SELECT id FROM partners WHERE name = 'Bench partner'")"
 PARTNER_KEY="$(cat "$DIR/partner.key")"
 seeded() { [ "$(sql -c "SELECT to_regclass('bench_meta') IS NOT NULL")" = "t" ] \
-  && [ "$(sql -c "SELECT count(*) FROM bench_meta WHERE complaints = $COMPLAINTS AND customers = $CUSTOMERS")" = "1" ]; }
+  && [ "$(sql -c "SELECT count(*) FROM bench_meta WHERE complaints = $COMPLAINTS AND customers = $CUSTOMERS AND to_jsonb(bench_meta) ->> 'seed' = '$SEED'")" = "1" ]; }
 if ! seeded; then
   [ "$(sql -c "SELECT count(*) FROM complaints")" = "0" ] || { say "customercare_bench holds another data set: drop it and its template (DROP DATABASE customercare_bench; DROP DATABASE customercare_bench_seed) to seed $COMPLAINTS"; exit 1; }
   say "seeding $COMPLAINTS complaints and $CUSTOMERS customers (once; reused by later runs)"
   start=$(date +%s)
-  sql -v complaints="$COMPLAINTS" -v customers="$CUSTOMERS" -v template="$(cat "$DIR/template.id")" -v partner="$PARTNER" -f "$SCRIPTS/seed.sql" >&2
+  sql -v complaints="$COMPLAINTS" -v customers="$CUSTOMERS" -v template="$(cat "$DIR/template.id")" -v partner="$PARTNER" \
+    -v places="$(tr -d '\n' <"$SCRIPTS/places.txt")" "${ZH[@]}" -v seed="$SEED" -f "$SCRIPTS/seed.sql" >&2
   sql -c "VACUUM ANALYZE" >&2
   say "seeded in $(( $(date +%s) - start )) s"
 fi
@@ -172,7 +185,7 @@ if [ "$backlog" != "0" ]; then
 fi
 say "adding $POOL received complaints for the register scenario"
 POOL_FROM="$(sql -c "SELECT pool_next FROM bench_meta")"
-sql -v count="$POOL" -f "$SCRIPTS/pool.sql" >&2
+sql -v count="$POOL" "${ZH[@]}" -f "$SCRIPTS/pool.sql" >&2
 # Fresh statistics and visibility maps (index-only scans), and no autovacuum of earlier runs' changes mid-measurement.
 for table in complaints complaint_sla_clocks complaint_timeline outbox_messages idempotency_keys customers customer_contact_points; do
   sql -c "VACUUM (ANALYZE) $table" >&2
@@ -245,11 +258,11 @@ PY
 
 # Tiered JIT reaches its optimised code after some seconds of load: warm every path first, then measure.
 say "warming up"
-for scenario in get create list search register report; do
+for scenario in get create list search search-phrase search-words register report; do
   BENCH_POOL="$DIR/pool-warmup.txt" run_wrk "warmup-$scenario" "$scenario" "${BENCH_WARMUP:-8s}"
 done
 : >"$RESULTS"
-for scenario in create get list search register report health; do
+for scenario in create get list search search-phrase search-words register report health; do
   if [ "$scenario" = create ]; then
     # With the notifications as they stand and with every one switched off (what planning them costs a create),
     # alternated so that the database's drift (checkpoints, growing tables) weighs on both alike; three windows each,
@@ -281,7 +294,8 @@ stop_api
 read -r STAFF_ID STAMP <<<"$STAFF"
 PREFIX="$(printf '%s' "$PARTNER_KEY" | cut -d_ -f2)"
 say "measuring create (pgbench)"
-run_pgbench create pg_create.sql -D partner="$PARTNER" -D prefix="$PREFIX"
+run_pgbench create pg_create.sql -D partner="$PARTNER" -D prefix="$PREFIX" \
+  -D zh_titles="$(sed -n 1p "$SCRIPTS/texts-zh.txt")" -D zh_descriptions="$(sed -n 2p "$SCRIPTS/texts-zh.txt")"
 say "measuring get (pgbench)"
 run_pgbench get pg_get.sql -D complaints="$COMPLAINTS" -D staff="$STAFF_ID" -D stamp="$STAMP"
 say "measuring list (pgbench)"
@@ -290,6 +304,10 @@ PGOPTIONS="-c plan_cache_mode=force_generic_plan" run_pgbench list pg_list.sql -
 say "measuring search (pgbench)"
 # Prepared and planned for each execution's values, as the API runs a search (QueryTags.PlanEachTime).
 PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search pg_search.sql -M prepared -D complaints="$COMPLAINTS"
+say "measuring search-phrase (pgbench)"
+PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search-phrase pg_search_phrase.sql -M prepared
+say "measuring search-words (pgbench)"
+PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search-words pg_search_words.sql -M prepared -D places="$(tr -d '\n' <"$SCRIPTS/places.txt")"
 say "measuring register (pgbench)"
 run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
 

@@ -31,6 +31,20 @@ function lines(path)
   return list
 end
 
+-- A query string's value, percent-encoded byte by byte (the Chinese of the search scenarios is UTF-8).
+function urlencode(text)
+  return (text:gsub("[^%w%-_.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+-- The characters of a UTF-8 string, each a string of its own.
+function characters(text)
+  local list = {}
+  for character in text:gmatch("[%z\1-\127\194-\244][\128-\191]*") do
+    table.insert(list, character)
+  end
+  return list
+end
+
 function done(summary, latency, requests)
   local errors = summary.errors
   for _, thread in ipairs(threads) do

@@ -31,8 +31,10 @@ INSERT INTO outbox_messages (complaint_id, event_id, event_type, occurred_at, pa
             'responsibleDepartmentId', NULL, 'assigneeId', NULL, 'milestone', NULL, 'dueAt', NULL, 'closingReason', NULL)));
 INSERT INTO complaints (id, number, channel, customer_id, severity, title, description, received_at, partner_id, external_reference, status,
                         escalation_level, repeat_count, reopen_count, timeline_length, sla_started, sla_met, sla_missed, created_at, updated_at)
-  VALUES (md5('pg-' || :n)::uuid, 'PG-' || :n || '-' || txid_current(), 'Partner', md5('pgc-' || :n)::uuid, 'General', 'Parcel not delivered',
-          'Ordered a week ago, still not here. Ref pg-' || :n || '.', now(), ':partner', 'pg-' || :n || '-' || txid_current(), 'Received', 0, 0, 0, 1, 33, 0, 0, now(), now())
+  VALUES (md5('pg-' || :n)::uuid, 'PG-' || :n || '-' || txid_current(), 'Partner', md5('pgc-' || :n)::uuid, 'General',
+          CASE WHEN :n % 10 < 7 THEN (string_to_array(':zh_titles', '|'))[1 + :n % 8] ELSE 'Parcel not delivered' END,
+          CASE WHEN :n % 10 < 7 THEN (string_to_array(':zh_descriptions', '|'))[1 + :n % 6] || '参考号 pg-' || :n || '。'
+               ELSE 'Ordered a week ago, still not here. Ref pg-' || :n || '.' END, now(), ':partner', 'pg-' || :n || '-' || txid_current(), 'Received', 0, 0, 0, 1, 33, 0, 0, now(), now())
   RETURNING xmin;
 INSERT INTO complaint_timeline (id, complaint_id, sequence, at, actor_kind, actor_id, kind, to_status, text)
   VALUES (gen_random_uuid(), md5('pg-' || :n)::uuid, 1, now(), 'partner', ':partner', 'Received', 'Received', 'Received via partner.') RETURNING position, transaction_id;

@@ -1,6 +1,7 @@
 -- Seeds the benchmark database set-based: :customers customers and :complaints complaints over two years with their
 -- timelines and SLA clocks, plus :pool received complaints the register scenario consumes. Run by scripts/bench.sh
--- (psql -v customers=… -v complaints=… -v pool=… -v template=<customer id> -v partner=<partner id>) after the API
+-- (psql -v customers=… -v complaints=… -v pool=… -v template=<customer id> -v partner=<partner id> -v places=<places.txt>
+-- -v zh_titles=… -v zh_descriptions=<the lines of texts-zh.txt> -v seed=<this script's version>) after the API
 -- has migrated the database and created the template customer, the partner and the handlers through its own API.
 --
 -- Distributions: receipt skewed towards the recent past; channels, categories and severity weighted as the demo data;
@@ -31,13 +32,18 @@ FROM generate_series(1, :customers) n, t_contact t;
 
 -- One row per complaint with every instant it would reach; "stage" is how far it got (0 received … 6 closed).
 CREATE TEMP TABLE plan ON COMMIT DROP AS
-SELECT n, id, received, channel, category, severity, product, customer_id, handler, root_cause,
+SELECT n, id, received, channel, category, severity, product, customer_id, handler, root_cause, chinese, place,
        registered, assigned, contacted, investigated, proposed, accepted, resolved, closed, satisfaction,
        LEAST(target,
              CASE WHEN registered > now() THEN 0 WHEN contacted > now() THEN 1 WHEN investigated > now() THEN 2
                   WHEN proposed > now() THEN 3 WHEN resolved > now() THEN 4 WHEN closed > now() THEN 5 ELSE 6 END) AS stage
 FROM (
   SELECT n, md5('complaint-' || n)::uuid AS id, received,
+         -- Most complaints are written in Chinese, as most of our users write them; each Chinese one names the shop it
+         -- was bought at by three characters of :places (scripts/bench/places.txt: 40 characters, 64,000 names, ~11 complaints
+         -- each): a customer's own words, which the search-words scenario looks for.
+         n % 10 < 7 AS chinese,
+         substr(:'places', (1 + h % k)::int, 1) || substr(:'places', (1 + h / k % k)::int, 1) || substr(:'places', (1 + h / (k * k) % k)::int, 1) AS place,
          CASE WHEN r1 < .35 THEN 'Phone' WHEN r1 < .55 THEN 'Email' WHEN r1 < .70 THEN 'WebForm' WHEN r1 < .85 THEN 'OnlineChat'
               WHEN r1 < .90 THEN 'Sms' WHEN r1 < .95 THEN 'SocialMedia' WHEN r1 < .98 THEN 'WalkIn' ELSE 'Partner' END AS channel,
          CASE WHEN r2 < .25 THEN 'productQuality' WHEN r2 < .37 THEN 'serviceAttitude' WHEN r2 < .52 THEN 'afterSales'
@@ -63,7 +69,7 @@ FROM (
     SELECT n, now() - power(random(), 1.4) * interval '730 days' AS received,
            random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6
     FROM generate_series(1, :complaints) n
-  ) s, LATERAL (SELECT now() - s.received AS age) a
+  ) s, LATERAL (SELECT now() - s.received AS age) a, LATERAL (SELECT abs(hashint4(s.n::int)::bigint) AS h, length(:'places') AS k) x
 ) p;
 
 INSERT INTO complaints (id, number, channel, customer_id, category, severity, title, description, remedy_sought, occurred_at, received_at,
@@ -73,11 +79,17 @@ INSERT INTO complaints (id, number, channel, customer_id, category, severity, ti
                         first_response_time, resolution_time, product, created_at, updated_at, sla_started, sla_met, sla_missed)
 SELECT p.id, 'CC-' || to_char(p.received, 'YYYY') || '-' || lpad(p.n::text, 7, '0'), p.channel, p.customer_id,
        CASE WHEN p.stage >= 1 THEN p.category END, p.severity,
-       (ARRAY['Kettle leaks','Parcel late','Charged twice','Rude agent','App crashes','Repair not done','Router offline','Refund missing'])[1 + p.n % 8]
-         || coalesce(' (' || p.product || ')', ''),
-       (ARRAY['The customer reports the problem started two days after delivery.','Called three times without an answer.',
-              'The invoice shows the same order twice.','The technician did not come on the agreed day.',
-              'The device stops working after a few minutes.','The parcel arrived damaged and wet.']) [1 + p.n % 6] || ' Order ' || (100000 + p.n),
+       CASE WHEN p.chinese
+         THEN (string_to_array(:'zh_titles', '|'))[1 + p.n % 8]
+              || coalesce('（' || p.product || '）', '')
+         ELSE (ARRAY['Kettle leaks','Parcel late','Charged twice','Rude agent','App crashes','Repair not done','Router offline','Refund missing'])[1 + p.n % 8]
+              || coalesce(' (' || p.product || ')', '') END,
+       CASE WHEN p.chinese
+         THEN (string_to_array(:'zh_descriptions', '|'))[1 + p.n % 6]
+              || '在' || p.place || '店买的。订单号 ' || (100000 + p.n)
+         ELSE (ARRAY['The customer reports the problem started two days after delivery.','Called three times without an answer.',
+                     'The invoice shows the same order twice.','The technician did not come on the agreed day.',
+                     'The device stops working after a few minutes.','The parcel arrived damaged and wet.'])[1 + p.n % 6] || ' Order ' || (100000 + p.n) END,
        'Put it right', p.received - interval '1 day', p.received,
        CASE WHEN p.channel = 'Partner' THEN :'partner'::uuid END, CASE WHEN p.channel = 'Partner' THEN 'BENCH-' || p.n END,
        (ARRAY['Received','Registered','Registered','Investigated','Solution','Resolved','Closed'])[p.stage + 1],
@@ -159,7 +171,7 @@ WHERE s.complaint_id = c.id;
 SELECT setval('complaint_number_seq', greatest((SELECT last_value FROM complaint_number_seq), :complaints + 1));
 
 CREATE TABLE IF NOT EXISTS bench_meta (complaints bigint NOT NULL, customers bigint NOT NULL, pool_next bigint NOT NULL DEFAULT 1,
-                                       seeded_at timestamptz NOT NULL DEFAULT now());
+                                       seeded_at timestamptz NOT NULL DEFAULT now(), seed text);
 TRUNCATE bench_meta;
-INSERT INTO bench_meta (complaints, customers) VALUES (:complaints, :customers);
+INSERT INTO bench_meta (complaints, customers, seed) VALUES (:complaints, :customers, :'seed');
 COMMIT;

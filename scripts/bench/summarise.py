@@ -86,7 +86,7 @@ def cost(name, on, off, limit):
 
 cost("notifications", "create", "create-silent", 0.10)
 cost("metrics", "create-metrics-on", "create-metrics-off", 0.05)
-for scenario in ("list", "search"):
+for scenario in ("list", "search", "search-phrase", "search-words"):
     if scenario in api:
         beside = f"; pgbench, the same statements: {raw[scenario]['rps']:.0f} tx/s, p99 {raw[scenario]['p99Ms']:.1f} ms" if scenario in raw else ""
         target(f"{scenario} p99 < 50 ms", api[scenario]["requests"] > 0 and api[scenario]["p99Ms"] < 50, f"{api[scenario]['p99Ms']:.1f} ms{beside}")
@@ -116,7 +116,8 @@ notes = [f"first import on the fresh API (the import's warm-up, not judged): {r[
          f"({r['created']:,} created in {r['seconds']} s, job {r['status']})" for r in rows if r["kind"] == "import-first"]
 
 table = []
-for scenario in ("create", "create-silent", "create-metrics-on", "create-metrics-off", "get", "list", "search", "register", "report", "report-replica", "health"):
+for scenario in ("create", "create-silent", "create-metrics-on", "create-metrics-off", "get", "list", "search", "search-phrase", "search-words",
+                 "register", "report", "report-replica", "health"):
     if scenario not in api:
         continue
     a = api[scenario]
