@@ -1,6 +1,7 @@
 -- pgbench equivalent of scenario 3d (search-words.lua: a shop's name of three characters of places.txt, ~11 complaints,
 -- or its first two, ~900): the statements the API sends for it. Two characters are their own bigram: the search grams
--- narrow the rows, the substring test (strpos) decides, and the full page is followed by its count (up to 1,000); three
+-- narrow the rows, the substring test (strpos) decides, and the full page is followed by its count (the first 1,001
+-- matches newest first, as the API's count statement reads them); three
 -- are a LIKE pattern the trigram indexes serve, on a page that is not full (no count). bench.sh passes places.txt as
 -- :places and runs it prepared with plan_cache_mode = force_custom_plan, as the API runs a search: PostgreSQL folds the
 -- word into a constant while planning each execution.
@@ -24,6 +25,7 @@ SELECT count(*)::int FROM (
     AND (strpos(lower(c.number), substr(:places, :a, 1) || substr(:places, :b, 1)) - 1 >= 0
       OR strpos(lower(c.title), substr(:places, :a, 1) || substr(:places, :b, 1)) - 1 >= 0
       OR strpos(lower(c.description), substr(:places, :a, 1) || substr(:places, :b, 1)) - 1 >= 0)
+  ORDER BY c.received_at DESC, c.id DESC
   LIMIT 1001) c1;
 \else
 SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severity, c.scope, c.title, c.received_at, c.partner_id,
