@@ -74,8 +74,12 @@ drop_bench() { # this role's sessions on it ended, then a plain DROP, which also
 # starts from a copy of it, since a run adds ~170,000 complaints (the register pool, the creates, an import). A template
 # seeded by another version of the seed (seed.sql, places.txt, texts-zh.txt) is dropped and the data seeded anew.
 SEED="$(cat "$SCRIPTS/seed.sql" "$SCRIPTS/places.txt" "$SCRIPTS/texts-zh.txt" | sha256sum | cut -c1-16)"
-# The Chinese texts (texts-zh.txt: titles on its first line, descriptions on its second) for seed.sql and pool.sql.
-ZH=(-v zh_titles="$(sed -n 1p "$SCRIPTS/texts-zh.txt")" -v zh_descriptions="$(sed -n 2p "$SCRIPTS/texts-zh.txt")")
+# The Chinese texts (texts-zh.txt: titles on its first line, descriptions on its second; places.txt: the characters of
+# the shops' names) for seed.sql, pool.sql and pg_create.sql, and the searched ones (search-zh.txt) for pg_search_*.sql.
+line() { sed -n "$2p" "$SCRIPTS/$1"; }
+PLACES="$(line places.txt 1)"
+ZH_TITLES="$(line texts-zh.txt 1)" ZH_DESCRIPTIONS="$(line texts-zh.txt 2)"
+ZH=(-v zh_titles="$ZH_TITLES" -v zh_descriptions="$ZH_DESCRIPTIONS")
 if exists customercare_bench_seed \
   && [ "$(sql -d customercare_bench_seed -c "SELECT count(*) FROM bench_meta WHERE to_jsonb(bench_meta) ->> 'seed' = '$SEED'" 2>/dev/null)" != "1" ]; then
   say "the seeded template was made by another version of seed.sql: dropping it to seed anew"
@@ -151,7 +155,7 @@ if ! seeded; then
   say "seeding $COMPLAINTS complaints and $CUSTOMERS customers (once; reused by later runs)"
   start=$(date +%s)
   sql -v complaints="$COMPLAINTS" -v customers="$CUSTOMERS" -v template="$(cat "$DIR/template.id")" -v partner="$PARTNER" \
-    -v places="$(tr -d '\n' <"$SCRIPTS/places.txt")" "${ZH[@]}" -v seed="$SEED" -f "$SCRIPTS/seed.sql" >&2
+    -v places="$PLACES" "${ZH[@]}" -v seed="$SEED" -f "$SCRIPTS/seed.sql" >&2
   sql -c "VACUUM ANALYZE" >&2
   say "seeded in $(( $(date +%s) - start )) s"
 fi
@@ -294,8 +298,7 @@ stop_api
 read -r STAFF_ID STAMP <<<"$STAFF"
 PREFIX="$(printf '%s' "$PARTNER_KEY" | cut -d_ -f2)"
 say "measuring create (pgbench)"
-run_pgbench create pg_create.sql -D partner="$PARTNER" -D prefix="$PREFIX" \
-  -D zh_titles="$(sed -n 1p "$SCRIPTS/texts-zh.txt")" -D zh_descriptions="$(sed -n 2p "$SCRIPTS/texts-zh.txt")"
+run_pgbench create pg_create.sql -D partner="$PARTNER" -D prefix="$PREFIX" -D zh_titles="$ZH_TITLES" -D zh_descriptions="$ZH_DESCRIPTIONS"
 say "measuring get (pgbench)"
 run_pgbench get pg_get.sql -D complaints="$COMPLAINTS" -D staff="$STAFF_ID" -D stamp="$STAMP"
 say "measuring list (pgbench)"
@@ -305,9 +308,13 @@ say "measuring search (pgbench)"
 # Prepared and planned for each execution's values, as the API runs a search (QueryTags.PlanEachTime).
 PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search pg_search.sql -M prepared -D complaints="$COMPLAINTS"
 say "measuring search-phrase (pgbench)"
-PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search-phrase pg_search_phrase.sql -M prepared
+items() { printf '%s' "$1" | awk -F'|' '{ print NF }'; } # of a line of |-separated texts
+WORDS="$(line search-zh.txt 1)" PHRASES="$(line search-zh.txt 2)"
+PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search-phrase pg_search_phrase.sql -M prepared \
+  -D words="$WORDS" -D nwords="$(items "$WORDS")" -D phrases="$PHRASES" -D nphrases="$(items "$PHRASES")"
 say "measuring search-words (pgbench)"
-PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search-words pg_search_words.sql -M prepared -D places="$(tr -d '\n' <"$SCRIPTS/places.txt")"
+PGOPTIONS="-c plan_cache_mode=force_custom_plan" run_pgbench search-words pg_search_words.sql -M prepared \
+  -D places="$PLACES" -D nplaces="$(python3 -c 'import sys; print(len(sys.argv[1]))' "$PLACES")"
 say "measuring register (pgbench)"
 run_pgbench register pg_register.sql -D pool_from="$(( POOL_FROM + HALF ))" -D pool_to="$(( POOL_FROM + POOL - 1 ))" -D staff="$STAFF_ID" -D stamp="$STAMP"
 

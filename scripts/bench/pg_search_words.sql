@@ -1,13 +1,13 @@
 -- pgbench equivalent of scenario 3d (search-words.lua: a shop's name of three characters of places.txt, ~11 complaints,
--- or its first two, ~900): the statements the API sends for it. Two characters are their own bigram: the search grams
--- narrow the rows, the substring test (strpos) decides, and the full page is followed by its count (the first 1,001
--- matches newest first, as the API's count statement reads them); three
--- are a LIKE pattern the trigram indexes serve, on a page that is not full (no count). bench.sh passes places.txt as
--- :places and runs it prepared with plan_cache_mode = force_custom_plan, as the API runs a search: PostgreSQL folds the
--- word into a constant while planning each execution.
-\set a random(1, 40)
-\set b random(1, 40)
-\set c random(1, 40)
+-- or its first two, ~900): the statements the API sends for it. bench.sh passes places.txt as :places and its length as
+-- :nplaces. Two characters are their own bigram: the search grams narrow the rows, the substring test (strpos) decides,
+-- and the full page is followed by its count (the first 1,001 matches newest first, as the API's count statement reads
+-- them). Three are a LIKE pattern the trigram indexes serve, on a page that is not full (no count). Run prepared with
+-- plan_cache_mode = force_custom_plan, as the API runs a search: PostgreSQL folds the word into a constant while planning
+-- each execution.
+\set a random(1, :nplaces)
+\set b random(1, :nplaces)
+\set c random(1, :nplaces)
 \if random(1, 2) = 1
 SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severity, c.scope, c.title, c.received_at, c.partner_id,
        c.external_reference, c.first_responder_id, c.responsible_department_id, c.assignee_id, c.escalation_level, c.key_customer,

@@ -42,9 +42,9 @@ public static class ComplaintFilters
             if (search.Grams is { } grams)
             {
                 // Numbers and two-character CJK words: the search grams' index narrows the rows, and a plain substring
-                // test on the few rows left keeps the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL estimates a LIKE by
-                // running it over the statistics of the trigram indexes' expressions (~10 ms of planning for the three
-                // columns), and the trigram indexes have nothing to add here.
+                // test on the few rows left keeps the matches exact. strpos (IndexOf), not LIKE (Contains): PostgreSQL
+                // estimates a LIKE by running it over the statistics of the trigram indexes' expressions (~10 ms of
+                // planning for the three columns), and the trigram indexes have nothing to add here.
                 var text = search.Text!;
                 return complaints.Where(c => ComplaintGramSearch.Contains(c.Number, c.Title, c.Description, grams)
                     && (c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0));

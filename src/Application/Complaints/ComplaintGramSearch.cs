@@ -6,11 +6,11 @@ namespace CustomerCare.Application.Complaints;
 /// Searching for a number (an order, a waybill, a phone, a complaint's own number) or a Chinese (Japanese, Korean) word
 /// of two characters through the index of the search grams of each complaint's number, title and description
 /// (<c>complaint_search_grams</c>): every run of four or more ASCII digits contributes each of its 4-digit windows, every
-/// run of two or more CJK characters each of its 2-character windows. Any text that contains the search text contains every gram of the search text's runs,
-/// so the condition only narrows the rows the substring test (kept beside it) looks at: the matches are the same. Digits
-/// share a few hundred trigrams between a million complaints, and a two-character word (宽带, 退款), the commonest Chinese
-/// search, has no trigram at all: without the bigrams PostgreSQL read the complaints newest first until fifty matched, 5 s
-/// with a million for a word a few dozen of them hold.
+/// run of two or more CJK characters each of its 2-character windows. Any text that contains the search text contains
+/// every gram of the search text's runs, so the condition only narrows the rows the substring test (kept beside it)
+/// looks at: the matches are the same. Digits share a few hundred trigrams between a million complaints, and a
+/// two-character word (宽带, 退款), the commonest Chinese search, has no trigram at all: without the bigrams PostgreSQL
+/// read the complaints newest first until fifty matched, 5 s with a million for a word a few dozen of them hold.
 /// </summary>
 public static partial class ComplaintGramSearch
 {
