@@ -84,6 +84,8 @@ public sealed class Complaints : IEndpointGroup
         group.MapGet("/", ListComplaints).WithName(nameof(ListComplaints)).RequireAuthorization(Policies.StaffOrPartner)
             .WithSummary("Complaints you may see, filtered, sorted and paged (pageSize at most 200); q searches number, title and description; sla=breached|atRisk (overdue=true means breached: a clock past its due time, or a solution step past its due time and not done) looks at open complaints")
             .WithDescription("totalCount counts the matches up to CustomerCare:Complaints:ListCountLimit (1,000), or as far as the requested page reaches; beyond that it is a lower bound and totalCountIsExact is false. " +
+                "A search (`q`) counts up to CustomerCare:Complaints:SearchCountLimit (0 by default: as far as the requested page reaches): " +
+                "totalCountIsExact false then says that more matches follow the page, and the next page shows them. " +
                 "For a partner, `customerId`, `firstResponderId`, `responsibleDepartmentId` and `assigneeId` are null. " +
                 "With `Accept: text/csv` (staff only) the answer is the complaint ledger (投诉台账): every complaint the filters find, oldest " +
                 "first, one row each with its clocks (due, met, state per milestone); page and pageSize do not apply, the server pages " +

@@ -56,6 +56,39 @@ public sealed record PagedList<T>(
     }
 
     /// <summary>
+    /// Like <see cref="CreateAsync"/>, but the page is read with one item more than its size (<see cref="LookedAheadAsync"/>):
+    /// a full page then needs no count up to <paramref name="countLimit"/> when the limit is no further than the page reaches.
+    /// </summary>
+    public static async Task<PagedList<T>> CreateLookingAheadAsync(IQueryable<T> query, int page, int pageSize, int countLimit, CancellationToken cancellationToken)
+    {
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(cancellationToken);
+        return await LookedAheadAsync(items, page, pageSize, countLimit, cap => query.Take(cap).CountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The page <paramref name="items"/> read with one item more than its size, counted: a page with no item beyond it
+    /// is the last, and its position gives the exact count; an item beyond it, when <paramref name="countLimit"/> is no
+    /// further than the page reaches, says that more follow (totalCount as far as the page reaches, not exact). Only
+    /// a higher limit, or an empty page past the first, sends <paramref name="count"/>.
+    /// </summary>
+    public static async Task<PagedList<T>> LookedAheadAsync(List<T> items, int page, int pageSize, int countLimit, Func<int, Task<int>> count)
+    {
+        var skipped = (page - 1) * pageSize;
+        if (items.Count <= pageSize)
+        {
+            return items.Count > 0 || page == 1
+                ? new PagedList<T>(items, page, pageSize, skipped + items.Count)
+                : await CountedByPositionAsync(items, page, pageSize, countLimit, count);
+        }
+
+        items.RemoveRange(pageSize, items.Count - pageSize);
+        var cap = CountCap(page, pageSize, countLimit);
+        var counted = cap <= skipped + pageSize + 1 ? cap : await count(cap);
+        var exact = counted < cap;
+        return new PagedList<T>(items, page, pageSize, exact ? counted : cap - 1) { TotalCountIsExact = exact };
+    }
+
+    /// <summary>
     /// Like <see cref="CreateAsync"/>, but the page and its count (up to <paramref name="countLimit"/>, or as far as the
     /// requested page reaches) come from one statement: for lists whose pages are usually full, such as a department's
     /// queue, where <see cref="CreateAsync"/> would nearly always send the count as a second query. PostgreSQL runs the

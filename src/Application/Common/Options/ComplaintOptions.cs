@@ -18,6 +18,15 @@ public sealed class ComplaintOptions
     public int ListCountLimit { get; set; } = 1000;
 
     /// <summary>
+    /// A search (<c>q</c>) counts its matches up to this many, or as far as the requested page reaches. 0, the default:
+    /// only that far. The page is read with one match more than it shows, so a search is one statement: its count
+    /// tells whether more follow (totalCountIsExact false) without walking on to them. Counting a phrase that a tenth
+    /// of a million complaints hold up to 1,000 examines some 10,000 of them, twenty times what the page costs.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+    public int SearchCountLimit { get; set; }
+
+    /// <summary>
     /// Whether agents may assign and transfer complaints themselves. Off as the texts have it (部门负责人应在2小时内指派):
     /// only supervisors of the responsible department, managers and administrators do; a handler may hand a complaint
     /// back to the department's queue with a reason.

@@ -83,8 +83,9 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     private static readonly ListComplaintsQuery Plain = new();
 
     /// <summary>
-    /// A page of the search's matches for the caller, counted as <see cref="PagedList{T}.CreateAsync"/> counts (by its position
-    /// when it is not full, else by a second statement), or null for a caller with no rule here (the general path answers).
+    /// A page of the search's matches for the caller, with one more to look ahead, counted as
+    /// <see cref="PagedList{T}.LookedAheadAsync"/> counts (by its position, or as far as it reaches when more follow; a
+    /// second statement only for a count limit beyond the page), or null for a caller with no rule here (the general path answers).
     /// </summary>
     public async Task<PagedList<ComplaintSummaryDto>?> SearchAsync(
         IApplicationDbContext db, ICurrentUser user, ListComplaintsQuery q, int countLimit, CancellationToken cancellationToken)
@@ -100,10 +101,10 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         var skipped = (q.Page - 1) * q.PageSize;
         Guid[] departments = [.. visibility.Departments];
         var rows = db.Compiled(context => visibility.Everything
-            ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize)
-            : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize));
-        var items = await ReadAsync(rows, q.PageSize, cancellationToken);
-        return await PagedList<ComplaintSummaryDto>.CountedByPositionAsync(items, q.Page, q.PageSize, countLimit,
+            ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize + 1)
+            : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize + 1));
+        var items = await ReadAsync(rows, q.PageSize + 1, cancellationToken);
+        return await PagedList<ComplaintSummaryDto>.LookedAheadAsync(items, q.Page, q.PageSize, countLimit,
             cap => db.Compiled(context => visibility.Everything
                 ? _countEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, cap)
                 : _countRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, cap)));

@@ -86,7 +86,7 @@ public sealed class ListComplaintsQueryHandler(
     {
         // A queue's first page and a search box's text, the lists asked most often, by the queries compiled for them.
         var answered = CompiledComplaintLists.IsQueue(q) ? await compiled.QueueAsync(db, user, q, options.Value.ListCountLimit, cancellationToken)
-            : CompiledComplaintLists.IsSearch(q) ? await compiled.SearchAsync(db, user, q, options.Value.ListCountLimit, cancellationToken)
+            : CompiledComplaintLists.IsSearch(q) ? await compiled.SearchAsync(db, user, q, options.Value.SearchCountLimit, cancellationToken)
             : null;
         if (answered is not null)
         {
@@ -104,12 +104,12 @@ public sealed class ListComplaintsQueryHandler(
         };
 
         // A list without a search text is usually a queue with more than a page in it: its count comes in the page's
-        // statement. Most searches match less than a page, which then counts itself without a second query.
+        // statement. A search reads one match more than its page, which tells whether more follow without counting them.
         var summaries = complaints.ProjectTo<ComplaintSummaryDto>(mapper.ConfigurationProvider);
         var page = string.IsNullOrWhiteSpace(q.Q)
             ? await PagedList<ComplaintSummaryDto>.CreateCountedAsync(
                 summaries, complaints, q.Page, q.PageSize, options.Value.ListCountLimit, cancellationToken, planOnce: FiltersOnlyByEquality(q))
-            : await PagedList<ComplaintSummaryDto>.CreateAsync(summaries, q.Page, q.PageSize, cancellationToken, options.Value.ListCountLimit);
+            : await PagedList<ComplaintSummaryDto>.CreateLookingAheadAsync(summaries, q.Page, q.PageSize, options.Value.SearchCountLimit, cancellationToken);
         return user.ReadsPublicOnly() ? page.Select(c => c.ForPublic()) : page;
     }
 
