@@ -12,12 +12,20 @@ BASE="$1" KEY="$2" WORK="$3" ROWS="${4:-10000}" KIND="${5:-import}"
 mkdir -p "$WORK"
 FILE="$WORK/import-$ROWS.ndjson"
 RUN="$(date +%s%N)"
-python3 - "$ROWS" "$RUN" >"$FILE" <<'PY'
+# Written as the created complaints are (create.lua): seven in ten in Chinese, with the seeded complaints' texts
+# (texts-zh.txt), the others in English. Ten thousand identical texts would be the newest complaints after an import,
+# and every search for something else would first pass all of them.
+python3 - "$ROWS" "$RUN" "$(dirname "${BASH_SOURCE[0]}")/texts-zh.txt" >"$FILE" <<'PY'
 import json, sys
 rows, run = int(sys.argv[1]), sys.argv[2]
+titles, descriptions = (line.split("|") for line in open(sys.argv[3], encoding="utf-8").read().splitlines()[:2])
 for i in range(1, rows + 1):
-    print(json.dumps({"externalReference": f"IMP-{run}-{i}", "channel": "partner", "title": "宽带断网",
-                      "description": f"整栋楼无法上网，订单 {run[-6:]}-{i}。", "severity": "general",
+    reference = f"{run[-6:]}-{i}"
+    title, description = "Broadband down", f"The whole building is offline. Order {reference}."
+    if i % 10 < 7:
+        title, description = titles[i % len(titles)], f"{descriptions[i % len(descriptions)]}订单 {reference}。"
+    print(json.dumps({"externalReference": f"IMP-{run}-{i}", "channel": "partner", "title": title,
+                      "description": description, "severity": "general",
                       "customer": {"name": f"导入客户 {i}", "phone": f"+86 137 {(int(run) // 1000 + i) % 10000:04d} {i % 10000:04d}"}},
                      ensure_ascii=False))
 PY

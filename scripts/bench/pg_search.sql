@@ -1,5 +1,5 @@
--- pgbench equivalent of scenario 3b (an order number typed into q): the one page query the API sends when the matches
--- fit one page (the count is then the page's length): the digits' 4-grams narrow the rows (the API sends them as a
+-- pgbench equivalent of scenario 3b (an order number typed into q): the one statement the API sends for a search, its
+-- page and one match more (which tells whether more follow; the count is the page's length): the digits' 4-grams narrow the rows (the API sends them as a
 -- parameter, computed from the search text: here lpad of the number's 4-digit windows, which PostgreSQL folds into one
 -- while planning), the substring test (strpos) over number, title and description decides. bench.sh runs it prepared
 -- with plan_cache_mode = force_custom_plan: each execution is planned for its own grams, as the API's are.
@@ -24,4 +24,4 @@ WHERE complaint_has_search_grams(c.number, c.title, c.description,
   AND (strpos(lower(c.number), :n::text) - 1 >= 0 OR strpos(lower(c.title), :n::text) - 1 >= 0
    OR strpos(lower(c.description), :n::text) - 1 >= 0)
 ORDER BY c.received_at DESC, c.id DESC
-LIMIT 50;
+LIMIT 51;

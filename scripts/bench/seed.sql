@@ -72,6 +72,39 @@ FROM (
   ) s, LATERAL (SELECT now() - s.received AS age) a, LATERAL (SELECT abs(hashint4(s.n::int)::bigint) AS h, length(:'places') AS k) x
 ) p;
 
+-- SLA clocks: started and met at the plan's instants; due after the default targets (as elapsed time: an approximation).
+-- Drawn before the complaints, which carry their summary (bit = 1 << milestone, as the application keeps it) from the
+-- start: an UPDATE of every complaint afterwards rewrote the whole table and left its heap half empty.
+CREATE TEMP TABLE t_clock ON COMMIT DROP AS
+SELECT gen_random_uuid() AS id, c.complaint_id, c.milestone, CASE c.milestone WHEN 'FirstContact' THEN 'Calendar' ELSE 'Working' END AS basis,
+       c.started_at, c.due_at, c.started_at + (c.due_at - c.started_at) * 0.8 AS at_risk_from, c.met_at,
+       CASE WHEN c.met_at > c.due_at OR (c.met_at IS NULL AND c.stage < 6 AND c.due_at <= now()) THEN c.due_at END AS breached_at,
+       CASE WHEN c.met_at IS NULL AND c.stage < 6 AND c.started_at + (c.due_at - c.started_at) * 0.8 <= now()
+            THEN c.started_at + (c.due_at - c.started_at) * 0.8 END AS at_risk_notified_at,
+       interval '0' AS paused_working_time,
+       1 << CASE c.milestone WHEN 'Registered' THEN 0 WHEN 'Assigned' THEN 1 WHEN 'FirstContact' THEN 2
+                             WHEN 'SolutionProposed' THEN 3 WHEN 'ResultFedBack' THEN 4 ELSE 5 END AS bit
+FROM (
+  SELECT p.id AS complaint_id, p.stage, m.milestone, m.started_at, m.started_at + m.target AS due_at, m.met_at
+  FROM plan p,
+  LATERAL (VALUES
+      ('Registered', 0, p.received, interval '1 hour', CASE WHEN p.stage >= 1 THEN p.registered END),
+      ('Assigned', 1, p.registered, interval '2 hours', CASE WHEN p.stage >= 1 THEN p.assigned END),
+      ('FirstContact', 1, p.registered, interval '1 day', CASE WHEN p.stage >= 2 THEN p.contacted END),
+      ('SolutionProposed', 1, p.registered, CASE WHEN p.severity = 'Major' THEN interval '7 days' ELSE interval '5 days' END, CASE WHEN p.stage >= 4 THEN p.proposed END),
+      ('ResultFedBack', 5, p.accepted, interval '5 days', CASE WHEN p.stage >= 5 THEN p.resolved END),
+      ('Resolution', 0, p.received, CASE WHEN p.severity = 'Major' THEN interval '11 days' ELSE interval '8 days' END, CASE WHEN p.stage >= 5 THEN p.resolved END)
+  ) AS m(milestone, needs, started_at, target, met_at)
+  WHERE p.stage >= m.needs
+) c;
+
+CREATE TEMP TABLE t_summary ON COMMIT DROP AS
+SELECT complaint_id, bit_or(bit) AS started,
+       bit_or(CASE WHEN breached_at IS NULL AND met_at <= due_at THEN bit ELSE 0 END) AS met,
+       bit_or(CASE WHEN breached_at IS NOT NULL OR met_at > due_at THEN bit ELSE 0 END) AS missed
+FROM t_clock
+GROUP BY complaint_id;
+
 INSERT INTO complaints (id, number, channel, customer_id, category, severity, title, description, remedy_sought, occurred_at, received_at,
                         partner_id, external_reference, status, first_responder_id, responsible_department_id, assignee_id, escalation_level,
                         registered_at, customer_acknowledged_at, first_contact_at, assigned_at, solution_proposed_at, solution_accepted_at,
@@ -107,8 +140,9 @@ SELECT p.id, 'CC-' || to_char(p.received, 'YYYY') || '-' || lpad(p.n::text, 7, '
        0, 0, 1 + (p.stage >= 1)::int * 2 + (p.stage >= 2)::int + (p.stage >= 3)::int + (p.stage >= 4)::int + (p.stage >= 5)::int * 2 + (p.stage >= 6)::int,
        CASE WHEN p.stage >= 2 THEN (p.contacted - p.received) * 0.375 END,
        CASE WHEN p.stage >= 5 THEN (p.resolved - p.received) * 0.375 END,
-       p.product, p.received, greatest(p.received, LEAST(now(), p.closed)), 0, 0, 0 -- the clock summary is set below, from the clocks
+       p.product, p.received, greatest(p.received, LEAST(now(), p.closed)), coalesce(k.started, 0), coalesce(k.met, 0), coalesce(k.missed, 0)
 FROM plan p
+LEFT JOIN t_summary k ON k.complaint_id = p.id
 JOIN t_handler h ON h.i = p.handler
 LEFT JOIN t_department d ON d.code = CASE p.category WHEN 'productQuality' THEN 'QA' WHEN 'afterSales' THEN 'AS' WHEN 'technicalFault' THEN 'TS' ELSE 'CS' END;
 
@@ -134,39 +168,9 @@ FROM (
   WHERE p.stage >= s.needs
 ) e;
 
--- SLA clocks: started and met at the plan's instants; due after the default targets (as elapsed time: an approximation).
 INSERT INTO complaint_sla_clocks (id, complaint_id, milestone, basis, started_at, due_at, at_risk_from, met_at, breached_at, at_risk_notified_at, paused_working_time)
-SELECT gen_random_uuid(), c.complaint_id, c.milestone, CASE c.milestone WHEN 'FirstContact' THEN 'Calendar' ELSE 'Working' END, c.started_at, c.due_at, c.started_at + (c.due_at - c.started_at) * 0.8, c.met_at,
-       CASE WHEN c.met_at > c.due_at OR (c.met_at IS NULL AND c.stage < 6 AND c.due_at <= now()) THEN c.due_at END,
-       CASE WHEN c.met_at IS NULL AND c.stage < 6 AND c.started_at + (c.due_at - c.started_at) * 0.8 <= now()
-            THEN c.started_at + (c.due_at - c.started_at) * 0.8 END,
-       interval '0'
-FROM (
-  SELECT p.id AS complaint_id, p.stage, m.milestone, m.started_at, m.started_at + m.target AS due_at, m.met_at
-  FROM plan p,
-  LATERAL (VALUES
-      ('Registered', 0, p.received, interval '1 hour', CASE WHEN p.stage >= 1 THEN p.registered END),
-      ('Assigned', 1, p.registered, interval '2 hours', CASE WHEN p.stage >= 1 THEN p.assigned END),
-      ('FirstContact', 1, p.registered, interval '1 day', CASE WHEN p.stage >= 2 THEN p.contacted END),
-      ('SolutionProposed', 1, p.registered, CASE WHEN p.severity = 'Major' THEN interval '7 days' ELSE interval '5 days' END, CASE WHEN p.stage >= 4 THEN p.proposed END),
-      ('ResultFedBack', 5, p.accepted, interval '5 days', CASE WHEN p.stage >= 5 THEN p.resolved END),
-      ('Resolution', 0, p.received, CASE WHEN p.severity = 'Major' THEN interval '11 days' ELSE interval '8 days' END, CASE WHEN p.stage >= 5 THEN p.resolved END)
-  ) AS m(milestone, needs, started_at, target, met_at)
-  WHERE p.stage >= m.needs
-) c;
-
--- The clock summary on each complaint (bit = 1 << milestone), as the application keeps it.
-UPDATE complaints c SET sla_started = s.started, sla_met = s.met, sla_missed = s.missed
-FROM (
-  SELECT complaint_id, bit_or(bit) AS started,
-         bit_or(CASE WHEN breached_at IS NULL AND met_at <= due_at THEN bit ELSE 0 END) AS met,
-         bit_or(CASE WHEN breached_at IS NOT NULL OR met_at > due_at THEN bit ELSE 0 END) AS missed
-  FROM (SELECT k.*, 1 << CASE k.milestone WHEN 'Registered' THEN 0 WHEN 'Assigned' THEN 1 WHEN 'FirstContact' THEN 2
-                                         WHEN 'SolutionProposed' THEN 3 WHEN 'ResultFedBack' THEN 4 ELSE 5 END AS bit
-        FROM complaint_sla_clocks k) k
-  GROUP BY complaint_id
-) s
-WHERE s.complaint_id = c.id;
+SELECT id, complaint_id, milestone, basis, started_at, due_at, at_risk_from, met_at, breached_at, at_risk_notified_at, paused_working_time
+FROM t_clock;
 
 SELECT setval('complaint_number_seq', greatest((SELECT last_value FROM complaint_number_seq), :complaints + 1));
 
