@@ -20,6 +20,8 @@ using CustomerCare.Infrastructure.Identity;
 using CustomerCare.Infrastructure.Outbox;
 using CustomerCare.Infrastructure.PersonalData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerCare.Infrastructure.Data;
 
@@ -460,8 +462,9 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
         modelBuilder.Entity<DepartmentRobot>(new DepartmentRobotConfiguration(secrets).Configure);
         modelBuilder.Entity<ComplaintImport>(new ComplaintImportConfiguration(protector).Configure);
         modelBuilder.Entity<ComplaintImportRow>(ComplaintImportConfiguration.Configure);
+        var typeMappings = this.GetService<IRelationalTypeMappingSource>();
         modelBuilder.HasDbFunction(typeof(ComplaintGramSearch).GetMethod(nameof(ComplaintGramSearch.Contains))!)
-            .HasName("complaint_has_search_grams").HasSchema("public");
+            .HasTranslation(new StoredSearchGrams(typeMappings).Contain);
         SequenceValues.UseForPrimitiveCollections(modelBuilder.Model);
     }
 }

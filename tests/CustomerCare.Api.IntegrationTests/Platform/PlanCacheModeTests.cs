@@ -78,7 +78,7 @@ public sealed class PlanCacheModeTests : AdminIntegrationTest
         var word = string.Concat(Enumerable.Range(0, 2).Select(_ => (char)Random.Shared.Next(0x3400, 0x4DB6))); // two characters no other test writes
         await api.ReceiveAsync(ComplaintApi.NewComplaint($"订单 5512345 未送达 {word}", "+86 139 0000 0389"));
 
-        using var seen = SqlCommandsSeen.WithText("complaint_has_search_grams");
+        using var seen = SqlCommandsSeen.WithText("search_grams_contain");
         var found = await (await Admin.GetAsync("/api/v1/complaints?q=5512345")).ReadJsonAsync();
         var other = await (await Admin.GetAsync("/api/v1/complaints?q=6612345")).ReadJsonAsync();
         var phrase = await (await Admin.GetAsync("/api/v1/complaints?q=" + Uri.EscapeDataString(word))).ReadJsonAsync();

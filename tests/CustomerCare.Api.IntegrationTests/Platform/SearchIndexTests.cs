@@ -14,7 +14,7 @@ public sealed class SearchIndexTests : IntegrationTest
     [TestCase("ix_complaints_number_trgm")]
     [TestCase("ix_complaints_title_trgm")]
     [TestCase("ix_complaints_description_trgm")]
-    [TestCase("ix_complaints_search_grams")]
+    [TestCase("ix_complaints_stored_search_grams")]
     public async Task ATrigramIndex_MergesItsPendingListAt128kB(string index)
     {
         await using var scope = Testing.Factory.Services.CreateAsyncScope();
