@@ -72,8 +72,10 @@ drop_bench() { # this role's sessions on it ended, then a plain DROP, which also
 }
 # Every run measures the same data: the seeded database is kept as a template (customercare_bench_seed) and each run
 # starts from a copy of it, since a run adds ~170,000 complaints (the register pool, the creates, an import). A template
-# seeded by another version of the seed (seed.sql, places.txt, texts-zh.txt) is dropped and the data seeded anew.
-SEED="$(cat "$SCRIPTS/seed.sql" "$SCRIPTS/places.txt" "$SCRIPTS/texts-zh.txt" | sha256sum | cut -c1-16)"
+# seeded by another version of the seed (seed.sql, places.txt, texts-zh.txt) or of the schema (the migrations' names) is
+# dropped and the data seeded anew: the API would migrate every copy as it starts, and a migration that rewrites the
+# complaints takes minutes on a million.
+SEED="$( (cat "$SCRIPTS/seed.sql" "$SCRIPTS/places.txt" "$SCRIPTS/texts-zh.txt"; ls src/Infrastructure/Data/Migrations) | sha256sum | cut -c1-16)"
 # The Chinese texts (texts-zh.txt: titles on its first line, descriptions on its second; places.txt: the characters of
 # the shops' names) for seed.sql, pool.sql and pg_create.sql, and the searched ones (search-zh.txt) for pg_search_*.sql.
 line() { sed -n "$2p" "$SCRIPTS/$1"; }
@@ -82,7 +84,7 @@ ZH_TITLES="$(line texts-zh.txt 1)" ZH_DESCRIPTIONS="$(line texts-zh.txt 2)"
 ZH=(-v zh_titles="$ZH_TITLES" -v zh_descriptions="$ZH_DESCRIPTIONS")
 if exists customercare_bench_seed \
   && [ "$(sql -d customercare_bench_seed -c "SELECT count(*) FROM bench_meta WHERE to_jsonb(bench_meta) ->> 'seed' = '$SEED'" 2>/dev/null)" != "1" ]; then
-  say "the seeded template was made by another version of seed.sql: dropping it to seed anew"
+  say "the seeded template was made by another version of the seed or the schema: dropping it to seed anew"
   drop_bench
   sql -d customercare -c "DROP DATABASE customercare_bench_seed" >&2
 fi

@@ -19,7 +19,7 @@ SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severit
        c.external_reference, c.first_responder_id, c.responsible_department_id, c.assignee_id, c.escalation_level, c.key_customer,
        c.repeat_count, c.updated_at
 FROM complaints c
-WHERE complaint_has_search_grams(c.number, c.title, c.description,
+WHERE search_grams_contain(c.search_grams,
         lpad(:g1::text, 4, '0') || ' ' || lpad(:g2::text, 4, '0') || ' ' || lpad(:g3::text, 4, '0') || ' ' || lpad(:g4::text, 4, '0'))
   AND (strpos(lower(c.number), :n::text) - 1 >= 0 OR strpos(lower(c.title), :n::text) - 1 >= 0
    OR strpos(lower(c.description), :n::text) - 1 >= 0)

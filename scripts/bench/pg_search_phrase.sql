@@ -11,7 +11,7 @@ SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severit
        c.external_reference, c.first_responder_id, c.responsible_department_id, c.assignee_id, c.escalation_level, c.key_customer,
        c.repeat_count, c.updated_at
 FROM complaints c
-WHERE complaint_has_search_grams(c.number, c.title, c.description, (string_to_array(:words, '|'))[:i])
+WHERE search_grams_contain(c.search_grams, (string_to_array(:words, '|'))[:i])
   AND (strpos(lower(c.number), (string_to_array(:words, '|'))[:i]) - 1 >= 0
     OR strpos(lower(c.title), (string_to_array(:words, '|'))[:i]) - 1 >= 0
     OR strpos(lower(c.description), (string_to_array(:words, '|'))[:i]) - 1 >= 0)

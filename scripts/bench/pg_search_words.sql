@@ -13,7 +13,7 @@ SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severit
        c.external_reference, c.first_responder_id, c.responsible_department_id, c.assignee_id, c.escalation_level, c.key_customer,
        c.repeat_count, c.updated_at
 FROM complaints c
-WHERE complaint_has_search_grams(c.number, c.title, c.description, substr(:places, :a, 1) || substr(:places, :b, 1))
+WHERE search_grams_contain(c.search_grams, substr(:places, :a, 1) || substr(:places, :b, 1))
   AND (strpos(lower(c.number), substr(:places, :a, 1) || substr(:places, :b, 1)) - 1 >= 0
     OR strpos(lower(c.title), substr(:places, :a, 1) || substr(:places, :b, 1)) - 1 >= 0
     OR strpos(lower(c.description), substr(:places, :a, 1) || substr(:places, :b, 1)) - 1 >= 0)
