@@ -50,8 +50,16 @@ public static class ComplaintFilters
                     && (c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0));
             }
 
-            // lower(...) LIKE '%…%' is served by the trigram indexes of the migration.
+            // lower(...) LIKE '%…%' is served by the trigram indexes of the migration. A text without case (Chinese, digits,
+            // punctuation) is looked for in the columns as they are first (SearchTerms.CaselessPattern): the same rows, and
+            // PostgreSQL, testing the cheaper condition first, lowers only the texts that hold it.
             var pattern = search.Pattern!;
+            if (search.CaselessPattern is { } caseless)
+            {
+                complaints = complaints.Where(c => EF.Functions.Like(c.Number, caseless, Like.Escape)
+                    || EF.Functions.Like(c.Title, caseless, Like.Escape) || EF.Functions.Like(c.Description, caseless, Like.Escape));
+            }
+
             complaints = complaints.Where(c => EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
                 || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape)
                 || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape));
@@ -64,11 +72,22 @@ public static class ComplaintFilters
 /// <summary>
 /// What a search text becomes in the statement: the search grams of its numbers or of its two-character CJK words
 /// (<see cref="ComplaintGramSearch.Grams"/>) and its lower-case text for the substring test, or else a <c>LIKE</c> pattern
-/// for the trigram indexes. Exactly one of the two is set.
+/// for the trigram indexes. Exactly one of the two is set. <see cref="CaselessPattern"/> is the pattern again when the
+/// text has no case (<see cref="ComplaintGramSearch.IsCaseless"/>): a column holds it as it is exactly when its lower case
+/// does, so the statement tests the columns themselves before lowering them. Walking a common Chinese phrase newest first,
+/// lowering every text passed cost PostgreSQL more than half of the walk (0.46–0.55 against 0.20–0.24 ms a page of
+/// fifty matches in a tenth of 20,000 complaints).
 /// </summary>
-public sealed record SearchTerms(string? Grams, string? Text, string? Pattern)
+public sealed record SearchTerms(string? Grams, string? Text, string? Pattern, string? CaselessPattern = null)
 {
-    public static SearchTerms Of(string q) => ComplaintGramSearch.Grams(q) is { } grams
-        ? new SearchTerms(grams, q.Trim().ToLowerInvariant(), null)
-        : new SearchTerms(null, null, Like.Contains(q));
+    public static SearchTerms Of(string q)
+    {
+        if (ComplaintGramSearch.Grams(q) is { } grams)
+        {
+            return new SearchTerms(grams, q.Trim().ToLowerInvariant(), null);
+        }
+
+        var pattern = Like.Contains(q);
+        return new SearchTerms(null, null, pattern, ComplaintGramSearch.IsCaseless(q) ? pattern : null);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CustomerCare.Application.Complaints;
@@ -34,6 +36,31 @@ public static partial class ComplaintGramSearch
         }
 
         return grams.Count == 0 ? null : string.Join(' ', grams);
+    }
+
+    /// <summary>
+    /// Whether no character of <paramref name="text"/> has case: letters without case (CJK, kana, hangul: other letters),
+    /// decimal digits, punctuation, white space and ASCII's other characters. No character lowers to one of these, nor
+    /// do they lower to anything else (in .NET's tables as in PostgreSQL's <c>lower</c> under any locale), so a text
+    /// contains such a text exactly when its lower case does. Letters with case, and symbols (Ⓐ lowers to ⓐ), are not.
+    /// </summary>
+    public static bool IsCaseless(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var caseless = rune.IsAscii
+                ? !Rune.IsLetter(rune)
+                : Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+                    or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+                    or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+                    or UnicodeCategory.OtherPunctuation;
+            if (!caseless)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Every gram the index holds of a text (<c>search_grams</c>): those a search sends are some of them.</summary>

@@ -104,6 +104,39 @@ public class ComplaintGramSearchTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task APhraseWithoutCase_IsTestedOnTheTextsAsTheyAreFirst_WithTheSameMatches()
+    {
+        // Characters no other test writes: three random ideographs of the CJK extension A.
+        var tag = string.Concat(Enumerable.Range(0, 3).Select(_ => (char)Random.Shared.Next(0x3400, 0x4DB6)));
+        var chinese = await ReceiveAsync($"{tag}退款", "退款申请已经提交两周");
+        var lettered = await ReceiveAsync("路由器坏了", $"ROUTER{tag}坏了，已重启。");
+        var inNumber = await new ComplaintApi(Admin).GetAsync(chinese);
+        var number = inNumber.Body.GetProperty("number").GetString()!;
+
+        using var caseless = SqlCommandsSeen.WithParameter($"%{tag}%");
+        var byPhrase = await FindAsync($"{tag}坏了，");
+        var byTag = await FindAsync(tag);
+        var caselessStatements = caseless.Commands;
+        caseless.Dispose();
+        using var cased = SqlCommandsSeen.WithParameter($"%router{tag}%");
+        var byLetters = await FindAsync($"Router{tag}");
+        var byNumber = await FindAsync(number.ToLowerInvariant());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byTag, Is.EquivalentTo(new[] { chinese, lettered }));
+            Assert.That(byPhrase, Is.EqualTo(new[] { lettered }), "with punctuation, which has no case either");
+            Assert.That(byLetters, Is.EqualTo(new[] { lettered }), "letters in any case");
+            Assert.That(byNumber, Is.EqualTo(new[] { chinese }), "a number in lower case finds its upper-case letters");
+            Assert.That(caselessStatements, Is.Not.Empty);
+            Assert.That(caselessStatements, Has.All.Match("\\(c\\.\"?number\"? LIKE @\\w+ ESCAPE").IgnoreCase,
+                "the columns as they are, beside their lower case: " + string.Join("\n---\n", caselessStatements));
+            Assert.That(cased.Commands, Is.Not.Empty);
+            Assert.That(cased.Commands, Has.None.Match("\\(c\\.\"?number\"? LIKE").IgnoreCase, "letters: only their lower case");
+        });
+    }
+
+    [Test]
     public async Task TheGramIndexAnswersTheSearchFunction()
     {
         // The function is inlined into search_grams @> string_to_array('...', ' '), on the indexed column: were either

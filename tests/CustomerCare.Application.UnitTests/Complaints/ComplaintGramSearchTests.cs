@@ -31,4 +31,37 @@ public class ComplaintGramSearchTests
         Assert.That(sent, Is.Not.Null.And.Not.Empty);
         Assert.That(sent, Is.SubsetOf(ComplaintGramSearch.Indexed(text)));
     }
+
+    [TestCase("没有人接听", true, TestName = "Chinese: no case")]
+    [TestCase("退款 迟迟未到账，订单 12345！", true, TestName = "Chinese with digits, spaces and punctuation")]
+    [TestCase("かなカナ 한국어 𠀀𠀁", true, TestName = "kana, hangul and an ideograph beyond the BMP")]
+    [TestCase("SF1234 号", false, TestName = "Latin letters have case")]
+    [TestCase("ａ号", false, TestName = "a full-width Latin letter has case")]
+    [TestCase("Ⓐ号", false, TestName = "a circled letter (a symbol) has case")]
+    [TestCase("𐐀", false, TestName = "a Deseret letter beyond the BMP has case")]
+    public void WhetherATextHasNoCase(string text, bool caseless) => Assert.That(ComplaintGramSearch.IsCaseless(text), Is.EqualTo(caseless));
+
+    [Test]
+    public void NoCharacterLowersToOrFromACaselessOne()
+    {
+        // What lets a search test the columns as they are: a text holds a caseless text exactly when its lower case does.
+        var wrong = new List<string>();
+        for (var code = 0; code <= 0x10FFFF; code++)
+        {
+            if (!System.Text.Rune.IsValid(code))
+            {
+                continue;
+            }
+
+            var rune = new System.Text.Rune(code);
+            var lower = System.Text.Rune.ToLowerInvariant(rune);
+            var caseless = ComplaintGramSearch.IsCaseless(rune.ToString());
+            if ((caseless && lower != rune) || (lower != rune && ComplaintGramSearch.IsCaseless(lower.ToString())))
+            {
+                wrong.Add($"U+{code:X4}");
+            }
+        }
+
+        Assert.That(wrong, Is.Empty);
+    }
 }

@@ -27,16 +27,16 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     private readonly Func<DbContext, Guid[], Guid?, ComplaintStatus?, string?, Severity?, Channel?, Guid?, Guid?, int?, bool?, Guid?, Guid?, Guid?, int, int,
         IAsyncEnumerable<Counted<ComplaintSummaryDto>>> _restricted = EF.CompileAsyncQuery(Inline(RestrictedShape, Projection(mapping)));
 
-    private readonly Func<DbContext, Guid?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchEverything =
+    private readonly Func<DbContext, Guid?, string?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchEverything =
         EF.CompileAsyncQuery(Inline(SearchEverythingShape, Projection(mapping)));
 
-    private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchRestricted =
+    private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchRestricted =
         EF.CompileAsyncQuery(Inline(SearchRestrictedShape, Projection(mapping)));
 
-    private readonly Func<DbContext, Guid?, string?, string?, string?, int, Task<int>> _countEverything =
+    private readonly Func<DbContext, Guid?, string?, string?, string?, string?, int, Task<int>> _countEverything =
         EF.CompileAsyncQuery(Inline(CountEverythingShape, Projection(mapping)));
 
-    private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, int, Task<int>> _countRestricted =
+    private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, string?, int, Task<int>> _countRestricted =
         EF.CompileAsyncQuery(Inline(CountRestrictedShape, Projection(mapping)));
 
     /// <summary>
@@ -101,13 +101,13 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         var skipped = (q.Page - 1) * q.PageSize;
         Guid[] departments = [.. visibility.Departments];
         var rows = db.Compiled(context => visibility.Everything
-            ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize + 1)
-            : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, skipped, q.PageSize + 1));
+            ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1)
+            : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1));
         var items = await ReadAsync(rows, q.PageSize + 1, cancellationToken);
         return await PagedList<ComplaintSummaryDto>.LookedAheadAsync(items, q.Page, q.PageSize, countLimit,
             cap => db.Compiled(context => visibility.Everything
-                ? _countEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, cap)
-                : _countRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, cap)));
+                ? _countEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, cap)
+                : _countRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, cap)));
     }
 
     /// <summary>
@@ -153,31 +153,34 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
                         .Take(cap).Count()))
                 .TagWith(QueryTags.PlanOnce);
 
-    private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchEverythingShape =
-        (db, visibleTo, grams, text, pattern, skip, take) =>
-            Search(AllOrPartners(db, visibleTo), grams, text, pattern)
+    private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchEverythingShape =
+        (db, visibleTo, grams, text, pattern, caseless, skip, take) =>
+            Search(AllOrPartners(db, visibleTo), grams, text, pattern, caseless)
                 .Skip(skip).Take(take).Select(c => Summary(c));
 
-    private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchRestrictedShape =
-        (db, departments, me, grams, text, pattern, skip, take) =>
-            Search(StaffSees(db, departments, me), grams, text, pattern)
+    private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, string?, int, int, IQueryable<ComplaintSummaryDto>>> SearchRestrictedShape =
+        (db, departments, me, grams, text, pattern, caseless, skip, take) =>
+            Search(StaffSees(db, departments, me), grams, text, pattern, caseless)
                 .Skip(skip).Take(take).Select(c => Summary(c));
 
-    private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, int, int>> CountEverythingShape =
-        (db, visibleTo, grams, text, pattern, cap) =>
-            Search(AllOrPartners(db, visibleTo), grams, text, pattern).Take(cap).Count();
+    private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, string?, int, int>> CountEverythingShape =
+        (db, visibleTo, grams, text, pattern, caseless, cap) =>
+            Search(AllOrPartners(db, visibleTo), grams, text, pattern, caseless).Take(cap).Count();
 
-    private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, int, int>> CountRestrictedShape =
-        (db, departments, me, grams, text, pattern, cap) =>
-            Search(StaffSees(db, departments, me), grams, text, pattern).Take(cap).Count();
+    private static readonly Expression<Func<DbContext, Guid[], Guid?, string?, string?, string?, string?, int, int>> CountRestrictedShape =
+        (db, departments, me, grams, text, pattern, caseless, cap) =>
+            Search(StaffSees(db, departments, me), grams, text, pattern, caseless).Take(cap).Count();
 
     // The search of ComplaintFilters.Apply (the terms of SearchTerms: search grams with the substring test, or a LIKE
-    // pattern), planned for its values each time, and the default order.
-    private static readonly Expression<Func<IQueryable<Complaint>, string?, string?, string?, IQueryable<Complaint>>> SearchBody =
-        (visible, grams, text, pattern) =>
+    // pattern, tested on the columns as they are first for a text without case), planned for its values each time, and
+    // the default order.
+    private static readonly Expression<Func<IQueryable<Complaint>, string?, string?, string?, string?, IQueryable<Complaint>>> SearchBody =
+        (visible, grams, text, pattern, caseless) =>
             visible.AsNoTracking().TagWith(QueryTags.PlanEachTime)
                 .Where(c => (grams == null || (ComplaintGramSearch.Contains(c.Number, c.Title, c.Description, grams)
                         && (c.Number.ToLower().IndexOf(text!) >= 0 || c.Title.ToLower().IndexOf(text!) >= 0 || c.Description.ToLower().IndexOf(text!) >= 0)))
+                    && (caseless == null || EF.Functions.Like(c.Number, caseless, Like.Escape)
+                        || EF.Functions.Like(c.Title, caseless, Like.Escape) || EF.Functions.Like(c.Description, caseless, Like.Escape))
                     && (pattern == null || EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
                         || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape) || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape)))
                 .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
@@ -216,7 +219,7 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     private static IQueryable<Complaint> StaffSees(DbContext db, Guid[] departments, Guid? me) => throw new UnreachableException("Inlined before the query is compiled.");
 
     /// <summary>Stands for <see cref="SearchBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
-    private static IQueryable<Complaint> Search(IQueryable<Complaint> visible, string? grams, string? text, string? pattern) =>
+    private static IQueryable<Complaint> Search(IQueryable<Complaint> visible, string? grams, string? text, string? pattern, string? caseless) =>
         throw new UnreachableException("Inlined before the query is compiled.");
 
     /// <summary>Stands for AutoMapper's projection of a complaint to its summary until <see cref="Inline"/> puts it there.</summary>
