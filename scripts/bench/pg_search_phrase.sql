@@ -2,7 +2,7 @@
 -- them): the statements the API sends for it. bench.sh passes the two lines of search-zh.txt as :words (two characters)
 -- and :phrases (longer), with their counts. A word of two characters is its own bigram: the search grams narrow the rows
 -- and the substring test (strpos) decides; a longer phrase is a LIKE pattern over number, title and description, which
--- the trigram indexes serve. Either is one statement, as the API sends a search: its page and one match more, which tells
+-- the trigram indexes serve, tested on the texts as they are before their lower case (a Chinese phrase has no case). Either is one statement, as the API sends a search: its page and one match more, which tells
 -- whether more follow (no count beyond the page). Run prepared with plan_cache_mode = force_custom_plan, as the API runs
 -- a search: PostgreSQL folds the chosen phrase into a constant while planning each execution.
 \set i random(1, :nwords + :nphrases)
@@ -23,9 +23,12 @@ SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severit
        c.external_reference, c.first_responder_id, c.responsible_department_id, c.assignee_id, c.escalation_level, c.key_customer,
        c.repeat_count, c.updated_at
 FROM complaints c
-WHERE lower(c.number) LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%'
-   OR lower(c.title) LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%'
-   OR lower(c.description) LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%'
+WHERE (c.number LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%'
+    OR c.title LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%'
+    OR c.description LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%')
+  AND (lower(c.number) LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%'
+    OR lower(c.title) LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%'
+    OR lower(c.description) LIKE '%' || (string_to_array(:phrases, '|'))[:j] || '%')
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT 51;
 \endif
