@@ -2,9 +2,10 @@
 -- them): the statements the API sends for it. bench.sh passes the two lines of search-zh.txt as :words (two characters)
 -- and :phrases (longer), with their counts. A word of two characters is its own bigram: the search grams narrow the rows
 -- and the substring test (strpos) decides; a longer phrase is a LIKE pattern over number, title and description, which
--- the trigram indexes serve, tested on the texts as they are before their lower case (a Chinese phrase has no case). Either is one statement, as the API sends a search: its page and one match more, which tells
--- whether more follow (no count beyond the page). Run prepared with plan_cache_mode = force_custom_plan, as the API runs
--- a search: PostgreSQL folds the chosen phrase into a constant while planning each execution.
+-- the trigram indexes serve, tested on the texts as they are before their lower case (a Chinese phrase has no case).
+-- Either is one statement, as the API sends a search: its page and one match more, which tells whether more follow (no
+-- count beyond the page). Run prepared with plan_cache_mode = force_custom_plan, as the API runs a search: PostgreSQL
+-- folds the chosen phrase into a constant while planning each execution.
 \set i random(1, :nwords + :nphrases)
 \if :i <= :nwords
 SELECT c.id, c.number, c.status, c.channel, c.customer_id, c.category, c.severity, c.scope, c.title, c.received_at, c.partner_id,

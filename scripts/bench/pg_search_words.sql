@@ -1,10 +1,10 @@
 -- pgbench equivalent of scenario 3d (search-words.lua: a shop's name of three characters of places.txt, ~11 complaints,
 -- or its first two, ~900): the statements the API sends for it. bench.sh passes places.txt as :places and its length as
 -- :nplaces. Two characters are their own bigram: the search grams narrow the rows, the substring test (strpos) decides.
--- Three are a LIKE pattern the trigram indexes serve (tested on the texts as they are first: Chinese has no case). Either is one statement, as the API sends a search: its page and one
--- match more, which tells whether more follow (no count beyond the page). Run prepared with
--- plan_cache_mode = force_custom_plan, as the API runs a search: PostgreSQL folds the word into a constant while planning
--- each execution.
+-- Three are a LIKE pattern the trigram indexes serve (tested on the texts as they are first: Chinese has no case).
+-- Either is one statement, as the API sends a search: its page and one match more, which tells whether more follow (no
+-- count beyond the page). Run prepared with plan_cache_mode = force_custom_plan, as the API runs a search: PostgreSQL
+-- folds the word into a constant while planning each execution.
 \set a random(1, :nplaces)
 \set b random(1, :nplaces)
 \set c random(1, :nplaces)
