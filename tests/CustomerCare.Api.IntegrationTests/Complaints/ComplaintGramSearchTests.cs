@@ -33,8 +33,8 @@ public class ComplaintGramSearchTests : AdminIntegrationTest
         new(command => command.CommandText.Contains("search_grams_contain", StringComparison.Ordinal)
             && command.Parameters.Cast<DbParameter>().Any(p => p.Value is string value && matches(value)));
 
-    private async Task<List<Guid>> FindAsync(string q) =>
-        (await (await Admin.GetAsync("/api/v1/complaints?pageSize=50&q=" + Uri.EscapeDataString(q))).ReadJsonAsync()).GetProperty("items")
+    private async Task<List<Guid>> FindAsync(string q, string filters = "") =>
+        (await (await Admin.GetAsync("/api/v1/complaints?pageSize=50&q=" + Uri.EscapeDataString(q) + filters)).ReadJsonAsync()).GetProperty("items")
             .EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
 
     [Test]
@@ -116,6 +116,7 @@ public class ComplaintGramSearchTests : AdminIntegrationTest
         using var caseless = SqlCommandsSeen.WithParameter($"%{tag}%");
         var byPhrase = await FindAsync($"{tag}坏了，");
         var byTag = await FindAsync(tag);
+        var filtered = await FindAsync(tag, "&status=received"); // a search with a filter: the general path
         var caselessStatements = caseless.Commands;
         caseless.Dispose();
         using var cased = SqlCommandsSeen.WithParameter($"%router{tag}%");
@@ -125,10 +126,11 @@ public class ComplaintGramSearchTests : AdminIntegrationTest
         Assert.Multiple(() =>
         {
             Assert.That(byTag, Is.EquivalentTo(new[] { chinese, lettered }));
+            Assert.That(filtered, Is.EquivalentTo(new[] { chinese, lettered }), "with a filter too");
             Assert.That(byPhrase, Is.EqualTo(new[] { lettered }), "with punctuation, which has no case either");
             Assert.That(byLetters, Is.EqualTo(new[] { lettered }), "letters in any case");
             Assert.That(byNumber, Is.EqualTo(new[] { chinese }), "a number in lower case finds its upper-case letters");
-            Assert.That(caselessStatements, Is.Not.Empty);
+            Assert.That(caselessStatements, Has.Count.EqualTo(2), "the search alone (compiled) and with a filter (the general path)");
             Assert.That(caselessStatements, Has.All.Match("\\(c\\.\"?number\"? LIKE @\\w+ ESCAPE").IgnoreCase,
                 "the columns as they are, beside their lower case: " + string.Join("\n---\n", caselessStatements));
             Assert.That(cased.Commands, Is.Not.Empty);
