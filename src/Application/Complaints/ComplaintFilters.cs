@@ -80,6 +80,12 @@ public static class ComplaintFilters
 /// </summary>
 public sealed record SearchTerms(string? Grams, string? Text, string? Pattern, string? CaselessPattern = null)
 {
+    /// <summary>
+    /// The one gram of a search whose grams are a single CJK bigram (a two-character word, 宽带, 北安: digits make grams
+    /// of four), or null: such a search may read the word's postings newest first (<see cref="ComplaintSearchPosting"/>).
+    /// </summary>
+    public string? Word => Grams is { Length: 2 } gram ? gram : null;
+
     public static SearchTerms Of(string q)
     {
         if (ComplaintGramSearch.Grams(q) is { } grams)

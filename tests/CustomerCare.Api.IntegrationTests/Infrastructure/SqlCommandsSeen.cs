@@ -10,6 +10,7 @@ public sealed class SqlCommandsSeen : IDisposable
     private readonly Func<DbCommand, bool> _which;
     private readonly IDisposable _subscription;
     private readonly ConcurrentQueue<string> _commands = new();
+    private readonly ConcurrentQueue<(string Text, List<(string Name, object Value)> Parameters)> _statements = new();
 
     public SqlCommandsSeen(Func<DbCommand, bool> which)
     {
@@ -30,11 +31,16 @@ public sealed class SqlCommandsSeen : IDisposable
 
     public IReadOnlyList<string> Commands => [.. _commands];
 
+    /// <summary>The commands seen with their parameters' names and values, to run again (EXPLAIN them).</summary>
+    public IReadOnlyList<(string Text, List<(string Name, object Value)> Parameters)> Statements => [.. _statements];
+
     private void OnEvent(string name, object? data)
     {
         if (name == RelationalEventId.CommandExecuting.Name && data is CommandEventData command && _which(command.Command))
         {
             _commands.Enqueue(command.Command.CommandText);
+            _statements.Enqueue((command.Command.CommandText,
+                command.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value)).ToList()));
         }
     }
 

@@ -21,6 +21,15 @@ public class ComplaintGramSearchTests
     [TestCase("１２３４５", null, TestName = "full-width digits: the trigram indexes")]
     public void ASearchSends(string text, string? grams) => Assert.That(ComplaintGramSearch.Grams(text), Is.EqualTo(grams));
 
+    [TestCase("宽带", "宽带", TestName = "a word of two characters: read from its postings")]
+    [TestCase(" 北安 ", "北安", TestName = "trimmed: its postings")]
+    [TestCase("北安店", null, TestName = "three characters: the trigram indexes")]
+    [TestCase("宽带 退款", null, TestName = "two words: the grams' index, which holds both")]
+    [TestCase("宽带 退", "宽带", TestName = "a word beside a character: the word's postings (the substring test decides)")]
+    [TestCase("1234", null, TestName = "digits: their 4-grams")]
+    [TestCase("ab", null, TestName = "letters: the trigram indexes")]
+    public void AWordReadFromItsPostings(string text, string? word) => Assert.That(SearchTerms.Of(text).Word, Is.EqualTo(word));
+
     [TestCase("宽带 20261204")]
     [TestCase("宽带断网，订单号12345。")]
     [TestCase("退款 宽带 かな")]

@@ -26,6 +26,28 @@ namespace CustomerCare.Infrastructure.Data.Migrations
 
             modelBuilder.HasSequence("complaint_number_seq");
 
+            modelBuilder.Entity("CustomerCare.Application.Complaints.ComplaintSearchPosting", b =>
+                {
+                    b.Property<string>("Gram")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("gram")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.HasKey("Gram", "ReceivedAt", "ComplaintId")
+                        .HasName("pk_complaint_search_postings");
+
+                    b.ToTable("complaint_search_postings", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCare.Domain.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")

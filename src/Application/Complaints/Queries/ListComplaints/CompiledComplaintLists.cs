@@ -33,6 +33,12 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchRestricted =
         EF.CompileAsyncQuery(Inline(SearchRestrictedShape, Projection(mapping)));
 
+    private readonly Func<DbContext, Guid?, string, string, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _wordEverything =
+        EF.CompileAsyncQuery(Inline(WordEverythingShape, Projection(mapping)));
+
+    private readonly Func<DbContext, Guid[], Guid?, string, string, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _wordRestricted =
+        EF.CompileAsyncQuery(Inline(WordRestrictedShape, Projection(mapping)));
+
     private readonly Func<DbContext, Guid?, string?, string?, string?, string?, int, Task<int>> _countEverything =
         EF.CompileAsyncQuery(Inline(CountEverythingShape, Projection(mapping)));
 
@@ -100,9 +106,13 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         var terms = SearchTerms.Of(q.Q!);
         var skipped = (q.Page - 1) * q.PageSize;
         Guid[] departments = [.. visibility.Departments];
-        var rows = db.Compiled(context => visibility.Everything
-            ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1)
-            : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1));
+        var rows = terms.Word is { } word
+            ? db.Compiled(context => visibility.Everything
+                ? _wordEverything(context, partner, word, terms.Text!, skipped, q.PageSize + 1)
+                : _wordRestricted(context, departments, visibility.StaffId, word, terms.Text!, skipped, q.PageSize + 1))
+            : db.Compiled(context => visibility.Everything
+                ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1)
+                : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1));
         var items = await ReadAsync(rows, q.PageSize + 1, cancellationToken);
         return await PagedList<ComplaintSummaryDto>.LookedAheadAsync(items, q.Page, q.PageSize, countLimit,
             cap => db.Compiled(context => visibility.Everything
@@ -163,6 +173,14 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
             Search(StaffSees(db, departments, me), grams, text, pattern, caseless)
                 .Skip(skip).Take(take).Select(c => Summary(c));
 
+    private static readonly Expression<Func<DbContext, Guid?, string, string, int, int, IQueryable<ComplaintSummaryDto>>> WordEverythingShape =
+        (db, visibleTo, word, text, skip, take) =>
+            Word(db, AllOrPartners(db, visibleTo), word, text).Skip(skip).Take(take).Select(c => Summary(c));
+
+    private static readonly Expression<Func<DbContext, Guid[], Guid?, string, string, int, int, IQueryable<ComplaintSummaryDto>>> WordRestrictedShape =
+        (db, departments, me, word, text, skip, take) =>
+            Word(db, StaffSees(db, departments, me), word, text).Skip(skip).Take(take).Select(c => Summary(c));
+
     private static readonly Expression<Func<DbContext, Guid?, string?, string?, string?, string?, int, int>> CountEverythingShape =
         (db, visibleTo, grams, text, pattern, caseless, cap) =>
             Search(AllOrPartners(db, visibleTo), grams, text, pattern, caseless).Take(cap).Count();
@@ -184,6 +202,19 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
                     && (pattern == null || EF.Functions.Like(c.Number.ToLower(), pattern, Like.Escape)
                         || EF.Functions.Like(c.Title.ToLower(), pattern, Like.Escape) || EF.Functions.Like(c.Description.ToLower(), pattern, Like.Escape)))
                 .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
+
+    // A two-character CJK word (SearchTerms.Word): its postings newest first, each joined to its complaint where the
+    // caller sees it, and the substring test kept as on every gram search (the same matches). PostgreSQL walks the
+    // postings' primary key (gram, received_at, complaint_id) backwards and stops at the page's end: the page reads as
+    // many complaints as it lists (ADR 0028). The postings' order is the complaints' own (received_at, then id).
+    private static readonly Expression<Func<DbContext, IQueryable<Complaint>, string, string, IQueryable<Complaint>>> WordBody =
+        (db, visible, word, text) =>
+            (from p in db.Set<ComplaintSearchPosting>().TagWith(QueryTags.PlanEachTime)
+             join c in visible.AsNoTracking() on p.ComplaintId equals c.Id
+             where p.Gram == word
+                && (c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0)
+             orderby p.ReceivedAt descending, p.ComplaintId descending
+             select c);
 
     // Admins and managers see everything; a partner (visibleTo) the complaints it sent.
     private static readonly Expression<Func<DbContext, Guid?, IQueryable<Complaint>>> AllOrPartnersBody =
@@ -210,6 +241,10 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     /// <summary>Stands for <see cref="QueueBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
     private static IQueryable<Complaint> Queue(IQueryable<Complaint> visible, ComplaintStatus? status, string? category, Severity? severity, Channel? channel,
         Guid? department, Guid? assignee, int? level, bool? key, Guid? responder, Guid? customer, Guid? partner) =>
+        throw new UnreachableException("Inlined before the query is compiled.");
+
+    /// <summary>Stands for <see cref="WordBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
+    private static IQueryable<Complaint> Word(DbContext db, IQueryable<Complaint> visible, string word, string text) =>
         throw new UnreachableException("Inlined before the query is compiled.");
 
     /// <summary>Stands for <see cref="AllOrPartnersBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
@@ -243,6 +278,7 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
             {
                 nameof(Queue) => QueueBody,
                 nameof(Search) => SearchBody,
+                nameof(Word) => WordBody,
                 nameof(AllOrPartners) => AllOrPartnersBody,
                 nameof(StaffSees) => StaffSeesBody,
                 nameof(Summary) => summary,
