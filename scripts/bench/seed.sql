@@ -105,6 +105,11 @@ SELECT complaint_id, bit_or(bit) AS started,
 FROM t_clock
 GROUP BY complaint_id;
 
+-- The complaints' search postings (migration ComplaintSearchPostings) are written after them, in one statement, with their
+-- primary key built after that: the trigger would post the million from the INSERT's new rows (a transition table of
+-- ~1.3 GB) into a key 28 million entries long, in no order.
+ALTER TABLE complaints DISABLE TRIGGER complaint_search_postings_added;
+ALTER TABLE complaint_search_postings DROP CONSTRAINT pk_complaint_search_postings;
 INSERT INTO complaints (id, number, channel, customer_id, category, severity, title, description, remedy_sought, occurred_at, received_at,
                         partner_id, external_reference, status, first_responder_id, responsible_department_id, assignee_id, escalation_level,
                         registered_at, customer_acknowledged_at, first_contact_at, assigned_at, solution_proposed_at, solution_accepted_at,
@@ -145,6 +150,11 @@ FROM plan p
 LEFT JOIN t_summary k ON k.complaint_id = p.id
 JOIN t_handler h ON h.i = p.handler
 LEFT JOIN t_department d ON d.code = CASE p.category WHEN 'productQuality' THEN 'QA' WHEN 'afterSales' THEN 'AS' WHEN 'technicalFault' THEN 'TS' ELSE 'CS' END;
+
+ALTER TABLE complaints ENABLE TRIGGER complaint_search_postings_added;
+INSERT INTO complaint_search_postings (gram, received_at, complaint_id)
+SELECT g, c.received_at, c.id FROM complaints c CROSS JOIN LATERAL unnest(c.search_grams) AS g WHERE length(g) = 2;
+ALTER TABLE complaint_search_postings ADD CONSTRAINT pk_complaint_search_postings PRIMARY KEY (gram, received_at, complaint_id);
 
 -- The timeline: one entry per step reached, numbered in order.
 INSERT INTO complaint_timeline (id, complaint_id, sequence, at, actor_kind, actor_id, kind, from_status, to_status, text)
