@@ -14,13 +14,10 @@ namespace CustomerCare.Infrastructure.Data.Configurations;
 /// </summary>
 internal sealed class ComplaintSearchPostingConfiguration : IEntityTypeConfiguration<ComplaintSearchPosting>
 {
-    public const string Table = "complaint_search_postings";
-
     public void Configure(EntityTypeBuilder<ComplaintSearchPosting> builder)
     {
-        builder.ToTable(Table);
+        builder.ToTable("complaint_search_postings");
         builder.HasKey(p => new { p.Gram, p.ReceivedAt, p.ComplaintId });
         builder.Property(p => p.Gram).HasMaxLength(2).UseCollation("C");
-        builder.Property(p => p.ComplaintId).ValueGeneratedNever();
     }
 }
