@@ -193,7 +193,8 @@ say "adding $POOL received complaints for the register scenario"
 POOL_FROM="$(sql -c "SELECT pool_next FROM bench_meta")"
 sql -v count="$POOL" "${ZH[@]}" -f "$SCRIPTS/pool.sql" >&2
 # Fresh statistics and visibility maps (index-only scans), and no autovacuum of earlier runs' changes mid-measurement.
-for table in complaints complaint_sla_clocks complaint_timeline outbox_messages idempotency_keys customers customer_contact_points; do
+for table in complaints complaint_search_postings complaint_sla_clocks complaint_timeline outbox_messages idempotency_keys customers \
+  customer_contact_points; do
   sql -c "VACUUM (ANALYZE) $table" >&2
 done
 # What the run measures: the seeded complaints and this run's register pool (the report says how many).
