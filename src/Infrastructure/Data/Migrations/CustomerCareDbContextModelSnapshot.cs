@@ -46,6 +46,8 @@ namespace CustomerCare.Infrastructure.Data.Migrations
                         .HasName("pk_complaint_search_postings");
 
                     b.ToTable("complaint_search_postings", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:parallel_workers", 0);
                 });
 
             modelBuilder.Entity("CustomerCare.Domain.Attachments.Attachment", b =>
