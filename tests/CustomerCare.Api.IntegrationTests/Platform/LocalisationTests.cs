@@ -133,4 +133,29 @@ public sealed class LocalisationTests : AdminIntegrationTest
             Assert.That(me.GetProperty("roles")[0].GetString(), Is.EqualTo("admin"));
         });
     }
+
+    [Test]
+    public async Task ChineseText_IsWrittenAsUtf8_NotAsEscapes()
+    {
+        // ASP.NET Core writes its JSON with the relaxed encoder: three bytes a Chinese character, where the serializer's
+        // default would write six (\uXXXX). Bodies go to clients, never into a page, so nothing needs escaping for HTML.
+        var complaint = await new ComplaintApi(Admin).ReceiveAsync(new
+        {
+            channel = "phone", title = "宽带断网三天", description = "客户说：“整栋楼都断网了”，要求赔偿。",
+            customer = new { name = "王芳", phone = "138 0013 8000" },
+        });
+        var id = complaint.GetProperty("id").GetGuid();
+        var body = await (await Admin.GetAsync($"/api/v1/complaints/{id}")).Content.ReadAsStringAsync();
+        using var refused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(new { channel = "phone", description = "没有标题" }) };
+        refused.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        var problem = await (await Admin.SendAsync(refused)).Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(body, Does.Contain("宽带断网三天"), "a resource's Chinese as UTF-8");
+            Assert.That(body, Does.Contain("客户说：“整栋楼都断网了”，要求赔偿。"), "full-width punctuation too");
+            Assert.That(body, Does.Not.Contain("\\u5BBD").IgnoreCase);
+            Assert.That(problem, Does.Contain("请求有一处或多处校验错误。"), "a problem's Chinese as UTF-8 too");
+        });
+    }
 }
