@@ -148,7 +148,9 @@ public class ComplaintSearchPostingsTests : AdminIntegrationTest
             Assert.That(text, Does.Contain("Index Only Scan Backward using pk_complaint_search_postings"), text);
             Assert.That(text, Does.Not.Contain("Sort"), text);
             Assert.That(text, Does.Match(@"gram = \$\d"), "the generic plan, made without the word: " + text);
-            Assert.That(text, Does.Not.Contain("Gather").And.Not.Contain("Parallel"), text);
+            // The postings' walk is the backend's own. (The complaints' side may go either way in the test database, whose
+            // few complaints can make a parallel scan of them look as cheap as a lookup per posting: not what is asserted.)
+            Assert.That(text, Does.Not.Match(@"Parallel[^\n]*complaint_search_postings"), text);
         });
     }
 
