@@ -146,9 +146,8 @@ public sealed class LocalisationTests : AdminIntegrationTest
         });
         var id = complaint.GetProperty("id").GetGuid();
         var body = await (await Admin.GetAsync($"/api/v1/complaints/{id}")).Content.ReadAsStringAsync();
-        using var refused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(new { channel = "phone", description = "没有标题" }) };
-        refused.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
-        var problem = await (await Admin.SendAsync(refused)).Content.ReadAsStringAsync();
+        var (refused, _) = await SendAsync("zh-CN", HttpMethod.Post, "/api/v1/complaints", new { channel = "phone", description = "没有标题" });
+        var problem = await refused.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>
         {
