@@ -86,6 +86,12 @@ public sealed record SearchTerms(string? Grams, string? Text, string? Pattern, s
     /// </summary>
     public string? Word => Grams is { Length: 2 } gram ? gram : null;
 
+    /// <summary>
+    /// The text a search for <paramref name="word"/> must still test its postings' complaints for, or null when the text is
+    /// the word itself: then a posting is a match (<c>CompiledComplaintLists</c>' word shapes).
+    /// </summary>
+    public string? TextBeyond(string word) => Text == word ? null : Text;
+
     public static SearchTerms Of(string q)
     {
         if (ComplaintGramSearch.Grams(q) is { } grams)

@@ -87,6 +87,32 @@ public class ComplaintSearchPostingsTests : AdminIntegrationTest
     }
 
     [Test]
+    public async Task AWordAlone_IsAnsweredByItsPostings_WhileATextBeyondTheWordIsStillTestedAsASubstring()
+    {
+        // The postings of a bigram are exactly the complaints whose number, title or description holds it: a search for
+        // the word alone needs no substring test (PostgreSQL would lower every text of the page to learn what the postings
+        // say). A text with more than its one bigram ("宽带 x": x makes no gram) still reads the word's postings, and the
+        // test decides which of them hold the whole text.
+        var word = NewWord();
+        var spaced = (await ReceiveAsync($"第一次{word} x 投诉", "家里宽带无法上网")).GetProperty("id").GetGuid();
+        var plain = (await ReceiveAsync($"第二次{word}投诉", $"家里{word}x宽带无法上网")).GetProperty("id").GetGuid();
+        await ReceiveAsync("分开的字", $"{word[0]} x {word[1]}"); // both characters, apart: no match
+
+        using var statements = SqlCommandsSeen.WithText(Postings);
+        var alone = Ids(await PageAsync(word, 1, 50));
+        var beyond = Ids(await PageAsync($"{word} X", 1, 50));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(alone, Is.EqualTo(new[] { plain, spaced }), "newest first, every complaint that holds the word");
+            Assert.That(beyond, Is.EqualTo(new[] { spaced }), "only the complaint that holds the whole text (lowered), not the word alone");
+            Assert.That(statements.Commands, Has.Count.EqualTo(2), "both through the postings");
+            Assert.That(statements.Commands[0], Does.Not.Contain("strpos").And.Not.Contain("lower("), "the word alone: its postings decide");
+            Assert.That(statements.Commands[1], Does.Contain("strpos").And.Contain("lower("), "a text beyond the word: the substring test");
+        });
+    }
+
+    [Test]
     public async Task APageOfAWord_FollowsThePostingsOrder_WithoutSortingTheMatches()
     {
         // The statement orders by the postings' own (received_at, complaint_id), the primary key after the gram: PostgreSQL

@@ -33,10 +33,10 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     private readonly Func<DbContext, Guid[], Guid?, string?, string?, string?, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _searchRestricted =
         EF.CompileAsyncQuery(Inline(SearchRestrictedShape, Projection(mapping)));
 
-    private readonly Func<DbContext, Guid?, string, string, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _wordEverything =
+    private readonly Func<DbContext, Guid?, string, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _wordEverything =
         EF.CompileAsyncQuery(Inline(WordEverythingShape, Projection(mapping)));
 
-    private readonly Func<DbContext, Guid[], Guid?, string, string, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _wordRestricted =
+    private readonly Func<DbContext, Guid[], Guid?, string, string?, int, int, IAsyncEnumerable<ComplaintSummaryDto>> _wordRestricted =
         EF.CompileAsyncQuery(Inline(WordRestrictedShape, Projection(mapping)));
 
     private readonly Func<DbContext, Guid?, string?, string?, string?, string?, int, Task<int>> _countEverything =
@@ -106,10 +106,11 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         var terms = SearchTerms.Of(q.Q!);
         var skipped = (q.Page - 1) * q.PageSize;
         Guid[] departments = [.. visibility.Departments];
+        // A text that is the word itself needs no substring test: its postings are exactly the complaints that hold it.
         var rows = terms.Word is { } word
             ? db.Compiled(context => visibility.Everything
-                ? _wordEverything(context, partner, word, terms.Text!, skipped, q.PageSize + 1)
-                : _wordRestricted(context, departments, visibility.StaffId, word, terms.Text!, skipped, q.PageSize + 1))
+                ? _wordEverything(context, partner, word, terms.TextBeyond(word), skipped, q.PageSize + 1)
+                : _wordRestricted(context, departments, visibility.StaffId, word, terms.TextBeyond(word), skipped, q.PageSize + 1))
             : db.Compiled(context => visibility.Everything
                 ? _searchEverything(context, partner, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1)
                 : _searchRestricted(context, departments, visibility.StaffId, terms.Grams, terms.Text, terms.Pattern, terms.CaselessPattern, skipped, q.PageSize + 1));
@@ -173,11 +174,11 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
             Search(StaffSees(db, departments, me), grams, text, pattern, caseless)
                 .Skip(skip).Take(take).Select(c => Summary(c));
 
-    private static readonly Expression<Func<DbContext, Guid?, string, string, int, int, IQueryable<ComplaintSummaryDto>>> WordEverythingShape =
+    private static readonly Expression<Func<DbContext, Guid?, string, string?, int, int, IQueryable<ComplaintSummaryDto>>> WordEverythingShape =
         (db, visibleTo, word, text, skip, take) =>
             Word(db, AllOrPartners(db, visibleTo), word, text).Skip(skip).Take(take).Select(c => Summary(c));
 
-    private static readonly Expression<Func<DbContext, Guid[], Guid?, string, string, int, int, IQueryable<ComplaintSummaryDto>>> WordRestrictedShape =
+    private static readonly Expression<Func<DbContext, Guid[], Guid?, string, string?, int, int, IQueryable<ComplaintSummaryDto>>> WordRestrictedShape =
         (db, departments, me, word, text, skip, take) =>
             Word(db, StaffSees(db, departments, me), word, text).Skip(skip).Take(take).Select(c => Summary(c));
 
@@ -204,17 +205,21 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
                 .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
 
     // A two-character CJK word (SearchTerms.Word): its postings newest first, each joined to its complaint where the
-    // caller sees it, and the substring test kept as on every gram search (the same matches). PostgreSQL walks the
+    // caller sees it, and the substring test kept as on every gram search when the text holds more than the word (宽带 x:
+    // the same matches). A text that is the word alone (text null) has no test: a complaint has a posting of a bigram
+    // exactly when its number, title or description holds those two characters (search_grams joins them with spaces,
+    // so no bigram spans two of them), and CJK characters have no case; EF Core leaves the null test out of the SQL, so
+    // PostgreSQL does not lower the ~51 texts of the page to find what the postings already say. PostgreSQL walks the
     // postings' primary key (gram, received_at, complaint_id) backwards and stops at the page's end: the page reads as
     // many complaints as it lists (ADR 0028). The postings' order is the complaints' own (received_at, then id). That
     // plan is the best whatever the word, common or rare, so it is made once per connection (QueryTags.PlanOnce):
     // planning it for each word cost PostgreSQL about a third of a common word's search (pgbench, ADR 0028).
-    private static readonly Expression<Func<DbContext, IQueryable<Complaint>, string, string, IQueryable<Complaint>>> WordBody =
+    private static readonly Expression<Func<DbContext, IQueryable<Complaint>, string, string?, IQueryable<Complaint>>> WordBody =
         (db, visible, word, text) =>
             (from p in db.Set<ComplaintSearchPosting>().TagWith(QueryTags.PlanOnce)
              join c in visible.AsNoTracking() on p.ComplaintId equals c.Id
              where p.Gram == word
-                && (c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0)
+                && (text == null || c.Number.ToLower().IndexOf(text) >= 0 || c.Title.ToLower().IndexOf(text) >= 0 || c.Description.ToLower().IndexOf(text) >= 0)
              orderby p.ReceivedAt descending, p.ComplaintId descending
              select c);
 
@@ -246,7 +251,7 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
         throw new UnreachableException("Inlined before the query is compiled.");
 
     /// <summary>Stands for <see cref="WordBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
-    private static IQueryable<Complaint> Word(DbContext db, IQueryable<Complaint> visible, string word, string text) =>
+    private static IQueryable<Complaint> Word(DbContext db, IQueryable<Complaint> visible, string word, string? text) =>
         throw new UnreachableException("Inlined before the query is compiled.");
 
     /// <summary>Stands for <see cref="AllOrPartnersBody"/> in the shapes until <see cref="Inline"/> puts it there.</summary>
