@@ -168,6 +168,60 @@ public sealed class ImportJobTests : IntegrationTest
     }
 
     [Test]
+    public async Task AReferenceRepeatedInALaterBatch_IsADuplicateOfItsFirstLine_WhetherThatBatchIsSavedOrStillBeingSaved()
+    {
+        // Batches of 40: the second batch is staged while the first is being saved, the third while the second is. A
+        // reference's first imported line decides; each later line with it is a duplicate of that line's complaint, found
+        // in the batch being saved (lines 50 and 90) or in one saved before (line 95). A line that does not validate
+        // (12: no title) claims no reference: a later line with it (60, as a partner resends a corrected row) is imported.
+        var repeats = new Dictionary<int, int> { [50] = 10, [60] = 12, [90] = 45, [95] = 5 };
+        var file = string.Join('\n', Enumerable.Range(1, 100).Select(i => JsonSerializer.Serialize(new
+        {
+            externalReference = $"R-{(repeats.TryGetValue(i, out var first) ? first : i)}",
+            channel = "phone",
+            title = i == 12 ? "" : $"宽带断网 {i}",
+            description = "整栋楼无法上网",
+            customer = new { name = $"客户{i}", phone = $"139 {i / 10000:D4} {i % 10000:D4}" },
+        })));
+        var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        await using var host = RunByHand(batchSize: 40);
+        using var client = PartnerClient(host, key);
+        using var posted = await client.PostAsync("/api/v1/complaints/import", new StringContent(file, Encoding.UTF8, "application/x-ndjson"));
+        await posted.AssertStatusAsync(HttpStatusCode.Accepted);
+        var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
+        var status = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id));
+
+        var rows = (await (await client.GetAsync($"/api/v1/complaint-imports/{id}/rows?pageSize=200")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32());
+        string Status(int line) => rows[line].GetProperty("status").GetString()!;
+        Guid? Complaint(int line) => rows[line].TryGetProperty("complaintId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetGuid() : null;
+        var job = await (await client.GetAsync($"/api/v1/complaint-imports/{id}")).ReadJsonAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status.ToString(), Is.EqualTo("Completed"));
+            Assert.That(rows, Has.Count.EqualTo(100));
+            foreach (var (line, firstLine) in repeats.Where(r => r.Value != 12))
+            {
+                Assert.That(Status(firstLine), Is.EqualTo("created"), $"line {firstLine}");
+                Assert.That(Status(line), Is.EqualTo("duplicate"), $"line {line} repeats line {firstLine}");
+                Assert.That(Complaint(line), Is.EqualTo(Complaint(firstLine)).And.Not.Null, $"line {line} names line {firstLine}'s complaint");
+            }
+
+            Assert.That(Status(12), Is.EqualTo("error"));
+            Assert.That(rows[12].GetProperty("errors").TryGetProperty("title", out _), Is.True, "line 12: " + rows[12]);
+            Assert.That(Status(60), Is.EqualTo("created"), "line 60 carries line 12's reference, which no complaint holds");
+            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(96));
+            Assert.That(job.GetProperty("duplicates").GetInt32(), Is.EqualTo(3));
+            Assert.That(job.GetProperty("errors").GetInt32(), Is.EqualTo(1));
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(96),
+                "one complaint a reference");
+        });
+    }
+
+    [Test]
     public async Task ABatchStagedWhileTheOneBeforeIsBeingSaved_MatchesTheCustomersThatOneCreates()
     {
         // The runner stages the next batch while the database still writes the one before: a customer that one creates

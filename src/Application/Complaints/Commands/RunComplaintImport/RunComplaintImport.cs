@@ -29,7 +29,11 @@ public sealed class RunComplaintImportCommandHandler(
     IServiceScopeFactory scopes)
     : ICommandHandler<RunComplaintImportCommand, ComplaintImportStatus>
 {
-    /// <summary>The outcome of each reference's first row with that reference (a later row with it repeats that outcome).</summary>
+    /// <summary>
+    /// The outcome of each reference's first row with that reference in the batches saved (a later row with it repeats
+    /// that outcome). Written only between batches, never while a batch is being staged: a staged batch keeps its own
+    /// first outcomes (<see cref="StagedBatch.Firsts"/>) until it is saved, so no batch copies what the ones before it saw.
+    /// </summary>
     private readonly Dictionary<string, ComplaintImportRow> _firstByReference = new(StringComparer.Ordinal);
 
     public async ValueTask<ComplaintImportStatus> Handle(RunComplaintImportCommand command, CancellationToken cancellationToken)
@@ -67,12 +71,12 @@ public sealed class RunComplaintImportCommandHandler(
         StagedBatch? staged = null;
         for (var batches = 0; !job.IsFinished && (command.MaxBatches <= 0 || batches < command.MaxBatches); batches++)
         {
-            staged ??= await StageAsync(current, rows.Skip(job.RowsDone).Take(size).ToList(), _firstByReference, null, cancellationToken);
+            staged ??= await StageAsync(current, rows.Skip(job.RowsDone).Take(size).ToList(), null, cancellationToken);
             var next = command.MaxBatches > 0 && batches + 1 >= command.MaxBatches ? [] : rows.Skip(job.RowsDone + staged.Rows.Count).Take(size).ToList();
-            var (lane, known, inFlight) = (spare, staged.Firsts, staged.Intake);
+            var (lane, inFlight) = (spare, staged);
             var saving = SaveAsync(staged, job, cancellationToken);
-            var staging = next.Count == 0 ? null : Task.Run(() => StageAsync(lane, next, known, inFlight, cancellationToken), cancellationToken);
-            (ComplaintImport? Job, bool AsStaged) saved;
+            var staging = next.Count == 0 ? null : Task.Run(() => StageAsync(lane, next, inFlight, cancellationToken), cancellationToken);
+            (ComplaintImport? Job, bool AsStaged, IReadOnlyDictionary<string, ComplaintImportRow> Firsts) saved;
             try
             {
                 saved = await saving;
@@ -97,7 +101,7 @@ public sealed class RunComplaintImportCommandHandler(
                 foreach (var row in staged.Rows)
                 {
                     var held = await HoldAsync(current, command.Id, cancellationToken);
-                    await SaveAsync(await StageAsync(current, [row], _firstByReference, null, cancellationToken), held, cancellationToken);
+                    Remember((await SaveAsync(await StageAsync(current, [row], null, cancellationToken), held, cancellationToken)).Firsts);
                 }
 
                 job = await HoldAsync(current, command.Id, cancellationToken);
@@ -105,7 +109,9 @@ public sealed class RunComplaintImportCommandHandler(
                 continue;
             }
 
-            // The saved batch's complaints need no tracking any more; the job goes on where the next batch is staged.
+            // The saved batch's first outcomes join the saved ones now that no batch is being staged against them; its
+            // complaints need no tracking any more; the job goes on where the next batch is staged.
+            Remember(saved.Firsts);
             var done = saved.Job;
             done.ForgetSavedRows();
             if (ahead is null)
@@ -136,8 +142,8 @@ public sealed class RunComplaintImportCommandHandler(
     private sealed record Lane(IApplicationDbContext Db, ComplaintIntake Intake);
 
     /// <summary>
-    /// A batch staged in a lane, not saved: each row's outcome, the first outcome of every reference seen so far (the
-    /// batches before it included), and the customers it creates (for the next batch, staged before this one is saved).
+    /// A batch staged in a lane, not saved: each row's outcome, the first outcome of each reference this batch is the
+    /// first to carry, and the customers it creates (for the next batch, staged before this one is saved).
     /// </summary>
     private sealed record StagedBatch(
         Lane Lane, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ComplaintImportRow> Outcomes, IReadOnlyDictionary<string, ComplaintImportRow> Firsts, IntakeBatch? Intake);
@@ -186,13 +192,12 @@ public sealed class RunComplaintImportCommandHandler(
 
     /// <summary>
     /// Stages the rows' complaints (and new customers) in the lane, unsaved: each row validated as POST /complaints would
-    /// validate it, a reference seen before (<paramref name="known"/>: the batches saved, and the one being saved) a
-    /// duplicate, the customers of <paramref name="inFlight"/> (the batch being saved) matched as the database would
-    /// match them once it is.
+    /// validate it, a reference seen before (in the batches saved, or in <paramref name="inFlight"/>, the batch being
+    /// saved) a duplicate, the customers of <paramref name="inFlight"/> matched as the database would match them once it is.
     /// </summary>
-    private async Task<StagedBatch> StageAsync(
-        Lane lane, IReadOnlyList<ImportRow> rows, IReadOnlyDictionary<string, ComplaintImportRow> known, IntakeBatch? inFlight, CancellationToken ct)
+    private async Task<StagedBatch> StageAsync(Lane lane, IReadOnlyList<ImportRow> rows, StagedBatch? inFlight, CancellationToken ct)
     {
+        bool Known(string reference) => inFlight?.Firsts.ContainsKey(reference) == true || _firstByReference.ContainsKey(reference);
         var outcomes = new Dictionary<int, ComplaintImportRow>();
         var repeats = new List<(ImportRow Row, string Reference)>();
         var candidates = new List<ImportRow>();
@@ -203,7 +208,7 @@ public sealed class RunComplaintImportCommandHandler(
             {
                 outcomes[row.Line] = Outcome(row, ImportRowStatus.Error, errors: errors);
             }
-            else if (known.ContainsKey(row.ExternalReference!) || !inBatch.Add(row.ExternalReference!))
+            else if (Known(row.ExternalReference!) || !inBatch.Add(row.ExternalReference!))
             {
                 repeats.Add((row, row.ExternalReference!));
             }
@@ -227,7 +232,7 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        var prepared = fresh.Count == 0 ? null : await lane.Intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), inFlight, ct);
+        var prepared = fresh.Count == 0 ? null : await lane.Intake.PrepareAsync(fresh.Select(r => r.Command!).ToList(), inFlight?.Intake, ct);
         foreach (var row in fresh)
         {
             try
@@ -245,7 +250,7 @@ public sealed class RunComplaintImportCommandHandler(
             }
         }
 
-        var firsts = new Dictionary<string, ComplaintImportRow>(known, StringComparer.Ordinal);
+        var firsts = new Dictionary<string, ComplaintImportRow>(StringComparer.Ordinal);
         foreach (var row in candidates)
         {
             firsts.TryAdd(row.ExternalReference!, outcomes[row.Line]);
@@ -253,7 +258,7 @@ public sealed class RunComplaintImportCommandHandler(
 
         foreach (var (row, reference) in repeats)
         {
-            var first = firsts[reference];
+            var first = firsts.GetValueOrDefault(reference) ?? inFlight?.Firsts.GetValueOrDefault(reference) ?? _firstByReference[reference];
             outcomes[row.Line] = first.Status == ImportRowStatus.Error
                 ? Outcome(row, ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal)
                 {
@@ -268,12 +273,14 @@ public sealed class RunComplaintImportCommandHandler(
     /// <summary>
     /// The staged rows' outcomes, their complaints and the job's progress in one transaction (the job must be tracked by
     /// the batch's lane); answers the job as saved (the one given, or the one read again for a single row that lost its
-    /// reference to a concurrent request: its duplicate), and whether its rows were saved as staged (not so for that
-    /// row). Null (nothing kept) when a batch of several failed as a whole.
+    /// reference to a concurrent request: its duplicate), whether its rows were saved as staged (not so for that row),
+    /// and the first outcomes to remember once no batch is being staged (that row's as saved). Null (nothing kept) when
+    /// a batch of several failed as a whole.
     /// </summary>
-    private async Task<(ComplaintImport? Job, bool AsStaged)> SaveAsync(StagedBatch batch, ComplaintImport job, CancellationToken ct)
+    private async Task<(ComplaintImport? Job, bool AsStaged, IReadOnlyDictionary<string, ComplaintImportRow> Firsts)> SaveAsync(
+        StagedBatch batch, ComplaintImport job, CancellationToken ct)
     {
-        var (lane, rows, firsts) = (batch.Lane, batch.Rows, new Dictionary<string, ComplaintImportRow>(batch.Firsts, StringComparer.Ordinal));
+        var (lane, rows) = (batch.Lane, batch.Rows);
         job.Record(batch.Outcomes, time.GetUtcNow(), options.Value.Lease);
         try
         {
@@ -286,7 +293,7 @@ public sealed class RunComplaintImportCommandHandler(
         catch (DbUpdateException) when (rows.Count > 1)
         {
             lane.Db.DiscardChanges();
-            return (null, false);
+            return (null, false, batch.Firsts);
         }
         catch (DbUpdateException) when (rows[0].ExternalReference is { } reference)
         {
@@ -296,16 +303,14 @@ public sealed class RunComplaintImportCommandHandler(
                 ? Outcome(rows[0], ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["The row could not be stored."] })
                 : Outcome(rows[0], ImportRowStatus.Duplicate, winner.Id, winner.Number)], time.GetUtcNow(), options.Value.Lease);
             await lane.Db.SaveChangesAsync(ct);
-            firsts[reference] = retried.Rows[0];
-            Remember(firsts);
-            return (retried, false);
+            return (retried, false, new Dictionary<string, ComplaintImportRow>(StringComparer.Ordinal) { [reference] = retried.Rows[0] });
         }
 
-        Remember(firsts);
-        return (job, true);
+        return (job, true, batch.Firsts);
     }
 
-    private void Remember(Dictionary<string, ComplaintImportRow> firsts)
+    /// <summary>A saved batch's first outcomes, joining those of the batches saved before it (called between batches only).</summary>
+    private void Remember(IReadOnlyDictionary<string, ComplaintImportRow> firsts)
     {
         foreach (var (reference, outcome) in firsts)
         {
