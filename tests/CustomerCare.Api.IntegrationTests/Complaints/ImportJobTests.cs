@@ -172,15 +172,18 @@ public sealed class ImportJobTests : IntegrationTest
     {
         // Batches of 40: the second batch is staged while the first is being saved, the third while the second is. A
         // reference's first imported line decides; each later line with it is a duplicate of that line's complaint, found
-        // in the batch being saved (lines 50 and 90) or in one saved before (line 95). A line that does not validate
-        // (12: no title) claims no reference: a later line with it (60, as a partner resends a corrected row) is imported.
-        var repeats = new Dictionary<int, int> { [50] = 10, [60] = 12, [90] = 45, [95] = 5 };
+        // in the batch being saved (lines 50 and 90) or in one saved before (line 95). A line refused while it is staged
+        // (7: an unknown category) keeps its reference: a later line with it is refused too, whether line 7's batch is
+        // being saved (47) or saved (97). A line that does not validate (12: no title) claims no reference: a later line
+        // with it (60, as a partner resends a corrected row) is imported.
+        var repeats = new Dictionary<int, int> { [47] = 7, [50] = 10, [60] = 12, [90] = 45, [95] = 5, [97] = 7 };
         var file = string.Join('\n', Enumerable.Range(1, 100).Select(i => JsonSerializer.Serialize(new
         {
             externalReference = $"R-{(repeats.TryGetValue(i, out var first) ? first : i)}",
             channel = "phone",
             title = i == 12 ? "" : $"宽带断网 {i}",
             description = "整栋楼无法上网",
+            category = i == 7 ? "noSuchCategory" : null,
             customer = new { name = $"客户{i}", phone = $"139 {i / 10000:D4} {i % 10000:D4}" },
         })));
         var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
@@ -190,6 +193,11 @@ public sealed class ImportJobTests : IntegrationTest
         await posted.AssertStatusAsync(HttpStatusCode.Accepted);
         var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
 
+        // A repeat the staging lane did not know of would reach the database, fail its batch as a whole, and send the
+        // batch row by row, each row reading the job again: the outcomes would be the same, the turn not.
+        using var reads = new SqlCommandsSeen(command => command.CommandText.Contains("FROM complaint_imports", StringComparison.Ordinal)
+            && command.CommandText.Contains(".file", StringComparison.Ordinal)
+            && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is Guid value && value == id));
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
         var status = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id));
@@ -202,8 +210,9 @@ public sealed class ImportJobTests : IntegrationTest
         Assert.Multiple(async () =>
         {
             Assert.That(status.ToString(), Is.EqualTo("Completed"));
+            Assert.That(reads.Commands, Has.Count.EqualTo(1), "no batch failed as a whole and went row by row");
             Assert.That(rows, Has.Count.EqualTo(100));
-            foreach (var (line, firstLine) in repeats.Where(r => r.Value != 12))
+            foreach (var (line, firstLine) in repeats.Where(r => r.Value is not 12 and not 7))
             {
                 Assert.That(Status(firstLine), Is.EqualTo("created"), $"line {firstLine}");
                 Assert.That(Status(line), Is.EqualTo("duplicate"), $"line {line} repeats line {firstLine}");
@@ -213,10 +222,17 @@ public sealed class ImportJobTests : IntegrationTest
             Assert.That(Status(12), Is.EqualTo("error"));
             Assert.That(rows[12].GetProperty("errors").TryGetProperty("title", out _), Is.True, "line 12: " + rows[12]);
             Assert.That(Status(60), Is.EqualTo("created"), "line 60 carries line 12's reference, which no complaint holds");
-            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(96));
+            Assert.That(rows[7].GetProperty("errors").TryGetProperty("category", out _), Is.True, "line 7: " + rows[7]);
+            foreach (var line in new[] { 47, 97 })
+            {
+                Assert.That(Status(line), Is.EqualTo("error"), $"line {line} repeats line 7, which could not be imported");
+                Assert.That(rows[line].GetProperty("errors").GetProperty("externalReference")[0].GetString(), Does.Contain("Line 7"), $"line {line}");
+            }
+
+            Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(93));
             Assert.That(job.GetProperty("duplicates").GetInt32(), Is.EqualTo(3));
-            Assert.That(job.GetProperty("errors").GetInt32(), Is.EqualTo(1));
-            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(96),
+            Assert.That(job.GetProperty("errors").GetInt32(), Is.EqualTo(4));
+            Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(93),
                 "one complaint a reference");
         });
     }
