@@ -59,6 +59,7 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
                 .ToListAsync(ct);
             var wanted = keys.ToHashSet(StringComparer.Ordinal);
             var carried = inFlight?.Created.Where(c => wanted.Contains(c.Key)).Select(c => new { LookupKey = c.Key, c.Value.Id, c.Value.CreatedAt }).ToList() ?? [];
+            batch.MatchesInFlight = carried.Count > 0;
             foreach (var match in matches.Concat(carried))
             {
                 batch.Matched[match.LookupKey] = batch.Matched.TryGetValue(match.LookupKey, out var known) && known.CreatedAt <= match.CreatedAt
@@ -189,6 +190,12 @@ public sealed class IntakeBatch
     internal HashSet<Guid> KeyCustomers { get; } = [];
 
     internal Queue<long> Numbers { get; } = new();
+
+    /// <summary>
+    /// Whether a contact of this batch names a customer the batch in flight creates: its complaints and what follows them
+    /// (the customer's notifications) need that batch committed first.
+    /// </summary>
+    public bool MatchesInFlight { get; internal set; }
 
     /// <summary>Customers created in this batch, by contact key, with when.</summary>
     internal Dictionary<string, (Guid Id, DateTimeOffset CreatedAt)> Created { get; } = new(StringComparer.Ordinal);

@@ -126,6 +126,7 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
         RequestServices = null;
         EndingSessions = null;
         CopiedRows = null;
+        BeforeUpdates = null;
         _requestTransaction = null;
         _afterCommit = null;
     }
@@ -275,15 +276,29 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
     /// <summary>The rows a bulk save has written with COPY so far; null outside a bulk save (see CopyNewRowsInterceptor).</summary>
     internal List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>? CopiedRows { get; private set; }
 
-    public async Task SaveChangesInBulkAsync(CancellationToken cancellationToken)
+    /// <summary>What a bulk save runs between its COPY and EF Core's updates (see CopyNewRowsInterceptor); null otherwise.</summary>
+    internal Func<CancellationToken, Task>? BeforeUpdates { get; private set; }
+
+    public Task SaveChangesInBulkAsync(CancellationToken cancellationToken) => SaveInBulkAsync(null, cancellationToken);
+
+    public Task SaveChangesInBulkAsync(Func<CancellationToken, Task> beforeUpdates, CancellationToken cancellationToken) =>
+        SaveInBulkAsync(beforeUpdates, cancellationToken);
+
+    private async Task SaveInBulkAsync(Func<CancellationToken, Task>? beforeUpdates, CancellationToken cancellationToken)
     {
         if (_requestTransaction is not null)
         {
+            if (beforeUpdates is not null)
+            {
+                await beforeUpdates(cancellationToken);
+            }
+
             await SaveChangesAsync(cancellationToken); // a request's own save: a few rows, behind EF Core's savepoint
             return;
         }
 
         var copied = CopiedRows = [];
+        BeforeUpdates = beforeUpdates;
         void Uncopy()
         {
             foreach (var entry in copied)
@@ -321,6 +336,7 @@ public sealed class CustomerCareDbContext : DbContext, IApplicationDbContext
         finally
         {
             CopiedRows = null;
+            BeforeUpdates = null;
         }
     }
 

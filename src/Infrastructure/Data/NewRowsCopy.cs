@@ -22,11 +22,15 @@ internal static class NewRowsCopy
     /// <summary>Whether an entity type has navigations (a new row of one without is not looked at for changes).</summary>
     private static readonly ConcurrentDictionary<IEntityType, bool> Navigates = new();
 
-    /// <summary>Copies what it can and answers the entries it wrote (tracked as unchanged now, so EF Core skips them).</summary>
-    public static async Task<IReadOnlyList<EntityEntry>> WriteAsync(DbContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies what it can and answers the entries it wrote (tracked as unchanged now, so EF Core skips them). The entities
+    /// in <paramref name="seen"/> have been detected by an earlier call in the same save and are not detected again; those
+    /// detected now join it.
+    /// </summary>
+    public static async Task<IReadOnlyList<EntityEntry>> WriteAsync(DbContext context, HashSet<object> seen, CancellationToken cancellationToken)
     {
         var tracker = context.ChangeTracker;
-        DetectChanges(tracker);
+        DetectChanges(tracker, seen);
         var added = new Dictionary<IEntityType, List<EntityEntry>>();
         foreach (var entry in tracker.Entries())
         {
@@ -104,10 +108,9 @@ internal static class NewRowsCopy
     /// batch's: clocks, timeline entries, contacts, outbox messages, notifications, report lines) is not looked at; every
     /// other entry is detected as the full walk would, and so are the entries that detection starts tracking.
     /// </summary>
-    private static void DetectChanges(ChangeTracker tracker)
+    private static void DetectChanges(ChangeTracker tracker, HashSet<object> seen)
     {
         using var _ = tracker.PauseAutoDetect(); // listing the entries must not walk them all
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         for (var found = true; found;)
         {
             found = false;

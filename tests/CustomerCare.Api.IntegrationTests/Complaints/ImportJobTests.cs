@@ -306,6 +306,101 @@ public sealed class ImportJobTests : IntegrationTest
         });
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task ABatchIsWrittenBesideTheSaveOfTheOneBefore_AndKeptOnlyIfThatOneIsSaved(bool firstRefused)
+    {
+        // Batches of 2. The second batch's save does not wait for the first's commit: its new rows are written beside it,
+        // and it takes the job over (its progress, its row version) once the first has committed. A trigger holds the
+        // first batch's COPY at line 2 (on an advisory lock the test holds) until the second batch has written its
+        // complaints (their postings, written at the end of their COPY, hold a lock). Then the first batch goes on: saved,
+        // or refused as a row whose reference a concurrent request took is refused; the second batch is then not kept,
+        // the first goes row by row, and the second is staged and saved again after it.
+        var (partnerId, _, key) = await ApiClient.CreatePartnerKeyAsync();
+        var prefix = $"BESIDE-{Guid.NewGuid():N}"[..20];
+        var file = string.Join('\n', Enumerable.Range(1, 6).Select(i => JsonSerializer.Serialize(new
+        {
+            externalReference = $"{prefix}-{i}",
+            channel = "phone",
+            title = $"宽带断网 {i}",
+            description = "整栋楼无法上网",
+            customer = new { name = $"客户{i}", phone = $"138 7100 {i:D4}" },
+        })));
+        await using var host = RunByHand(batchSize: 2);
+        using var client = PartnerClient(host, key);
+        using var posted = await client.PostAsync("/api/v1/complaints/import", new StringContent(file, Encoding.UTF8, "application/x-ndjson"));
+        await posted.AssertStatusAsync(HttpStatusCode.Accepted);
+        var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        await using var locker = new NpgsqlConnection(Testing.Database.ConnectionString);
+        await locker.OpenAsync();
+        async Task ExecuteAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, locker);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await ExecuteAsync($"""
+            CREATE FUNCTION test_hold_copy() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN
+              IF NEW.external_reference = '{prefix}-2' THEN
+                PERFORM pg_advisory_xact_lock(hashtext('{prefix}'));
+                IF {(firstRefused ? "true" : "false")} THEN RAISE unique_violation USING MESSAGE = 'taken meanwhile'; END IF;
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_hold_copy BEFORE INSERT ON complaints FOR EACH ROW EXECUTE FUNCTION test_hold_copy();
+            SELECT pg_advisory_lock(hashtext('{prefix}'));
+            """);
+        try
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
+            using var reads = new SqlCommandsSeen(command => command.CommandText.Contains("FROM complaint_imports", StringComparison.Ordinal)
+                && command.CommandText.Contains(".file", StringComparison.Ordinal)
+                && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is Guid value && value == id));
+            var turn = scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id)).AsTask();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!(await Dispatch.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()") > 0
+                && await Dispatch.ScalarAsync(
+                    """
+                    SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                    WHERE c.relname = 'complaint_search_postings' AND l.mode = 'RowExclusiveLock' AND l.granted
+                      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    """) > 0))
+            {
+                Assert.That(turn.IsCompleted, Is.False, "the turn ended while the first batch's COPY was held");
+                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the second batch's complaints written while the first batch's COPY was held");
+                await Task.Delay(20);
+            }
+
+            await ExecuteAsync($"SELECT pg_advisory_unlock(hashtext('{prefix}'))");
+            Assert.That((await turn).ToString(), Is.EqualTo("Completed"));
+            var (job, rows) = await ImportTests.WaitForAsync(client, $"/api/v1/complaint-imports/{id}");
+            var expected = Enumerable.Range(1, 6).Select(i => i == 2 && firstRefused ? "error" : "created").ToList();
+            Assert.Multiple(async () =>
+            {
+                Assert.That(rows.Select(r => r.GetProperty("line").GetInt32()), Is.EqualTo(Enumerable.Range(1, 6)), "every line reported once, in order");
+                Assert.That(rows.Select(r => r.GetProperty("status").GetString()), Is.EqualTo(expected));
+                Assert.That(job.GetProperty("rowsDone").GetInt32(), Is.EqualTo(6));
+                Assert.That(job.GetProperty("created").GetInt32(), Is.EqualTo(firstRefused ? 5 : 6));
+                Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaint_import_rows WHERE import_id = '{id}'"), Is.EqualTo(6));
+                Assert.That(await Dispatch.ScalarAsync($"SELECT count(*) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(firstRefused ? 5 : 6),
+                    "one complaint for each line created, the second batch's not kept twice");
+                Assert.That(await Dispatch.ScalarAsync($"SELECT count(DISTINCT complaint_id) FROM complaint_search_postings WHERE complaint_id IN (SELECT id FROM complaints WHERE partner_id = '{partnerId}')"),
+                    Is.EqualTo(firstRefused ? 5 : 6));
+                Assert.That(await Dispatch.ScalarAsync($"SELECT count(DISTINCT customer_id) FROM complaints WHERE partner_id = '{partnerId}'"), Is.EqualTo(firstRefused ? 5 : 6));
+                // The job read once in a turn saved batch by batch. Row by row, the first batch's rows read it once each, line 2
+                // once more (refused again, its outcome recorded on the job as committed), and the turn once after them.
+                Assert.That(reads.Commands, Has.Count.EqualTo(firstRefused ? 5 : 1), "the job (and its file) read in the turn");
+            });
+        }
+        finally
+        {
+            await ExecuteAsync($"SELECT pg_advisory_unlock_all(); DROP TRIGGER IF EXISTS test_hold_copy ON complaints; DROP FUNCTION IF EXISTS test_hold_copy();");
+        }
+    }
+
     [Test]
     public async Task APartnerDeactivatedBeforeItsJobRuns_LeavesAFailedJob_WithoutItsFile_AndNothingImported()
     {

@@ -124,6 +124,15 @@ public interface IApplicationDbContext
     Task SaveChangesInBulkAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="SaveChangesInBulkAsync(CancellationToken)"/> with a step between the new rows' COPY and the updates of
+    /// rows already stored: <paramref name="beforeUpdates"/> runs inside the save's transaction once the new rows are
+    /// written, and may wait (for another unit of work to commit), track entities and change them; what it adds is copied
+    /// too, and what it changes is updated. A failure there fails the save, which then keeps nothing. The save's
+    /// transaction may be retried as a whole, and <paramref name="beforeUpdates"/> with it: it must do its work once.
+    /// </summary>
+    Task SaveChangesInBulkAsync(Func<CancellationToken, Task> beforeUpdates, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The entity with this id if this unit of work tracks it, else null; never a query, and no scan of everything tracked
     /// (<c>DbSet.Local</c> detects changes in every tracked entity first, which a batch of hundreds pays per call).
     /// </summary>

@@ -62,84 +62,187 @@ public sealed class RunComplaintImportCommandHandler(
         job.Start(time.GetUtcNow(), options.Value.Lease);
         var size = Math.Max(1, options.Value.BatchSize);
 
-        // Two units of work take turns: while one saves a batch (COPY, mostly the database's time), the other stages the
-        // next (validation, customers, complaints: the API's time). The job is tracked by the one that saves next.
+        // Two units of work take turns, each staging a batch (validation, customers, complaints: the API's time) and then
+        // saving it (COPY, mostly the database's time). A batch is staged while the one before is saved, and its save
+        // starts at once: its COPY runs beside the commit of the one before, and it takes the job over (its progress, its
+        // row version) only once that one has committed (ADR 0029). The job is tracked by the lane that saves next.
         await using var second = scopes.CreateAsyncScope();
         second.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(job.PartnerId);
-        var current = new Lane(db, intake);
-        var spare = new Lane(second.ServiceProvider.GetRequiredService<IApplicationDbContext>(), second.ServiceProvider.GetRequiredService<ComplaintIntake>());
-        StagedBatch? staged = null;
-        for (var batches = 0; !job.IsFinished && (command.MaxBatches <= 0 || batches < command.MaxBatches); batches++)
+        Lane[] lanes = [new(db, intake), new(second.ServiceProvider.GetRequiredService<IApplicationDbContext>(), second.ServiceProvider.GetRequiredService<ComplaintIntake>())];
+        var holder = lanes[0]; // the lane tracking the job while no batch is being saved
+        var next = job.RowsDone; // the first row not staged yet
+        var batches = 0;
+        InFlight? older = null; // the batch being saved
+        while (true)
         {
-            staged ??= await StageAsync(current, rows.Skip(job.RowsDone).Take(size).ToList(), null, cancellationToken);
-            var next = command.MaxBatches > 0 && batches + 1 >= command.MaxBatches ? [] : rows.Skip(job.RowsDone + staged.Rows.Count).Take(size).ToList();
-            var (lane, inFlight) = (spare, staged);
-            var saving = SaveAsync(staged, job, cancellationToken);
-            var staging = next.Count == 0 ? null : Task.Run(() => StageAsync(lane, next, inFlight, cancellationToken), cancellationToken);
-            (ComplaintImport? Job, bool AsStaged, IReadOnlyDictionary<string, ComplaintImportRow> Firsts) saved;
+            StagedBatch? staged = null;
+            if (next < rows.Count && (command.MaxBatches <= 0 || batches < command.MaxBatches))
+            {
+                try
+                {
+                    staged = await StageAsync(older is null ? holder : Other(lanes, older.Batch.Lane), rows.Skip(next).Take(size).ToList(), older?.Batch, cancellationToken);
+                }
+                catch
+                {
+                    await AbandonAsync(older); // the other unit of work is never left running
+                    throw;
+                }
+
+                (batches, next) = (batches + 1, next + staged.Rows.Count);
+            }
+
+            // The next batch is saved beside the one before, unless a customer that one creates is among its own: what
+            // follows its complaints (the customer's notifications) reads that customer, committed.
+            var newer = staged is null || (older is not null && staged.Intake?.MatchesInFlight == true)
+                ? null
+                : Save(command.Id, staged, older is null ? job : null, older?.Handoff.Task, cancellationToken);
+            if (older is null)
+            {
+                if (newer is null)
+                {
+                    break;
+                }
+
+                older = newer;
+                continue;
+            }
+
+            Saved saved;
             try
             {
-                saved = await saving;
+                saved = await older.Saving;
             }
             catch
             {
-                await FinishedAsync(staging); // the other unit of work is never left running
+                older.Handoff.TrySetResult(null);
+                await AbandonAsync(newer);
                 throw;
             }
 
-            var ahead = staging is null ? null : await staging;
-            if (ahead is not null && !saved.AsStaged)
+            if (saved.Job is null || !saved.AsStaged)
             {
-                // The next batch was staged against this one as staged, which it was not saved as: staged again after it.
-                spare.Db.DiscardChanges();
-                ahead = null;
-            }
-
-            if (saved.Job is null)
-            {
-                // Something in the batch could not be stored (a reference sent meanwhile by another request): row by row.
-                foreach (var row in staged.Rows)
+                // The batch failed as a whole (a reference sent meanwhile by another request), or its lone row was saved
+                // otherwise than staged: the batch after it, staged against it, is not saved, and is staged again later.
+                older.Handoff.TrySetResult(null);
+                await AbandonAsync(newer);
+                if (staged is not null)
                 {
-                    var held = await HoldAsync(current, command.Id, cancellationToken);
-                    Remember((await SaveAsync(await StageAsync(current, [row], null, cancellationToken), held, cancellationToken)).Firsts);
+                    staged.Lane.Db.DiscardChanges();
+                    batches--;
                 }
 
-                job = await HoldAsync(current, command.Id, cancellationToken);
-                staged = null;
+                holder = older.Batch.Lane;
+                if (saved.Job is null)
+                {
+                    // Row by row, each in a transaction of its own.
+                    foreach (var row in older.Batch.Rows)
+                    {
+                        var held = await HoldAsync(holder, command.Id, cancellationToken);
+                        Remember((await SaveAsync(command.Id, await StageAsync(holder, [row], null, cancellationToken), held, null, cancellationToken)).Firsts);
+                    }
+
+                    job = await HoldAsync(holder, command.Id, cancellationToken);
+                }
+                else
+                {
+                    Remember(saved.Firsts);
+                    saved.Job.ForgetSavedRows();
+                    holder.Db.KeepOnly(saved.Job);
+                    job = Held(saved.Job);
+                }
+
+                (next, older) = (job.RowsDone, null);
+                if (job.IsFinished)
+                {
+                    break;
+                }
+
                 continue;
             }
 
             // The saved batch's first outcomes join the saved ones now that no batch is being staged against them; its
-            // complaints need no tracking any more; the job goes on where the next batch is staged.
+            // complaints need no tracking any more; the job goes on in the lane that saves next.
             Remember(saved.Firsts);
             var done = saved.Job;
             done.ForgetSavedRows();
-            if (ahead is null)
+            older.Batch.Lane.Db.DiscardChanges();
+            if (newer is not null)
             {
-                current.Db.KeepOnly(done);
-                staged = null;
+                older.Handoff.SetResult(done); // the save beside it takes the job over
+            }
+            else if (staged is not null)
+            {
+                staged.Lane.Db.TrackAsSaved(done);
+                newer = Save(command.Id, staged, Held(done), null, cancellationToken);
             }
             else
             {
-                current.Db.DiscardChanges();
-                spare.Db.TrackAsSaved(done);
-                (current, spare, staged) = (spare, current, ahead);
+                holder = older.Batch.Lane;
+                holder.Db.TrackAsSaved(done);
+                job = Held(done);
             }
 
-            job = Held(done);
+            older = newer;
+            if (older is null)
+            {
+                break;
+            }
         }
 
         if (!job.IsFinished)
         {
             job.Yield(time.GetUtcNow());
-            await current.Db.SaveChangesAsync(cancellationToken);
+            await holder.Db.SaveChangesAsync(cancellationToken);
         }
 
         return job.Status;
     }
 
+    private static Lane Other(Lane[] lanes, Lane lane) => lanes[0] == lane ? lanes[1] : lanes[0];
+
+    /// <summary>
+    /// Starts saving a staged batch: with the job tracked in its lane, or, beside the save of the batch before, taking the
+    /// job over from <paramref name="before"/> once that batch has committed (null if it was not saved as staged).
+    /// </summary>
+    private InFlight Save(Guid jobId, StagedBatch batch, ComplaintImport? job, Task<ComplaintImport?>? before, CancellationToken ct) =>
+        new(batch, Task.Run(() => SaveAsync(jobId, batch, job, before, ct), ct), new TaskCompletionSource<ComplaintImport?>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Waits for a save to end, whatever its outcome (the failure that matters is the one being thrown).</summary>
+    private static async Task AbandonAsync(InFlight? inFlight)
+    {
+        if (inFlight is null)
+        {
+            return;
+        }
+
+        inFlight.Handoff.TrySetResult(null);
+        try
+        {
+            await inFlight.Saving;
+        }
+        catch
+        {
+            // The failure that matters is the one being thrown.
+        }
+    }
+
     /// <summary>A unit of work the runner saves batches in, with the intake that stages into it.</summary>
     private sealed record Lane(IApplicationDbContext Db, ComplaintIntake Intake);
+
+    /// <summary>
+    /// A batch being saved, and the job as it leaves that batch's unit of work once saved, for the batch saved beside it
+    /// (null when that one must not be saved: this one failed, or was saved otherwise than staged).
+    /// </summary>
+    private sealed record InFlight(StagedBatch Batch, Task<Saved> Saving, TaskCompletionSource<ComplaintImport?> Handoff);
+
+    /// <summary>
+    /// A save's outcome: the job as saved (null when nothing was kept), whether the rows were saved as staged, and the
+    /// first outcomes to remember once no batch is being staged.
+    /// </summary>
+    private sealed record Saved(ComplaintImport? Job, bool AsStaged, IReadOnlyDictionary<string, ComplaintImportRow> Firsts);
+
+    /// <summary>The batch before one saved beside it was not saved as staged: this one is not saved, and is staged again.</summary>
+    private sealed class BatchBeforeNotSavedException : Exception;
 
     /// <summary>
     /// A batch staged in a lane, not saved: each row's outcome, the first outcome of each reference this batch is the
@@ -173,21 +276,6 @@ public sealed class RunComplaintImportCommandHandler(
         }
 
         return job;
-    }
-
-    private static async Task FinishedAsync(Task? task)
-    {
-        if (task is not null)
-        {
-            try
-            {
-                await task;
-            }
-            catch
-            {
-                // The failure that matters is the one being thrown.
-            }
-        }
     }
 
     /// <summary>
@@ -271,42 +359,74 @@ public sealed class RunComplaintImportCommandHandler(
     }
 
     /// <summary>
-    /// The staged rows' outcomes, their complaints and the job's progress in one transaction (the job must be tracked by
-    /// the batch's lane); answers the job as saved (the one given, or the one read again for a single row that lost its
-    /// reference to a concurrent request: its duplicate), whether its rows were saved as staged (not so for that row),
-    /// and the first outcomes to remember once no batch is being staged (that row's as saved). Null (nothing kept) when
-    /// a batch of several failed as a whole.
+    /// The staged rows' outcomes, their complaints and the job's progress in one transaction. The job is either tracked by
+    /// the batch's lane (<paramref name="job"/>), or taken over from <paramref name="before"/> once the batch before has
+    /// committed, after this batch's new rows are written (its row version is then the one that commit left). Answers the
+    /// job as saved (or read again for a single row that lost its reference to a concurrent request: its duplicate),
+    /// whether the rows were saved as staged (not so for that row, nor for a batch whose batch before was not), and the
+    /// first outcomes to remember once no batch is being staged (that row's as saved). No job (nothing kept) when a batch
+    /// of several failed as a whole, or the batch before was not saved as staged.
     /// </summary>
-    private async Task<(ComplaintImport? Job, bool AsStaged, IReadOnlyDictionary<string, ComplaintImportRow> Firsts)> SaveAsync(
-        StagedBatch batch, ComplaintImport job, CancellationToken ct)
+    private async Task<Saved> SaveAsync(Guid jobId, StagedBatch batch, ComplaintImport? job, Task<ComplaintImport?>? before, CancellationToken ct)
     {
         var (lane, rows) = (batch.Lane, batch.Rows);
-        job.Record(batch.Outcomes, time.GetUtcNow(), options.Value.Lease);
+        var held = job;
         try
         {
-            await lane.Db.SaveChangesInBulkAsync(ct);
+            if (before is null)
+            {
+                held!.Record(batch.Outcomes, time.GetUtcNow(), options.Value.Lease);
+                await lane.Db.SaveChangesInBulkAsync(ct);
+            }
+            else
+            {
+                await lane.Db.SaveChangesInBulkAsync(async c =>
+                {
+                    if (held is not null)
+                    {
+                        return; // the transaction retried: the job was taken over and its progress recorded the first time
+                    }
+
+                    var saved = await before.WaitAsync(c) ?? throw new BatchBeforeNotSavedException();
+                    lane.Db.TrackAsSaved(saved);
+                    held = Held(saved);
+                    held.Record(batch.Outcomes, time.GetUtcNow(), options.Value.Lease);
+                }, ct);
+            }
+        }
+        catch (BatchBeforeNotSavedException)
+        {
+            lane.Db.DiscardChanges();
+            return new Saved(null, false, batch.Firsts);
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ImportTakenOverException(job.Id);
+            throw new ImportTakenOverException(jobId);
         }
         catch (DbUpdateException) when (rows.Count > 1)
         {
             lane.Db.DiscardChanges();
-            return (null, false, batch.Firsts);
+            return new Saved(null, false, batch.Firsts);
         }
         catch (DbUpdateException) when (rows[0].ExternalReference is { } reference)
         {
-            var retried = await HoldAsync(lane, job.Id, ct);
+            if (before is not null && await before.WaitAsync(ct) is null)
+            {
+                lane.Db.DiscardChanges();
+                return new Saved(null, false, batch.Firsts);
+            }
+
+            // The job as the batch before committed it (read again), with the row's outcome as the database now has it.
+            var retried = await HoldAsync(lane, jobId, ct);
             var winner = await lane.Intake.ExistingAsync(reference, ct);
             retried.Record([winner is null
                 ? Outcome(rows[0], ImportRowStatus.Error, errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["The row could not be stored."] })
                 : Outcome(rows[0], ImportRowStatus.Duplicate, winner.Id, winner.Number)], time.GetUtcNow(), options.Value.Lease);
             await lane.Db.SaveChangesAsync(ct);
-            return (retried, false, new Dictionary<string, ComplaintImportRow>(StringComparer.Ordinal) { [reference] = retried.Rows[0] });
+            return new Saved(retried, false, new Dictionary<string, ComplaintImportRow>(StringComparer.Ordinal) { [reference] = retried.Rows[0] });
         }
 
-        return (job, true, batch.Firsts);
+        return new Saved(held, true, batch.Firsts);
     }
 
     /// <summary>A saved batch's first outcomes, joining those of the batches saved before it (called between batches only).</summary>
