@@ -50,7 +50,7 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<ReceiveComplaintCommand> commands, IntakeBatch? inFlight, CancellationToken ct)
     {
         var batch = new IntakeBatch();
-        var keys = commands.Where(c => c.Input.Customer is not null).SelectMany(c => ContactKeys(c.Input.Customer!)).Distinct().ToList();
+        var keys = commands.Where(c => c.Input.Customer is not null).SelectMany(c => ContactsOf(c.Input.Customer!, batch).Keys).Distinct().ToList();
         if (keys.Count > 0)
         {
             var matches = await db.Customers.AsNoTracking()
@@ -130,24 +130,35 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
     /// <summary>Forgets everything staged since the last save (after a failed one).</summary>
     public void Discard() => db.DiscardChanges();
 
-    private IEnumerable<string> ContactKeys(InlineCustomer inline)
+    /// <summary>
+    /// An inline customer's phone and e-mail normalised, with their lookup keys: worked out once a customer (a phone number
+    /// parsed and validated, a keyed hash each), and once a batch for the customers of a batch (<see cref="PrepareAsync"/>
+    /// looks them up, <see cref="StageAsync"/> matches or creates them).
+    /// </summary>
+    private InlineContacts ContactsOf(InlineCustomer inline, IntakeBatch? batch)
     {
-        if (!string.IsNullOrWhiteSpace(inline.Phone) && normaliser.NormalisePhone(inline.Phone) is { } phone)
+        if (batch is not null && batch.Contacts.TryGetValue(inline, out var known))
         {
-            yield return index.ContactKey(ContactKind.Phone, phone);
+            return known;
         }
 
-        if (!string.IsNullOrWhiteSpace(inline.Email))
+        var phone = string.IsNullOrWhiteSpace(inline.Phone) ? null : normaliser.NormalisePhone(inline.Phone);
+        var email = string.IsNullOrWhiteSpace(inline.Email) ? null : normaliser.NormaliseEmail(inline.Email);
+        var contacts = new InlineContacts(
+            phone is null ? null : new NewContactPoint(ContactKind.Phone, phone, null, index.ContactKey(ContactKind.Phone, phone), true),
+            email is null ? null : new NewContactPoint(ContactKind.Email, email, null, index.ContactKey(ContactKind.Email, email), true));
+        if (batch is not null)
         {
-            yield return index.ContactKey(ContactKind.Email, normaliser.NormaliseEmail(inline.Email));
+            batch.Contacts[inline] = contacts;
         }
+
+        return contacts;
     }
 
     private async Task<Guid> FindOrCreateCustomerAsync(InlineCustomer inline, IntakeBatch? batch, DateTimeOffset now, CancellationToken ct)
     {
-        var phone = string.IsNullOrWhiteSpace(inline.Phone) ? null : normaliser.NormalisePhone(inline.Phone);
-        var email = string.IsNullOrWhiteSpace(inline.Email) ? null : normaliser.NormaliseEmail(inline.Email);
-        var keys = ContactKeys(inline).ToList();
+        var contacts = ContactsOf(inline, batch);
+        var keys = contacts.Keys;
         if (batch is not null && keys.Select(k => batch.Created.TryGetValue(k, out var known) ? known.Id : (Guid?)null).FirstOrDefault(k => k is not null) is { } staged)
         {
             return staged;
@@ -163,13 +174,8 @@ public sealed class ComplaintIntake(IApplicationDbContext db, ICurrentUser user,
             return found;
         }
 
-        var input = new CustomerInput(inline.Name, null, null, null, null, null,
-            [
-                .. phone is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Phone, phone, null, true)],
-                .. email is null ? Array.Empty<ContactPointInput>() : [new ContactPointInput(ContactKind.Email, email, null, true)],
-            ]);
-        var (profile, contacts) = input.ToDomain(normaliser, index);
-        var customer = Customer.Create(profile, contacts, now, PartnerId);
+        var (profile, _) = new CustomerInput(inline.Name, null, null, null, null, null, []).ToDomain(normaliser, index);
+        var customer = Customer.Create(profile, [.. contacts.Points], now, PartnerId);
         db.Customers.Add(customer);
         db.Record(user, customer.Id, CustomerAccess.Created, now);
         foreach (var key in keys)
@@ -197,6 +203,18 @@ public sealed class IntakeBatch
     /// </summary>
     public bool MatchesInFlight { get; internal set; }
 
+    /// <summary>The batch's inline customers' contacts, normalised and keyed once (by the instance: a row's own).</summary>
+    internal Dictionary<InlineCustomer, InlineContacts> Contacts { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Customers created in this batch, by contact key, with when.</summary>
     internal Dictionary<string, (Guid Id, DateTimeOffset CreatedAt)> Created { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>An inline customer's contact points as a new customer has them (normalised, primary, with lookup keys).</summary>
+internal sealed record InlineContacts(NewContactPoint? Phone, NewContactPoint? Email)
+{
+    /// <summary>The lookup keys, the phone's first.</summary>
+    public IReadOnlyList<string> Keys { get; } = [.. new[] { Phone?.LookupKey, Email?.LookupKey }.OfType<string>()];
+
+    public IEnumerable<NewContactPoint> Points => new[] { Phone, Email }.OfType<NewContactPoint>();
 }
