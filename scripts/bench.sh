@@ -113,7 +113,8 @@ export ConnectionStrings__CustomerCare="$CONN" ASPNETCORE_URLS="$BASE" ASPNETCOR
   CustomerCare__Bootstrap__AdminEmail="$ADMIN_EMAIL" CustomerCare__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
   CustomerCare__Limits__Partner__PermitLimit=100000000 CustomerCare__Limits__User__PermitLimit=100000000 \
   CustomerCare__Limits__Anonymous__PermitLimit=100000000 \
-  Logging__LogLevel__Default=Warning
+  Logging__LogLevel__Default=Warning \
+  MALLOC_ARENA_MAX=2 # as the image runs it (src/Api/CustomerCare.Api.csproj)
 API_PID=""
 stop_api() { if [ -n "$API_PID" ] && kill -0 "$API_PID" 2>/dev/null; then kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; fi; API_PID=""; }
 trap stop_api EXIT

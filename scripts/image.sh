@@ -74,6 +74,7 @@ if [ "${1:-}" = "check" ]; then
   expect "listens on 8080" '.config.Env | index("ASPNETCORE_URLS=http://+:8080") != null'
   expect "keeps the key ring in a volume" '.config.Env | index("CustomerCare__PersonalData__KeyDirectory=/var/lib/customercare/keys") != null'
   expect "keeps evidence files in a volume" '.config.Env | index("CustomerCare__Attachments__Directory=/var/lib/customercare/attachments") != null'
+  expect "bounds glibc's malloc arenas from the start" '.config.Env | index("MALLOC_ARENA_MAX=2") != null'
   expect "labels its title, version and revision" '.config.Labels | .["org.opencontainers.image.title"] == "CustomerCare API" and has("org.opencontainers.image.version") and (.["org.opencontainers.image.revision"] | test("^[0-9a-f]{40}$"))'
   expect "is for linux/amd64" '.os == "linux" and .architecture == "amd64"'
   exit "$failed"

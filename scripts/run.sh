@@ -34,6 +34,8 @@ export CustomerCare__Bootstrap__DemoStaffPassword="${CustomerCare__Bootstrap__De
 export CustomerCare__Demo__SeedData="${CustomerCare__Demo__SeedData:-true}"
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+# glibc's malloc arenas bounded from the first allocation, as the image does (src/Api/Infrastructure/Hosting/MallocArenas.cs).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export CustomerCare__Database__MigrateOnStartup="${CustomerCare__Database__MigrateOnStartup:-true}"
 # A local run tries webhooks against receivers on this machine (e.g. http://127.0.0.1:9000/hooks).

@@ -8,6 +8,12 @@ namespace CustomerCare.Api.Infrastructure.Hosting;
 /// load the API's native allocations (Npgsql's and the runtime's buffers, TLS, the JIT) were spread over many arenas
 /// and held ~15–20 MB more resident memory than with two, at the same throughput (docs/performance.md). Called first
 /// thing, before the host starts its threads. Elsewhere than glibc (musl, macOS, Windows) it does nothing.
+/// <para>
+/// It comes too late for the runtime's own threads: by <c>Main</c> they have made ~6 arenas of their own (glibc makes
+/// one for each new thread that allocates until it has eight), and a limit set now only stops more. So the image, the run
+/// script and the benchmark set <c>MALLOC_ARENA_MAX=2</c>, which binds from the first allocation (side runs of the
+/// benchmark's scenarios: 282–289 MB peak with it, 302–310 MB with this call alone); this call is for a launch without it.
+/// </para>
 /// </summary>
 internal static class MallocArenas
 {
