@@ -201,7 +201,7 @@ public sealed class IntakeBatch
     /// Whether a contact of this batch names a customer the batch in flight creates: its complaints and what follows them
     /// (the customer's notifications) need that batch committed first.
     /// </summary>
-    public bool MatchesInFlight { get; internal set; }
+    internal bool MatchesInFlight { get; set; }
 
     /// <summary>The batch's inline customers' contacts, normalised and keyed once (by the instance: a row's own).</summary>
     internal Dictionary<InlineCustomer, InlineContacts> Contacts { get; } = new(ReferenceEqualityComparer.Instance);

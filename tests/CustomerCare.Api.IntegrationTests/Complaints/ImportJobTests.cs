@@ -32,6 +32,11 @@ public sealed class ImportJobTests : IntegrationTest
         return client;
     }
 
+    /// <summary>The reads of the job <paramref name="id"/> with its file (each decrypts the whole file), from now on.</summary>
+    private static SqlCommandsSeen JobReads(Guid id) => new(command => command.CommandText.Contains("FROM complaint_imports", StringComparison.Ordinal)
+        && command.CommandText.Contains(".file", StringComparison.Ordinal)
+        && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is Guid value && value == id));
+
     private static string File(int rows, Func<int, string>? reference = null) => string.Join('\n', Enumerable.Range(1, rows).Select(i => JsonSerializer.Serialize(new
     {
         externalReference = reference?.Invoke(i) ?? $"J-{i}",
@@ -146,9 +151,7 @@ public sealed class ImportJobTests : IntegrationTest
         await posted.AssertStatusAsync(HttpStatusCode.Accepted);
         var id = (await posted.ReadJsonAsync()).GetProperty("id").GetGuid();
 
-        using var reads = new SqlCommandsSeen(command => command.CommandText.Contains("FROM complaint_imports", StringComparison.Ordinal)
-            && command.CommandText.Contains(".file", StringComparison.Ordinal)
-            && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is Guid value && value == id));
+        using var reads = JobReads(id);
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
         var status = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id));
@@ -195,9 +198,7 @@ public sealed class ImportJobTests : IntegrationTest
 
         // A repeat the staging lane did not know of would reach the database, fail its batch as a whole, and send the
         // batch row by row, each row reading the job again: the outcomes would be the same, the turn not.
-        using var reads = new SqlCommandsSeen(command => command.CommandText.Contains("FROM complaint_imports", StringComparison.Ordinal)
-            && command.CommandText.Contains(".file", StringComparison.Ordinal)
-            && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is Guid value && value == id));
+        using var reads = JobReads(id);
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
         var status = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id));
@@ -356,9 +357,7 @@ public sealed class ImportJobTests : IntegrationTest
         {
             await using var scope = host.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<JobCaller>().ActForPartner(partnerId);
-            using var reads = new SqlCommandsSeen(command => command.CommandText.Contains("FROM complaint_imports", StringComparison.Ordinal)
-                && command.CommandText.Contains(".file", StringComparison.Ordinal)
-                && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is Guid value && value == id));
+            using var reads = JobReads(id);
             var turn = scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunComplaintImportCommand(id)).AsTask();
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!(await Dispatch.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()") > 0
