@@ -347,9 +347,21 @@ start_api
 # Warmed like every other scenario: on a fresh API the tiered compiler still recompiles the import's hot methods well
 # into the first file (~9,000 of them after its first 2,000 rows; a quarter of the API's CPU samples in a cold import).
 # The first import is reported as import-first, not judged; the pause lets the compiler finish what it has queued.
-"$SCRIPTS/import.sh" "$BASE" "$PARTNER_KEY" "$DIR/import" "${BENCH_IMPORT_WARMUP_ROWS:-5000}" import-first >>"$RESULTS"
+run_import() { # rows kind: with the CPU the API and PostgreSQL spent a row and how idle the machine was (not judged)
+  local api0 db0 api1 db1 idle0 idle1 line
+  read -r api0 db0 <<<"$(cpu_ms)"
+  idle0="$(awk '/^cpu /{ print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  line="$("$SCRIPTS/import.sh" "$BASE" "$PARTNER_KEY" "$DIR/import" "$1" "$2")"
+  read -r api1 db1 <<<"$(cpu_ms)"
+  idle1="$(awk '/^cpu /{ print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  printf '%s\n' "$line" | python3 -c 'import json, sys
+row = json.loads(sys.stdin.read()); api, db = int(sys.argv[1]), int(sys.argv[2]); i0, t0, i1, t1 = map(int, sys.argv[3:7])
+row.update(apiCpuMs=api, dbCpuMs=db, idlePercent=round(100 * (i1 - i0) / max(1, t1 - t0)))
+print(json.dumps(row))' "$(( api1 - api0 ))" "$(( db1 > db0 ? db1 - db0 : 0 ))" $idle0 $idle1 >>"$RESULTS"
+}
+run_import "${BENCH_IMPORT_WARMUP_ROWS:-5000}" import-first
 sleep 2
-"$SCRIPTS/import.sh" "$BASE" "$PARTNER_KEY" "$DIR/import" "${BENCH_IMPORT_ROWS:-10000}" >>"$RESULTS"
+run_import "${BENCH_IMPORT_ROWS:-10000}" import
 stop_api
 
 # --- reports on a streaming replica: the same report scenario, answered by the hot standby ------------------------------

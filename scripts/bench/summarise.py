@@ -106,14 +106,22 @@ for upload in (r for r in rows if r["kind"] == "memory"):
     target(f"{upload['files']} uploads of {upload['fileMb']} MB raise the working set < 50 MB",
            upload["failed"] == 0 and upload["riseMb"] < 50,
            f"+{upload['riseMb']:.0f} MB (from {upload['baselineMb']:.0f} to {upload['peakMb']:.0f} MB), {upload['mbPerSecond']:.0f} MB/s, {upload['failed']} failed")
+def import_cpu(r):
+    """What a row cost the two processes, and how idle the machine was over the import (reported, not judged)."""
+    if "apiCpuMs" not in r or not r["created"]:
+        return ""
+    return (f"; CPU a row: the API {r['apiCpuMs'] * 1000 / r['created']:,.0f} µs, PostgreSQL {r['dbCpuMs'] * 1000 / r['created']:,.0f} µs;"
+            f" the machine {r['idlePercent']} % idle")
+
+
 for imported in (r for r in rows if r["kind"] == "import"):
     target(f"import of {imported['rows']:,} new complaints ≥ 2,000 rows/s",
            imported["status"] == "completed" and imported["created"] == imported["rows"] and imported["rowsPerSecond"] >= 2000,
-           f"{imported['rowsPerSecond']:,.0f} rows/s ({imported['created']:,} created in {imported['seconds']} s, {imported['errors']} errors, job {imported['status']})")
+           f"{imported['rowsPerSecond']:,.0f} rows/s ({imported['created']:,} created in {imported['seconds']} s, {imported['errors']} errors, job {imported['status']}){import_cpu(imported)}")
 
 # Reported beside the targets, not judged: the first import on a fresh API, which warms the import path.
 notes = [f"first import on the fresh API (the import's warm-up, not judged): {r['rowsPerSecond']:,.0f} rows/s "
-         f"({r['created']:,} created in {r['seconds']} s, job {r['status']})" for r in rows if r["kind"] == "import-first"]
+         f"({r['created']:,} created in {r['seconds']} s, job {r['status']}){import_cpu(r)}" for r in rows if r["kind"] == "import-first"]
 
 table = []
 for scenario in ("create", "create-silent", "create-metrics-on", "create-metrics-off", "get", "list", "search", "search-phrase", "search-words",
