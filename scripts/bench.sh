@@ -273,9 +273,10 @@ done
 for scenario in create get list search search-phrase search-words register report health; do
   if [ "$scenario" = create ]; then
     # With the notifications as they stand and with every one switched off (what planning them costs a create),
-    # alternated so that the database's drift (checkpoints, growing tables) weighs on both alike; three windows each,
-    # whose medians are compared (one window disturbed by the shared machine decides nothing).
-    for switch in on off off on on off; do
+    # alternated so that the database's drift (checkpoints, growing tables) weighs on both alike; five windows each,
+    # whose medians are compared (one window disturbed by the shared machine decides nothing; with three a side, two
+    # windows reading 15-20 % apart, as windows of one setting do here, swung the verdict across the 10 % line).
+    for switch in on off off on on off off on on off; do
       say "measuring create, notifications $switch (API)"
       if [ "$switch" = on ]; then
         api PUT /api/v1/settings/notifications "$NOTIFICATIONS" >/dev/null
