@@ -350,13 +350,14 @@ start_api
 # samples in a cold import), and an import's per-batch code is called once in 500 rows: the API's CPU a row fell
 # from ~950 to ~460 and ~375 µs over three files of 10,000 on one fresh API (docs/performance.md). The first import is
 # reported as import-first and the others as import-warmup, not judged; the pause lets the compiler finish its queue.
+machine_ticks() { awk '/^cpu /{ print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; } # "idle all", both cores
 run_import() { # rows kind: with the CPU the API and PostgreSQL spent a row and how idle the machine was (not judged)
   local api0 db0 api1 db1 idle0 idle1 line
   read -r api0 db0 <<<"$(cpu_ms)"
-  idle0="$(awk '/^cpu /{ print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  idle0="$(machine_ticks)"
   line="$("$SCRIPTS/import.sh" "$BASE" "$PARTNER_KEY" "$DIR/import" "$1" "$2")"
   read -r api1 db1 <<<"$(cpu_ms)"
-  idle1="$(awk '/^cpu /{ print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  idle1="$(machine_ticks)"
   printf '%s\n' "$line" | python3 -c 'import json, sys
 row = json.loads(sys.stdin.read()); api, db = int(sys.argv[1]), int(sys.argv[2]); i0, t0, i1, t1 = map(int, sys.argv[3:7])
 row.update(apiCpuMs=api, dbCpuMs=db, idlePercent=round(100 * (i1 - i0) / max(1, t1 - t0)))
