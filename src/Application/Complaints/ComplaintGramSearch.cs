@@ -24,7 +24,7 @@ public static partial class ComplaintGramSearch
     /// so PostgreSQL, taking them for independent, expected a handful of rows and sorted thousands (220 ms against 40 for
     /// a phrase in 1 % of a million complaints). A parameter of a statement planned for its values each time
     /// (<c>QueryTags.PlanEachTime</c>), so that PostgreSQL plans it for these grams (how rare they are). They are computed
-    /// here, not by <c>search_grams</c> in the statement: PostgreSQL evaluating that SQL function while planning cost
+    /// here, not by the database's grams function in the statement: PostgreSQL evaluating an SQL function while planning cost
     /// ~7 ms a search, 20 times the rest of its planning.
     /// </summary>
     public static string? Grams(string text)
@@ -63,7 +63,7 @@ public static partial class ComplaintGramSearch
         return true;
     }
 
-    /// <summary>Every gram the index holds of a text (<c>search_grams</c>): those a search sends are some of them.</summary>
+    /// <summary>Every gram the index holds of a text (<c>complaint_search_grams</c>): those a search sends are some of them.</summary>
     public static IReadOnlySet<string> Indexed(string text)
     {
         var grams = Of(DigitRun(), text, 4);
@@ -95,7 +95,7 @@ public static partial class ComplaintGramSearch
 
     /// <summary>
     /// A run of CJK characters (kana, the unified ideographs and their extension A, hangul syllables): with the digits,
-    /// the classes of the pattern of <c>search_grams</c> in the database. All in the Basic Multilingual Plane, so a
+    /// the classes of the pattern of <c>complaint_search_grams</c> in the database. All in the Basic Multilingual Plane, so a
     /// character is one UTF-16 unit here and one code point there.
     /// </summary>
     [GeneratedRegex("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}", RegexOptions.CultureInvariant)]

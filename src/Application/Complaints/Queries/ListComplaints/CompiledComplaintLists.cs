@@ -207,8 +207,8 @@ public sealed class CompiledComplaintLists(IConfigurationProvider mapping)
     // A two-character CJK word (SearchTerms.Word): its postings newest first, each joined to its complaint where the
     // caller sees it, and the substring test kept as on every gram search when the text holds more than the word (宽带 x:
     // the same matches). A text that is the word alone (text null) has no test: a complaint has a posting of a bigram
-    // exactly when its number, title or description holds those two characters (search_grams joins them with spaces,
-    // so no bigram spans two of them), and CJK characters have no case; EF Core leaves the null test out of the SQL, so
+    // exactly when its number, title or description holds those two characters (complaint_search_grams joins them with
+    // spaces, so no bigram spans two of them), and CJK characters have no case; EF Core leaves the null test out of the SQL, so
     // PostgreSQL does not lower the ~51 texts of the page to find what the postings already say. PostgreSQL walks the
     // postings' primary key (gram, received_at, complaint_id) backwards and stops at the page's end: the page reads as
     // many complaints as it lists (ADR 0028). The postings' order is the complaints' own (received_at, then id). That
